@@ -1,0 +1,56 @@
+# Two commands do everything: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+STAMP := $(VENV)/.installed
+MODEL := models/assistant.tar.gz
+TRAINING_DATA := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export TF_CPP_MIN_LOG_LEVEL := 2
+export RASA_TELEMETRY_ENABLED := false
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: run shell test unit validate conversation-tests evaluate train clean constraints knowledge-check
+
+run: $(STAMP) $(MODEL)  ## start the assistant (REST on RASA_PORT, default 5005)
+	$(PY) scripts/serve.py run
+
+shell: $(STAMP) $(MODEL)  ## talk to the assistant in this terminal
+	$(PY) scripts/serve.py shell
+
+test: $(STAMP) $(MODEL) knowledge-check validate unit conversation-tests  ## everything CI runs
+
+$(STAMP): requirements.txt constraints.txt
+	@test -x $(PY) || { py=$$(scripts/find-python) && echo "Creating $(VENV) with $$py" && "$$py" -m venv $(VENV); }
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	@touch $@
+
+$(MODEL): $(STAMP) $(TRAINING_DATA)
+	$(RASA) train --fixed-model-name assistant --out models --quiet
+	@touch $@
+
+train: $(MODEL)
+
+knowledge-check: $(STAMP)  ## load and check knowledge/ as start-up does
+	$(PY) -m bot check
+
+validate: $(STAMP)
+	$(RASA) data validate --fail-on-warnings --quiet
+
+unit: $(STAMP) $(MODEL)  ## pytest: bot/, actions/ and the real servers end to end
+	$(PY) -m pytest -q
+
+conversation-tests: $(STAMP) $(MODEL)
+	$(RASA) test core --model $(MODEL) --stories tests/conversations --fail-on-prediction-errors --out results/core --quiet
+
+evaluate: $(STAMP) $(MODEL)  ## NLU quality: held-out paraphrases and 5-fold cross-validation, reports in results/
+	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu/paraphrases.yml --out results/nlu-paraphrases
+	$(RASA) test nlu --nlu data/nlu --config config.yml --cross-validation --folds 5 --out results/nlu-cross-validation
+	$(PY) scripts/nlu_report.py results/nlu-paraphrases results/nlu-cross-validation
+
+constraints: $(STAMP)  ## re-pin every package after changing requirements.txt
+	(echo "# Every installed package, pinned (pip freeze of a working environment)."; echo "# Regenerate with: make constraints"; $(PY) -m pip freeze) > constraints.txt
+
+clean:
+	rm -rf models results .pytest_cache

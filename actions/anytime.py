@@ -1,0 +1,61 @@
+"""Answers available at any point outside a session (inside one, the form handles them)."""
+from __future__ import annotations
+
+from typing import List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.responses import Reply, explain_theme, find_theme, find_toolkit, show_toolkit, urgent_help
+
+from .services import conversation, incoming, send
+
+
+class ActionExplainTheme(Action):
+    def name(self) -> Text:
+        return "action_explain_theme"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        knowledge = conversation().k
+        send(dispatcher, [explain_theme(knowledge, find_theme(knowledge, incoming(tracker)))])
+        return []
+
+
+class ActionShowToolkit(Action):
+    def name(self) -> Text:
+        return "action_show_toolkit"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        knowledge = conversation().k
+        send(dispatcher, [show_toolkit(knowledge, find_toolkit(knowledge, incoming(tracker)))])
+        return []
+
+
+class ActionUrgentHelp(Action):
+    def name(self) -> Text:
+        return "action_urgent_help"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        knowledge = conversation().k
+        send(dispatcher, [urgent_help(knowledge), Reply(knowledge.urgent.carry_on, [
+            ("Reflect on a case", "/start_supervision"), ("Resume my session", "/resume_session")])])
+        return []
+
+
+class ActionSessionCommand(Action):
+    """skip, pause or save said when no session is open."""
+
+    def name(self) -> Text:
+        return "action_session_command"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        core = conversation()
+        prompt = "no_session_but_unfinished" if core.unfinished(tracker.sender_id) else "no_session"
+        send(dispatcher, [Reply(core.k.prompt(prompt))])
+        return []

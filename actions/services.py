@@ -1,0 +1,40 @@
+"""What every action needs: the conversation core, built once, and the adapters."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.config import Settings
+from bot.conversation import Conversation
+from bot.knowledge import cached_knowledge
+from bot.responses import Reply
+from bot.storage import Store, make_engine
+from bot.text_input import Incoming
+
+
+@lru_cache(maxsize=1)
+def conversation() -> Conversation:
+    settings = Settings.from_env()
+    knowledge = cached_knowledge(str(settings.knowledge_dir))
+    return Conversation(knowledge, Store(make_engine(settings.database_url)), settings.records_dir)
+
+
+def incoming(tracker: Tracker) -> Incoming:
+    """The latest user message as the core reads it."""
+    message = tracker.latest_message or {}
+    intent = message.get("intent") or {}
+    return Incoming(
+        text=message.get("text") or "",
+        intent=intent.get("name"),
+        confidence=float(intent.get("confidence") or 0.0),
+        entities=list(message.get("entities") or []),
+    )
+
+
+def send(dispatcher: CollectingDispatcher, replies: Iterable[Reply]) -> None:
+    for reply in replies:
+        buttons = [{"title": title, "payload": payload} for title, payload in reply.buttons]
+        dispatcher.utter_message(text=reply.text, buttons=buttons or None)

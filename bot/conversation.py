@@ -1,0 +1,361 @@
+"""A supervision session, one message at a time.
+
+`Conversation.handle` takes what the practitioner typed (with Rasa's reading
+of it) and stores it before anything else happens; `Conversation.prompt`
+says what is asked next. All state is in the database, so a restarted server
+carries on where the practitioner was.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Dict, List, Optional
+
+from . import record_builder, steps as S
+from .knowledge import Knowledge
+from .record_docx import write_record
+from .responses import (
+    Reply, describes_immediate_danger, explain_theme, find_theme, find_toolkit,
+    show_toolkit, urgent_help,
+)
+from .storage import ACTIVE, COMPLETE, PAUSED, Store, SupervisionSession, utcnow
+from .suggestions import noticed_patterns, suggest_themes
+from .text_input import (
+    ChoiceMatcher, Incoming, detect_command, is_blank, normalise, parse_number, parse_yes_no,
+)
+
+CHANGE_PICKER = "review.change"
+SIDE_QUESTION_CONFIDENCE = 0.8
+URGENT_CONFIDENCE = 0.7
+SHORT_MESSAGE_WORDS = 12
+QUESTION_OPENINGS = ("what", "whats", "what's", "where", "which", "how", "can you", "could you",
+                     "can i", "show", "tell me", "explain", "link", "give me", "is there", "do you",
+                     "any ", "more on", "more about", "info", "remind me")
+SKIP_BUTTON = ("Skip", "/skip_question")
+
+
+@dataclass
+class Turn:
+    replies: List[Reply] = field(default_factory=list)
+    closed: bool = False  # the session is paused or finished: stop asking
+
+
+class Conversation:
+    def __init__(self, knowledge: Knowledge, store: Store, records_dir: Path,
+                 write: Callable = write_record):
+        self.k = knowledge
+        self.store = store
+        self.records_dir = Path(records_dir)
+        self._write = write
+
+    # ----- starting and resuming -------------------------------------------------
+
+    def start(self, sender_id: str, kind: str = "supervision") -> List[Reply]:
+        with self.store.transaction() as db:
+            self.store.start(db, sender_id, kind)
+        return [Reply(self.k.prompt("stuck_intro" if kind == "stuck" else "session_intro"))]
+
+    def has_active_session(self, sender_id: str) -> bool:
+        with self.store.transaction() as db:
+            return self.store.current(db, sender_id) is not None
+
+    def unfinished(self, sender_id: str) -> List[SupervisionSession]:
+        with self.store.transaction() as db:
+            return self.store.unfinished(db, sender_id)
+
+    def resume(self, sender_id: str, session_id: Optional[str] = None) -> tuple:
+        """(found, replies): reopens the given or the only unfinished session."""
+        with self.store.transaction() as db:
+            sessions = self.store.unfinished(db, sender_id)
+            if session_id:
+                sessions = [s for s in sessions if s.id.startswith(session_id)]
+            if not sessions:
+                return False, [Reply(self.k.prompt("nothing_to_resume"),
+                                     [("Reflect on a case", "/start_supervision")])]
+            if len(sessions) > 1:
+                buttons = [(self._describe(s), f'/resume_session{{"session_ref":"{s.id[:8]}"}}')
+                           for s in sessions[:10]]
+                return False, [Reply(self.k.prompt("choose_session"), buttons)]
+            self.store.activate(db, sessions[0])
+            return True, [Reply(self.k.prompt("resumed", case=sessions[0].case_reference or "no reference yet"))]
+
+    @staticmethod
+    def _describe(session: SupervisionSession) -> str:
+        when = session.updated_at.strftime("%d %b %Y %H:%M")
+        return f"{session.case_reference or 'No case reference'}, {when}"
+
+    # ----- asking ----------------------------------------------------------------
+
+    def prompt(self, sender_id: str) -> List[Reply]:
+        with self.store.transaction() as db:
+            session = self.store.current(db, sender_id)
+            if session is None:
+                return [Reply(self.k.prompt("no_session"), [("Reflect on a case", "/start_supervision")])]
+            answers = _answers(session)
+            steps = S.plan(self.k, answers, session.kind)
+            if session.focus == CHANGE_PICKER:
+                return [self._change_list(steps, answers)]
+            return [self._ask(self._current(session, steps, answers), steps, answers, session)]
+
+    def _current(self, session: SupervisionSession, steps: List[S.Step], answers: Dict) -> S.Step:
+        if session.focus:
+            focused = next((s for s in steps if s.key == session.focus), None)
+            if focused:
+                return focused
+        return next(s for s in steps if s.key not in answers)  # "review" is never answered
+
+    def _ask(self, step: S.Step, steps: List[S.Step], answers: Dict, session) -> Reply:
+        k = self.k
+        if step.kind == S.REVIEW:
+            return Reply(self._summary(session, steps, answers),
+                         [("Save the record", "/save_record"), ("Change an answer", "change")])
+        if step.kind == S.THEMES:
+            return self._theme_menu(answers, session.kind)
+        text = step.prompt
+        buttons: List = []
+        if step.theme_id:
+            themes = S.chosen_themes(k, answers, session.kind)
+            theme = k.theme(step.theme_id)
+            number = int(step.key.rsplit(".", 1)[1])
+            progress = (f"Theme {themes.index(step.theme_id) + 1} of {len(themes)}, "
+                        f"question {number + 1} of {len(theme.questions)}")
+            head = f"{progress}: {theme.title}"
+            if number == 0:
+                head += f"\n{theme.summary}"
+            text = f"{head}\n{text}\n(From the audit: {step.source})"
+        elif step.section == "pattern":
+            text = f"I noticed: {step.label}. {step.source}\n{text}"
+        if step.kind == S.YES_NO:
+            buttons = [("Yes", "yes"), ("No", "no"), ("Not sure", "not sure")]
+        elif step.kind == S.CHOICE:
+            buttons = [(c.label, c.label) for c in step.choices]
+        elif step.kind == S.MULTI:
+            text += "\n" + "; ".join(c.label for c in step.choices)
+        buttons.append(SKIP_BUTTON)
+        return Reply(text, buttons)
+
+    def _theme_menu(self, answers: Dict, kind: str) -> Reply:
+        k = self.k
+        lines = []
+        patterns = noticed_patterns(k, answers, kind)
+        if patterns:
+            lines.append(k.prompt("patterns_noticed"))
+            lines += [f"- {p.title}: {p.why}" for p in patterns]
+        suggested = suggest_themes(k, answers, kind)
+        lines.append(k.prompt("ask_themes", suggested=", ".join(k.theme(t).title for t in suggested)))
+        lines += [f"{n}. {t.title}" for n, t in enumerate(k.themes, 1)]
+        return Reply("\n".join(lines), [("Use the suggested themes", "yes")] +
+                     [(k.theme(t).title, k.theme(t).title) for t in suggested])
+
+    def _summary(self, session, steps: List[S.Step], answers: Dict) -> str:
+        k = self.k
+        answered = [s for s in steps if s.key in answers and not answers[s.key].skipped]
+        skipped = [s for s in steps if s.key in answers and answers[s.key].skipped]
+        themes = S.chosen_themes(k, answers, session.kind)
+        actions = [s for s in answered if s.key.endswith(".what")]
+        scale = answers.get("safety.scale")
+        lines = [
+            k.prompt("summary_heading"),
+            f"Case reference: {session.case_reference or 'not given'}",
+            "Themes: " + (", ".join(k.theme(t).title for t in themes) or "none"),
+            f"Answers given: {len(answered)}; skipped: {len(skipped)}",
+            f"Actions: {len(actions)}",
+            f"Safety scale: {scale.text if scale and not scale.skipped else 'not given'}",
+            k.prompt("review_intro"),
+        ]
+        return "\n".join(lines)
+
+    def _change_list(self, steps: List[S.Step], answers: Dict) -> Reply:
+        lines = [self.k.prompt("change_which")]
+        for number, step in enumerate(self._changeable(steps, answers), 1):
+            answer = answers[step.key]
+            shown = "skipped" if answer.skipped else _clip(answer.text or "", 60)
+            lines.append(f"{number}. {step.label}: {shown}")
+        return Reply("\n".join(lines), [("Back to the summary", "back")])
+
+    @staticmethod
+    def _changeable(steps: List[S.Step], answers: Dict) -> List[S.Step]:
+        return [s for s in steps if s.key in answers and s.kind != S.REVIEW]
+
+    # ----- taking an answer --------------------------------------------------------
+
+    def handle(self, sender_id: str, message: Incoming) -> Turn:
+        with self.store.transaction() as db:
+            session = self.store.current(db, sender_id)
+            if session is None:
+                return Turn([Reply(self.k.prompt("no_session"))], closed=True)
+            return self._handle(db, session, message)
+
+    def _handle(self, db, session: SupervisionSession, message: Incoming) -> Turn:
+        k = self.k
+        answers = _answers(session)
+        steps = S.plan(k, answers, session.kind)
+        step = self._current(session, steps, answers)
+        text = message.text or ""
+
+        if is_blank(text):
+            return Turn([Reply(k.prompt("empty_message"))])
+
+        command = detect_command(message)
+        if command == "pause":
+            session.status = PAUSED
+            session.focus = None
+            return Turn([Reply(k.prompt("paused"))], closed=True)
+        if command == "save":
+            return self._save(db, session, steps, answers)
+        if command == "help":
+            return Turn([Reply(k.prompt("help_in_session"))])
+        if command == "resume":
+            return Turn([])
+        if command == "change" or (session.focus == CHANGE_PICKER and normalise(text) == "back"):
+            session.focus = CHANGE_PICKER if command == "change" else None
+            return Turn([])
+        if command == "skip":
+            if step.kind == S.REVIEW or session.focus == CHANGE_PICKER:
+                return Turn([Reply(k.prompt("nothing_to_skip"))])
+            self.store.save_answer(db, session, step.key, step.prompt, None, skipped=True)
+            session.focus = None
+            return Turn([Reply(k.prompt("skipped"))])
+        if message.is_payload and message.intent in ("start_supervision", "feeling_stuck", "start_workshop"):
+            return Turn([Reply(k.prompt("already_in_session"))])
+
+        replies: List[Reply] = []
+        if self._is_urgent(message, step, answers, session):
+            self.store.add_note(db, session, "immediate_danger", text)
+            replies.append(urgent_help(k))
+            if not (step.kind == S.TEXT and session.focus != CHANGE_PICKER
+                    and len(text.split()) > SHORT_MESSAGE_WORDS):
+                replies.append(Reply(k.urgent.carry_on))
+                return Turn(replies)
+            replies.append(Reply(k.prompt("urgent_answer_saved")))
+
+        side = None if replies else self._side_question(message)
+        if side is not None:
+            return Turn([side, Reply(k.prompt("back_to_question"))])
+
+        if session.focus == CHANGE_PICKER:
+            return Turn(replies + self._pick_change(session, steps, answers, text))
+        if step.kind == S.REVIEW:
+            return Turn(replies + self._review_reply(db, session, steps, answers, text)) \
+                if not replies else Turn(replies)
+        return Turn(replies + self._accept(db, session, step, text, answers))
+
+    def _is_urgent(self, message: Incoming, step: S.Step, answers: Dict, session) -> bool:
+        """Danger described in words, or NLU sure of immediate_risk where no answer was expected.
+
+        The classifier alone never turns a valid answer to a structured question
+        (a number, a choice, yes/no) into an alarm: "school and police" is an answer.
+        """
+        if describes_immediate_danger(self.k, message.text):
+            return True
+        if message.intent != "immediate_risk":
+            return False
+        if message.is_payload:
+            return True
+        if message.confidence < URGENT_CONFIDENCE:
+            return False
+        if session.focus == CHANGE_PICKER or step.kind == S.REVIEW:
+            return True
+        if step.kind == S.TEXT:
+            return len(message.text.split()) <= SHORT_MESSAGE_WORDS
+        value, problem = self._parse(step, message.text, answers, session.kind)
+        return problem is not None or value in (None, [])
+
+    def _side_question(self, message: Incoming) -> Optional[Reply]:
+        """explain_theme / ask_toolkit asked mid-session, only when it reads as a question."""
+        if message.intent not in ("explain_theme", "ask_toolkit"):
+            return None
+        if not message.is_payload:
+            said = normalise(message.text)
+            looks_like_question = message.text.strip().endswith("?") or said.startswith(QUESTION_OPENINGS)
+            if (message.confidence < SIDE_QUESTION_CONFIDENCE or not looks_like_question
+                    or len(said.split()) > SHORT_MESSAGE_WORDS):
+                return None
+        if message.intent == "explain_theme":
+            return explain_theme(self.k, find_theme(self.k, message))
+        return show_toolkit(self.k, find_toolkit(self.k, message))
+
+    def _parse(self, step: S.Step, text: str, answers: Dict, kind: str):
+        """(value understood, problem to tell the practitioner or None)."""
+        k = self.k
+        if step.kind == S.NUMBER:
+            low, high = step.number_range
+            value = parse_number(text, low, high)
+            return value, None if value is not None else k.prompt("need_number", low=low, high=high)
+        if step.kind == S.YES_NO:
+            return parse_yes_no(text), None  # other words are kept as typed
+        if step.kind in (S.CHOICE, S.MULTI):
+            matcher = ChoiceMatcher(step.choices)
+            value = matcher.find(text) or matcher.find_numbers(text)
+            return (value[:1] if step.kind == S.CHOICE else value), None  # unlisted answers kept as typed
+        if step.kind == S.THEMES:
+            value = self._themes_from(text, answers, kind)
+            return value, None if value else k.prompt("themes_not_recognised")
+        return None, None
+
+    def _accept(self, db, session, step: S.Step, text: str, answers: Dict) -> List[Reply]:
+        k = self.k
+        value, problem = self._parse(step, text, answers, session.kind)
+        if problem:
+            return [Reply(problem)]
+        acknowledgement = None
+        if step.kind in (S.CHOICE, S.MULTI) and value:
+            acknowledgement = k.prompt("noted", what="; ".join(ChoiceMatcher(step.choices).labels(value)))
+        elif step.kind == S.THEMES:
+            acknowledgement = k.prompt("themes_chosen", themes="; ".join(k.theme(t).title for t in value))
+        self.store.save_answer(db, session, step.key, step.prompt, text, value=value)
+        if step.key == "case.reference":
+            session.case_reference = text[:255]
+        if session.focus == step.key:
+            session.focus = None
+        return [Reply(acknowledgement)] if acknowledgement else []
+
+    def _themes_from(self, text: str, answers: Dict, kind: str) -> List[str]:
+        if parse_yes_no(text) == "yes" or normalise(text) in ("suggested", "the suggested ones",
+                                                              "use the suggested themes"):
+            return suggest_themes(self.k, answers, kind)
+        matcher = ChoiceMatcher(S.theme_choices(self.k))
+        return matcher.find(text) or matcher.find_numbers(text)
+
+    def _review_reply(self, db, session, steps, answers, text: str) -> List[Reply]:
+        said = parse_yes_no(text)
+        if said == "yes":
+            return self._save(db, session, steps, answers).replies
+        number = parse_number(text, 1, len(self._changeable(steps, answers)))
+        if number is not None and normalise(text).isdigit():
+            return self._pick_change(session, steps, answers, text)
+        return [Reply(self.k.prompt("review_help"))]
+
+    def _pick_change(self, session, steps, answers, text: str) -> List[Reply]:
+        changeable = self._changeable(steps, answers)
+        number = parse_number(text, 1, len(changeable))
+        if number is None:
+            return [Reply(self.k.prompt("change_need_number", high=len(changeable)))]
+        session.focus = changeable[number - 1].key
+        return []
+
+    # ----- saving ------------------------------------------------------------------
+
+    def _save(self, db, session, steps, answers) -> Turn:
+        unanswered = [s for s in steps if s.key not in answers and s.kind != S.REVIEW]
+        record = record_builder.build(self.k, session, steps, answers, incomplete=bool(unanswered))
+        path = self._write(record, self.records_dir)
+        session.record_path = str(path)
+        session.focus = None
+        if unanswered:
+            session.status = PAUSED
+            text = self.k.prompt("saved_early", file=path.name, folder=str(path.parent),
+                                 left=len(unanswered))
+        else:
+            session.status = COMPLETE
+            text = self.k.prompt("saved", file=path.name, folder=str(path.parent))
+        return Turn([Reply(text)], closed=True)
+
+
+def _answers(session: SupervisionSession) -> Dict:
+    return {a.step_key: a for a in session.answers}
+
+
+def _clip(text: str, length: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1] + "…"

@@ -1,0 +1,412 @@
+"""Load and check the content in knowledge/.
+
+The partnership edits these YAML files without code, so a mistake must stop
+start-up with a message naming the file and the field, never half-load.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import yaml
+from pydantic import BaseModel, ValidationError, root_validator, validator
+
+STAGES = ("experience", "reflection", "analysis", "action")
+THEME_IDS = (
+    "disguised_compliance", "over_optimism", "cumulative_harm", "escalation",
+    "voice_of_child", "voice_of_father", "think_family", "multi_agency",
+    "language_and_recording", "domestic_abuse", "neglect",
+)
+TOOLKIT_IDS = ("neglect", "domestic_abuse")
+# Every prompt the conversation uses; conversation.yml must define each.
+REQUIRED_PROMPTS = frozenset({
+    "already_in_session",
+    "ask_action_more",
+    "ask_action_owner",
+    "ask_action_what",
+    "ask_action_what_next",
+    "ask_action_when",
+    "ask_agencies",
+    "ask_case_reference",
+    "ask_child_age",
+    "ask_child_views",
+    "ask_closure_considered",
+    "ask_concerns",
+    "ask_day_in_life",
+    "ask_decisions",
+    "ask_escalation",
+    "ask_escalation_detail",
+    "ask_father_involved",
+    "ask_months_since_last_plan",
+    "ask_needs_to_happen",
+    "ask_plan_category",
+    "ask_previous_plans",
+    "ask_safety_reason",
+    "ask_safety_scale",
+    "ask_several_parental_adults",
+    "ask_supervisor",
+    "ask_themes",
+    "ask_toolkit_used",
+    "ask_worker",
+    "ask_working_well",
+    "ask_worried",
+    "back_to_question",
+    "change_need_number",
+    "change_which",
+    "choose_session",
+    "empty_message",
+    "help_in_session",
+    "need_number",
+    "no_session",
+    "no_session_but_unfinished",
+    "noted",
+    "nothing_to_resume",
+    "nothing_to_skip",
+    "patterns_noticed",
+    "paused",
+    "resumed",
+    "review_help",
+    "review_intro",
+    "saved",
+    "saved_early",
+    "session_intro",
+    "skipped",
+    "stuck_intro",
+    "summary_heading",
+    "themes_chosen",
+    "themes_question",
+    "themes_not_recognised",
+    "urgent_answer_saved",
+    "which_theme",
+    "which_toolkit",
+})
+
+
+class KnowledgeError(Exception):
+    """A knowledge file is missing, unreadable or fails its checks."""
+
+
+class _Strict(BaseModel):
+    class Config:
+        extra = "forbid"  # a misspelt field name is an error, not silently ignored
+        anystr_strip_whitespace = True
+        min_anystr_length = 1
+
+
+class Finding(_Strict):
+    id: str
+    section: str
+    poster_text: str
+    summary: str
+
+
+class AuditSource(_Strict):
+    title: str
+    partnership: str
+    date: str
+    scope: str
+    agencies: List[str]
+
+
+class Audit(_Strict):
+    source: AuditSource
+    headlines: List[str]
+    findings: List[Finding]
+    good_practice: List[str]
+
+    @validator("findings")
+    def unique_ids(cls, findings):
+        _check_unique([f.id for f in findings], "finding id")
+        return findings
+
+
+class Link(_Strict):
+    title: str
+    url: str
+
+
+class Question(_Strict):
+    stage: str
+    ask: str
+    finding: str
+
+    @validator("stage")
+    def known_stage(cls, stage):
+        if stage not in STAGES:
+            raise ValueError(f"must be one of {', '.join(STAGES)}")
+        return stage
+
+
+class Theme(_Strict):
+    id: str
+    title: str
+    also_known_as: List[str]
+    summary: str
+    why_it_matters: str
+    findings: List[str]
+    questions: List[Question]
+    toolkits: List[str] = []
+    read_more: List[Link] = []
+
+    @validator("questions")
+    def whole_cycle_in_order(cls, questions):
+        order = [STAGES.index(q.stage) for q in questions]
+        if order != sorted(order) or set(order) != set(range(len(STAGES))):
+            raise ValueError("needs at least one question for each stage, in the order " + ", ".join(STAGES))
+        return questions
+
+    @validator("toolkits", each_item=True)
+    def known_toolkit(cls, toolkit_id):
+        if toolkit_id not in TOOLKIT_IDS:
+            raise ValueError(f"unknown toolkit '{toolkit_id}'")
+        return toolkit_id
+
+
+class ThemeFile(_Strict):
+    themes: List[Theme]
+
+    @validator("themes")
+    def the_audit_themes(cls, themes):
+        ids = [t.id for t in themes]
+        _check_unique(ids, "theme id")
+        missing = set(THEME_IDS) - set(ids)
+        if missing:
+            raise ValueError(f"missing themes: {', '.join(sorted(missing))}")
+        return themes
+
+
+class ToolkitLink(_Strict):
+    title: str
+    url: str
+    scope: str
+    confirmed: bool
+    note: Optional[str] = None
+
+
+class Toolkit(_Strict):
+    id: str
+    title: str
+    also_known_as: List[str]
+    when_to_use: str
+    audit_says: str
+    links: List[ToolkitLink]
+
+
+class Resource(_Strict):
+    id: str
+    title: str
+    url: str = ""
+    confirmed: bool = False
+    note: Optional[str] = None
+
+    class Config:
+        min_anystr_length = 0
+
+
+class ToolkitFile(_Strict):
+    toolkits: List[Toolkit]
+    other_resources: List[Resource] = []
+
+    @validator("toolkits")
+    def both_toolkits(cls, toolkits):
+        if sorted(t.id for t in toolkits) != sorted(TOOLKIT_IDS):
+            raise ValueError(f"must hold exactly the toolkits {', '.join(TOOLKIT_IDS)}")
+        return toolkits
+
+
+class Contact(_Strict):
+    name: str
+    when: str
+    phone: str
+    confirmed: bool
+    note: Optional[str] = None
+
+
+class UrgentHelp(_Strict):
+    heading: str
+    message: str
+    contacts: List[Contact]
+    carry_on: str
+    danger_phrases: List[str]
+
+    @validator("danger_phrases", each_item=True)
+    def compiles(cls, phrase):
+        try:
+            re.compile(phrase)
+        except re.error as exc:
+            raise ValueError(f"'{phrase}' is not a valid pattern: {exc}") from exc
+        return phrase
+
+
+class UrgentFile(_Strict):
+    urgent_help: UrgentHelp
+
+
+class Option(_Strict):
+    id: str
+    label: str
+    also_known_as: List[str] = []
+
+
+class CaseOptions(_Strict):
+    plan_categories: List[Option]
+    concerns: List[Option]
+    agencies: List[Option]
+
+
+class PatternConditions(_Strict):
+    previous_plans_at_least: Optional[int] = None
+    months_since_last_plan_below: Optional[int] = None
+    concerns_include: List[str] = []
+    only_agencies: List[str] = []
+    answer_is: Dict[str, str] = {}
+    session_kind: Optional[str] = None
+
+    @root_validator(skip_on_failure=True)
+    def not_empty(cls, values):
+        if not any(values.values()):
+            raise ValueError("needs at least one condition")
+        return values
+
+
+class Pattern(_Strict):
+    id: str
+    title: str
+    when: PatternConditions
+    suggests: List[str] = []
+    toolkits: List[str] = []
+    finding: str
+    why: str
+    question: str
+
+    @validator("suggests", each_item=True)
+    def known_theme(cls, theme_id):
+        if theme_id not in THEME_IDS:
+            raise ValueError(f"unknown theme '{theme_id}'")
+        return theme_id
+
+    @validator("toolkits", each_item=True)
+    def known_toolkit(cls, toolkit_id):
+        if toolkit_id not in TOOLKIT_IDS:
+            raise ValueError(f"unknown toolkit '{toolkit_id}'")
+        return toolkit_id
+
+
+class PatternFile(_Strict):
+    patterns: List[Pattern]
+
+    @validator("patterns")
+    def unique_ids(cls, patterns):
+        _check_unique([p.id for p in patterns], "pattern id")
+        return patterns
+
+
+class Knowledge(BaseModel):
+    audit: Audit
+    themes: List[Theme]
+    toolkits: List[Toolkit]
+    other_resources: List[Resource]
+    urgent: UrgentHelp
+    case_options: CaseOptions
+    patterns: List[Pattern]
+    prompts: Dict[str, str]
+
+    @root_validator(skip_on_failure=True)
+    def cross_references(cls, values):
+        finding_ids = {f.id for f in values["audit"].findings}
+        for theme in values["themes"]:
+            for fid in theme.findings + [q.finding for q in theme.questions]:
+                if fid not in finding_ids:
+                    raise ValueError(f"themes.yml: theme '{theme.id}' names unknown finding '{fid}'")
+        for pattern in values["patterns"]:
+            if pattern.finding not in finding_ids:
+                raise ValueError(f"patterns.yml: pattern '{pattern.id}' names unknown finding '{pattern.finding}'")
+        concern_ids = {c.id for c in values["case_options"].concerns}
+        agency_ids = {a.id for a in values["case_options"].agencies}
+        for pattern in values["patterns"]:
+            for cid in pattern.when.concerns_include:
+                if cid not in concern_ids:
+                    raise ValueError(f"patterns.yml: pattern '{pattern.id}' names unknown concern '{cid}'")
+            for aid in pattern.when.only_agencies:
+                if aid not in agency_ids:
+                    raise ValueError(f"patterns.yml: pattern '{pattern.id}' names unknown agency '{aid}'")
+        missing = REQUIRED_PROMPTS - set(values["prompts"])
+        if missing:
+            raise ValueError(f"conversation.yml: prompts: missing {', '.join(sorted(missing))}")
+        return values
+
+    def theme(self, theme_id: str) -> Theme:
+        return next(t for t in self.themes if t.id == theme_id)
+
+    def toolkit(self, toolkit_id: str) -> Toolkit:
+        return next(t for t in self.toolkits if t.id == toolkit_id)
+
+    def finding(self, finding_id: str) -> Finding:
+        return next(f for f in self.audit.findings if f.id == finding_id)
+
+    def pattern(self, pattern_id: str) -> Pattern:
+        return next(p for p in self.patterns if p.id == pattern_id)
+
+    def prompt(self, key: str, **values: object) -> str:
+        return self.prompts[key].format(**values)
+
+
+def _check_unique(ids: List[str], what: str) -> None:
+    seen = set()
+    for item in ids:
+        if item in seen:
+            raise ValueError(f"duplicate {what} '{item}'")
+        seen.add(item)
+
+
+def _read(directory: Path, name: str) -> dict:
+    path = directory / name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise KnowledgeError(f"{path}: file is missing") from exc
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{path}: expected a mapping of fields at the top level")
+    return data
+
+
+def _parse(model, data: dict, path: Path):
+    try:
+        return model.parse_obj(data)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise KnowledgeError(f"{path}: {problems}") from exc
+
+
+def load_knowledge(directory: Path) -> Knowledge:
+    directory = Path(directory)
+    themes = _parse(ThemeFile, _read(directory, "themes.yml"), directory / "themes.yml")
+    toolkits = _parse(ToolkitFile, _read(directory, "toolkits.yml"), directory / "toolkits.yml")
+    prompts = _read(directory, "conversation.yml").get("prompts")
+    if not isinstance(prompts, dict) or not all(isinstance(v, str) for v in prompts.values()):
+        raise KnowledgeError(f"{directory / 'conversation.yml'}: prompts: must map names to text")
+    try:
+        return Knowledge(
+            audit=_parse(Audit, _read(directory, "audit.yml"), directory / "audit.yml"),
+            themes=themes.themes,
+            toolkits=toolkits.toolkits,
+            other_resources=toolkits.other_resources,
+            urgent=_parse(UrgentFile, _read(directory, "urgent_help.yml"), directory / "urgent_help.yml").urgent_help,
+            case_options=_parse(CaseOptions, _read(directory, "case_options.yml"), directory / "case_options.yml"),
+            patterns=_parse(PatternFile, _read(directory, "patterns.yml"), directory / "patterns.yml").patterns,
+            prompts=prompts,
+        )
+    except ValidationError as exc:
+        raise KnowledgeError("; ".join(err["msg"] for err in exc.errors())) from exc
+
+
+@lru_cache(maxsize=4)
+def cached_knowledge(directory: str) -> Knowledge:
+    """One load per process: the files are read at start, not per message."""
+    return load_knowledge(Path(directory))

@@ -1,0 +1,101 @@
+"""Turn a session's stored answers into a Record: every answer, verbatim."""
+from __future__ import annotations
+
+from typing import Dict, List, Optional
+
+from . import steps as S
+from .knowledge import Knowledge
+from .record_model import (
+    ActionItem, QuestionAnswer, Record, ThemeSection, ToolkitConsidered, ToolkitLink,
+)
+from .storage import SupervisionSession, utcnow
+from .suggestions import noticed_patterns, suggest_themes
+
+
+def _qa(step: S.Step, answers: Dict) -> QuestionAnswer:
+    answer = answers.get(step.key)
+    return QuestionAnswer(
+        question=answer.question if answer else step.prompt,
+        answer=answer.text if answer else None,
+        source=step.source if step.section == "theme" else None,
+        skipped=bool(answer and answer.skipped),
+    )
+
+
+def _context_value(step: S.Step, answer) -> str:
+    if answer.skipped:
+        return "Skipped"
+    text = answer.text or ""
+    if step.kind in (S.CHOICE, S.MULTI) and answer.value:
+        labels = "; ".join(c.label for c in step.choices if c.id in answer.value)
+        if labels.lower() != text.strip().lower():
+            return f"{text} (recorded as: {labels})"
+    return text
+
+
+def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step],
+          answers: Dict, incomplete: bool = False) -> Record:
+    k = knowledge
+    by_section: Dict[str, List[S.Step]] = {}
+    for step in steps:
+        by_section.setdefault(step.section, []).append(step)
+
+    def qa(key: str) -> Optional[QuestionAnswer]:
+        step = next((s for s in steps if s.key == key), None)
+        return _qa(step, answers) if step else None
+
+    def text(key: str) -> Optional[str]:
+        answer = answers.get(key)
+        return None if answer is None or answer.skipped else answer.text
+
+    record = Record(
+        created_at=utcnow(),
+        case_reference=text("case.reference"),
+        worker=text("details.worker"),
+        supervisor=text("details.supervisor"),
+        incomplete=incomplete,
+    )
+    for step in by_section.get("case", []):
+        if step.key != "case.reference" and step.key in answers:
+            record.case_context.append((step.label, _context_value(step, answers[step.key])))
+    themes_answer = answers.get("themes.choice")
+    if themes_answer is not None:
+        record.case_context.append(("Themes chosen", _context_value(
+            next(s for s in steps if s.key == "themes.choice"), themes_answer)))
+
+    for theme_id in S.chosen_themes(k, answers, session.kind):
+        section = ThemeSection(theme_id, k.theme(theme_id).title)
+        section.items = [_qa(s, answers) for s in by_section.get("theme", []) if s.theme_id == theme_id]
+        record.themes.append(section)
+
+    record.lived_experience = [_qa(s, answers) for s in by_section.get("child", [])]
+    record.worried_about = qa("mapping.worried")
+    record.working_well = qa("mapping.working_well")
+    record.needs_to_happen = qa("mapping.needs_to_happen")
+    number = 0
+    while f"actions.{number}.what" in answers:
+        if text(f"actions.{number}.what") is not None:
+            record.actions.append(ActionItem(text(f"actions.{number}.what"), text(f"actions.{number}.owner"),
+                                             text(f"actions.{number}.by_when")))
+        number += 1
+    record.decisions = [_qa(s, answers) for s in by_section.get("decisions", [])]
+    record.safety_scale = qa("safety.scale")
+    record.safety_reason = qa("safety.reason")
+    record.escalation = [_qa(s, answers) for s in by_section.get("escalation", [])]
+
+    for step in by_section.get("toolkit", []):
+        toolkit = k.toolkit(step.key.split(".", 1)[1])
+        record.toolkits.append(ToolkitConsidered(
+            toolkit.id, toolkit.title, [ToolkitLink(l.title, l.url) for l in toolkit.links],
+            answer=text(step.key) if step.key in answers else None,
+        ))
+
+    patterns = noticed_patterns(k, answers, session.kind)
+    record.patterns_noticed = [f"{p.title}: {p.why}" for p in patterns]
+    if themes_answer is not None:
+        suggested = ", ".join(k.theme(t).title for t in suggest_themes(k, answers, session.kind))
+        chosen = ", ".join(k.theme(t).title for t in S.chosen_themes(k, answers, session.kind))
+        record.patterns_noticed.append(f"Themes suggested: {suggested}. Themes chosen: {chosen}.")
+    record.pattern_questions = [_qa(s, answers) for s in by_section.get("pattern", [])]
+    record.urgent_concerns = [(n.created_at, n.text) for n in session.notes if n.kind == "immediate_danger"]
+    return record

@@ -1,0 +1,259 @@
+"""Write a supervision Record to a Word document.
+
+The document holds only what the practitioner typed or chose, plus headings,
+the questions asked and toolkit links. It may be disclosed, so text is kept
+exactly as typed; only characters Word cannot store are replaced.
+"""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Iterable, Optional
+
+import docx
+from docx.shared import Pt, RGBColor
+
+from bot.record_model import QuestionAnswer, Record
+
+TITLE = "Reflective supervision record"
+REPLACEMENT = "\ufffd"
+REPLACED_NOTE = (
+    "Some characters could not be stored in Word and were replaced with \ufffd."
+)
+# XML 1.0 forbids these; python-docx raises ValueError/UnicodeEncodeError on them.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_SAFE = re.compile(r"[^A-Za-z0-9_-]+")
+# Month names spelled out so the date does not depend on the server's locale.
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+           "August", "September", "October", "November", "December")
+
+
+def xml_safe(text: str) -> tuple[str, bool]:
+    """Replace characters Word cannot store with U+FFFD; say if any were."""
+    cleaned, count = _XML_ILLEGAL.subn(REPLACEMENT, text)
+    return cleaned, count > 0
+
+
+def safe_reference(text: Optional[str]) -> str:
+    """A case reference reduced to characters that are safe in a file name."""
+    ref = _NOT_SAFE.sub("-", text or "")
+    ref = re.sub(r"-{2,}", "-", ref).strip("-")[:40].strip("-")
+    return ref or "no-reference"
+
+
+def format_when(when: datetime) -> str:
+    return f"{when.day} {_MONTHS[when.month - 1]} {when.year}, {when:%H:%M}"
+
+
+class _Writer:
+    """Builds the document; remembers whether any text had to be changed."""
+
+    def __init__(self) -> None:
+        self.doc = docx.Document()
+        self.replaced = False
+
+    def clean(self, text: Optional[str]) -> str:
+        cleaned, changed = xml_safe(text or "")
+        self.replaced = self.replaced or changed
+        # python-docx turns each "\n" into a line break; "\r\n" would give two.
+        return cleaned.replace("\r\n", "\n").replace("\r", "\n")
+
+    def heading(self, text: str, level: int = 1) -> None:
+        self.doc.add_heading(self.clean(text), level=level)
+
+    def para(self, text: str, bold=False, italic=False, small=False, style=None):
+        paragraph = self.doc.add_paragraph(style=style)
+        run = paragraph.add_run(self.clean(text))
+        run.bold, run.italic = bold or None, italic or None
+        if small:
+            run.font.size = Pt(8)
+            run.font.color.rgb = RGBColor(0x66, 0x66, 0x66)
+        return paragraph
+
+    def answer(self, qa: Optional[QuestionAnswer], missing="Not answered") -> None:
+        """The answer as typed, or an italic note saying why there is none."""
+        if qa is not None and qa.skipped:
+            self.para("Skipped", italic=True)
+        elif qa is None or not (qa.answer or "").strip():
+            self.para(missing, italic=True)
+        else:
+            self.para(qa.answer)
+        if qa is not None and qa.source:
+            self.para(f"From the audit: {qa.source}", italic=True, small=True)
+
+    def questions(self, items: Iterable[QuestionAnswer]) -> None:
+        items = list(items)
+        if not items:
+            self.para("Nothing recorded.", italic=True)
+        for qa in items:
+            self.para(qa.question, bold=True)
+            self.answer(qa)
+
+    def table(self, rows, header=None) -> None:
+        width = len(header or rows[0])
+        table = self.doc.add_table(rows=0, cols=width)
+        table.style = "Table Grid"
+        for index, row in enumerate(([header] if header else []) + list(rows)):
+            is_header = header is not None and index == 0
+            for cell, value in zip(table.add_row().cells, row):
+                cell.paragraphs[0].add_run(self.clean(value)).bold = is_header or None
+
+    def bullets(self, items: Iterable[str]) -> None:
+        for item in items:
+            self.para(item, style="List Bullet")
+
+
+def _given(value: Optional[str]) -> str:
+    return value if value and value.strip() else "Not given"
+
+
+def build_document(record: Record) -> docx.document.Document:
+    w = _Writer()
+    w.doc.add_heading(TITLE, level=0)
+    w.para("Prepared with the reflective supervision assistant. It holds only "
+           "what the practitioner wrote or chose. This record may be disclosed, "
+           "for example in court, so check it carefully before it is signed.")
+    if record.incomplete:
+        w.para("Saved before every question was answered.", bold=True)
+
+    w.table([("Date", format_when(record.created_at)),
+             ("Worker", _given(record.worker)),
+             ("Supervisor", _given(record.supervisor)),
+             ("Case reference", _given(record.case_reference))])
+
+    w.heading("Case context")
+    if record.case_context:
+        w.table([(label, value) for label, value in record.case_context])
+    else:
+        w.para("Nothing recorded.", italic=True)
+
+    w.heading("Themes discussed")
+    if not record.themes:
+        w.para("No themes were discussed.", italic=True)
+    for theme in record.themes:
+        w.heading(theme.title, level=2)
+        w.questions(theme.items)
+
+    w.heading("The child's lived experience")
+    w.questions(record.lived_experience)
+
+    w.heading("Signs of Safety mapping")
+    for title, qa in (("What are we worried about?", record.worried_about),
+                      ("What is working well?", record.working_well),
+                      ("What needs to happen?", record.needs_to_happen)):
+        w.heading(title, level=2)
+        w.answer(qa)
+
+    w.heading("Actions")
+    rows = [(_given(a.what), _given(a.owner), _given(a.by_when))
+            for a in record.actions] or [("No actions recorded", "", "")]
+    w.table(rows, header=("Action", "Owner", "By when"))
+
+    w.heading("Decisions and rationale")
+    w.questions(record.decisions)
+
+    w.heading("Safety scale")
+    w.para("0 means the children cannot live at home; 10 means everyone agrees "
+           "the children are safe enough for the case to close (Signs of Safety).",
+           italic=True)
+    for label, qa in (("Scale", record.safety_scale), ("Reason", record.safety_reason)):
+        w.para(qa.question if qa else label, bold=True)
+        w.answer(qa)
+
+    w.heading("Escalation and professional dissent")
+    w.questions(record.escalation)
+
+    w.heading("Toolkits considered")
+    if not record.toolkits:
+        w.para("Nothing recorded.", italic=True)
+    for toolkit in record.toolkits:
+        w.heading(toolkit.title, level=2)
+        for link in toolkit.links:
+            w.para(f"{link.title}: {link.url}")
+        if toolkit.answer and toolkit.answer.strip():
+            w.para(toolkit.answer)
+        else:
+            w.para("Not discussed", italic=True)
+
+    if record.patterns_noticed or record.pattern_questions:
+        w.heading("Patterns noticed")
+        w.bullets(record.patterns_noticed)
+        w.questions(record.pattern_questions)
+    if record.recording_reminders:
+        w.heading("Recording reminders")
+        w.bullets(record.recording_reminders)
+    if record.urgent_concerns:
+        w.heading("Immediate danger raised during the session")
+        for when, text in record.urgent_concerns:
+            w.para(format_when(when), bold=True)
+            w.para(text)
+        w.para("Advice to take urgent action was given at the time.", italic=True)
+
+    w.heading("Sign-off")
+    for who in ("Worker", "Supervisor"):
+        w.para(f"{who} signature: ______________________    Date: ____________")
+    if w.replaced:
+        w.para(REPLACED_NOTE, italic=True)
+
+    # Names stay out of the file's metadata; python-docx's defaults are cleared.
+    props = w.doc.core_properties
+    props.title, props.author, props.last_modified_by = TITLE, "", ""
+    props.comments, props.subject, props.keywords = "", "", ""
+    return w.doc
+
+
+def _reserve_name(directory: Path, stem: str) -> Path:
+    """Claim a free name with O_EXCL, so two saves never overwrite each other."""
+    n = 1
+    while True:
+        path = directory / (f"{stem}.docx" if n == 1 else f"{stem}-{n}.docx")
+        try:
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            return path
+        except FileExistsError:
+            n += 1
+
+
+def write_record(record: Record, directory: Path, now: Optional[datetime] = None) -> Path:
+    directory = Path(directory)
+    if not directory.exists():
+        directory.mkdir(mode=0o700, parents=True)
+        os.chmod(directory, 0o700)  # mkdir's mode is reduced by the umask
+    document = build_document(record)
+    stem = f"supervision-{safe_reference(record.case_reference)}-" \
+           f"{(now or datetime.now()):%Y%m%d-%H%M%S}"
+
+    # Write to an owner-only temp file first so a crash never leaves half a file.
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".supervision-", suffix=".tmp")
+    final = None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            document.save(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        final = _reserve_name(directory, stem)
+        os.replace(tmp, final)
+    except BaseException:
+        for leftover in (tmp, final):
+            if leftover is not None and os.path.exists(leftover):
+                os.unlink(leftover)
+        raise
+    _fsync_directory(directory)
+    return final
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename durable; not every platform lets a folder be fsynced."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

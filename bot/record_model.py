@@ -1,0 +1,75 @@
+"""What a supervision record holds, independent of how it is written.
+
+Everything here is what the practitioner typed or chose; the assistant adds
+only headings, the questions it asked and links from knowledge/.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import List, Optional, Tuple
+
+
+@dataclass
+class QuestionAnswer:
+    question: str
+    answer: Optional[str]  # None: the practitioner skipped it or never reached it
+    source: Optional[str] = None  # e.g. the audit finding the question comes from
+    skipped: bool = False
+
+
+@dataclass
+class ThemeSection:
+    theme_id: str
+    title: str
+    items: List[QuestionAnswer] = field(default_factory=list)
+
+
+@dataclass
+class ActionItem:
+    what: Optional[str]
+    owner: Optional[str]
+    by_when: Optional[str]
+
+
+@dataclass
+class ToolkitLink:
+    title: str
+    url: str
+
+
+@dataclass
+class ToolkitConsidered:
+    toolkit_id: str
+    title: str
+    links: List[ToolkitLink] = field(default_factory=list)
+    answer: Optional[str] = None  # used? if not, why not, as typed
+
+
+@dataclass
+class Record:
+    created_at: datetime
+    case_reference: Optional[str]
+    worker: Optional[str] = None
+    supervisor: Optional[str] = None
+    # (label, value as typed or chosen), in the order asked
+    case_context: List[Tuple[str, str]] = field(default_factory=list)
+    themes: List[ThemeSection] = field(default_factory=list)
+    lived_experience: List[QuestionAnswer] = field(default_factory=list)
+    worried_about: Optional[QuestionAnswer] = None
+    working_well: Optional[QuestionAnswer] = None
+    needs_to_happen: Optional[QuestionAnswer] = None
+    actions: List[ActionItem] = field(default_factory=list)
+    decisions: List[QuestionAnswer] = field(default_factory=list)
+    safety_scale: Optional[QuestionAnswer] = None
+    safety_reason: Optional[QuestionAnswer] = None
+    escalation: List[QuestionAnswer] = field(default_factory=list)
+    toolkits: List[ToolkitConsidered] = field(default_factory=list)
+    patterns_noticed: List[str] = field(default_factory=list)
+    # the question each noticed pattern added, with the practitioner's answer
+    pattern_questions: List[QuestionAnswer] = field(default_factory=list)
+    recording_reminders: List[str] = field(default_factory=list)
+    # (when, what was typed) for messages that raised immediate danger
+    urgent_concerns: List[Tuple[datetime, str]] = field(default_factory=list)
+    # set when the record is saved before every question was reached
+    incomplete: bool = False

@@ -1,0 +1,93 @@
+"""Answers that can be given at any point: themes, toolkits, urgent help."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import List, Optional, Tuple
+
+from .knowledge import Knowledge
+from .text_input import Choice, ChoiceMatcher, Incoming
+
+
+@dataclass
+class Reply:
+    text: str
+    buttons: List[Tuple[str, str]] = field(default_factory=list)  # (title, payload)
+
+
+def theme_matcher(knowledge: Knowledge) -> ChoiceMatcher:
+    return ChoiceMatcher([Choice(t.id, t.title, tuple(t.also_known_as)) for t in knowledge.themes])
+
+
+def toolkit_matcher(knowledge: Knowledge) -> ChoiceMatcher:
+    return ChoiceMatcher([Choice(t.id, t.title, tuple(t.also_known_as)) for t in knowledge.toolkits])
+
+
+def find_theme(knowledge: Knowledge, message: Incoming) -> Optional[str]:
+    """The theme an explain_theme message means: NLU's entity first, then our own matching."""
+    ids = {t.id for t in knowledge.themes}
+    value = message.entity("theme")
+    if value in ids:
+        return value
+    found = theme_matcher(knowledge).find(message.text)
+    return found[0] if found else None
+
+
+def find_toolkit(knowledge: Knowledge, message: Incoming) -> Optional[str]:
+    ids = {t.id for t in knowledge.toolkits}
+    value = message.entity("toolkit")
+    if value in ids:
+        return value
+    found = toolkit_matcher(knowledge).find(message.text)
+    return found[0] if found else None
+
+
+def explain_theme(knowledge: Knowledge, theme_id: Optional[str]) -> Reply:
+    if theme_id is None:
+        return Reply(knowledge.prompt("which_theme"),
+                     [(t.title, f'/explain_theme{{"theme":"{t.id}"}}') for t in knowledge.themes])
+    theme = knowledge.theme(theme_id)
+    saw = " ".join(knowledge.finding(f).summary for f in theme.findings[:2])
+    question = next(q.ask for q in theme.questions if q.stage == "reflection")
+    lines = [
+        f"{theme.title}",
+        f"What the audit saw: {saw}",
+        f"Why it matters for the child: {theme.why_it_matters}",
+        f"A question to take into supervision: {question}",
+    ]
+    if theme.read_more:
+        lines.append("Read more: " + "; ".join(f"{link.title}: {link.url}" for link in theme.read_more))
+    if theme.toolkits:
+        lines.append("Toolkit: " + ", ".join(knowledge.toolkit(t).title for t in theme.toolkits)
+                     + " (ask me for the toolkit to see the links).")
+    return Reply("\n".join(lines))
+
+
+def show_toolkit(knowledge: Knowledge, toolkit_id: Optional[str]) -> Reply:
+    if toolkit_id is None:
+        return Reply(knowledge.prompt("which_toolkit"),
+                     [(t.title, f'/ask_toolkit{{"toolkit":"{t.id}"}}') for t in knowledge.toolkits])
+    toolkit = knowledge.toolkit(toolkit_id)
+    lines = [toolkit.title, toolkit.when_to_use, f"From the audit: {toolkit.audit_says}"]
+    for link in toolkit.links:
+        note = f" ({link.note})" if link.note else ""
+        lines.append(f"- {link.title}: {link.url}{note}")
+    return Reply("\n".join(lines))
+
+
+def urgent_help(knowledge: Knowledge) -> Reply:
+    urgent = knowledge.urgent
+    lines = [urgent.heading, urgent.message]
+    for contact in urgent.contacts:
+        lines.append(f"- {contact.name} ({contact.when}): {contact.phone}")
+    return Reply("\n".join(lines))
+
+
+@lru_cache(maxsize=8)
+def _danger_pattern(phrases: Tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(rf"\b(?:{p})\b" for p in phrases), re.IGNORECASE)
+
+
+def describes_immediate_danger(knowledge: Knowledge, text: str) -> bool:
+    return bool(_danger_pattern(tuple(knowledge.urgent.danger_phrases)).search(text or ""))

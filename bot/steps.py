@@ -1,0 +1,144 @@
+"""The questions of a supervision session, in order, derived from the answers so far.
+
+Nothing here is stored: the plan is worked out again from the answers each
+time, so changing an earlier answer (the themes chosen, "another action?")
+changes what follows without any cursor to keep in step.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Tuple
+
+from .knowledge import Knowledge
+from .suggestions import noticed_patterns, relevant_toolkits, suggest_themes
+from .text_input import Choice
+
+TEXT, NUMBER, CHOICE, MULTI, YES_NO, THEMES, REVIEW = (
+    "text", "number", "choice", "multi", "yes_no", "themes", "review")
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str
+    kind: str
+    prompt: str
+    section: str
+    label: str = ""  # short name for the summary and the change list
+    theme_id: Optional[str] = None
+    source: Optional[str] = None  # the audit finding behind a theme question
+    number_range: Tuple[int, int] = (0, 0)
+    choices: Tuple[Choice, ...] = ()
+
+
+def _options(options) -> Tuple[Choice, ...]:
+    return tuple(Choice(o.id, o.label, tuple(o.also_known_as)) for o in options)
+
+
+def theme_choices(knowledge: Knowledge) -> Tuple[Choice, ...]:
+    return tuple(Choice(t.id, t.title, tuple(t.also_known_as)) for t in knowledge.themes)
+
+
+def chosen_themes(knowledge: Knowledge, answers: Dict, kind: str) -> List[str]:
+    answer = answers.get("themes.choice")
+    if answer is None:
+        return []
+    if answer.skipped or not answer.value:
+        return suggest_themes(knowledge, answers, kind)
+    return list(answer.value)
+
+
+def plan(knowledge: Knowledge, answers: Dict, kind: str = "supervision") -> List[Step]:
+    """Every step of the session given the answers so far; `answers` maps key -> Answer."""
+    k = knowledge
+    options = k.case_options
+    steps = [
+        Step("details.worker", TEXT, k.prompt("ask_worker"), "details", "Your name"),
+        Step("details.supervisor", TEXT, k.prompt("ask_supervisor"), "details", "Supervisor"),
+        Step("case.reference", TEXT, k.prompt("ask_case_reference"), "case", "Case reference"),
+        Step("case.age", NUMBER, k.prompt("ask_child_age"), "case", "Child's age", number_range=(0, 25)),
+        Step("case.previous_plans", NUMBER, k.prompt("ask_previous_plans"), "case",
+             "Previous CP plans", number_range=(0, 30)),
+    ]
+    previous = answers.get("case.previous_plans")
+    if previous is not None and isinstance(previous.value, int) and previous.value > 0:
+        steps.append(Step("case.months_since_last_plan", NUMBER, k.prompt("ask_months_since_last_plan"),
+                          "case", "Months between the last plan ending and this one",
+                          number_range=(0, 240)))
+    steps += [
+        Step("case.category", CHOICE, k.prompt("ask_plan_category"), "case", "Current plan category",
+             choices=_options(options.plan_categories)),
+        Step("case.concerns", MULTI, k.prompt("ask_concerns"), "case", "Main concerns",
+             choices=_options(options.concerns)),
+        Step("case.agencies", MULTI, k.prompt("ask_agencies"), "case", "Agencies involved",
+             choices=_options(options.agencies)),
+        Step("case.father_involved", YES_NO, k.prompt("ask_father_involved"), "case",
+             "Father or other significant adult involved"),
+        Step("case.several_parental_adults", YES_NO, k.prompt("ask_several_parental_adults"), "case",
+             "More than one adult in a parental role"),
+        Step("case.closure_considered", YES_NO, k.prompt("ask_closure_considered"), "case",
+             "Closing or stepping down the plan being considered"),
+        Step("themes.choice", THEMES, k.prompt("themes_question"), "themes", "Themes",
+             choices=theme_choices(k)),
+    ]
+    themes = chosen_themes(k, answers, kind)
+    if "themes.choice" in answers:
+        for pattern in noticed_patterns(k, answers, kind):
+            steps.append(Step(f"pattern.{pattern.id}", TEXT, pattern.question, "pattern",
+                              pattern.title, source=pattern.why))
+    for theme_id in themes:
+        theme = k.theme(theme_id)
+        for number, question in enumerate(theme.questions):
+            steps.append(Step(
+                f"theme.{theme_id}.{number}", TEXT, question.ask, "theme",
+                f"{theme.title}, question {number + 1}", theme_id=theme_id,
+                source=k.finding(question.finding).summary,
+            ))
+    steps += [
+        Step("child.day_in_life", TEXT, k.prompt("ask_day_in_life"), "child", "A day in the child's life"),
+        Step("child.views", TEXT, k.prompt("ask_child_views"), "child", "The child's views"),
+        Step("mapping.worried", TEXT, k.prompt("ask_worried"), "mapping", "What we are worried about"),
+        Step("mapping.working_well", TEXT, k.prompt("ask_working_well"), "mapping", "What is working well"),
+        Step("mapping.needs_to_happen", TEXT, k.prompt("ask_needs_to_happen"), "mapping", "What needs to happen"),
+    ]
+    steps += _action_steps(k, answers)
+    steps += [
+        Step("decisions.made", TEXT, k.prompt("ask_decisions"), "decisions", "Decisions and rationale"),
+        Step("safety.scale", NUMBER, k.prompt("ask_safety_scale"), "safety", "Safety scale",
+             number_range=(0, 10)),
+        Step("safety.reason", TEXT, k.prompt("ask_safety_reason"), "safety", "Why that number"),
+        Step("escalation.needed", YES_NO, k.prompt("ask_escalation"), "escalation",
+             "Escalation or dissent needed"),
+    ]
+    escalation = answers.get("escalation.needed")
+    if escalation is not None and not escalation.skipped and escalation.value in ("yes", "unsure", None):
+        steps.append(Step("escalation.detail", TEXT, k.prompt("ask_escalation_detail"), "escalation",
+                          "Escalation: what and how"))
+    for toolkit_id in relevant_toolkits(k, answers, themes, kind):
+        toolkit = k.toolkit(toolkit_id)
+        steps.append(Step(f"toolkit.{toolkit_id}", TEXT,
+                          k.prompt("ask_toolkit_used", toolkit=toolkit.title), "toolkit",
+                          f"{toolkit.title}: used?"))
+    steps.append(Step("review", REVIEW, k.prompt("review_intro"), "review", "Review"))
+    return steps
+
+
+def _action_steps(k: Knowledge, answers: Dict) -> List[Step]:
+    steps: List[Step] = []
+    number = 0
+    while True:
+        n = number + 1
+        steps.append(Step(f"actions.{number}.what", TEXT,
+                          k.prompt("ask_action_what" if number == 0 else "ask_action_what_next"),
+                          "actions", f"Action {n}: what"))
+        what = answers.get(f"actions.{number}.what")
+        if what is not None and what.skipped:
+            return steps  # no (more) actions
+        steps += [
+            Step(f"actions.{number}.owner", TEXT, k.prompt("ask_action_owner"), "actions", f"Action {n}: who"),
+            Step(f"actions.{number}.by_when", TEXT, k.prompt("ask_action_when"), "actions", f"Action {n}: by when"),
+            Step(f"actions.{number}.more", YES_NO, k.prompt("ask_action_more"), "actions", f"After action {n}: another?"),
+        ]
+        more = answers.get(f"actions.{number}.more")
+        if more is None or more.value != "yes":
+            return steps
+        number += 1

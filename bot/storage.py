@@ -1,0 +1,164 @@
+"""Sessions and answers, stored as they arrive so a crash loses nothing typed.
+
+SQLAlchemy 1.4 in the 2.0 style. SQLite by default; any URL SQLAlchemy
+understands (PostgreSQL for the scaled profile) through DATABASE_URL.
+"""
+from __future__ import annotations
+
+import uuid
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from typing import Iterator, List, Optional
+
+from sqlalchemy import (
+    JSON, Boolean, Column, DateTime, ForeignKey, Integer, String, Text,
+    UniqueConstraint, create_engine, delete, event, select,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, declarative_base, relationship, sessionmaker
+
+Base = declarative_base()
+
+ACTIVE, PAUSED, COMPLETE = "active", "paused", "complete"
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class SupervisionSession(Base):
+    __tablename__ = "supervision_sessions"
+
+    id = Column(String(36), primary_key=True, default=lambda: str(uuid.uuid4()))
+    sender_id = Column(String(255), nullable=False, index=True)
+    kind = Column(String(20), nullable=False, default="supervision")  # supervision | stuck
+    status = Column(String(20), nullable=False, default=ACTIVE)
+    case_reference = Column(String(255))  # copied from its answer, for listing
+    focus = Column(String(120))  # a step being changed, or the change picker
+    record_path = Column(Text)
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+    updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+
+    answers = relationship("Answer", cascade="all, delete-orphan", lazy="selectin",
+                           order_by="Answer.id")
+    notes = relationship("SessionNote", cascade="all, delete-orphan", lazy="selectin",
+                         order_by="SessionNote.id")
+
+    def answer(self, key: str) -> Optional["Answer"]:
+        return next((a for a in self.answers if a.step_key == key), None)
+
+
+class Answer(Base):
+    __tablename__ = "answers"
+    __table_args__ = (UniqueConstraint("session_id", "step_key"),)
+
+    id = Column(Integer, primary_key=True)
+    session_id = Column(String(36), ForeignKey("supervision_sessions.id", ondelete="CASCADE"),
+                        nullable=False, index=True)
+    step_key = Column(String(120), nullable=False)
+    question = Column(Text, nullable=False)
+    text = Column(Text)  # verbatim as typed; None when skipped
+    value = Column(JSON)  # what the assistant understood (a number, ids), if anything
+    skipped = Column(Boolean, nullable=False, default=False)
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+    updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+
+
+class SessionNote(Base):
+    """Things said during a session that are not answers, e.g. immediate danger raised."""
+
+    __tablename__ = "session_notes"
+
+    id = Column(Integer, primary_key=True)
+    session_id = Column(String(36), ForeignKey("supervision_sessions.id", ondelete="CASCADE"),
+                        nullable=False, index=True)
+    kind = Column(String(40), nullable=False)
+    text = Column(Text, nullable=False)
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+
+
+def make_engine(url: str) -> Engine:
+    kwargs = {"future": True}
+    if url.startswith("sqlite"):
+        # The Rasa server and the action server share the file: wait for locks.
+        kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            from pathlib import Path
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, **kwargs)
+    if url.startswith("sqlite"):
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record):
+            cursor = dbapi_conn.cursor()
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.close()
+    Base.metadata.create_all(engine)
+    return engine
+
+
+class Store:
+    """The only place that reads and writes sessions."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._sessions = sessionmaker(engine, future=True, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        with self._sessions.begin() as db:
+            yield db
+
+    def current(self, db: Session, sender_id: str) -> Optional[SupervisionSession]:
+        return db.execute(
+            select(SupervisionSession)
+            .where(SupervisionSession.sender_id == sender_id, SupervisionSession.status == ACTIVE)
+            .order_by(SupervisionSession.updated_at.desc())
+        ).scalars().first()
+
+    def unfinished(self, db: Session, sender_id: str) -> List[SupervisionSession]:
+        return list(db.execute(
+            select(SupervisionSession)
+            .where(SupervisionSession.sender_id == sender_id,
+                   SupervisionSession.status.in_([ACTIVE, PAUSED]))
+            .order_by(SupervisionSession.updated_at.desc())
+        ).scalars())
+
+    def get(self, db: Session, session_id: str) -> Optional[SupervisionSession]:
+        return db.get(SupervisionSession, session_id)
+
+    def start(self, db: Session, sender_id: str, kind: str) -> SupervisionSession:
+        for other in self.unfinished(db, sender_id):
+            if other.status == ACTIVE:
+                other.status = PAUSED
+        session = SupervisionSession(sender_id=sender_id, kind=kind, status=ACTIVE)
+        db.add(session)
+        db.flush()
+        return session
+
+    def activate(self, db: Session, session: SupervisionSession) -> None:
+        for other in self.unfinished(db, session.sender_id):
+            if other.id != session.id and other.status == ACTIVE:
+                other.status = PAUSED
+        session.status = ACTIVE
+
+    def save_answer(self, db: Session, session: SupervisionSession, key: str, question: str,
+                    text: Optional[str], value=None, skipped: bool = False) -> Answer:
+        answer = session.answer(key)
+        if answer is None:
+            answer = Answer(step_key=key)
+            session.answers.append(answer)
+        answer.question, answer.text, answer.value, answer.skipped = question, text, value, skipped
+        answer.updated_at = utcnow()
+        session.updated_at = utcnow()
+        db.flush()
+        return answer
+
+    def add_note(self, db: Session, session: SupervisionSession, kind: str, text: str) -> None:
+        session.notes.append(SessionNote(kind=kind, text=text))
+        db.flush()
+
+    def delete(self, db: Session, session_id: str) -> bool:
+        result = db.execute(delete(SupervisionSession).where(SupervisionSession.id == session_id))
+        return result.rowcount > 0

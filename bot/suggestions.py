@@ -1,0 +1,66 @@
+"""Noticing the audit's patterns in what the practitioner has said.
+
+The rules are in knowledge/patterns.yml; this module only evaluates them.
+"""
+from __future__ import annotations
+
+from typing import Dict, List
+
+from .knowledge import Knowledge, Pattern
+
+MAX_SUGGESTED = 4
+ALWAYS_SUGGESTED = "voice_of_child"  # the audit found the child's day-to-day life missing from records
+
+
+def _value(answers: Dict, key: str):
+    answer = answers.get(key)
+    return None if answer is None or answer.skipped else answer.value
+
+
+def pattern_applies(pattern: Pattern, answers: Dict, kind: str) -> bool:
+    when = pattern.when
+    checks: List[bool] = []
+    if when.previous_plans_at_least is not None:
+        plans = _value(answers, "case.previous_plans")
+        checks.append(isinstance(plans, int) and plans >= when.previous_plans_at_least)
+    if when.months_since_last_plan_below is not None:
+        months = _value(answers, "case.months_since_last_plan")
+        checks.append(isinstance(months, int) and months < when.months_since_last_plan_below)
+    if when.concerns_include:
+        concerns = _value(answers, "case.concerns") or []
+        checks.append(any(c in concerns for c in when.concerns_include))
+    if when.only_agencies:
+        agencies = _value(answers, "case.agencies") or []
+        checks.append(bool(agencies) and set(agencies) <= set(when.only_agencies))
+    for key, expected in when.answer_is.items():
+        checks.append(_value(answers, key) == expected)
+    if when.session_kind is not None:
+        checks.append(kind == when.session_kind)
+    return bool(checks) and all(checks)
+
+
+def noticed_patterns(knowledge: Knowledge, answers: Dict, kind: str = "supervision") -> List[Pattern]:
+    return [p for p in knowledge.patterns if pattern_applies(p, answers, kind)]
+
+
+def suggest_themes(knowledge: Knowledge, answers: Dict, kind: str = "supervision") -> List[str]:
+    suggested: List[str] = []
+    for pattern in noticed_patterns(knowledge, answers, kind):
+        for theme_id in pattern.suggests:
+            if theme_id not in suggested:
+                suggested.append(theme_id)
+    if ALWAYS_SUGGESTED not in suggested:
+        suggested.insert(min(len(suggested), 1), ALWAYS_SUGGESTED)
+    return suggested[:MAX_SUGGESTED]
+
+
+def relevant_toolkits(knowledge: Knowledge, answers: Dict, themes: List[str],
+                      kind: str = "supervision") -> List[str]:
+    """Toolkits to ask about: from noticed patterns and from the themes chosen."""
+    found: List[str] = []
+    for pattern in noticed_patterns(knowledge, answers, kind):
+        found += pattern.toolkits
+    for theme_id in themes:
+        found += knowledge.theme(theme_id).toolkits
+    return [t for t in ("domestic_abuse", "neglect") if t in found]
+

@@ -1,0 +1,164 @@
+"""Reading what people type: commands, numbers, yes/no and choices.
+
+Commands are recognised here by their words, never by a classifier's guess,
+so an answer that mentions "stop" or "skip" in passing stays an answer.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+# Whole messages (after normalising) that are commands while a question is open.
+COMMAND_PHRASES: Dict[str, Tuple[str, ...]] = {
+    "skip": ("skip", "skip it", "skip this", "skip this one", "skip that", "skip question",
+             "skip this question", "skip please", "please skip", "next question", "pass",
+             "skip for now"),
+    "pause": ("pause", "pause session", "pause please", "pause it", "pause for now", "stop",
+              "stop for now", "i need to pause", "i need to stop", "take a break", "bye",
+              "goodbye", "got to go", "gotta go", "back later", "i'll come back later"),
+    "help": ("help", "help me", "help please", "what can i say", "what do i do", "what can i do",
+             "commands", "options", "?", "i'm confused", "confused"),
+    "save": ("save", "save it", "save now", "save record", "save the record", "save my record",
+             "save and finish", "finish and save", "save please", "download", "download record"),
+    "resume": ("resume", "carry on", "continue", "go on", "let's carry on", "lets carry on"),
+    "change": ("change", "change an answer", "change answer", "edit", "edit an answer", "amend"),
+}
+_PHRASE_TO_COMMAND = {p: cmd for cmd, phrases in COMMAND_PHRASES.items() for p in phrases}
+
+# Button payloads and "/intent" messages carry an intent chosen on purpose.
+PAYLOAD_INTENT_COMMANDS = {
+    "skip_question": "skip",
+    "pause_session": "pause",
+    "help": "help",
+    "save_record": "save",
+    "resume_session": "resume",
+}
+
+YES = {"yes", "y", "yeah", "yep", "yup", "yes please", "ok", "okay", "sure", "correct",
+       "that's right", "thats right", "right", "please do", "go ahead", "sounds good",
+       "use these", "use them", "take them", "fine", "agreed", "agree", "definitely", "ye", "yea"}
+NO = {"no", "n", "nope", "nah", "no thanks", "no thank you", "not really", "none", "no more",
+      "that's all", "thats all", "that's it", "thats it", "done", "finished", "nothing else", "no, that's all"}
+UNSURE = {"not sure", "unsure", "don't know", "dont know", "maybe", "possibly", "perhaps", "dk", "idk"}
+
+NUMBER_WORDS = {
+    "zero": 0, "none": 0, "no": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "first": 0, "once": 1, "twice": 2,
+}
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+
+
+def normalise(text: str) -> str:
+    """Lower case, plain apostrophes, single spaces, no punctuation at the ends."""
+    text = (text or "").translate(_APOSTROPHES).lower()
+    text = re.sub(r"\s+", " ", text).strip()
+    stripped = text.strip(" .!,;:-")
+    return stripped or text
+
+
+def is_blank(text: Optional[str]) -> bool:
+    return not (text or "").strip()
+
+
+@dataclass
+class Incoming:
+    """One message, with what Rasa's NLU made of it."""
+
+    text: str
+    intent: Optional[str] = None
+    confidence: float = 0.0
+    entities: List[dict] = field(default_factory=list)
+
+    @property
+    def is_payload(self) -> bool:
+        return (self.text or "").lstrip().startswith("/")
+
+    def entity(self, name: str) -> Optional[str]:
+        return next((e.get("value") for e in self.entities if e.get("entity") == name), None)
+
+
+def detect_command(message: Incoming) -> Optional[str]:
+    """The command a message is, or None when it should be read as an answer."""
+    if message.is_payload:
+        return PAYLOAD_INTENT_COMMANDS.get(message.intent or "") or \
+            _PHRASE_TO_COMMAND.get(normalise(message.text.lstrip("/").replace("_", " ")))
+    return _PHRASE_TO_COMMAND.get(normalise(message.text))
+
+
+def parse_yes_no(text: str) -> Optional[str]:
+    """'yes', 'no', 'unsure' or None."""
+    said = normalise(text)
+    for answer, words in (("yes", YES), ("no", NO), ("unsure", UNSURE)):
+        if said in words:
+            return answer
+    first = said.split(" ", 1)[0].rstrip(",")
+    if first in {"yes", "yeah", "yep", "y"}:
+        return "yes"
+    if first in {"no", "nope", "nah"}:
+        return "no"
+    if any(said.startswith(u) for u in UNSURE):
+        return "unsure"
+    return None
+
+
+def parse_number(text: str, low: int, high: int) -> Optional[int]:
+    """The first whole number in the text, in digits or words, if within range."""
+    said = normalise(text)
+    match = re.search(r"(?<![\d.])-?\d+(?![\d.]*\d)", said)
+    if match:
+        number = int(match.group())
+    else:
+        words = re.findall(r"[a-z]+", said)
+        number = next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), None)
+        if number is None:
+            return None
+    return number if low <= number <= high else None
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern:
+    return re.compile(r"(?<![\w])" + re.escape(normalise(phrase)) + r"(?![\w])")
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: str
+    also_known_as: Tuple[str, ...] = ()
+
+
+class ChoiceMatcher:
+    """Finds which of a fixed set of choices a message names, by label or alias."""
+
+    def __init__(self, choices: Sequence[Choice]):
+        self.choices = list(choices)
+        self._patterns = [
+            (c.id, [_phrase_pattern(p) for p in (c.label, *c.also_known_as) if normalise(p)])
+            for c in self.choices
+        ]
+
+    def find(self, text: str) -> List[str]:
+        said = normalise(text)
+        found: List[Tuple[int, str]] = []
+        for choice_id, patterns in self._patterns:
+            positions = [m.start() for p in patterns for m in [p.search(said)] if m]
+            if positions:
+                found.append((min(positions), choice_id))
+        return [choice_id for _, choice_id in sorted(found)]
+
+    def find_numbers(self, text: str) -> List[str]:
+        """Choices picked by their number in a listed menu, e.g. '1, 3 and 4'."""
+        picked = []
+        for number in re.findall(r"\b\d{1,2}\b", text or ""):
+            index = int(number) - 1
+            if 0 <= index < len(self.choices) and self.choices[index].id not in picked:
+                picked.append(self.choices[index].id)
+        return picked
+
+    def labels(self, ids: Iterable[str]) -> List[str]:
+        by_id = {c.id: c.label for c in self.choices}
+        return [by_id[i] for i in ids if i in by_id]

@@ -1,0 +1,179 @@
+"""Start the action server and the Rasa server together; stop both on Ctrl-C.
+
+    python scripts/serve.py run     # REST channel on RASA_PORT (default 5005)
+    python scripts/serve.py shell   # talk in this terminal
+
+Settings come from the environment: RASA_PORT, ACTION_PORT, DATABASE_URL,
+RECORDS_DIR, RASA_API_TOKEN (the HTTP API is enabled only with a token).
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.config import Settings  # noqa: E402
+from bot.knowledge import KnowledgeError, load_knowledge  # noqa: E402
+from bot.storage import make_engine  # noqa: E402
+
+MODEL = ROOT / "models" / "assistant.tar.gz"
+BIN = Path(sys.executable).parent
+
+
+@dataclass
+class Servers:
+    """The two processes; also used by the end-to-end tests."""
+
+    rasa_port: int = 5005
+    action_port: int = 5055
+    host: str = "127.0.0.1"  # only this machine, unless RASA_HOST says otherwise
+    env: Dict[str, str] = field(default_factory=dict)
+    api_token: Optional[str] = None
+    log_dir: Optional[Path] = None
+    processes: List[subprocess.Popen] = field(default_factory=list)
+
+    def child_env(self) -> Dict[str, str]:
+        settings = Settings.from_env({**os.environ, **self.env})
+        env = {**os.environ, **self.env}
+        env.update(
+            DATABASE_URL=settings.database_url,
+            RECORDS_DIR=str(settings.records_dir),
+            ACTION_ENDPOINT_URL=f"http://127.0.0.1:{self.action_port}/webhook",
+            PYTHONPATH=str(ROOT),
+            SQLALCHEMY_SILENCE_UBER_WARNING="1",
+            TF_CPP_MIN_LOG_LEVEL="2",
+            RASA_TELEMETRY_ENABLED="false",  # no data leaves the machine
+        )
+        return env
+
+    def _spawn(self, name: str, args: List[str], interactive: bool = False) -> subprocess.Popen:
+        kwargs = {}
+        if self.log_dir is not None and not interactive:
+            log = open(self.log_dir / f"{name}.log", "ab")
+            kwargs.update(stdout=log, stderr=subprocess.STDOUT)
+        # Servers get their own process group so that stopping one stops its children;
+        # the shell stays in the terminal's group so it can read the keyboard.
+        process = subprocess.Popen(args, cwd=ROOT, env=self.child_env(),
+                                   start_new_session=not interactive, **kwargs)
+        self.processes.append(process)
+        return process
+
+    def start_actions(self) -> subprocess.Popen:
+        # Create the database (folder and tables) before either server opens it.
+        make_engine(self.child_env()["DATABASE_URL"]).dispose()
+        process = self._spawn("actions", [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
+                                          "--port", str(self.action_port)])
+        wait_for(f"http://127.0.0.1:{self.action_port}/health", process, "action server")
+        return process
+
+    def rasa_args(self, command: str) -> List[str]:
+        args = [str(BIN / "rasa"), command, "--model", str(MODEL), "--endpoints", "endpoints.yml",
+                "--port", str(self.rasa_port)]
+        if command == "run":
+            args += ["--interface", self.host]
+            args += ["--credentials", "credentials.yml"]
+            if self.api_token:
+                args += ["--enable-api", "--auth-token", self.api_token]
+        return args
+
+    def start_rasa(self) -> subprocess.Popen:
+        process = self._spawn("rasa", self.rasa_args("run"))
+        wait_for(f"http://127.0.0.1:{self.rasa_port}/", process, "Rasa server", timeout=300)
+        return process
+
+    def stop(self, only: Optional[subprocess.Popen] = None) -> None:
+        for process in [only] if only else list(reversed(self.processes)):
+            if process.poll() is None:
+                signal_group(process, signal.SIGTERM)
+                try:
+                    process.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    signal_group(process, signal.SIGKILL)
+                    process.wait()
+            if process in self.processes:
+                self.processes.remove(process)
+
+
+def signal_group(process: subprocess.Popen, sig: int) -> None:
+    try:
+        if os.getpgid(process.pid) == process.pid:
+            os.killpg(process.pid, sig)
+        else:
+            process.send_signal(sig)
+    except ProcessLookupError:
+        pass
+
+
+def wait_for(url: str, process: subprocess.Popen, what: str, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"The {what} stopped while starting (exit code {process.returncode}).")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"The {what} did not answer at {url} within {timeout:.0f} seconds.")
+
+
+def main(mode: str) -> int:
+    settings = Settings.from_env()
+    try:
+        load_knowledge(settings.knowledge_dir)  # a broken knowledge file stops start-up here
+    except KnowledgeError as error:
+        print(f"Cannot start: {error}", file=sys.stderr)
+        return 2
+    if not MODEL.exists():
+        print("No trained model: run `make run`, which trains one.", file=sys.stderr)
+        return 2
+    servers = Servers(
+        rasa_port=int(os.environ.get("RASA_PORT", 5005)),
+        action_port=int(os.environ.get("ACTION_PORT", 5055)),
+        api_token=os.environ.get("RASA_API_TOKEN") or None,
+        host=os.environ.get("RASA_HOST") or "127.0.0.1",
+    )
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    try:
+        print("Starting the action server...", flush=True)
+        servers.start_actions()
+        if mode == "shell":
+            shell = servers._spawn("shell", servers.rasa_args("shell"), interactive=True)
+            return shell.wait()
+        print("Starting the Rasa server (loading the model takes a little while)...", flush=True)
+        rasa = servers.start_rasa()
+        print(
+            f"\nThe assistant is running.\n"
+            f"  Talk to it over REST:  curl -s -X POST http://localhost:{servers.rasa_port}/webhooks/rest/webhook "
+            "-H 'Content-Type: application/json' -d '{\"sender\": \"me\", \"message\": \"hello\"}'\n"
+            f"  Or in a terminal:      make shell\n"
+            f"  Records are saved in:  {settings.records_dir}\n"
+            f"  HTTP API:              {'enabled (token required)' if servers.api_token else 'off (set RASA_API_TOKEN to enable)'}\n"
+            "Press Ctrl-C to stop.\n",
+            flush=True,
+        )
+        return rasa.wait()
+    except KeyboardInterrupt:
+        print("\nStopping...", flush=True)
+        return 0
+    except RuntimeError as error:
+        print(f"Cannot start: {error}", file=sys.stderr)
+        return 1
+    finally:
+        servers.stop()
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2 or sys.argv[1] not in ("run", "shell"):
+        print(__doc__, file=sys.stderr)
+        sys.exit(2)
+    sys.exit(main(sys.argv[1]))

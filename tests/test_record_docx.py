@@ -1,0 +1,264 @@
+"""Tests for the Word writer: real files written to tmp_path and read back.
+
+All names and references are invented.
+"""
+import os
+import stat
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import docx
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot import record_docx  # noqa: E402
+from bot.record_docx import safe_reference, write_record, xml_safe  # noqa: E402
+from bot.record_model import (  # noqa: E402
+    ActionItem,
+    QuestionAnswer,
+    Record,
+    ThemeSection,
+    ToolkitConsidered,
+    ToolkitLink,
+)
+
+WHEN = datetime(2026, 11, 27, 14, 5, 9)
+NOTE = "Some characters could not be stored in Word and were replaced with \ufffd."
+SECTIONS = [
+    "Case context",
+    "Themes discussed",
+    "The child's lived experience",
+    "Signs of Safety mapping",
+    "Actions",
+    "Decisions and rationale",
+    "Safety scale",
+    "Escalation and professional dissent",
+    "Toolkits considered",
+    "Patterns noticed",
+    "Recording reminders",
+    "Immediate danger raised during the session",
+    "Sign-off",
+]
+
+
+def qa(question, answer, **kw):
+    return QuestionAnswer(question=question, answer=answer, **kw)
+
+
+def full_record(**overrides):
+    record = Record(
+        created_at=datetime(2026, 11, 27, 14, 5),
+        case_reference="TEST-0001",
+        worker="Sam Example",
+        supervisor="Alex Sample",
+        case_context=[("Stage", "Child in need"), ("Children", "Two, aged 4 and 9")],
+        themes=[
+            ThemeSection("voice", "Voice of the child", [
+                qa("How did you hear from the child?", "Visited alone at school.",
+                   source="Direct work was not always recorded."),
+                qa("What did the child say?", None, skipped=True),
+            ]),
+            ThemeSection("drift", "Drift and delay", [
+                qa("What has changed since the last plan?", None),
+            ]),
+        ],
+        lived_experience=[qa("What is a day like for the child?",
+                             "Gets self to school.\nOften hungry by lunch.")],
+        worried_about=qa("Worried?", "Missed health appointments."),
+        working_well=qa("Working well?", "Grandparent does the school run."),
+        needs_to_happen=None,
+        actions=[ActionItem("Book a health review", "Sam Example", "5 December 2026"),
+                 ActionItem("Speak to the school nurse", None, None)],
+        decisions=[qa("What did you decide and why?", "Stay at child in need for now.")],
+        safety_scale=qa("Where on the scale?", "6"),
+        safety_reason=qa("Why that number?", "Attendance has improved."),
+        escalation=[qa("Do you disagree with any decision?", "No.")],
+        toolkits=[
+            ToolkitConsidered("neglect", "Neglect toolkit",
+                              [ToolkitLink("Graded care profile", "https://example.org/gcp")],
+                              "Used it at the last visit."),
+            ToolkitConsidered("cse", "Exploitation toolkit", []),
+        ],
+        patterns_noticed=["Appointments missed in school holidays."],
+        recording_reminders=["Record the child's words as said."],
+        urgent_concerns=[(datetime(2026, 11, 27, 14, 20), "Parent said they would hurt the baby.")],
+    )
+    for key, value in overrides.items():
+        setattr(record, key, value)
+    return record
+
+
+def read_back(path):
+    """All text in document order: paragraphs, then every table cell."""
+    document = docx.Document(str(path))
+    paragraphs = [p.text for p in document.paragraphs]
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return document, paragraphs, cells, "\n".join(paragraphs + cells)
+
+
+def save_with_answer(tmp_path, answer):
+    record = full_record(decisions=[qa("What did you decide?", answer)])
+    return write_record(record, tmp_path / "out", now=WHEN)
+
+
+def test_full_record_saves_everything_verbatim(tmp_path):
+    record = full_record()
+    path = write_record(record, tmp_path / "records", now=WHEN)
+    assert path.name == "supervision-TEST-0001-20261127-140509.docx"
+    document, paragraphs, cells, text = read_back(path)
+
+    answers = [i.answer for t in record.themes for i in t.items if i.answer]
+    answers += [i.answer for i in record.lived_experience + record.decisions + record.escalation]
+    answers += [record.worried_about.answer, record.working_well.answer,
+                record.safety_scale.answer, record.safety_reason.answer]
+    for answer in answers:
+        assert answer in paragraphs
+    action_rows = [[c.text for c in row.cells] for row in document.tables[2].rows]
+    assert action_rows == [["Action", "Owner", "By when"],
+                           ["Book a health review", "Sam Example", "5 December 2026"],
+                           ["Speak to the school nurse", "Not given", "Not given"]]
+    assert "Used it at the last visit." in paragraphs
+    assert "Graded care profile: https://example.org/gcp" in paragraphs
+    assert "Not discussed" in paragraphs
+    assert "From the audit: Direct work was not always recorded." in paragraphs
+    assert "Skipped" in paragraphs and "Not answered" in paragraphs
+    assert "27 November 2026, 14:05" in cells
+    for value in ("Sam Example", "Alex Sample", "TEST-0001", "Child in need"):
+        assert value in cells
+    assert "Parent said they would hurt the baby." in paragraphs
+    assert "27 November 2026, 14:20" in paragraphs
+    assert any("urgent action" in p for p in paragraphs)
+    assert any(p.startswith("Worker signature") for p in paragraphs)
+    assert any(p.startswith("Supervisor signature") for p in paragraphs)
+    assert any("disclosed" in p and "court" in p for p in paragraphs)
+    assert "Saved before every question was answered." not in text
+    assert NOTE not in text
+
+
+def test_headings_in_order_with_word_styles(tmp_path):
+    path = write_record(full_record(), tmp_path, now=WHEN)
+    document = docx.Document(str(path))
+    level1 = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert level1 == SECTIONS
+    level2 = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert level2 == ["Voice of the child", "Drift and delay", "What are we worried about?",
+                      "What is working well?", "What needs to happen?",
+                      "Neglect toolkit", "Exploitation toolkit"]
+    assert document.paragraphs[0].text == "Reflective supervision record"
+    props = document.core_properties
+    assert props.title == "Reflective supervision record"
+    assert props.author == "" and props.last_modified_by == "" and props.comments == ""
+
+
+def test_optional_sections_left_out_and_incomplete_shown(tmp_path):
+    record = full_record(patterns_noticed=[], recording_reminders=[], urgent_concerns=[],
+                         actions=[], incomplete=True, worker=None, case_reference=None)
+    path = write_record(record, tmp_path, now=WHEN)
+    assert path.name == "supervision-no-reference-20261127-140509.docx"
+    document, paragraphs, cells, _ = read_back(path)
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert "Patterns noticed" not in headings
+    assert "Recording reminders" not in headings
+    assert "Immediate danger raised during the session" not in headings
+    assert "Saved before every question was answered." in paragraphs
+    assert "No actions recorded" in cells
+    assert "Not given" in cells
+
+
+@pytest.mark.parametrize("answer", [
+    "x" * 20_000,
+    "Feeling 😀👶🏽 today ❤️",
+    "مرحبا بالعالم — שלום עולם",
+    "<script>alert(1)</script>",
+    "Robert'); DROP TABLE students;--",
+    "# Heading\n\n* **bold** _italic_ [link](http://example.org)\n\n| a | b |",
+    "  leading and trailing spaces  \tand a tab",
+])
+def test_unusual_text_kept_verbatim(tmp_path, answer):
+    _, paragraphs, _, text = read_back(save_with_answer(tmp_path, answer))
+    assert answer in paragraphs
+    assert NOTE not in text
+
+
+def test_line_breaks_preserved(tmp_path):
+    _, paragraphs, _, _ = read_back(save_with_answer(tmp_path, "one\r\ntwo\rthree\nfour"))
+    assert "one\ntwo\nthree\nfour" in paragraphs
+
+
+def test_control_characters_replaced_and_noted(tmp_path):
+    answer = "before\x00a\x07b\x1bc\ud800after"
+    record = full_record(decisions=[qa("What did you decide?", answer)],
+                         worker="Sam\x0bExample")
+    _, paragraphs, cells, _ = read_back(write_record(record, tmp_path, now=WHEN))
+    assert "before\ufffda\ufffdb\ufffdc\ufffdafter" in paragraphs
+    assert "Sam\ufffdExample" in cells
+    assert paragraphs[-1] == NOTE
+
+
+def test_xml_safe():
+    assert xml_safe("tab\tnew\nline\r ok 😀 \u202e") == ("tab\tnew\nline\r ok 😀 \u202e", False)
+    assert xml_safe("a\x00b\ufffe\uffff\udfff") == ("a\ufffdb\ufffd\ufffd\ufffd", True)
+
+
+@pytest.mark.parametrize("given, expected", [
+    ("TEST-0001", "TEST-0001"),
+    ("../../etc/passwd", "etc-passwd"),
+    ("a/b\\c:d", "a-b-c-d"),
+    ("  ", "no-reference"),
+    (None, "no-reference"),
+    ("...", "no-reference"),
+    ("Café 12", "Caf-12"),
+    ("A" * 60, "A" * 40),
+])
+def test_safe_reference(given, expected):
+    assert safe_reference(given) == expected
+
+
+@pytest.mark.parametrize("reference", ["../../etc/passwd", "a/b\\c:d", "/abs/path", ".."])
+def test_reference_cannot_escape_folder(tmp_path, reference):
+    folder = tmp_path / "records"
+    path = write_record(full_record(case_reference=reference), folder, now=WHEN)
+    assert path.parent == folder
+    assert path.resolve().parent == folder.resolve()
+    assert os.listdir(folder) == [path.name]
+
+
+def test_permissions(tmp_path):
+    folder = tmp_path / "new" / "records"
+    path = write_record(full_record(), folder, now=WHEN)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_same_second_gets_new_name(tmp_path):
+    first = write_record(full_record(), tmp_path, now=WHEN)
+    second = write_record(full_record(), tmp_path, now=WHEN)
+    third = write_record(full_record(), tmp_path, now=WHEN)
+    assert first.name == "supervision-TEST-0001-20261127-140509.docx"
+    assert second.name == "supervision-TEST-0001-20261127-140509-2.docx"
+    assert third.name == "supervision-TEST-0001-20261127-140509-3.docx"
+    assert sorted(os.listdir(tmp_path)) == sorted([first.name, second.name, third.name])
+
+
+def test_failed_save_leaves_nothing(tmp_path, monkeypatch):
+    def broken_save(self, target):
+        target.write(b"partial")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(docx.document.Document, "save", broken_save)
+    folder = tmp_path / "records"
+    with pytest.raises(OSError):
+        write_record(full_record(), folder, now=WHEN)
+    assert os.listdir(folder) == []
+
+
+def test_failed_rename_leaves_nothing(tmp_path, monkeypatch):
+    def broken_replace(src, dst):
+        raise OSError("rename failed")
+
+    monkeypatch.setattr(record_docx.os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        write_record(full_record(), tmp_path, now=WHEN)
+    assert os.listdir(tmp_path) == []
