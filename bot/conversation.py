@@ -97,6 +97,15 @@ class Conversation:
                 return [self._change_list(steps, answers)]
             return [self._ask(self._current(session, steps, answers), steps, answers, session)]
 
+    def current_step(self, sender_id: str) -> Optional[S.Step]:
+        """The question now open for this practitioner, if a session is."""
+        with self.store.transaction() as db:
+            session = self.store.current(db, sender_id)
+            if session is None or session.focus == CHANGE_PICKER:
+                return None
+            answers = _answers(session)
+            return self._current(session, S.plan(self.k, answers, session.kind), answers)
+
     def _current(self, session: SupervisionSession, steps: List[S.Step], answers: Dict) -> S.Step:
         if session.focus:
             focused = next((s for s in steps if s.key == session.focus), None)
@@ -283,7 +292,8 @@ class Conversation:
             value = parse_number(text, low, high)
             return value, None if value is not None else k.prompt("need_number", low=low, high=high)
         if step.kind == S.YES_NO:
-            return parse_yes_no(text), None  # other words are kept as typed
+            value = parse_yes_no(text)  # other words are kept as typed, unless a yes/no decides what follows
+            return value, k.prompt("need_yes_no") if value is None and step.needs_yes_or_no else None
         if step.kind in (S.CHOICE, S.MULTI):
             matcher = ChoiceMatcher(step.choices)
             value = matcher.find(text) or matcher.find_numbers(text)

@@ -59,6 +59,7 @@ REQUIRED_PROMPTS = frozenset({
     "empty_message",
     "help_in_session",
     "need_number",
+    "need_yes_no",
     "no_session",
     "no_session_but_unfinished",
     "noted",

@@ -13,6 +13,8 @@ from .knowledge import Knowledge
 from .suggestions import noticed_patterns, relevant_toolkits, suggest_themes
 from .text_input import Choice
 
+MAX_PATTERN_QUESTIONS = 3  # busy practitioners: the first patterns in patterns.yml come first
+
 TEXT, NUMBER, CHOICE, MULTI, YES_NO, THEMES, REVIEW = (
     "text", "number", "choice", "multi", "yes_no", "themes", "review")
 
@@ -27,6 +29,7 @@ class Step:
     theme_id: Optional[str] = None
     source: Optional[str] = None  # the audit finding behind a theme question
     number_range: Tuple[int, int] = (0, 0)
+    needs_yes_or_no: bool = False  # other yes/no questions keep any free text as typed
     choices: Tuple[Choice, ...] = ()
 
 
@@ -82,7 +85,7 @@ def plan(knowledge: Knowledge, answers: Dict, kind: str = "supervision") -> List
     ]
     themes = chosen_themes(k, answers, kind)
     if "themes.choice" in answers:
-        for pattern in noticed_patterns(k, answers, kind):
+        for pattern in noticed_patterns(k, answers, kind)[:MAX_PATTERN_QUESTIONS]:
             steps.append(Step(f"pattern.{pattern.id}", TEXT, pattern.question, "pattern",
                               pattern.title, source=pattern.why))
     for theme_id in themes:
@@ -136,7 +139,8 @@ def _action_steps(k: Knowledge, answers: Dict) -> List[Step]:
         steps += [
             Step(f"actions.{number}.owner", TEXT, k.prompt("ask_action_owner"), "actions", f"Action {n}: who"),
             Step(f"actions.{number}.by_when", TEXT, k.prompt("ask_action_when"), "actions", f"Action {n}: by when"),
-            Step(f"actions.{number}.more", YES_NO, k.prompt("ask_action_more"), "actions", f"After action {n}: another?"),
+            Step(f"actions.{number}.more", YES_NO, k.prompt("ask_action_more"), "actions",
+                 f"After action {n}: another?", needs_yes_or_no=True),
         ]
         more = answers.get(f"actions.{number}.more")
         if more is None or more.value != "yes":

@@ -43,11 +43,11 @@ NO = {"no", "n", "nope", "nah", "no thanks", "no thank you", "not really", "none
 UNSURE = {"not sure", "unsure", "don't know", "dont know", "maybe", "possibly", "perhaps", "dk", "idk"}
 
 NUMBER_WORDS = {
-    "zero": 0, "none": 0, "no": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4,
+    "zero": 0, "none": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4,
     "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
     "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "first": 0, "once": 1, "twice": 2,
+    "once": 1, "twice": 2,
 }
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})

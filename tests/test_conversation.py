@@ -1,0 +1,248 @@
+"""The supervision session through bot.conversation, with a real database and real Word files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from bot.conversation import Conversation
+from bot.knowledge import load_knowledge
+from bot.storage import COMPLETE, PAUSED, Answer, SessionNote, Store, SupervisionSession, make_engine
+from bot.text_input import Incoming
+from tests.session_driver import answer_for, docx_text, run_whole_session
+
+ROOT = Path(__file__).resolve().parent.parent
+KNOWLEDGE = load_knowledge(ROOT / "knowledge")
+
+
+@pytest.fixture
+def db_url(tmp_path):
+    return f"sqlite:///{tmp_path / 'assistant.db'}"
+
+
+@pytest.fixture
+def core(db_url, tmp_path):
+    return Conversation(KNOWLEDGE, Store(make_engine(db_url)), tmp_path / "records")
+
+
+def talk(core, sender="worker-1"):
+    """A `say` function: what the practitioner types -> all the text the assistant sends back."""
+    def say(text, intent=None, confidence=0.0, entities=None):
+        if core.current_step(sender) is None and "reflect on a case" in text:
+            replies = core.start(sender)
+        else:
+            replies = core.handle(sender, Incoming(text, intent, confidence, entities or [])).replies
+        if core.current_step(sender) is not None or core.has_active_session(sender):
+            replies = replies + core.prompt(sender)
+        return "\n".join(r.text for r in replies)
+    return say
+
+
+def step_key(core, sender="worker-1"):
+    return lambda reply: core.current_step(sender).key
+
+
+def saved_record(core, sender="worker-1") -> Path:
+    with core.store.transaction() as db:
+        session = db.execute(select(SupervisionSession).where(SupervisionSession.sender_id == sender)
+                             ).scalars().one()
+        return Path(session.record_path)
+
+
+def test_a_whole_session_reaches_a_record_holding_every_answer(core):
+    sent = run_whole_session(talk(core), step_key(core))
+    record = saved_record(core)
+    assert record.name in sent["__final__"]
+    text = docx_text(record)
+    for key, answer in sent.items():
+        if key != "__final__":
+            assert answer in text, f"{key} missing from the record"
+    for heading in ("Case context", "Themes discussed", "The child's lived experience", "Actions",
+                    "Decisions and rationale", "Safety scale", "Escalation and professional dissent",
+                    "Toolkits considered", "Patterns noticed", "Sign-off"):
+        assert heading in text
+    # repeat plans, a short gap, DA and closure were noticed and said in the record
+    for pattern in ("Repeat child protection plans", "A short gap between plans",
+                    "Closing the plan is being considered"):
+        assert pattern in text
+
+
+def test_answers_are_stored_as_they_arrive(core, db_url):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    say("Sam Example")
+    say("skip")
+    reread = Store(make_engine(db_url))  # a second connection, as after a crash
+    with reread.transaction() as db:
+        rows = {a.step_key: a for a in db.execute(select(Answer)).scalars()}
+    assert rows["details.worker"].text == "Sam Example"
+    assert rows["details.supervisor"].skipped is True
+
+
+def test_a_restarted_process_carries_on_where_the_practitioner_was(core, db_url, tmp_path):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    say("Sam Example")
+    say("Alex Sample")
+    restarted = Conversation(KNOWLEDGE, Store(make_engine(db_url)), tmp_path / "records")
+    assert restarted.current_step("worker-1").key == "case.reference"
+    assert "case reference" in restarted.prompt("worker-1")[0].text
+
+
+@pytest.mark.parametrize("answer", [
+    "stop", "skip", "Pause", "save",
+])
+def test_single_command_words_are_commands(core, answer):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    reply = say(answer)
+    if answer in ("stop", "Pause"):
+        assert "Paused" in reply
+    elif answer == "skip":
+        assert "Skipped" in reply
+    else:
+        assert "saved as" in reply.lower() or "Saved what you have" in reply
+
+
+def test_a_classifier_guess_never_turns_an_answer_into_a_command(core):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    answer = "I think we should pause the contact and skip the family meeting until dad stops drinking"
+    say(answer, intent="pause_session", confidence=0.99)
+    with core.store.transaction() as db:
+        stored = db.execute(select(Answer)).scalars().one()
+    assert stored.text == answer and stored.step_key == "details.worker"
+
+
+def test_a_button_payload_is_a_command(core):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    assert "Skipped" in say("/skip_question", intent="skip_question", confidence=1.0)
+
+
+def test_numbers_are_checked_kindly_and_nothing_moves_on(core):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    for text in ("Sam Example", "skip", "TEST-0002"):
+        say(text)
+    reply = say("Friday")
+    assert "Please give a number" in reply
+    assert core.current_step("worker-1").key == "case.age"
+    say("seven")
+    assert core.current_step("worker-1").key == "case.previous_plans"
+
+
+def test_empty_message_gets_a_kind_reply(core):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    assert "didn't get any text" in say("   ")
+    assert core.current_step("worker-1").key == "details.worker"
+
+
+def test_immediate_danger_gets_urgent_help_first_and_the_session_carries_on(core):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    reply = say("a child is in immediate danger right now", intent="immediate_risk", confidence=0.95)
+    assert reply.index("999") < reply.index("carry on")
+    assert core.current_step("worker-1").key == "details.worker"
+    with core.store.transaction() as db:
+        note = db.execute(select(SessionNote)).scalars().one()
+    assert note.text == "a child is in immediate danger right now"
+
+
+def test_a_long_answer_describing_danger_is_saved_and_gets_urgent_help(core):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    answer = ("When I visited today dad has a knife and is threatening to kill mum, the children are "
+              "in immediate danger and I have called the police from outside the house")
+    reply = say(answer)
+    assert "999" in reply
+    with core.store.transaction() as db:
+        stored = db.execute(select(Answer)).scalars().one()
+    assert stored.text == answer
+
+
+def test_a_side_question_is_answered_and_the_question_comes_back(core):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    reply = say("what is the neglect toolkit?", intent="ask_toolkit", confidence=0.97,
+                entities=[{"entity": "toolkit", "value": "neglect"}])
+    assert "Graded Care Profile 2" in reply
+    assert "what name should go on the record" in reply
+    assert core.current_step("worker-1").key == "details.worker"
+
+
+def test_structured_answer_is_not_taken_for_danger_by_the_classifier(core):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    for text in ("Sam Example", "skip", "TEST-0003", "7", "0", "Neglect", "neglect"):
+        say(text)
+    assert core.current_step("worker-1").key == "case.agencies"
+    reply = say("school and police", intent="immediate_risk", confidence=0.8)
+    assert "999" not in reply
+    assert core.current_step("worker-1").key == "case.father_involved"
+
+
+def test_pause_then_resume_loses_nothing(core):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    say("Sam Example")
+    assert "Paused" in say("pause")
+    assert not core.has_active_session("worker-1")
+    found, replies = core.resume("worker-1")
+    assert found and "Welcome back" in replies[0].text
+    assert core.current_step("worker-1").key == "details.supervisor"
+
+
+def test_changing_an_answer_from_the_summary(core):
+    sent = {}
+    say = talk(core)
+
+    def until_summary(reply):
+        for _ in range(100):
+            if "Say save to write the record" in reply:
+                return reply
+            key = core.current_step("worker-1").key
+            sent[key] = answer_for(key)
+            reply = say(sent[key])
+        raise AssertionError("no summary")
+
+    until_summary(say("I want to reflect on a case before supervision"))
+    listing = say("change")
+    assert "1. Your name: Sam Example" in listing
+    say("1")
+    assert core.current_step("worker-1").key == "details.worker"
+    assert "Say save to write the record" in say("Samira Example")
+    assert "saved as" in say("save")
+    assert "Samira Example" in docx_text(saved_record(core))
+
+
+def test_saving_early_keeps_the_session_to_resume(core):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    say("Sam Example")
+    reply = say("save")
+    assert "Saved what you have so far" in reply
+    text = docx_text(saved_record(core))
+    assert "Sam Example" in text and "Saved before every question was answered." in text
+    with core.store.transaction() as db:
+        assert db.execute(select(SupervisionSession)).scalars().one().status == PAUSED
+
+
+def test_two_practitioners_never_see_each_others_answers(core):
+    one, two = talk(core, "worker-1"), talk(core, "worker-2")
+    one("I want to reflect on a case before supervision")
+    two("I want to reflect on a case before supervision")
+    one("First Worker")
+    two("Second Worker")
+    with core.store.transaction() as db:
+        rows = db.execute(select(SupervisionSession)).scalars().all()
+        by_sender = {s.sender_id: [a.text for a in s.answers] for s in rows}
+    assert by_sender == {"worker-1": ["First Worker"], "worker-2": ["Second Worker"]}
+
+
+def test_a_finished_session_is_complete(core):
+    run_whole_session(talk(core), step_key(core))
+    with core.store.transaction() as db:
+        assert db.execute(select(SupervisionSession)).scalars().one().status == COMPLETE

@@ -1,0 +1,103 @@
+"""End to end: the real action server and Rasa server, a whole session over REST."""
+from __future__ import annotations
+
+import json
+import socket
+import urllib.request
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from bot.conversation import Conversation
+from bot.knowledge import load_knowledge
+from bot.storage import Answer, Store, SupervisionSession, make_engine
+from scripts.serve import MODEL, Servers
+from tests.session_driver import docx_text, run_whole_session
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.servers
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory):
+    if not MODEL.exists():
+        pytest.fail("No trained model: run the tests with `make test`, which trains one.")
+    work = tmp_path_factory.mktemp("servers")
+    running = Servers(rasa_port=free_port(), action_port=free_port(), log_dir=work, env={
+        "DATABASE_URL": f"sqlite:///{work / 'assistant.db'}",
+        "RECORDS_DIR": str(work / "records"),
+    })
+    try:
+        running.start_actions()
+        running.start_rasa()
+        yield running
+    finally:
+        running.stop()
+
+
+def rest(servers, sender: str):
+    def say(text: str) -> str:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{servers.rasa_port}/webhooks/rest/webhook",
+            data=json.dumps({"sender": sender, "message": text}).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=120) as response:
+            return "\n".join(m.get("text") or "" for m in json.load(response))
+    return say
+
+
+def core_reading(servers) -> Conversation:
+    """The same database the servers use, read directly."""
+    env = servers.child_env()
+    return Conversation(load_knowledge(ROOT / "knowledge"), Store(make_engine(env["DATABASE_URL"])),
+                        Path(env["RECORDS_DIR"]))
+
+
+def test_a_whole_session_over_rest_gives_a_record_with_every_answer(servers):
+    sender = "e2e-worker-1"
+    say, core = rest(servers, sender), core_reading(servers)
+    greeting = say("hello")
+    assert "reflect" in greeting and "999" in greeting
+
+    def step_for(reply: str) -> str:
+        step = core.current_step(sender)
+        assert step.prompt.split("\n")[0][:40] in reply or step.kind == "themes", reply
+        return step.key
+
+    sent = run_whole_session(say, step_for)
+    with core.store.transaction() as db:
+        session = db.execute(select(SupervisionSession).where(SupervisionSession.sender_id == sender)
+                             ).scalars().one()
+        stored = {a.step_key: a.text for a in db.execute(
+            select(Answer).where(Answer.session_id == session.id)).scalars()}
+        record = Path(session.record_path)
+    assert record.name in sent.pop("__final__")
+    assert stored == sent  # every answer, verbatim, read back from the database
+    text = docx_text(record)
+    for key, answer in sent.items():
+        assert answer in text, f"{key} missing from the record"
+
+
+def test_urgent_help_comes_first_at_any_point(servers):
+    say = rest(servers, "e2e-worker-2")
+    reply = say("a child is in immediate danger right now")
+    assert "999" in reply and "carry on" in reply
+    say("I want to reflect on a case before supervision")
+    reply = say("the baby is not breathing, I need an ambulance now")
+    assert "999" in reply
+
+
+def test_explaining_a_theme_mid_session_returns_to_the_question(servers):
+    say = rest(servers, "e2e-worker-3")
+    say("I want to reflect on a case before supervision")
+    reply = say("what is the rule of optimism?")
+    assert "optimism" in reply.lower() and "Back to where we were" in reply
+    assert "what name should go on the record" in reply
