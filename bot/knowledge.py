@@ -20,6 +20,8 @@ THEME_IDS = (
     "language_and_recording", "domestic_abuse", "neglect",
 )
 TOOLKIT_IDS = ("neglect", "domestic_abuse")
+SESSION_KINDS = ("supervision", "stuck")
+YES_NO_CASE_STEPS = ("case.father_involved", "case.several_parental_adults", "case.closure_considered")
 # Every prompt the conversation uses; conversation.yml must define each.
 REQUIRED_PROMPTS = frozenset({
     "already_in_session",
@@ -270,6 +272,21 @@ class PatternConditions(_Strict):
         if not any(values.values()):
             raise ValueError("needs at least one condition")
         return values
+
+    @validator("answer_is")
+    def known_yes_no_steps(cls, answer_is):
+        for step, value in answer_is.items():
+            if step not in YES_NO_CASE_STEPS:
+                raise ValueError(f"unknown step '{step}': use one of {', '.join(YES_NO_CASE_STEPS)}")
+            if value not in ("yes", "no", "unsure"):
+                raise ValueError(f"'{value}' for {step}: use yes, no or unsure")
+        return answer_is
+
+    @validator("session_kind")
+    def known_kind(cls, kind):
+        if kind not in SESSION_KINDS:
+            raise ValueError(f"unknown session kind '{kind}': use one of {', '.join(SESSION_KINDS)}")
+        return kind
 
 
 class Pattern(_Strict):

@@ -8,7 +8,7 @@ from typing import Dict, List
 
 from .knowledge import Knowledge, Pattern
 
-MAX_SUGGESTED = 3
+MAX_SUGGESTED = 4
 ALWAYS_SUGGESTED = "voice_of_child"  # the audit found the child's day-to-day life missing from records
 
 
@@ -44,13 +44,13 @@ def noticed_patterns(knowledge: Knowledge, answers: Dict, kind: str = "supervisi
 
 
 def suggest_themes(knowledge: Knowledge, answers: Dict, kind: str = "supervision") -> List[str]:
-    suggested: List[str] = []
-    for pattern in noticed_patterns(knowledge, answers, kind):
-        for theme_id in pattern.suggests:
-            if theme_id not in suggested:
-                suggested.append(theme_id)
-    if ALWAYS_SUGGESTED not in suggested:
-        suggested.insert(min(len(suggested), 1), ALWAYS_SUGGESTED)
+    """Each noticed pattern's first theme, then their second ones, in patterns.yml order."""
+    suggested: List[str] = [ALWAYS_SUGGESTED]
+    lists = [p.suggests for p in noticed_patterns(knowledge, answers, kind)]
+    for rank in range(max((len(x) for x in lists), default=0)):
+        for themes in lists:
+            if rank < len(themes) and themes[rank] not in suggested:
+                suggested.append(themes[rank])
     return suggested[:MAX_SUGGESTED]
 
 

@@ -96,27 +96,31 @@ def parse_yes_no(text: str) -> Optional[str]:
     for answer, words in (("yes", YES), ("no", NO), ("unsure", UNSURE)):
         if said in words:
             return answer
+    # "I'm not sure", "no idea, to be honest": doubt wins over a leading yes or no
+    if re.search(r"\b(not sure|unsure|don'?t know|do not know|no idea|not certain|maybe|perhaps)\b", said):
+        return "unsure"
     first = said.split(" ", 1)[0].rstrip(",")
     if first in {"yes", "yeah", "yep", "y"}:
         return "yes"
     if first in {"no", "nope", "nah"}:
         return "no"
-    if any(said.startswith(u) for u in UNSURE):
-        return "unsure"
     return None
 
 
 def parse_number(text: str, low: int, high: int) -> Optional[int]:
     """The first whole number in the text, in digits or words, if within range."""
-    said = normalise(text)
-    match = re.search(r"(?<![\d.])-?\d+(?![\d.]*\d)", said)
-    if match:
-        number = int(match.group())
+    said = (text or "").lower()
+    for token in re.findall(r"-?\d+(?:\.\d+)?|[a-z]+", said):
+        if token.lstrip("-").replace(".", "").isdigit():
+            if "." in token:
+                return None  # "7.5" is not a whole number
+            number = int(token)
+            break
+        if token in NUMBER_WORDS:
+            number = NUMBER_WORDS[token]
+            break
     else:
-        words = re.findall(r"[a-z]+", said)
-        number = next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), None)
-        if number is None:
-            return None
+        return None
     return number if low <= number <= high else None
 
 
@@ -142,13 +146,23 @@ class ChoiceMatcher:
         ]
 
     def find(self, text: str) -> List[str]:
+        """Choices named in the text, in the order named.
+
+        The longest phrase wins where two overlap, so "adult social care" is
+        not also "social care", nor "self-neglect" also "neglect".
+        """
         said = normalise(text)
-        found: List[Tuple[int, str]] = []
-        for choice_id, patterns in self._patterns:
-            positions = [m.start() for p in patterns for m in [p.search(said)] if m]
-            if positions:
-                found.append((min(positions), choice_id))
-        return [choice_id for _, choice_id in sorted(found)]
+        matches = [(m.start(), m.end(), choice_id)
+                   for choice_id, patterns in self._patterns for p in patterns for m in p.finditer(said)]
+        taken: List[Tuple[int, int, str]] = []
+        for start, end, choice_id in sorted(matches, key=lambda m: m[0] - m[1]):
+            if all(end <= s or start >= e for s, e, _ in taken):
+                taken.append((start, end, choice_id))
+        ordered: List[str] = []
+        for _, _, choice_id in sorted(taken):
+            if choice_id not in ordered:
+                ordered.append(choice_id)
+        return ordered
 
     def find_numbers(self, text: str) -> List[str]:
         """Choices picked by their number in a listed menu, e.g. '1, 3 and 4'."""

@@ -1,0 +1,142 @@
+"""The Rasa actions as the action server runs them, with trackers built from dicts."""
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import services
+from actions.anytime import ActionExplainTheme, ActionSessionCommand, ActionShowToolkit, ActionUrgentHelp
+from actions.supervision_form import (
+    ActionAskSessionReply, ActionResumeSession, ActionSessionStart, ActionStartSession,
+    ValidateSupervisionForm,
+)
+
+DOMAIN = {
+    "forms": {"supervision_form": {"required_slots": ["session_reply"]}},
+    "slots": {"session_reply": {"type": "text", "mappings": [{"type": "from_text"}]},
+              "session_found": {"type": "bool", "mappings": [{"type": "custom"}]}},
+}
+
+
+@pytest.fixture(autouse=True)
+def fresh_core(tmp_path, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'a.db'}")
+    monkeypatch.setenv("RECORDS_DIR", str(tmp_path / "records"))
+    services.conversation.cache_clear()
+    yield
+    services.conversation.cache_clear()
+
+
+def tracker(text="", intent=None, confidence=1.0, entities=None, slots=None, sender="worker-1",
+            form_active=False, slot_events=None):
+    message = {"text": text, "intent": {"name": intent, "confidence": confidence},
+               "entities": entities or []}
+    events = [{"event": "user", "text": text, "parse_data": message}] + (slot_events or [])
+    return Tracker.from_dict({
+        "sender_id": sender,
+        "slots": slots or {},
+        "latest_message": message,
+        "events": events,
+        "active_loop": {"name": "supervision_form"} if form_active else {},
+        "latest_action_name": "action_listen",
+    })
+
+
+def run(action, tracker_):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, tracker_, DOMAIN))
+    return events, [m.get("text") or "" for m in dispatcher.messages]
+
+
+def answer(text, intent="affirm", confidence=0.5):
+    slot = {"event": "slot", "name": "session_reply", "value": text}
+    return tracker(text, intent, confidence, slots={"session_reply": text, "requested_slot": "session_reply"},
+                   form_active=True, slot_events=[slot])
+
+
+def test_starting_a_session_opens_it_in_the_database():
+    events, texts = run(ActionStartSession(), tracker("I want to reflect on a case", "start_supervision"))
+    assert "reflect on your case" in texts[0]
+    assert services.conversation().has_active_session("worker-1")
+    assert {"event": "slot", "name": "session_reply", "value": None, "timestamp": None} in events
+
+
+def test_the_form_asks_the_current_question():
+    run(ActionStartSession(), tracker("hi", "start_supervision"))
+    _, texts = run(ActionAskSessionReply(), tracker())
+    assert "what name should go on the record" in texts[0]
+
+
+def test_validation_stores_the_answer_and_keeps_the_form_open():
+    run(ActionStartSession(), tracker("hi", "start_supervision"))
+    events, _ = run(ValidateSupervisionForm(), answer("Sam Example"))
+    slot_values = [e["value"] for e in events if e.get("name") == "session_reply"]
+    assert slot_values == [None]
+    assert services.conversation().current_step("worker-1").key == "details.supervisor"
+
+
+def test_validation_closes_the_form_when_the_practitioner_pauses():
+    run(ActionStartSession(), tracker("hi", "start_supervision"))
+    events, texts = run(ValidateSupervisionForm(), answer("pause", intent="pause_session", confidence=0.99))
+    assert "Paused" in texts[0]
+    assert [e["value"] for e in events if e.get("name") == "session_reply"] == ["closed"]
+
+
+def test_validation_ignores_a_cleared_slot():
+    run(ActionStartSession(), tracker("hi", "start_supervision"))
+    cleared = {"event": "slot", "name": "session_reply", "value": None}
+    events, texts = run(ValidateSupervisionForm(), tracker("hi", "start_supervision", form_active=True,
+                                                           slot_events=[cleared]))
+    assert texts == []
+    assert services.conversation().current_step("worker-1").key == "details.worker"
+
+
+def test_a_new_rasa_session_reopens_an_unfinished_supervision_session():
+    run(ActionStartSession(), tracker("hi", "start_supervision"))
+    events, _ = run(ActionSessionStart(), tracker())
+    assert {"event": "active_loop", "name": "supervision_form", "timestamp": None} in events
+    services.conversation.cache_clear()
+    events, _ = run(ActionSessionStart(), tracker(sender="someone-else"))
+    assert not any(e["event"] == "active_loop" for e in events)
+
+
+def test_resume_finds_a_paused_session():
+    run(ActionStartSession(), tracker("hi", "start_supervision"))
+    run(ValidateSupervisionForm(), answer("pause"))
+    events, texts = run(ActionResumeSession(), tracker("resume", "resume_session"))
+    assert "Welcome back" in texts[0]
+    assert {"event": "slot", "name": "session_found", "value": True, "timestamp": None} in events
+
+
+def test_resume_with_nothing_unfinished_says_so():
+    events, texts = run(ActionResumeSession(), tracker("resume", "resume_session"))
+    assert "no unfinished sessions" in texts[0]
+    assert {"event": "slot", "name": "session_found", "value": False, "timestamp": None} in events
+
+
+def test_explain_theme_uses_the_entity_or_the_words():
+    _, texts = run(ActionExplainTheme(), tracker("tell me about dads", "explain_theme",
+                                                 entities=[{"entity": "theme", "value": "voice_of_father"}]))
+    assert "father" in texts[0].lower()
+    _, texts = run(ActionExplainTheme(), tracker("explain cumulative harm please", "explain_theme"))
+    assert texts[0].startswith("Cumulative harm")
+
+
+def test_toolkit_links_come_from_knowledge():
+    _, texts = run(ActionShowToolkit(), tracker("DASH", "ask_toolkit",
+                                                entities=[{"entity": "toolkit", "value": "domestic_abuse"}]))
+    assert "safelives.org.uk" in texts[0]
+
+
+def test_urgent_help_gives_999_and_local_numbers_then_offers_to_carry_on():
+    _, texts = run(ActionUrgentHelp(), tracker("child in danger now", "immediate_risk"))
+    assert "999" in texts[0] and "01454" in texts[0]
+    assert "carry on" in texts[1]
+
+
+def test_a_command_with_no_session_open_says_what_to_do():
+    _, texts = run(ActionSessionCommand(), tracker("skip", "skip_question"))
+    assert "don't have a session open" in texts[0]

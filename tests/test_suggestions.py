@@ -1,0 +1,212 @@
+"""Tests for noticing the audit's patterns (knowledge/patterns.yml) in a practitioner's
+answers, and the themes and toolkits suggested from them.
+
+Answers are invented; each is a tiny stand-in for a stored answer.
+"""
+from dataclasses import dataclass
+from typing import Any, Dict
+
+import pytest
+
+from bot.suggestions import MAX_SUGGESTED, noticed_patterns, pattern_applies, relevant_toolkits, suggest_themes
+
+
+@dataclass
+class FakeAnswer:
+    value: Any
+    skipped: bool = False
+
+
+STEP_KEYS = {
+    "previous_plans": "case.previous_plans",
+    "months": "case.months_since_last_plan",
+    "concerns": "case.concerns",
+    "agencies": "case.agencies",
+    "closure": "case.closure_considered",
+    "father": "case.father_involved",
+    "several_adults": "case.several_parental_adults",
+}
+
+
+def case(skipped: bool = False, **given) -> Dict[str, FakeAnswer]:
+    """Answers keyed by step key, e.g. case(previous_plans=2, concerns=["neglect"])."""
+    return {STEP_KEYS[name]: FakeAnswer(value, skipped) for name, value in given.items()}
+
+
+def fired(knowledge, answers, kind="supervision"):
+    return [p.id for p in noticed_patterns(knowledge, answers, kind)]
+
+
+# Each pattern: answers that make it fire, and nearby answers that must not.
+FIRES = {
+    "repeat_plans": [case(previous_plans=1), case(previous_plans=5)],
+    "short_gap_between_plans": [case(previous_plans=1, months=5), case(previous_plans=3, months=0)],
+    "domestic_abuse": [case(concerns=["domestic_abuse"]), case(concerns=["neglect", "domestic_abuse"])],
+    "neglect": [case(concerns=["neglect"]), case(concerns=["domestic_abuse", "neglect"])],
+    "closure_considered": [case(closure="yes")],
+    "parent_care_needs": [case(concerns=["parental_self_neglect"])],
+    "father_not_involved": [case(father="no")],
+    "several_parental_adults": [case(several_adults="yes")],
+    "social_care_only": [case(agencies=["social_care"]), case(agencies=["social_care", "other"])],
+}
+DOES_NOT_FIRE = {
+    "repeat_plans": [case(previous_plans=0), case(), case(previous_plans="two")],
+    "short_gap_between_plans": [case(previous_plans=1, months=6), case(previous_plans=1, months=24),
+                                case(previous_plans=1)],
+    "domestic_abuse": [case(concerns=["neglect"]), case(concerns=[]), case()],
+    "neglect": [case(concerns=["parental_mental_health"]), case(concerns=[]), case()],
+    "closure_considered": [case(closure="no"), case(closure="unsure"), case(closure=None), case()],
+    "parent_care_needs": [case(concerns=["parental_mental_health"]), case()],
+    "father_not_involved": [case(father="yes"), case(father="unsure"), case()],
+    "several_parental_adults": [case(several_adults="no"), case(several_adults="unsure"), case()],
+    "social_care_only": [case(agencies=["social_care", "education"]), case(agencies=["education"]),
+                         case(agencies=[]), case()],
+}
+
+
+def _cases(table):
+    return [pytest.param(pid, answers, id=f"{pid}-{n}") for pid, cases in table.items()
+            for n, answers in enumerate(cases)]
+
+
+def test_every_pattern_in_patterns_yml_is_tested(knowledge):
+    tested = set(FIRES) | {"feeling_stuck"}
+    assert {p.id for p in knowledge.patterns} == tested
+
+
+@pytest.mark.parametrize("pattern_id, answers", _cases(FIRES))
+def test_pattern_fires_on_its_conditions(knowledge, pattern_id, answers):
+    assert pattern_applies(knowledge.pattern(pattern_id), answers, "supervision")
+    assert pattern_id in fired(knowledge, answers)
+
+
+@pytest.mark.parametrize("pattern_id, answers", _cases(DOES_NOT_FIRE))
+def test_pattern_does_not_fire_otherwise(knowledge, pattern_id, answers):
+    assert not pattern_applies(knowledge.pattern(pattern_id), answers, "supervision")
+    assert pattern_id not in fired(knowledge, answers)
+
+
+@pytest.mark.parametrize("pattern_id, answers", _cases(FIRES))
+def test_skipped_answers_never_fire_a_pattern(knowledge, pattern_id, answers):
+    skipped = {key: FakeAnswer(a.value, skipped=True) for key, a in answers.items()}
+    assert not pattern_applies(knowledge.pattern(pattern_id), skipped, "supervision")
+
+
+def test_every_answer_skipped_fires_nothing(knowledge):
+    everything = case(skipped=True, previous_plans=3, months=2, concerns=["domestic_abuse", "neglect",
+                      "parental_self_neglect"], agencies=["social_care"], closure="yes", father="no",
+                      several_adults="yes")
+    assert fired(knowledge, everything) == []
+
+
+def test_previous_plans_boundary_zero_versus_one(knowledge):
+    assert "repeat_plans" not in fired(knowledge, case(previous_plans=0))
+    assert "repeat_plans" in fired(knowledge, case(previous_plans=1))
+
+
+def test_months_boundary_five_versus_six(knowledge):
+    assert "short_gap_between_plans" in fired(knowledge, case(previous_plans=1, months=5))
+    assert "short_gap_between_plans" not in fired(knowledge, case(previous_plans=1, months=6))
+
+
+def test_only_social_care_versus_social_care_and_school(knowledge):
+    assert "social_care_only" in fired(knowledge, case(agencies=["social_care"]))
+    assert "social_care_only" not in fired(knowledge, case(agencies=["social_care", "education"]))
+
+
+def test_feeling_stuck_fires_only_in_a_stuck_session(knowledge):
+    assert fired(knowledge, {}, kind="stuck") == ["feeling_stuck"]
+    assert fired(knowledge, {}, kind="supervision") == []
+
+
+def test_stuck_session_still_notices_answer_patterns(knowledge):
+    assert fired(knowledge, case(previous_plans=2), kind="stuck") == ["feeling_stuck", "repeat_plans"]
+
+
+def test_no_answers_no_patterns(knowledge):
+    assert fired(knowledge, {}) == []
+
+
+def test_patterns_are_listed_in_patterns_yml_order(knowledge):
+    answers = case(previous_plans=2, months=2, concerns=["neglect", "domestic_abuse"], father="no")
+    assert fired(knowledge, answers) == ["domestic_abuse", "neglect", "repeat_plans",
+                                         "short_gap_between_plans", "father_not_involved"]
+
+
+# ----- suggested themes -------------------------------------------------------------
+
+BUSY_CASE = case(previous_plans=4, months=2, concerns=["domestic_abuse", "neglect", "parental_self_neglect"],
+                 agencies=["social_care"], closure="yes", father="no", several_adults="yes")
+
+
+@pytest.mark.parametrize("answers, kind", [
+    ({}, "supervision"),
+    ({}, "stuck"),
+    (case(concerns=["domestic_abuse"]), "supervision"),
+    (case(previous_plans=1), "supervision"),
+    (BUSY_CASE, "supervision"),
+    (BUSY_CASE, "stuck"),
+])
+def test_suggest_themes_gives_a_few_real_themes_including_voice_of_child(knowledge, answers, kind):
+    themes = suggest_themes(knowledge, answers, kind)
+    assert 1 <= len(themes) <= MAX_SUGGESTED == 4
+    assert "voice_of_child" in themes
+    assert len(set(themes)) == len(themes)
+    assert all(knowledge.theme(t) for t in themes)
+
+
+def test_nothing_noticed_suggests_only_voice_of_child(knowledge):
+    assert suggest_themes(knowledge, {}) == ["voice_of_child"]
+
+
+def test_domestic_abuse_concern_suggests_domestic_abuse_theme(knowledge):
+    assert set(suggest_themes(knowledge, case(concerns=["domestic_abuse"]))) == {"domestic_abuse", "voice_of_child"}
+
+
+def test_repeat_plans_suggest_cumulative_harm_and_over_optimism(knowledge):
+    assert set(suggest_themes(knowledge, case(previous_plans=2))) == {
+        "cumulative_harm", "over_optimism", "voice_of_child"}
+
+
+def test_domestic_abuse_theme_kept_when_da_is_a_concern_alongside_repeat_plans(knowledge):
+    answers = case(previous_plans=2, months=2, concerns=["domestic_abuse"])
+    assert "domestic_abuse" in suggest_themes(knowledge, answers)
+
+
+def test_skipped_da_concern_does_not_suggest_domestic_abuse_theme(knowledge):
+    assert "domestic_abuse" not in suggest_themes(knowledge, case(skipped=True, concerns=["domestic_abuse"]))
+
+
+# ----- toolkits -----------------------------------------------------------------------
+
+
+def test_da_concern_brings_the_domestic_abuse_toolkit(knowledge):
+    assert relevant_toolkits(knowledge, case(concerns=["domestic_abuse"]), []) == ["domestic_abuse"]
+
+
+def test_neglect_concern_brings_the_neglect_toolkit(knowledge):
+    assert relevant_toolkits(knowledge, case(concerns=["neglect"]), []) == ["neglect"]
+
+
+def test_neglect_theme_brings_the_neglect_toolkit(knowledge):
+    assert relevant_toolkits(knowledge, {}, ["neglect"]) == ["neglect"]
+
+
+def test_domestic_abuse_theme_brings_the_domestic_abuse_toolkit(knowledge):
+    assert relevant_toolkits(knowledge, {}, ["voice_of_child", "domestic_abuse"]) == ["domestic_abuse"]
+
+
+def test_both_toolkits_once_each_in_a_fixed_order(knowledge):
+    answers = case(concerns=["neglect", "domestic_abuse"])
+    assert relevant_toolkits(knowledge, answers, ["neglect", "domestic_abuse"]) == ["domestic_abuse", "neglect"]
+
+
+def test_unrelated_case_brings_no_toolkit(knowledge):
+    answers = case(previous_plans=2, months=12, concerns=["parental_mental_health"],
+                   agencies=["social_care", "education"], father="yes", closure="no")
+    themes = ["voice_of_child", "cumulative_harm", "multi_agency"]
+    assert relevant_toolkits(knowledge, answers, themes) == []
+
+
+def test_skipped_concerns_bring_no_toolkit(knowledge):
+    assert relevant_toolkits(knowledge, case(skipped=True, concerns=["domestic_abuse", "neglect"]), []) == []
