@@ -13,6 +13,7 @@ from typing import Callable, Dict, List, Optional
 
 from . import record_builder, steps as S
 from .knowledge import Knowledge
+from .language import check_language
 from .record_docx import write_record
 from .responses import (
     Reply, describes_immediate_danger, explain_theme, find_theme, find_toolkit,
@@ -318,7 +319,26 @@ class Conversation:
             session.case_reference = text[:255]
         if session.focus == step.key:
             session.focus = None
-        return [Reply(acknowledgement)] if acknowledgement else []
+        replies = [Reply(acknowledgement)] if acknowledgement else []
+        if step.kind == S.TEXT:
+            replies += self._wording_prompts(db, session, text, answers)
+        return replies
+
+    def _wording_prompts(self, db, session, text: str, answers: Dict) -> List[Reply]:
+        """One kind prompt per wording concern per session; the answer itself is never changed."""
+        several = answers.get("case.several_parental_adults")
+        already = {n.text.split("|", 1)[0] for n in session.notes if n.kind == "language"}
+        lines = []
+        for flag in check_language(self.k, text, several_adults=bool(several and several.value == "yes")):
+            if flag.entry.id in already:
+                continue
+            already.add(flag.entry.id)
+            self.store.add_note(db, session, "language", f"{flag.entry.id}|{flag.phrase}")
+            lines.append(self.k.prompt("wording_prompt", phrase=flag.phrase, reason=flag.entry.reason,
+                                       instead=flag.entry.instead))
+        if not lines:
+            return []
+        return [Reply("\n".join(lines + [self.k.prompt("wording_kept")]))]
 
     def _themes_from(self, text: str, answers: Dict, kind: str) -> List[str]:
         if parse_yes_no(text) == "yes" or normalise(text) in ("suggested", "the suggested ones",

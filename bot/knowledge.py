@@ -21,6 +21,7 @@ THEME_IDS = (
 )
 TOOLKIT_IDS = ("neglect", "domestic_abuse")
 SESSION_KINDS = ("supervision", "stuck")
+LANGUAGE_CHECKS = ("phrase", "label_without_behaviour", "unnamed_adult")
 YES_NO_CASE_STEPS = ("case.father_involved", "case.several_parental_adults", "case.closure_considered")
 # Every prompt the conversation uses; conversation.yml must define each.
 REQUIRED_PROMPTS = frozenset({
@@ -84,6 +85,8 @@ REQUIRED_PROMPTS = frozenset({
     "urgent_answer_saved",
     "which_theme",
     "which_toolkit",
+    "wording_kept",
+    "wording_prompt",
 })
 
 
@@ -321,6 +324,45 @@ class PatternFile(_Strict):
         return patterns
 
 
+class LanguageEntry(_Strict):
+    id: str
+    patterns: List[str]
+    check: str = "phrase"
+    reason: str
+    instead: str
+
+    @validator("patterns", each_item=True)
+    def compiles(cls, pattern):
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"'{pattern}' is not a valid pattern: {exc}") from exc
+        return pattern
+
+    @validator("check")
+    def known_check(cls, check):
+        if check not in LANGUAGE_CHECKS:
+            raise ValueError(f"unknown check '{check}': use one of {', '.join(LANGUAGE_CHECKS)}")
+        return check
+
+    def compiled(self) -> List["re.Pattern"]:
+        return _compiled(tuple(self.patterns))
+
+
+@lru_cache(maxsize=64)
+def _compiled(patterns) -> List["re.Pattern"]:
+    return [re.compile(p, re.IGNORECASE) for p in patterns]
+
+
+class LanguageFile(_Strict):
+    entries: List[LanguageEntry]
+
+    @validator("entries")
+    def unique_ids(cls, entries):
+        _check_unique([e.id for e in entries], "language entry id")
+        return entries
+
+
 class Knowledge(BaseModel):
     audit: Audit
     themes: List[Theme]
@@ -329,6 +371,7 @@ class Knowledge(BaseModel):
     urgent: UrgentHelp
     case_options: CaseOptions
     patterns: List[Pattern]
+    language: List[LanguageEntry]
     prompts: Dict[str, str]
 
     @root_validator(skip_on_failure=True)
@@ -418,6 +461,7 @@ def load_knowledge(directory: Path) -> Knowledge:
             urgent=_parse(UrgentFile, _read(directory, "urgent_help.yml"), directory / "urgent_help.yml").urgent_help,
             case_options=_parse(CaseOptions, _read(directory, "case_options.yml"), directory / "case_options.yml"),
             patterns=_parse(PatternFile, _read(directory, "patterns.yml"), directory / "patterns.yml").patterns,
+            language=_parse(LanguageFile, _read(directory, "language.yml"), directory / "language.yml").entries,
             prompts=prompts,
         )
     except ValidationError as exc:

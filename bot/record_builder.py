@@ -97,5 +97,12 @@ def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step]
         chosen = ", ".join(k.theme(t).title for t in S.chosen_themes(k, answers, session.kind))
         record.patterns_noticed.append(f"Themes suggested: {suggested}. Themes chosen: {chosen}.")
     record.pattern_questions = [_qa(s, answers) for s in by_section.get("pattern", [])]
+    entries = {e.id: e for e in k.language}
+    for note in session.notes:
+        if note.kind == "language":
+            entry_id, phrase = note.text.split("|", 1)
+            if entry_id in entries:
+                record.recording_reminders.append(
+                    f"\"{phrase}\": {entries[entry_id].reason} {entries[entry_id].instead}")
     record.urgent_concerns = [(n.created_at, n.text) for n in session.notes if n.kind == "immediate_danger"]
     return record
