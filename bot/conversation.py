@@ -107,6 +107,33 @@ class Conversation:
             answers = _answers(session)
             return self._current(session, S.plan(self.k, answers, session.kind), answers)
 
+    def progress(self, sender_id: str) -> Optional[str]:
+        """A short line for the page, e.g. "Theme 2 of 3, question 4 of 5" or "Question 6 of 31"."""
+        with self.store.transaction() as db:
+            session = self.store.current(db, sender_id)
+            if session is None:
+                return None
+            answers = _answers(session)
+            steps = S.plan(self.k, answers, session.kind)
+            step = self._current(session, steps, answers)
+            if session.focus == CHANGE_PICKER or step.kind == S.REVIEW:
+                return "Review and save"
+            if step.theme_id:
+                return self._theme_progress(step, answers, session.kind)
+            return f"Question {steps.index(step) + 1} of {len(steps) - 1}"
+
+    def latest_record(self, sender_id: str) -> Optional[Path]:
+        """The newest record saved by this practitioner's sessions, if it still exists."""
+        with self.store.transaction() as db:
+            paths = [Path(s.record_path) for s in self.store.with_records(db, sender_id)]
+        return next((p for p in paths if p.is_file()), None)
+
+    def _theme_progress(self, step: S.Step, answers: Dict, kind: str) -> str:
+        themes = S.chosen_themes(self.k, answers, kind)
+        number = int(step.key.rsplit(".", 1)[1])
+        return (f"Theme {themes.index(step.theme_id) + 1} of {len(themes)}, "
+                f"question {number + 1} of {len(self.k.theme(step.theme_id).questions)}")
+
     def _current(self, session: SupervisionSession, steps: List[S.Step], answers: Dict) -> S.Step:
         if session.focus:
             focused = next((s for s in steps if s.key == session.focus), None)
@@ -124,12 +151,9 @@ class Conversation:
         text = step.prompt
         buttons: List = []
         if step.theme_id:
-            themes = S.chosen_themes(k, answers, session.kind)
             theme = k.theme(step.theme_id)
             number = int(step.key.rsplit(".", 1)[1])
-            progress = (f"Theme {themes.index(step.theme_id) + 1} of {len(themes)}, "
-                        f"question {number + 1} of {len(theme.questions)}")
-            head = f"{progress}: {theme.title}"
+            head = f"{self._theme_progress(step, answers, session.kind)}: {theme.title}"
             if number == 0:
                 head += f"\n{theme.summary}"
             text = f"{head}\n{text}\n(From the audit: {step.source})"

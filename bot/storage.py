@@ -125,6 +125,13 @@ class Store:
             .order_by(SupervisionSession.updated_at.desc())
         ).scalars())
 
+    def with_records(self, db: Session, sender_id: str) -> List[SupervisionSession]:
+        return list(db.execute(
+            select(SupervisionSession)
+            .where(SupervisionSession.sender_id == sender_id, SupervisionSession.record_path.isnot(None))
+            .order_by(SupervisionSession.updated_at.desc())
+        ).scalars())
+
     def get(self, db: Session, session_id: str) -> Optional[SupervisionSession]:
         return db.get(SupervisionSession, session_id)
 
