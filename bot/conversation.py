@@ -14,6 +14,7 @@ from typing import Callable, Dict, List, Optional
 from . import record_builder, steps as S
 from .knowledge import Knowledge
 from .language import check_language
+from .privacy import identifying_details
 from .record_docx import write_record
 from .responses import (
     Reply, describes_immediate_danger, explain_theme, find_theme, find_toolkit,
@@ -345,8 +346,16 @@ class Conversation:
             session.focus = None
         replies = [Reply(acknowledgement)] if acknowledgement else []
         if step.kind == S.TEXT:
-            replies += self._wording_prompts(db, session, text, answers)
+            replies += self._privacy_prompt(db, session, text) + self._wording_prompts(db, session, text, answers)
         return replies
+
+    def _privacy_prompt(self, db, session, text: str) -> List[Reply]:
+        """Said once per session: why a case reference is safer than identifying details."""
+        found = identifying_details(text)
+        if not found or any(n.kind == "privacy" for n in session.notes):
+            return []
+        self.store.add_note(db, session, "privacy", ", ".join(found))
+        return [Reply(self.k.prompt("privacy_prompt", what=" and ".join(found)))]
 
     def _wording_prompts(self, db, session, text: str, answers: Dict) -> List[Reply]:
         """One kind prompt per wording concern per session; the answer itself is never changed."""

@@ -70,6 +70,7 @@ REQUIRED_PROMPTS = frozenset({
     "nothing_to_skip",
     "patterns_noticed",
     "paused",
+    "privacy_prompt",
     "resumed",
     "review_help",
     "review_intro",
