@@ -1,4 +1,11 @@
-"""Command line for maintainers: python -m bot check."""
+"""Command line for maintainers and data protection duties.
+
+    python -m bot check                      load and check knowledge/
+    python -m bot sessions list              every session: id, status, case reference, dates
+    python -m bot sessions show ID           one session's answers
+    python -m bot sessions delete ID         its rows, record files and conversation history
+    python -m bot sessions purge [--days N]  delete sessions untouched for N days (RETENTION_DAYS)
+"""
 from __future__ import annotations
 
 import argparse
@@ -6,23 +13,77 @@ import sys
 
 from .config import Settings
 from .knowledge import KnowledgeError, load_knowledge
+from .retention import delete_session, find_sessions, purge, record_files
+from .storage import Store, make_engine
+
+
+def _check(settings: Settings) -> int:
+    try:
+        knowledge = load_knowledge(settings.knowledge_dir)
+    except KnowledgeError as error:
+        print(f"Knowledge check failed: {error}", file=sys.stderr)
+        return 1
+    print(f"Knowledge OK: {len(knowledge.audit.findings)} findings, {len(knowledge.themes)} themes, "
+          f"{len(knowledge.toolkits)} toolkits, {len(knowledge.patterns)} patterns, "
+          f"{len(knowledge.language)} wording checks.")
+    return 0
+
+
+def _one(store: Store, prefix: str):
+    matches = find_sessions(store, prefix)
+    if len(matches) != 1:
+        print(f"{'No' if not matches else 'More than one'} session matches '{prefix}'.", file=sys.stderr)
+        return None
+    return matches[0]
+
+
+def _sessions(args, store: Store, settings: Settings) -> int:
+    if args.action == "list":
+        for s in find_sessions(store):
+            print(f"{s.id}  {s.status:8}  {s.case_reference or '-':20}  started {s.created_at:%Y-%m-%d %H:%M}"
+                  f"  updated {s.updated_at:%Y-%m-%d %H:%M}  answers {len(s.answers)}")
+        return 0
+    if args.action == "purge":
+        days = args.days if args.days is not None else settings.retention_days
+        if days <= 0:
+            print("Retention is off (set RETENTION_DAYS or --days): nothing deleted.")
+            return 0
+        deleted = purge(store, days)
+        print(f"Deleted {len(deleted)} session(s) untouched for {days} days.")
+        return 0
+    session = _one(store, args.id or "")
+    if session is None:
+        return 1
+    if args.action == "show":
+        print(f"Session {session.id} ({session.status}), case reference {session.case_reference or '-'}")
+        for answer in session.answers:
+            shown = "(skipped)" if answer.skipped else answer.text
+            print(f"- {answer.step_key}: {shown}")
+        for path in record_files(session):
+            print(f"record: {path}")
+        return 0
+    deleted = delete_session(store, session.id)
+    print(f"Deleted session {deleted.session_id}: {deleted.files} record file(s), "
+          f"{deleted.conversation_events} conversation event(s).")
+    return 0
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot")
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="load and check the files in knowledge/")
+    sessions = commands.add_parser("sessions", help="list, show or delete stored sessions")
+    sessions.add_argument("action", choices=["list", "show", "delete", "purge"])
+    sessions.add_argument("id", nargs="?", help="a session id, or its first characters")
+    sessions.add_argument("--days", type=int, help="with purge: age in days (default RETENTION_DAYS)")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     if args.command == "check":
-        try:
-            knowledge = load_knowledge(settings.knowledge_dir)
-        except KnowledgeError as error:
-            print(f"Knowledge check failed: {error}", file=sys.stderr)
-            return 1
-        print(f"Knowledge OK: {len(knowledge.audit.findings)} findings, {len(knowledge.themes)} themes, "
-              f"{len(knowledge.toolkits)} toolkits, {len(knowledge.patterns)} patterns.")
-    return 0
+        return _check(settings)
+    if args.action in ("show", "delete") and not args.id:
+        parser.error(f"sessions {args.action} needs a session id")
+    return _sessions(args, Store(make_engine(settings.database_url)), settings)
 
 
 if __name__ == "__main__":

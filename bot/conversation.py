@@ -404,6 +404,7 @@ class Conversation:
         record = record_builder.build(self.k, session, steps, answers, incomplete=bool(unanswered))
         path = self._write(record, self.records_dir)
         session.record_path = str(path)
+        self.store.add_note(db, session, "record", str(path))  # every file, so deletion finds them all
         session.focus = None
         if unanswered:
             session.status = PAUSED

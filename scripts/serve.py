@@ -133,6 +133,11 @@ def main(mode: str) -> int:
     except KnowledgeError as error:
         print(f"Cannot start: {error}", file=sys.stderr)
         return 2
+    if settings.retention_days > 0:
+        from bot.retention import purge
+        from bot.storage import Store
+        deleted = purge(Store(make_engine(settings.database_url)), settings.retention_days)
+        print(f"Retention: deleted {len(deleted)} session(s) untouched for {settings.retention_days} days.")
     if not MODEL.exists():
         print("No trained model: run `make run`, which trains one.", file=sys.stderr)
         return 2
