@@ -1,0 +1,44 @@
+"""The REST channel (POST /webhooks/rest/webhook), never silent.
+
+Rasa's own REST channel answers with an empty list when an action fails,
+for example while the action server is down. A practitioner should never be
+met with silence: they get a clear message instead, and their session
+carries on once the action server is back.
+"""
+from __future__ import annotations
+
+from typing import Awaitable, Callable, Text
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint
+
+NO_REPLY = ("Sorry, part of the assistant isn't responding just now, so I couldn't take that in. "
+            "Everything saved so far is safe. Please send your message again in a minute.")
+EMPTY_MESSAGE = "I didn't get any text there. Type a message, or say hello to see what I can do."
+
+
+def never_silent(on_new_message: Callable[[UserMessage], Awaitable[None]]
+                 ) -> Callable[[UserMessage], Awaitable[None]]:
+    """Wraps Rasa's message handler so that every message gets at least one reply."""
+
+    async def handle(message: UserMessage) -> None:
+        output = message.output_channel
+        before = len(output.messages) if isinstance(output, CollectingOutputChannel) else None
+        try:
+            await on_new_message(message)
+        finally:
+            if before is not None and len(output.messages) == before:
+                text = NO_REPLY if (message.text or "").strip() else EMPTY_MESSAGE
+                await output.send_text_message(message.sender_id, text)
+
+    return handle
+
+
+class CarefulRestInput(RestInput):
+    @classmethod
+    def name(cls) -> Text:
+        return "rest"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
+        return super().blueprint(never_silent(on_new_message))

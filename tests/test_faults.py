@@ -1,0 +1,146 @@
+"""Faults with nothing lost: servers killed mid-session, bad input, many users at once.
+
+Each test here talks to the real servers over REST.
+"""
+from __future__ import annotations
+
+import signal
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from bot.storage import Answer, SessionNote, SupervisionSession
+from scripts.serve import signal_group
+from tests.session_driver import docx_text
+from tests.test_servers import core_reading, rest, servers  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.servers
+
+
+def answers_of(core, sender):
+    with core.store.transaction() as db:
+        session = db.execute(select(SupervisionSession).where(SupervisionSession.sender_id == sender)
+                             .order_by(SupervisionSession.created_at.desc())).scalars().first()
+        rows = db.execute(select(Answer).where(Answer.session_id == session.id).order_by(Answer.id)).scalars()
+        return session, [(a.step_key, a.text) for a in rows]
+
+
+def kill(servers, process):  # noqa: F811
+    signal_group(process, signal.SIGKILL)
+    process.wait()
+    servers.processes.remove(process)
+
+
+def test_the_rasa_server_killed_mid_session_carries_on_and_loses_nothing(servers):  # noqa: F811
+    say, core = rest(servers, "fault-rasa"), core_reading(servers)
+    say("I want to reflect on a case before supervision")
+    say("Before Restart")
+    rasa = next(p for p in servers.processes if "run" in p.args and "actions" not in p.args)
+    kill(servers, rasa)
+    servers.start_rasa()
+    reply = say("After Restart")
+    assert "case reference" in reply  # the next question: the form was still open
+    assert "saved what you have so far" in say("save").lower()
+    session, answers = answers_of(core, "fault-rasa")
+    assert answers == [("details.worker", "Before Restart"), ("details.supervisor", "After Restart")]
+    text = docx_text(Path(session.record_path))
+    assert "Before Restart" in text and "After Restart" in text
+
+
+def test_the_action_server_down_gives_a_clear_message_then_the_session_carries_on(servers):  # noqa: F811
+    say, core = rest(servers, "fault-actions"), core_reading(servers)
+    say("I want to reflect on a case before supervision")
+    say("Sam Example")
+    actions = next(p for p in servers.processes if "actions" in p.args)
+    kill(servers, actions)
+    reply = say("Alex Sample")
+    assert "isn't responding" in reply and "send your message again" in reply
+    servers.start_actions()
+    assert "case reference" in say("Alex Sample")
+    assert answers_of(core, "fault-actions")[1] == [("details.worker", "Sam Example"),
+                                                    ("details.supervisor", "Alex Sample")]
+
+
+def test_an_expired_rasa_session_reopens_the_supervision_session(servers):  # noqa: F811
+    say, core = rest(servers, "fault-expiry"), core_reading(servers)
+    say("I want to reflect on a case before supervision")
+    say("Sam Example")
+    say("/session_start")  # what Rasa does itself after the expiry time
+    assert "case reference" in say("Alex Sample")
+    assert answers_of(core, "fault-expiry")[1][-1] == ("details.supervisor", "Alex Sample")
+
+
+BAD_INPUTS = [
+    "😀🧒🏽 emoji and ZWJ 👨‍👩‍👧",
+    "مرحبا بالعالم — עברית — right to left",
+    "<b>bold</b><script>alert('x')</script><img src=x onerror=alert(1)>",
+    "Robert'); DROP TABLE answers;--",
+    "# Heading\n\n* bullet **bold** [link](http://example.invalid)\n\n```code```",
+    "tab\there and a bell\x07 and an escape \x1b[31m red",
+    "w" * 20000,
+]
+
+
+def test_bad_input_is_kept_and_the_record_still_saves(servers):  # noqa: F811
+    say, core = rest(servers, "fault-input"), core_reading(servers)
+    say("I want to reflect on a case before supervision")
+    say("Sam Example")
+    say("skip")
+    say("../../etc/passwd")  # case reference
+    for text in ("7", "0", "Neglect", "neglect", "school", "yes", "no", "no", "voice of the child"):
+        say(text)
+    for text in BAD_INPUTS:
+        assert say(text).strip(), "every message gets a reply"
+    assert ".docx" in say("save")
+    session, answers = answers_of(core, "fault-input")
+    stored = [text for _, text in answers]
+    for text in BAD_INPUTS:
+        assert text.strip() in stored
+    record = Path(session.record_path)
+    assert record.parent == Path(servers.child_env()["RECORDS_DIR"]) and "passwd" in record.name
+    assert oct(record.stat().st_mode & 0o777) == "0o600"
+    text = docx_text(record)
+    for bad in BAD_INPUTS[:5] + BAD_INPUTS[6:]:
+        assert bad in text
+    assert "tab\there and a bell\ufffd and an escape \ufffd[31m red" in text
+    assert "replaced with" in text
+
+
+def test_fifty_practitioners_at_once_each_get_only_their_own_record(servers):  # noqa: F811
+    core = core_reading(servers)
+
+    def one_practitioner(n: int) -> str:
+        say = rest(servers, f"many-{n}")
+        say("I want to reflect on a case before supervision")
+        say(f"Worker {n:02d} Example")
+        say(f"Supervisor {n:02d} Example")
+        say("SAME-REF")
+        return say("save")
+
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        finals = list(pool.map(one_practitioner, range(50)))
+    assert all("Saved what you have so far" in f for f in finals)
+    records = set()
+    for n in range(50):
+        session, answers = answers_of(core, f"many-{n}")
+        assert answers == [("details.worker", f"Worker {n:02d} Example"),
+                           ("details.supervisor", f"Supervisor {n:02d} Example"),
+                           ("case.reference", "SAME-REF")]
+        text = docx_text(Path(session.record_path))
+        others = [m for m in range(50) if m != n and f"Worker {m:02d} Example" in text]
+        assert f"Worker {n:02d} Example" in text and not others
+        records.add(session.record_path)
+    assert len(records) == 50  # the same case reference never shares a file
+
+
+def test_immediate_danger_inside_an_answer_is_noted(servers):  # noqa: F811
+    say, core = rest(servers, "fault-danger"), core_reading(servers)
+    say("I want to reflect on a case before supervision")
+    reply = say("the children are in immediate danger tonight")
+    assert "999" in reply
+    with core.store.transaction() as db:
+        notes = [n.text for n in db.execute(select(SessionNote).where(SessionNote.kind == "immediate_danger"))
+                 .scalars()]
+    assert "the children are in immediate danger tonight" in notes
