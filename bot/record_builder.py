@@ -1,7 +1,9 @@
 """Turn a session's stored answers into a Record: every answer, verbatim."""
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import Dict, List, Optional
+from zoneinfo import ZoneInfo
 
 from . import steps as S
 from .knowledge import Knowledge
@@ -10,6 +12,13 @@ from .record_model import (
 )
 from .storage import SupervisionSession, utcnow
 from .suggestions import noticed_patterns, suggest_themes
+
+
+LOCAL_TIME = ZoneInfo("Europe/London")  # records are read in England: show GMT or BST, not UTC
+
+
+def local(moment_utc: datetime) -> datetime:
+    return moment_utc.replace(tzinfo=timezone.utc).astimezone(LOCAL_TIME)
 
 
 def _qa(step: S.Step, answers: Dict) -> QuestionAnswer:
@@ -26,7 +35,7 @@ def _context_value(step: S.Step, answer) -> str:
     if answer.skipped:
         return "Skipped"
     text = answer.text or ""
-    if step.kind in (S.CHOICE, S.MULTI) and answer.value:
+    if step.kind in (S.CHOICE, S.MULTI, S.THEMES) and answer.value:
         labels = "; ".join(c.label for c in step.choices if c.id in answer.value)
         if labels.lower() != text.strip().lower():
             return f"{text} (recorded as: {labels})"
@@ -49,7 +58,7 @@ def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step]
         return None if answer is None or answer.skipped else answer.text
 
     record = Record(
-        created_at=utcnow(),
+        created_at=local(utcnow()),
         case_reference=text("case.reference"),
         worker=text("details.worker"),
         supervisor=text("details.supervisor"),
@@ -104,5 +113,5 @@ def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step]
             if entry_id in entries:
                 record.recording_reminders.append(
                     f"\"{phrase}\": {entries[entry_id].reason} {entries[entry_id].instead}")
-    record.urgent_concerns = [(n.created_at, n.text) for n in session.notes if n.kind == "immediate_danger"]
+    record.urgent_concerns = [(local(n.created_at), n.text) for n in session.notes if n.kind == "immediate_danger"]
     return record

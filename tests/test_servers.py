@@ -84,6 +84,32 @@ def test_a_whole_session_over_rest_gives_a_record_with_every_answer(servers):
     text = docx_text(record)
     for key, answer in sent.items():
         assert answer in text, f"{key} missing from the record"
+    # repeat plans, a short gap, DA and a closure under consideration: noticed, suggested, recorded
+    for noticed in ("Repeat child protection plans", "A short gap between plans",
+                    "Domestic abuse among the concerns", "Closing the plan is being considered"):
+        assert noticed in text
+    assert "Themes suggested: Voice and lived experience of the child, Domestic abuse" in text
+    assert "Have you used the Domestic abuse toolkit" in text and "safelives.org.uk" in text
+
+
+@pytest.mark.parametrize("theme_id", [
+    "disguised_compliance", "over_optimism", "cumulative_harm", "escalation", "voice_of_child",
+    "voice_of_father", "think_family", "multi_agency", "language_and_recording", "domestic_abuse", "neglect",
+])
+def test_every_theme_can_be_explained_in_a_real_conversation(servers, theme_id):
+    knowledge = load_knowledge(ROOT / "knowledge")
+    theme = knowledge.theme(theme_id)
+    reply = rest(servers, f"theme-{theme_id}")(f"can you tell me about {theme.also_known_as[0]}?")
+    assert reply.startswith(theme.title), reply[:200]
+    assert "A question to take into supervision" in reply
+
+
+@pytest.mark.parametrize("words, link", [
+    ("where is the neglect toolkit", "graded-care-profile-2"),
+    ("show me the DA toolkit please", "safelives.org.uk"),
+])
+def test_both_toolkits_can_be_found_in_a_real_conversation(servers, words, link):
+    assert link in rest(servers, f"toolkit-{link}")(words)
 
 
 def test_urgent_help_comes_first_at_any_point(servers):
