@@ -158,6 +158,7 @@ def main(mode: str) -> int:
         rasa = servers.start_rasa()
         print(
             f"\nThe assistant is running.\n"
+            f"  Open the chat page:    http://localhost:{servers.rasa_port}/chat\n"
             f"  Talk to it over REST:  curl -s -X POST http://localhost:{servers.rasa_port}/webhooks/rest/webhook "
             "-H 'Content-Type: application/json' -d '{\"sender\": \"me\", \"message\": \"hello\"}'\n"
             f"  Or in a terminal:      make shell\n"

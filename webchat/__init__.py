@@ -1,0 +1,1 @@
+"""The web chat page: a Rasa input channel (kept out of bot/, which has no Rasa imports)."""

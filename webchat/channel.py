@@ -1,0 +1,196 @@
+"""The chat page, served by the Rasa server itself at /chat, and the routes it talks to.
+
+Registered in credentials.yml as `webchat.channel.WebChatInput`. Routes, all under /chat:
+
+    GET  /chat                   the page
+    GET  /chat/static/<name>     its script and style sheet (a fixed list, nothing else)
+    POST /chat/webhook           {"sender", "message", "shown"?} -> the replies, progress, record
+    POST /chat/history           {"sender"} -> the conversation so far, progress, record
+    GET  /chat/record/<name>     the sender's own record; header X-Chat-Secret: <sender>
+
+The sender id is a random 128-bit secret made by the browser (32 hex digits). It is
+the only thing that ties a record to the person who made it, so it never goes in a URL.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from pathlib import Path
+from typing import Any, Awaitable, Callable, Dict, Iterable, List, Optional
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.shared.core.events import BotUttered, UserUttered
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.config import Settings
+from bot.conversation import Conversation
+from bot.knowledge import cached_knowledge
+from bot.storage import Store, make_engine
+from channels.rest import never_silent
+
+logger = logging.getLogger(__name__)
+
+STATIC = Path(__file__).resolve().parent / "static"
+ASSETS = {  # everything the page loads; nothing else under static/ is served
+    "chat.js": "text/javascript; charset=utf-8",
+    "chat.css": "text/css; charset=utf-8",
+}
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+SECRET = re.compile(r"[0-9a-f]{32}")
+MAX_MESSAGE_CHARS = 50_000  # long reflective answers are welcome; this only stops abuse
+MAX_SHOWN_CHARS = 500
+HISTORY_LIMIT = 500  # messages sent back on reload
+
+# Everything comes from this server: no inline script, no outside address.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+        "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+
+def headers() -> Dict[str, str]:
+    return dict(SECURITY_HEADERS)  # a fresh copy each time: sanic's file() adds to the dict it gets
+
+
+def not_found() -> HTTPResponse:
+    return response.text("Not found", status=404, headers=headers())
+
+
+def bad_request(why: str) -> HTTPResponse:
+    return response.json({"error": why}, status=400, headers=headers())
+
+
+def valid_sender(value: Any) -> Optional[str]:
+    return value if isinstance(value, str) and SECRET.fullmatch(value) else None
+
+
+def buttons_of(raw: Optional[Iterable[Dict]]) -> List[Dict[str, str]]:
+    return [{"title": str(b.get("title") or b.get("payload")), "payload": str(b.get("payload") or "")}
+            for b in raw or [] if b.get("payload")]
+
+
+def transcript(events: Iterable[Any], limit: int = HISTORY_LIMIT) -> List[Dict[str, Any]]:
+    """User and bot messages from tracker events, as the page shows them."""
+    messages: List[Dict[str, Any]] = []
+    for event in events:
+        if isinstance(event, UserUttered) and event.text is not None:
+            shown = (event.metadata or {}).get("shown")  # a button's title, not its payload
+            messages.append({"from": "user", "text": shown if isinstance(shown, str) else event.text})
+        elif isinstance(event, BotUttered) and (event.text or event.data.get("buttons")):
+            messages.append({"from": "bot", "text": event.text or "",
+                             "buttons": buttons_of(event.data.get("buttons"))})
+    messages = messages[-limit:]
+    # Only the buttons of the latest reply can still be chosen.
+    last_user = max((i for i, m in enumerate(messages) if m["from"] == "user"), default=-1)
+    for message in messages[:last_user]:
+        message.pop("buttons", None)
+    return messages
+
+
+class WebChatInput(InputChannel):
+    """A chat page for practitioners, on the Rasa server's own port."""
+
+    core: Conversation  # made with the blueprint, when the Rasa server starts
+
+    @classmethod
+    def name(cls) -> str:
+        return "webchat"
+
+    def url_prefix(self) -> str:
+        # Rasa joins this to /webhooks/; an absolute path puts the page at /chat.
+        return "/chat"
+
+    # ----- reading the core (blocking database calls, run off the event loop) -------
+
+    def _status(self, sender: str) -> Dict[str, Optional[str]]:
+        core = self.core
+        record = core.latest_record(sender)
+        return {"progress": core.progress(sender), "record": record.name if record else None}
+
+    def _owned_record(self, sender: str, name: str) -> Optional[Path]:
+        """A record saved by this sender's own sessions, in the records folder, or None."""
+        if not name.endswith(".docx") or "/" in name or "\\" in name or ".." in name:
+            return None
+        core = self.core
+        with core.store.transaction() as db:
+            paths = [Path(s.record_path) for s in core.store.with_records(db, sender)]
+        folder = core.records_dir.resolve()
+        return next((p for p in paths if p.name == name and p.is_file()
+                     and p.resolve().parent == folder), None)
+
+    # ----- routes ------------------------------------------------------------------
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        # The core, from the same settings (DATABASE_URL, RECORDS_DIR) as the action server.
+        settings = Settings.from_env()
+        self.core = Conversation(cached_knowledge(str(settings.knowledge_dir)),
+                                 Store(make_engine(settings.database_url)), settings.records_dir)
+        chat = Blueprint("webchat", __name__)
+        handle = never_silent(on_new_message)  # as over REST: a failed action still gets a reply
+
+        @chat.route("/", methods=["GET"])
+        async def page(_: Request) -> HTTPResponse:
+            return await response.file(STATIC / "index.html", mime_type="text/html; charset=utf-8",
+                                       headers=headers())
+
+        @chat.route("/static/<name>", methods=["GET"])
+        async def asset(_: Request, name: str) -> HTTPResponse:
+            if name not in ASSETS:
+                return not_found()
+            return await response.file(STATIC / name, mime_type=ASSETS[name], headers=headers())
+
+        @chat.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            body = request.json if isinstance(request.json, dict) else {}
+            sender, text, shown = valid_sender(body.get("sender")), body.get("message"), body.get("shown")
+            if sender is None:
+                return bad_request("sender must be 32 hexadecimal digits")
+            if not isinstance(text, str) or not text.strip() or len(text) > MAX_MESSAGE_CHARS:
+                return bad_request(f"message must be between 1 and {MAX_MESSAGE_CHARS} characters")
+            # A button sends its payload; its title is kept so that a reload shows the same words.
+            metadata = ({"shown": shown[:MAX_SHOWN_CHARS]}
+                        if isinstance(shown, str) and shown.strip() else None)
+            collector = CollectingOutputChannel()
+            try:
+                await handle(UserMessage(text, collector, sender, input_channel=self.name(),
+                                         metadata=metadata))
+            except Exception:  # never_silent has already put a kind message in the collector
+                logger.exception("webchat: a message from %s… failed", sender[:6])
+            messages = [{"from": "bot", "text": m.get("text") or "", "buttons": buttons_of(m.get("buttons"))}
+                        for m in collector.messages if m.get("text") or m.get("buttons")]
+            status = await asyncio.to_thread(self._status, sender)
+            return response.json({"messages": messages, **status}, headers=headers())
+
+        @chat.route("/history", methods=["POST"])
+        async def history(request: Request) -> HTTPResponse:
+            body = request.json if isinstance(request.json, dict) else {}
+            sender = valid_sender(body.get("sender"))
+            if sender is None:
+                return bad_request("sender must be 32 hexadecimal digits")
+            agent = request.app.ctx.agent
+            # Every Rasa session, not only the latest: the page shows the whole conversation.
+            tracker = await agent.tracker_store.retrieve_full_tracker(sender)
+            messages = transcript(tracker.events) if tracker else []
+            status = await asyncio.to_thread(self._status, sender)
+            return response.json({"messages": messages, **status}, headers=headers())
+
+        @chat.route("/record/<name:path>", methods=["GET"])
+        async def record(request: Request, name: str) -> HTTPResponse:
+            # Every refusal is the same 404: it says nothing about which files exist.
+            sender = valid_sender(request.headers.get("X-Chat-Secret"))
+            if sender is None:
+                return not_found()
+            path = await asyncio.to_thread(self._owned_record, sender, name)
+            if path is None:
+                return not_found()
+            return await response.file(path, mime_type=DOCX, filename=path.name, headers=headers())
+
+        return chat

@@ -1,0 +1,163 @@
+// The chat page. Plain JavaScript, no build step; everything it loads comes from /chat.
+// Text from anyone, practitioner or assistant, goes into the page as textContent only:
+// it is never read as HTML.
+"use strict";
+
+(() => {
+  const API = "/chat";
+  const KEY = "supervision-chat-secret";
+  const $ = (id) => document.getElementById(id);
+  const log = $("log"), form = $("composer"), input = $("message"), typing = $("typing");
+  const problem = $("problem"), progress = $("progress"), record = $("record"), download = $("download");
+  let busy = false;
+  let recordName = null;
+
+  // A random 128-bit secret, kept in this browser: it is the Rasa sender id, and the
+  // only key to this practitioner's conversation and records.
+  function secret() {
+    let value = localStorage.getItem(KEY);
+    if (!/^[0-9a-f]{32}$/.test(value || "")) {
+      const bytes = crypto.getRandomValues(new Uint8Array(16));
+      value = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+      localStorage.setItem(KEY, value);
+    }
+    return value;
+  }
+  const sender = secret();
+
+  async function post(path, body) {
+    const response = await fetch(API + path, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sender, ...body }),
+    });
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    return response.json();
+  }
+
+  function addMessage(from, text) {
+    const item = document.createElement("div");
+    item.className = `message ${from}`;
+    const who = document.createElement("span");
+    who.className = "who";
+    who.textContent = from === "user" ? "You" : "Assistant";
+    const body = document.createElement("p");
+    body.textContent = text;
+    item.append(who, body);
+    log.append(item);
+    return item;
+  }
+
+  function addChoices(buttons) {
+    const group = document.createElement("div");
+    group.className = "choices";
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", "Choices");
+    for (const { title, payload } of buttons) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = title;
+      button.addEventListener("click", async () => {
+        await send(payload, title);
+        input.focus(); // the buttons are gone: keep the keyboard in the conversation
+      });
+      group.append(button);
+    }
+    log.append(group);
+  }
+
+  // Show messages (and their buttons), the progress line and the record link.
+  function show({ messages, progress: line, record: name }) {
+    for (const message of messages) {
+      if (message.text) addMessage(message.from, message.text);
+      if (message.buttons && message.buttons.length) addChoices(message.buttons);
+    }
+    progress.textContent = line || "";
+    progress.hidden = !line;
+    recordName = name || null;
+    record.hidden = !recordName;
+    if (recordName) download.textContent = `Download the record (${recordName})`;
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function setBusy(value) {
+    busy = value;
+    form.dataset.state = value ? "busy" : "ready";
+    typing.textContent = value ? "The assistant is writing a reply" : "";
+  }
+
+  // Send a message; `shown` is what the practitioner sees (a button's title, not its payload).
+  async function send(text, shown = text) {
+    if (busy || !text.trim()) return false;
+    for (const group of log.querySelectorAll(".choices")) group.remove();
+    problem.textContent = "";
+    const mine = addMessage("user", shown);
+    log.scrollTop = log.scrollHeight;
+    setBusy(true);
+    try {
+      show(await post("/webhook", shown === text ? { message: text } : { message: text, shown }));
+      return true;
+    } catch (error) {
+      mine.remove();
+      problem.textContent = "Your message couldn't be sent. Check your connection and try again.";
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const text = input.value;
+    if (!text.trim() || busy) return; // empty messages are not sent
+    input.value = "";
+    if (!(await send(text)) && !input.value) input.value = text; // keep what was typed
+  });
+
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+
+  // The record comes with the secret in a header, so it never appears in an address.
+  download.addEventListener("click", async () => {
+    problem.textContent = "";
+    const response = await fetch(`${API}/record/${encodeURIComponent(recordName)}`, {
+      headers: { "X-Chat-Secret": sender },
+    }).catch(() => null);
+    if (!response || !response.ok) {
+      problem.textContent = "The record couldn't be downloaded. Try again, or ask your administrator.";
+      return;
+    }
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = recordName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  });
+
+  // On load: the conversation so far (a reload or a new connection carries on), or a greeting.
+  async function start() {
+    setBusy(true);
+    try {
+      const history = await post("/history", {});
+      if (history.messages.length) {
+        show(history);
+      } else {
+        setBusy(false);
+        await send("/greet", "Hello");
+      }
+    } catch (error) {
+      problem.textContent = "The assistant can't be reached at the moment. Reload the page to try again.";
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  start();
+})();
