@@ -8,7 +8,7 @@ from typing import Dict, List
 
 from .knowledge import Knowledge, Pattern
 
-MAX_SUGGESTED = 4
+MAX_SUGGESTED = 3
 ALWAYS_SUGGESTED = "voice_of_child"  # the audit found the child's day-to-day life missing from records
 
 
