@@ -6,6 +6,7 @@ exactly as typed; only characters Word cannot store are replaced.
 """
 from __future__ import annotations
 
+import io
 import os
 import re
 import tempfile
@@ -14,11 +15,14 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 import docx
-from docx.shared import Pt, RGBColor
+from docx.image.exceptions import UnrecognizedImageError
+from docx.shared import Cm, Pt, RGBColor
 
-from bot.record_model import QuestionAnswer, Record
+from bot.record_model import ChronologyRecord, QuestionAnswer, Record
 
 TITLE = "Reflective supervision record"
+TIMELINE_WIDTH = Cm(16)  # narrowed to the page's text width if that is less
+TIMELINE_TITLE = "Timeline of child protection plans and incidents"
 REPLACEMENT = "\ufffd"
 REPLACED_NOTE = (
     "Some characters could not be stored in Word and were replaced with \ufffd."
@@ -105,6 +109,46 @@ class _Writer:
         for item in items:
             self.para(item, style="List Bullet")
 
+    def picture(self, path: Path, alt_text: str) -> None:
+        """The picture, embedded (the file may be deleted after saving), with alt text.
+
+        python-docx has no alt-text API: Word and screen readers read the
+        `descr` (and `title`) attributes of the picture's wp:docPr element.
+        """
+        section = self.doc.sections[-1]
+        text_width = section.page_width - section.left_margin - section.right_margin
+        with open(path, "rb") as handle:
+            # read into memory so the document holds the bytes, not the path
+            image = io.BytesIO(handle.read())
+        shape = self.doc.add_paragraph().add_run().add_picture(
+            image, width=min(TIMELINE_WIDTH, text_width))
+        doc_pr = shape._inline.docPr
+        doc_pr.set("descr", self.clean(alt_text))
+        doc_pr.set("title", TIMELINE_TITLE)
+
+    def chronology(self, chronology: ChronologyRecord) -> None:
+        """Read-back, flags and the timeline picture."""
+        lines = [line for line in (chronology.entries_readback or "").splitlines() if line.strip()]
+        if lines:
+            self.para("\n".join(lines))  # one entry a line, kept together
+        else:
+            self.para("No plans or incidents were recorded.", italic=True)
+        if chronology.flags:
+            self.heading("What the history shows", level=2)
+            self.bullets(chronology.flags)
+        if chronology.image_path is not None:
+            self.heading("Timeline", level=2)
+            try:
+                self.picture(Path(chronology.image_path), chronology.alt_text)
+            except (OSError, ValueError, UnrecognizedImageError):
+                # a missing or unreadable picture must not stop the record being saved
+                self.para("The timeline picture could not be added.", italic=True)
+            if chronology.alt_text:
+                self.para(chronology.alt_text, small=True)
+
+
+DocumentWriter = _Writer  # the public name, for other documents (the workshop pack)
+
 
 def _given(value: Optional[str]) -> str:
     return value if value and value.strip() else "Not given"
@@ -136,6 +180,13 @@ def build_document(record: Record) -> docx.document.Document:
     for theme in record.themes:
         w.heading(theme.title, level=2)
         w.questions(theme.items)
+
+    if record.stuck_review:
+        w.heading("Stuck case review")
+        w.questions(record.stuck_review)
+    if record.chronology is not None:
+        w.heading("Chronology")
+        w.chronology(record.chronology)
 
     w.heading("The child's lived experience")
     w.questions(record.lived_experience)
@@ -219,15 +270,30 @@ def _reserve_name(directory: Path, stem: str) -> Path:
 
 def write_record(record: Record, directory: Path, now: Optional[datetime] = None) -> Path:
     directory = Path(directory)
-    if not directory.exists():
-        directory.mkdir(mode=0o700, parents=True)
-        os.chmod(directory, 0o700)  # mkdir's mode is reduced by the umask
+    private_folder(directory)
     document = build_document(record)
     stem = f"supervision-{safe_reference(record.case_reference)}-" \
            f"{(now or datetime.now()):%Y%m%d-%H%M%S}"
+    return save_document(document, directory, stem, temp_prefix=".supervision-")
 
+
+def private_folder(directory: Path) -> None:
+    """Create the folder, readable only by the owner, if it is not there yet."""
+    directory = Path(directory)
+    if not directory.exists():
+        directory.mkdir(mode=0o700, parents=True)
+        os.chmod(directory, 0o700)  # mkdir's mode is reduced by the umask
+
+
+def save_document(document, directory: Path, stem: str, temp_prefix: str = ".document-") -> Path:
+    """Save a Word document as <stem>.docx (or <stem>-2.docx...), owner-only, never half-written.
+
+    Shared by the supervision record and the workshop pack.
+    """
+    directory = Path(directory)
+    private_folder(directory)
     # Write to an owner-only temp file first so a crash never leaves half a file.
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".supervision-", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=temp_prefix, suffix=".tmp")
     final = None
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import List, Optional, Tuple
 
 
@@ -47,6 +48,16 @@ class ToolkitConsidered:
 
 
 @dataclass
+class ChronologyRecord:
+    """The plan history as read back to the practitioner, and what it shows."""
+
+    entries_readback: str  # one entry a line, as confirmed by the practitioner
+    flags: List[str] = field(default_factory=list)  # plain English, citing the audit
+    image_path: Optional[Path] = None  # the timeline PNG, embedded when the record is saved
+    alt_text: str = ""  # describes the picture for screen readers
+
+
+@dataclass
 class Record:
     created_at: datetime
     case_reference: Optional[str]
@@ -73,3 +84,6 @@ class Record:
     urgent_concerns: List[Tuple[datetime, str]] = field(default_factory=list)
     # set when the record is saved before every question was reached
     incomplete: bool = False
+    # the stuck pathway: its questions and answers, and the plan history
+    stuck_review: List[QuestionAnswer] = field(default_factory=list)
+    chronology: Optional[ChronologyRecord] = None
