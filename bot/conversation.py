@@ -7,11 +7,14 @@ carries on where the practitioner was.
 """
 from __future__ import annotations
 
+import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
 from . import record_builder, steps as S
+from .chronology import Chronology, Incident, read_entries, read_entry
 from .knowledge import Knowledge
 from .language import check_language
 from .privacy import identifying_details
@@ -140,7 +143,7 @@ class Conversation:
             focused = next((s for s in steps if s.key == session.focus), None)
             if focused:
                 return focused
-        return next(s for s in steps if s.key not in answers)  # "review" is never answered
+        return next(s for s in steps if not _answered(s, answers))  # "review" is never answered
 
     def _ask(self, step: S.Step, steps: List[S.Step], answers: Dict, session) -> Reply:
         k = self.k
@@ -160,6 +163,9 @@ class Conversation:
             text = f"{head}\n{text}\n(From the audit: {step.source})"
         elif step.section == "pattern":
             text = f"I noticed: {step.label}. {step.source}\n{text}"
+        if step.kind == S.CHRONOLOGY and answers.get(step.key) is not None:
+            text = k.stuck.chronology_more
+            buttons = [("Done", "done")]
         if step.kind == S.YES_NO:
             buttons = [("Yes", "yes"), ("No", "no"), ("Not sure", "not sure")]
         elif step.kind == S.CHOICE:
@@ -176,6 +182,8 @@ class Conversation:
         if patterns:
             lines.append(k.prompt("patterns_noticed"))
             lines += [f"- {p.title}: {p.why}" for p in patterns]
+            if any(p.id == "repeat_plans" for p in patterns):
+                lines.append(k.prompt("stuck_offer"))
         suggested = suggest_themes(k, answers, kind)
         lines.append(k.prompt("ask_themes", suggested=", ".join(k.theme(t).title for t in suggested)))
         lines += [f"{n}. {t.title}" for n, t in enumerate(k.themes, 1)]
@@ -242,6 +250,10 @@ class Conversation:
             return Turn([Reply(k.prompt("help_in_session"))])
         if command == "resume":
             return Turn([])
+        if command == "stuck" and session.kind != "stuck":
+            session.kind = "stuck"
+            session.focus = None
+            return Turn([Reply(k.prompt("switched_to_stuck"))])
         if command == "change" or (session.focus == CHANGE_PICKER and normalise(text) == "back"):
             session.focus = CHANGE_PICKER if command == "change" else None
             return Turn([])
@@ -330,6 +342,8 @@ class Conversation:
         return None, None
 
     def _accept(self, db, session, step: S.Step, text: str, answers: Dict) -> List[Reply]:
+        if step.kind == S.CHRONOLOGY:
+            return self._accept_history(db, session, step, text, answers)
         k = self.k
         value, problem = self._parse(step, text, answers, session.kind)
         if problem:
@@ -373,6 +387,42 @@ class Conversation:
             return []
         return [Reply("\n".join(lines + [self.k.prompt("wording_kept")]))]
 
+    def _accept_history(self, db, session, step: S.Step, text: str, answers: Dict) -> List[Reply]:
+        """Lines of plan history and incidents, added over several messages until "done"."""
+        k = self.k
+        agencies = k.case_options.agencies
+        existing = answers.get(step.key)
+        old = (existing.value or {}) if existing is not None else {}
+        # a fresh copy: the JSON column only notices a new value, not one changed in place
+        value = {"lines": list(old.get("lines", [])), "done": bool(old.get("done"))}
+        typed = f"{existing.text}\n{text}" if existing is not None and existing.text else text
+        said = normalise(text)
+        replies: List[Reply] = []
+        removal = re.fullmatch(r"(remove|delete) (\d+)", said)
+        if said in ("done", "that's all", "thats all", "that is all", "finished", "no more") or \
+                parse_yes_no(text) in ("yes", "no"):
+            value["done"] = True
+        elif removal:
+            ordered = _in_date_order(value["lines"], agencies)
+            number = int(removal.group(2))
+            if 1 <= number <= len(ordered):
+                value["lines"].remove(ordered[number - 1])
+        else:
+            entries, problems = read_entries(text, agencies)
+            value["lines"] += [entry.text for entry in entries]
+            replies += [Reply(problem.message) for problem in problems]
+        self.store.save_answer(db, session, step.key, step.prompt, typed, value=value)
+        if value["done"]:
+            if session.focus == step.key:
+                session.focus = None
+            return replies
+        chronology = Chronology.from_entries(_read_lines(value["lines"], agencies), agencies)
+        if value["lines"]:
+            shown = [k.prompt("history_so_far"), chronology.readback(numbered=True)]
+            shown += [f"- {flag.text}" for flag in chronology.flags()]
+            replies.insert(0, Reply("\n".join(shown)))
+        return replies
+
     def _themes_from(self, text: str, answers: Dict, kind: str) -> List[str]:
         if parse_yes_no(text) == "yes" or normalise(text) in ("suggested", "the suggested ones",
                                                               "use the suggested themes"):
@@ -400,9 +450,11 @@ class Conversation:
     # ----- saving ------------------------------------------------------------------
 
     def _save(self, db, session, steps, answers) -> Turn:
-        unanswered = [s for s in steps if s.key not in answers and s.kind != S.REVIEW]
-        record = record_builder.build(self.k, session, steps, answers, incomplete=bool(unanswered))
-        path = self._write(record, self.records_dir)
+        unanswered = [s for s in steps if not _answered(s, answers) and s.kind != S.REVIEW]
+        with tempfile.TemporaryDirectory() as pictures:  # the picture is embedded, then removed
+            record = record_builder.build(self.k, session, steps, answers, incomplete=bool(unanswered),
+                                          picture_dir=Path(pictures))
+            path = self._write(record, self.records_dir)
         session.record_path = str(path)
         self.store.add_note(db, session, "record", str(path))  # every file, so deletion finds them all
         session.focus = None
@@ -414,6 +466,27 @@ class Conversation:
             session.status = COMPLETE
             text = self.k.prompt("saved", file=path.name, folder=str(path.parent))
         return Turn([Reply(text)], closed=True)
+
+
+def _read_lines(lines: List[str], agencies) -> list:
+    return [entry for entry in (read_entry(line, agencies) for line in lines)
+            if not hasattr(entry, "message")]
+
+
+def _in_date_order(lines: List[str], agencies) -> List[str]:
+    """The lines in the order Chronology.readback numbers them: by month, plans before incidents."""
+    entries = _read_lines(lines, agencies)
+    ordered = sorted(entries, key=lambda e: (e.month, 1) if isinstance(e, Incident) else (e.start, 0))
+    return [e.text for e in ordered]
+
+
+def _answered(step: S.Step, answers: Dict) -> bool:
+    answer = answers.get(step.key)
+    if answer is None:
+        return False
+    if step.kind == S.CHRONOLOGY:  # open until the practitioner says it is done
+        return answer.skipped or bool((answer.value or {}).get("done"))
+    return True
 
 
 def _answers(session: SupervisionSession) -> Dict:

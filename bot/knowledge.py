@@ -80,6 +80,9 @@ REQUIRED_PROMPTS = frozenset({
     "skipped",
     "stuck_intro",
     "summary_heading",
+    "switched_to_stuck",
+    "history_so_far",
+    "stuck_offer",
     "themes_chosen",
     "themes_question",
     "themes_not_recognised",
@@ -364,6 +367,22 @@ class LanguageFile(_Strict):
         return entries
 
 
+class StuckQuestion(_Strict):
+    id: str
+    ask: str
+
+
+class StuckPathway(_Strict):
+    chronology_prompt: str
+    chronology_more: str
+    questions: List[StuckQuestion]
+
+    @validator("questions")
+    def unique_ids(cls, questions):
+        _check_unique([q.id for q in questions], "stuck question id")
+        return questions
+
+
 class Knowledge(BaseModel):
     audit: Audit
     themes: List[Theme]
@@ -373,6 +392,7 @@ class Knowledge(BaseModel):
     case_options: CaseOptions
     patterns: List[Pattern]
     language: List[LanguageEntry]
+    stuck: StuckPathway
     prompts: Dict[str, str]
 
     @root_validator(skip_on_failure=True)
@@ -463,6 +483,7 @@ def load_knowledge(directory: Path) -> Knowledge:
             case_options=_parse(CaseOptions, _read(directory, "case_options.yml"), directory / "case_options.yml"),
             patterns=_parse(PatternFile, _read(directory, "patterns.yml"), directory / "patterns.yml").patterns,
             language=_parse(LanguageFile, _read(directory, "language.yml"), directory / "language.yml").entries,
+            stuck=_parse(StuckPathway, _read(directory, "stuck.yml"), directory / "stuck.yml"),
             prompts=prompts,
         )
     except ValidationError as exc:

@@ -5,7 +5,11 @@ from datetime import datetime, timezone
 from typing import Dict, List, Optional
 from zoneinfo import ZoneInfo
 
+from pathlib import Path
+
 from . import steps as S
+from .chronology import Chronology, read_entry
+from .timeline import chronology_record
 from .knowledge import Knowledge
 from .record_model import (
     ActionItem, QuestionAnswer, Record, ThemeSection, ToolkitConsidered, ToolkitLink,
@@ -43,7 +47,7 @@ def _context_value(step: S.Step, answer) -> str:
 
 
 def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step],
-          answers: Dict, incomplete: bool = False) -> Record:
+          answers: Dict, incomplete: bool = False, picture_dir: Optional[Path] = None) -> Record:
     k = knowledge
     by_section: Dict[str, List[S.Step]] = {}
     for step in steps:
@@ -77,6 +81,16 @@ def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step]
         section.items = [_qa(s, answers) for s in by_section.get("theme", []) if s.theme_id == theme_id]
         record.themes.append(section)
 
+    record.stuck_review = [_qa(s, answers) for s in by_section.get("stuck", [])]
+    history = answers.get("chronology.entries")
+    if history is not None and not history.skipped and picture_dir is not None:
+        agencies = k.case_options.agencies
+        lines = (history.value or {}).get("lines", [])
+        entries = [e for e in (read_entry(line, agencies) for line in lines) if not hasattr(e, "message")]
+        chronology = Chronology.from_entries(entries, agencies)
+        record.chronology = chronology_record(chronology, picture_dir / "timeline.png")
+        if history.text:
+            record.stuck_review.insert(0, QuestionAnswer(history.question, history.text))
     record.lived_experience = [_qa(s, answers) for s in by_section.get("child", [])]
     record.worried_about = qa("mapping.worried")
     record.working_well = qa("mapping.working_well")

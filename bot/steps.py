@@ -15,8 +15,8 @@ from .text_input import Choice
 
 MAX_PATTERN_QUESTIONS = 3  # busy practitioners: the first patterns in patterns.yml come first
 
-TEXT, NUMBER, CHOICE, MULTI, YES_NO, THEMES, REVIEW = (
-    "text", "number", "choice", "multi", "yes_no", "themes", "review")
+TEXT, NUMBER, CHOICE, MULTI, YES_NO, THEMES, REVIEW, CHRONOLOGY = (
+    "text", "number", "choice", "multi", "yes_no", "themes", "review", "chronology")
 
 
 @dataclass(frozen=True)
@@ -80,25 +80,12 @@ def plan(knowledge: Knowledge, answers: Dict, kind: str = "supervision") -> List
              "More than one adult in a parental role"),
         Step("case.closure_considered", YES_NO, k.prompt("ask_closure_considered"), "case",
              "Closing or stepping down the plan being considered"),
-        Step("themes.choice", THEMES, k.prompt("themes_question"), "themes", "Themes",
-             choices=theme_choices(k)),
     ]
-    themes = chosen_themes(k, answers, kind)
-    if "themes.choice" in answers:
-        for pattern in noticed_patterns(k, answers, kind)[:MAX_PATTERN_QUESTIONS]:
-            steps.append(Step(f"pattern.{pattern.id}", TEXT, pattern.question, "pattern",
-                              pattern.title, source=pattern.why))
-    for theme_id in themes:
-        theme = k.theme(theme_id)
-        for number, question in enumerate(theme.questions):
-            steps.append(Step(
-                f"theme.{theme_id}.{number}", TEXT, question.ask, "theme",
-                f"{theme.title}, question {number + 1}", theme_id=theme_id,
-                source=k.finding(question.finding).summary,
-            ))
+    if kind == "stuck":
+        steps += _stuck_steps(k)
+    else:
+        steps += _reflection_steps(k, answers, kind)
     steps += [
-        Step("child.day_in_life", TEXT, k.prompt("ask_day_in_life"), "child", "A day in the child's life"),
-        Step("child.views", TEXT, k.prompt("ask_child_views"), "child", "The child's views"),
         Step("mapping.worried", TEXT, k.prompt("ask_worried"), "mapping", "What we are worried about"),
         Step("mapping.working_well", TEXT, k.prompt("ask_working_well"), "mapping", "What is working well"),
         Step("mapping.needs_to_happen", TEXT, k.prompt("ask_needs_to_happen"), "mapping", "What needs to happen"),
@@ -116,12 +103,45 @@ def plan(knowledge: Knowledge, answers: Dict, kind: str = "supervision") -> List
     if escalation is not None and not escalation.skipped and escalation.value in ("yes", "unsure", None):
         steps.append(Step("escalation.detail", TEXT, k.prompt("ask_escalation_detail"), "escalation",
                           "Escalation: what and how"))
-    for toolkit_id in relevant_toolkits(k, answers, themes, kind):
+    for toolkit_id in relevant_toolkits(k, answers, chosen_themes(k, answers, kind), kind):
         toolkit = k.toolkit(toolkit_id)
         steps.append(Step(f"toolkit.{toolkit_id}", TEXT,
                           k.prompt("ask_toolkit_used", toolkit=toolkit.title), "toolkit",
                           f"{toolkit.title}: used?"))
     steps.append(Step("review", REVIEW, k.prompt("review_intro"), "review", "Review"))
+    return steps
+
+
+def _stuck_steps(k: Knowledge) -> List[Step]:
+    """The whole history first, then the stuck case review questions."""
+    steps = [Step("chronology.entries", CHRONOLOGY, k.stuck.chronology_prompt, "chronology",
+                  "Plan history and incidents")]
+    steps += [Step(f"stuck.{q.id}", TEXT, q.ask, "stuck", f"Stuck case review: {q.id.replace('_', ' ')}")
+              for q in k.stuck.questions]
+    return steps
+
+
+def _reflection_steps(k: Knowledge, answers: Dict, kind: str) -> List[Step]:
+    """Ordinary supervision: themes chosen, the patterns' questions, the child."""
+    steps = [Step("themes.choice", THEMES, k.prompt("themes_question"), "themes", "Themes",
+                  choices=theme_choices(k))]
+    themes = chosen_themes(k, answers, kind)
+    if "themes.choice" in answers:
+        for pattern in noticed_patterns(k, answers, kind)[:MAX_PATTERN_QUESTIONS]:
+            steps.append(Step(f"pattern.{pattern.id}", TEXT, pattern.question, "pattern",
+                              pattern.title, source=pattern.why))
+    for theme_id in themes:
+        theme = k.theme(theme_id)
+        for number, question in enumerate(theme.questions):
+            steps.append(Step(
+                f"theme.{theme_id}.{number}", TEXT, question.ask, "theme",
+                f"{theme.title}, question {number + 1}", theme_id=theme_id,
+                source=k.finding(question.finding).summary,
+            ))
+    steps += [
+        Step("child.day_in_life", TEXT, k.prompt("ask_day_in_life"), "child", "A day in the child's life"),
+        Step("child.views", TEXT, k.prompt("ask_child_views"), "child", "The child's views"),
+    ]
     return steps
 
 

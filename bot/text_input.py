@@ -23,6 +23,8 @@ COMMAND_PHRASES: Dict[str, Tuple[str, ...]] = {
              "save and finish", "finish and save", "save please", "download", "download record"),
     "resume": ("resume", "carry on", "continue", "go on", "let's carry on", "lets carry on"),
     "change": ("change", "change an answer", "change answer", "edit", "edit an answer", "amend"),
+    "stuck": ("stuck", "i feel stuck", "i'm stuck", "im stuck", "feeling stuck", "switch to stuck",
+              "stuck case review"),
 }
 _PHRASE_TO_COMMAND = {p: cmd for cmd, phrases in COMMAND_PHRASES.items() for p in phrases}
 
@@ -33,6 +35,7 @@ PAYLOAD_INTENT_COMMANDS = {
     "help": "help",
     "save_record": "save",
     "resume_session": "resume",
+    "feeling_stuck": "stuck",
 }
 
 YES = {"yes", "y", "yeah", "yep", "yup", "yes please", "ok", "okay", "sure", "correct",

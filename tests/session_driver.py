@@ -29,6 +29,11 @@ STRUCTURED_ANSWERS: Dict[str, str] = {
     "actions.1.more": "no",
     "safety.scale": "4",
     "escalation.needed": "yes",
+    # a stuck case's history, in the shorthand practitioners type
+    "chronology.entries": ("plan 1: March 2021 to December 2021, neglect\n"
+                           "plan 2: Feb 2022 - Oct 2022, emotional abuse\n"
+                           "Nov 2021 police DA callout\n"
+                           "Jan 2023 police DA callout; Mar 2023 police DA callout"),
 }
 
 
@@ -60,14 +65,15 @@ def current_step_key(prompt_text: str, steps_by_prompt: Dict[str, str]) -> str:
 
 
 def run_whole_session(say: Callable[[str], str], step_for: Callable[[str], str],
-                      max_turns: int = 120) -> Dict[str, str]:
+                      max_turns: int = 120, opening: str = "I want to reflect on a case before supervision"
+                      ) -> Dict[str, str]:
     """Answer every question until the summary, then save. Returns {step key: answer sent}.
 
     `say` sends a message and returns all the assistant's reply text;
     `step_for` tells which step key the last question was.
     """
     sent: Dict[str, str] = {}
-    reply = say("I want to reflect on a case before supervision")
+    reply = say(opening)
     for _ in range(max_turns):
         if "Say save to write the record" in reply:
             final = say("save")
@@ -77,4 +83,7 @@ def run_whole_session(say: Callable[[str], str], step_for: Callable[[str], str],
         key = step_for(reply)
         sent[key] = answer_for(key)
         reply = say(sent[key])
+        if key == "chronology.entries":  # the history stays open for more lines until "done"
+            assert "Here's the history so far" in reply, reply
+            reply = say("done")
     raise AssertionError("The session did not reach the summary")

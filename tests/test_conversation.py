@@ -29,8 +29,8 @@ def core(db_url, tmp_path):
 def talk(core, sender="worker-1"):
     """A `say` function: what the practitioner types -> all the text the assistant sends back."""
     def say(text, intent=None, confidence=0.0, entities=None):
-        if core.current_step(sender) is None and "reflect on a case" in text:
-            replies = core.start(sender)
+        if core.current_step(sender) is None and ("reflect on a case" in text or "stuck" in text):
+            replies = core.start(sender, "stuck" if "stuck" in text else "supervision")
         else:
             replies = core.handle(sender, Incoming(text, intent, confidence, entities or [])).replies
         if core.current_step(sender) is not None or core.has_active_session(sender):

@@ -1,0 +1,549 @@
+"""A practice workshop, one message at a time: the training lead's mode.
+
+It mirrors bot/conversation.py: `start`, `prompt` (what is asked now),
+`handle` (one message, returning a Turn) and `has_active_session`, so the
+lead wires it into Rasa as a form whose single free-text slot passes every
+message here.
+
+The lead chooses the length, the group and the themes, sees the plan with
+its timings, then steps through it. While a part is open, every message that
+is not a command is one of the group's points and is stored verbatim, as it
+arrives. Commands are recognised only as whole messages, so a point that
+says "next" or "save" in passing stays a point.
+
+A workshop holds no case data. Its own tables (workshop_sessions,
+workshop_points) keep only the lead's choices and the group's points; this
+module never reads the supervision tables.
+"""
+from __future__ import annotations
+
+import re
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Dict, Iterator, List, Optional, Tuple
+
+from sqlalchemy import (
+    JSON, Boolean, Column, DateTime, ForeignKey, Integer, String, Text, select,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, relationship, sessionmaker
+
+from .conversation import Turn
+from .knowledge import Knowledge
+from .privacy import identifying_details
+from .responses import (
+    Reply, describes_immediate_danger, explain_theme, find_theme, find_toolkit, show_toolkit,
+    urgent_help,
+)
+from .steps import theme_choices
+from .storage import ACTIVE, COMPLETE, PAUSED, Base, utcnow
+from .text_input import (
+    Choice, ChoiceMatcher, Incoming, NUMBER_WORDS, detect_command, is_blank, normalise, parse_yes_no,
+)
+from .workshop import (
+    PlanItem, WorkshopContent, WorkshopPlan, clock, describe_length, plan_workshop,
+    suggested_themes,
+)
+from .workshop_pack import write_pack
+
+LENGTH, GROUP, THEMES, REVIEW, RUNNING = "length", "group", "themes", "review", "running"
+START_BUTTON = ("Run a workshop", "/start_workshop")
+START_INTENTS = ("start_supervision", "feeling_stuck", "start_workshop")
+
+# Whole messages (after normalising) that steer a workshop. Checked before
+# bot.text_input's commands (pause, help, save, resume, change; its "skip"
+# words, such as "next question", mean next here).
+WORKSHOP_COMMANDS: Dict[str, Tuple[str, ...]] = {
+    "next": ("next", "next please", "next part", "next item", "next vignette", "next theme",
+             "next one", "next section", "move on", "let's move on", "lets move on", "onwards"),
+    "back": ("back", "go back", "previous", "previous part", "previous item", "previous vignette",
+             "back one", "the one before", "back a step"),
+    "questions": ("questions", "question", "show the questions", "show questions", "show me the questions",
+                  "the questions", "discussion questions", "what are the questions",
+                  "questions please"),
+    "plan": ("plan", "show the plan", "show plan", "the plan", "show me the plan", "timings",
+             "show the timings", "agenda", "timetable", "where are we", "where are we up to"),
+    "show": ("show", "show it", "show again", "show it again", "again", "repeat", "repeat that",
+             "show the vignette", "the vignette", "vignette", "read it again", "show this part"),
+    "start": ("start", "begin", "start the workshop", "begin the workshop", "let's start",
+              "lets start", "let's begin", "lets begin", "ready", "we're ready", "go", "start it"),
+}
+_WORKSHOP_PHRASES = {p: cmd for cmd, phrases in WORKSHOP_COMMANDS.items() for p in phrases}
+_BUTTON_PAYLOAD = re.compile(r"^/[A-Za-z_]+")
+SUGGESTED_WORDS = ("suggested", "the suggested ones", "use the suggested themes", "suggested themes",
+                   "suggested mix", "use the suggested mix", "the suggested mix", "your suggestion",
+                   "use yours", "go with the suggestion")
+
+
+# ----- tables: the lead's choices and the group's points, nothing else ----------------
+
+class WorkshopSession(Base):
+    __tablename__ = "workshop_sessions"
+
+    id = Column(String(36), primary_key=True, default=lambda: str(uuid.uuid4()))
+    sender_id = Column(String(255), nullable=False, index=True)
+    status = Column(String(20), nullable=False, default=ACTIVE)
+    minutes = Column(Integer)  # None until chosen
+    group = Column(String(40))  # a group id from workshop.yml
+    themes = Column(JSON)  # theme ids, in order
+    current_item = Column(Integer)  # None until the workshop starts; then the part open now
+    privacy_reminded = Column(Boolean, nullable=False, default=False)
+    pack_path = Column(Text)
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+    updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+
+    points = relationship("WorkshopPoint", cascade="all, delete-orphan", lazy="selectin",
+                          order_by="WorkshopPoint.id")
+
+
+class WorkshopPoint(Base):
+    __tablename__ = "workshop_points"
+
+    id = Column(Integer, primary_key=True)
+    session_id = Column(String(36), ForeignKey("workshop_sessions.id", ondelete="CASCADE"),
+                        nullable=False, index=True)
+    item_id = Column(String(120), nullable=False)  # the plan part it was said in
+    text = Column(Text, nullable=False)  # verbatim as typed
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+
+
+WORKSHOP_TABLES = (WorkshopSession.__table__, WorkshopPoint.__table__)
+
+
+# ----- reading a length ---------------------------------------------------------------
+
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+         "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS = {w: n for w, n in NUMBER_WORDS.items() if 1 <= n <= 9 and w not in ("once", "none", "nil")}
+_HOURS = r"(?:hours?|hrs?|h)"
+_MINUTES = r"(?:minutes?|mins?|m)"
+
+
+def _words_to_digits(said: str) -> str:
+    said = said.replace("-", " ")
+    said = re.sub(r"\b(?:a couple of|couple of|a couple)\b(?= " + _HOURS + r"\b)", "2", said)
+    said = re.sub(r"\bhalf an? hour\b|\bhalf hour\b", "30 minutes", said)
+    said = re.sub(r"\b(?:an|a)\b(?= (?:and a half )?" + _HOURS + r"\b)", "1", said)
+    said = re.sub(r"\b(\w+) (" + _HOURS + r") and a half\b", r"\1 and a half \2", said)
+    tens = "|".join(_TENS)
+    units = "|".join(_UNITS)
+    said = re.sub(rf"\b({tens})(?: and)? ({units})\b", lambda m: str(_TENS[m[1]] + _UNITS[m[2]]), said)
+    said = re.sub(rf"\b({tens})\b", lambda m: str(_TENS[m[1]]), said)
+    said = re.sub(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                  r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b",
+                  lambda m: str(NUMBER_WORDS[m[1]]), said)
+    said = re.sub(r"\ba hundred and (\d+)\b", lambda m: str(100 + int(m[1])), said)
+    said = re.sub(r"\b(\d+) and a half\b", lambda m: f"{m[1]}.5", said)
+    said = re.sub(r"\b(\d+) 1/2\b", lambda m: f"{m[1]}.5", said)
+    return said
+
+
+def parse_minutes(text: str) -> Optional[int]:
+    """A workshop length in minutes: "90", "45 minutes", "an hour", "1.5 hours", "2 hours", "1h30".
+
+    A bare number up to 3 is read as hours ("2" means two hours); None if unclear.
+    """
+    said = _words_to_digits(normalise(text))
+    clock_time = re.search(r"\b(\d{1,2}):(\d{2})\b", said)
+    if clock_time:
+        return int(clock_time[1]) * 60 + int(clock_time[2])
+    hours = re.search(rf"(\d+(?:\.\d+)?)\s*{_HOURS}(?![a-z])(?:\s*(?:and\s*)?(\d+)\s*(?:{_MINUTES}\b)?)?",
+                      said)
+    if hours:
+        total = float(hours[1]) * 60 + (int(hours[2]) if hours[2] else 0)
+        return int(total) if total == int(total) else None
+    minutes = re.search(rf"(\d+)\s*{_MINUTES}\b", said)
+    if minutes:
+        return int(minutes[1])
+    bare = re.fullmatch(r"(?:about |around |roughly )?(\d+)(?: please)?", said)
+    if bare:
+        number = int(bare[1])
+        return number * 60 if 1 <= number <= 3 else number
+    return None
+
+
+def workshop_command(message: Incoming) -> Optional[str]:
+    """next, back, questions, plan, show, start, or bot.text_input's pause, help, save, resume, change.
+
+    Only whole messages count, so a point mentioning "next" or "save" stays a point.
+    """
+    text = message.text or ""
+    said = normalise(text.lstrip("/").replace("_", " ") if message.is_payload else text)
+    said = said.rstrip(" ?") or said
+    if said in _WORKSHOP_PHRASES:
+        return _WORKSHOP_PHRASES[said]
+    command = detect_command(message)
+    return "next" if command == "skip" else command
+
+
+# ----- the conversation -----------------------------------------------------------------
+
+class WorkshopConversation:
+    def __init__(self, knowledge: Knowledge, content: WorkshopContent, store_engine: Engine,
+                 records_dir: Path, write: Callable = write_pack):
+        self.k = knowledge
+        self.c = content
+        # A bot.storage.Store is accepted too: its engine is used.
+        self.engine: Engine = getattr(store_engine, "engine", store_engine)
+        Base.metadata.create_all(self.engine, tables=list(WORKSHOP_TABLES))
+        self._sessions = sessionmaker(self.engine, future=True, expire_on_commit=False)
+        self.records_dir = Path(records_dir)
+        self._write = write
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        with self._sessions.begin() as db:
+            yield db
+
+    # ----- the database --------------------------------------------------------------
+
+    @staticmethod
+    def _current(db: Session, sender_id: str) -> Optional[WorkshopSession]:
+        return db.execute(
+            select(WorkshopSession)
+            .where(WorkshopSession.sender_id == sender_id, WorkshopSession.status == ACTIVE)
+            .order_by(WorkshopSession.updated_at.desc())
+        ).scalars().first()
+
+    @staticmethod
+    def _unfinished(db: Session, sender_id: str) -> List[WorkshopSession]:
+        return list(db.execute(
+            select(WorkshopSession)
+            .where(WorkshopSession.sender_id == sender_id,
+                   WorkshopSession.status.in_([ACTIVE, PAUSED]))
+            .order_by(WorkshopSession.updated_at.desc())
+        ).scalars())
+
+    # ----- starting and resuming -------------------------------------------------------
+
+    def start(self, sender_id: str) -> List[Reply]:
+        with self.transaction() as db:
+            for other in self._unfinished(db, sender_id):
+                if other.status == ACTIVE:
+                    other.status = PAUSED
+            db.add(WorkshopSession(sender_id=sender_id, status=ACTIVE))
+        return [Reply(self.c.prompt("intro"))]
+
+    def has_active_session(self, sender_id: str) -> bool:
+        with self.transaction() as db:
+            return self._current(db, sender_id) is not None
+
+    def unfinished(self, sender_id: str) -> List[WorkshopSession]:
+        with self.transaction() as db:
+            return self._unfinished(db, sender_id)
+
+    def resume(self, sender_id: str, session_id: Optional[str] = None) -> Tuple[bool, List[Reply]]:
+        """(found, replies): reopens the given, or the latest, unfinished workshop."""
+        with self.transaction() as db:
+            sessions = self._unfinished(db, sender_id)
+            if session_id:
+                sessions = [s for s in sessions if s.id.startswith(session_id)]
+            if not sessions:
+                return False, [Reply(self.c.prompt("nothing_to_resume"), [START_BUTTON])]
+            session = sessions[0]
+            for other in sessions[1:]:
+                if other.status == ACTIVE:
+                    other.status = PAUSED
+            session.status = ACTIVE
+            session.updated_at = utcnow()
+            replies = [Reply(self.c.prompt("resumed"))]
+            if _stage(session) == RUNNING:
+                replies += self._show(self._plan(session), session.current_item)
+            return True, replies
+
+    def latest_pack(self, sender_id: str) -> Optional[Path]:
+        """The newest pack this lead saved, if the file still exists."""
+        with self.transaction() as db:
+            paths = db.execute(
+                select(WorkshopSession.pack_path)
+                .where(WorkshopSession.sender_id == sender_id, WorkshopSession.pack_path.isnot(None))
+                .order_by(WorkshopSession.updated_at.desc())
+            ).scalars()
+            return next((Path(p) for p in paths if Path(p).is_file()), None)
+
+    def current_plan(self, sender_id: str) -> Optional[WorkshopPlan]:
+        with self.transaction() as db:
+            session = self._current(db, sender_id)
+            if session is None or _stage(session) not in (REVIEW, RUNNING):
+                return None
+            return self._plan(session)
+
+    def current_item(self, sender_id: str) -> Optional[PlanItem]:
+        """The part of the workshop open now, once it has started."""
+        with self.transaction() as db:
+            session = self._current(db, sender_id)
+            if session is None or _stage(session) != RUNNING:
+                return None
+            return self._plan(session).items[session.current_item]
+
+    def stage(self, sender_id: str) -> Optional[str]:
+        """length, group, themes, review or running; None with no workshop open."""
+        with self.transaction() as db:
+            session = self._current(db, sender_id)
+            return None if session is None else _stage(session)
+
+    # ----- asking ---------------------------------------------------------------------
+
+    def prompt(self, sender_id: str) -> List[Reply]:
+        c = self.c
+        with self.transaction() as db:
+            session = self._current(db, sender_id)
+            if session is None:
+                return [Reply(c.prompt("no_session"), [START_BUTTON])]
+            stage = _stage(session)
+            if stage == LENGTH:
+                return [Reply(c.prompt("ask_length"),
+                              [(describe_length(m), describe_length(m)) for m in c.workshop.lengths.buttons])]
+            if stage == GROUP:
+                return [self._group_menu(c.prompt("ask_group"))]
+            if stage == THEMES:
+                return [self._theme_menu(session)]
+            plan = self._plan(session)
+            if stage == REVIEW:
+                return [Reply(self._plan_text(plan) + "\n" + c.prompt("review_intro"),
+                              [("Start the workshop", "start"), ("Change", "change"),
+                               ("Save the pack", "save")])]
+            return [self._cue(plan, session.current_item)]
+
+    def _group_menu(self, first_line: str) -> Reply:
+        groups = self.c.groups
+        lines = [first_line] + [f"{n}. {g.label}" for n, g in enumerate(groups, 1)]
+        return Reply("\n".join(lines), [(g.label, g.label) for g in groups])
+
+    def _theme_menu(self, session: WorkshopSession) -> Reply:
+        k, c = self.k, self.c
+        suggested = suggested_themes(c, session.minutes, session.group)
+        count = f"{len(suggested)} theme{'s' if len(suggested) > 1 else ''}"
+        lines = [c.prompt("ask_themes", length=describe_length(session.minutes), count=count,
+                          suggested=", ".join(k.theme(t).title for t in suggested))]
+        lines += [f"{n}. {t.title}" for n, t in enumerate(k.themes, 1)]
+        return Reply("\n".join(lines), [("Use the suggested themes", "yes")] +
+                     [(k.theme(t).title, k.theme(t).title) for t in suggested])
+
+    def _plan_text(self, plan: WorkshopPlan, current: Optional[int] = None) -> str:
+        lines = [self.c.prompt("plan_heading", length=describe_length(plan.minutes), group=plan.group_label)]
+        for index, item in enumerate(plan.items):
+            marker = "  <- now" if index == current else ""
+            lines.append(f"{clock(item.start)} to {clock(item.end)}  {item.title} ({item.minutes} min){marker}")
+        lines += list(plan.notes)
+        return "\n".join(lines)
+
+    def _cue(self, plan: WorkshopPlan, index: int) -> Reply:
+        item = plan.items[index]
+        last = index == len(plan.items) - 1
+        buttons = ([] if last else [("Next", "next")]) + [("Questions", "questions"), ("Plan", "plan"),
+                                                          ("Save the pack", "save")]
+        return Reply(self.c.prompt("last_item_cue" if last else "item_cue", number=index + 1, count=len(plan.items), title=item.title,
+                                   end=clock(item.end)), buttons)
+
+    def _show(self, plan: WorkshopPlan, index: int) -> List[Reply]:
+        """The whole of one part: timing, content, vignette, questions, key message, toolkit."""
+        item, labels = plan.items[index], plan.labels
+        head = [self.c.prompt("item_heading", number=index + 1, count=len(plan.items), start=clock(item.start),
+                              end=clock(item.end), minutes=item.minutes, title=item.title)]
+        head += [f"- {part.minutes} min: {part.label}" for part in item.parts]
+        head += list(item.text)
+        for heading, lines in item.lists:
+            head.append(heading)
+            head += [f"- {line}" for line in lines]
+        if item.facilitator_note:
+            head.append(f"{labels.facilitator_note}: {item.facilitator_note}")
+        replies = [Reply("\n".join(head))]
+        if item.vignette:
+            v = item.vignette
+            replies.append(Reply("\n".join([f"{labels.vignette}: {v.title}", v.text, labels.illustrates]
+                                           + [f"- {f}" for f in v.findings])))
+        if item.questions:
+            replies.append(self._questions(item))
+        tail: List[str] = []
+        if item.key_message:
+            tail.append(f"{labels.key_message}: {item.key_message}")
+        if item.toolkit:
+            tail.append(f"{labels.toolkit}: {item.toolkit.title}")
+            tail += [f"- {plan.link_text(link)}" for link in item.toolkit.links]
+        if item.read_more:
+            tail.append(f"{labels.read_more}:")
+            tail += [f"- {plan.link_text(link)}" for link in item.read_more]
+        if tail:
+            replies.append(Reply("\n".join(tail)))
+        return replies
+
+    def _questions(self, item: PlanItem) -> Reply:
+        if not item.questions:
+            return Reply(self.c.prompt("no_questions"))
+        return Reply("\n".join([self.c.prompt("questions_heading")] +
+                               [f"{n}. {q}" for n, q in enumerate(item.questions, 1)]))
+
+    # ----- taking a message -------------------------------------------------------------
+
+    def handle(self, sender_id: str, message: Incoming) -> Turn:
+        with self.transaction() as db:
+            session = self._current(db, sender_id)
+            if session is None:
+                return Turn([Reply(self.c.prompt("no_session"), [START_BUTTON])], closed=True)
+            return self._handle(db, session, message)
+
+    def _handle(self, db: Session, session: WorkshopSession, message: Incoming) -> Turn:
+        c = self.c
+        text = message.text or ""
+        if is_blank(text):
+            return Turn([Reply(c.prompt("empty_message"))])
+
+        stage = _stage(session)
+        command = workshop_command(message)
+        if command == "pause":
+            session.status = PAUSED
+            return Turn([Reply(c.prompt("paused"))], closed=True)
+        if command == "help":
+            return Turn([Reply(c.prompt("help"))])
+        if command == "resume":
+            return Turn([])
+        if command == "save":
+            if stage in (LENGTH, GROUP, THEMES):
+                return Turn([Reply(c.prompt("nothing_to_save_yet"))])
+            return self._save(session)
+        if message.is_payload and message.intent in START_INTENTS:
+            return Turn([Reply(c.prompt("already_in_workshop"))])
+        if command == "plan":
+            if stage == RUNNING:
+                return Turn([Reply(self._plan_text(self._plan(session), session.current_item))])
+            return Turn([] if stage == REVIEW else [Reply(c.prompt("no_plan_yet"))])
+        if command == "change":
+            if stage == RUNNING:
+                return Turn([Reply(c.prompt("plan_locked"))])
+            session.minutes = session.group = session.themes = None
+            return Turn([])
+        if command == "back" and stage != RUNNING:
+            _step_back(session, stage)
+            return Turn([])
+        if _BUTTON_PAYLOAD.match(text) and message.intent:
+            return Turn(self._button(message))  # a button pressed, not something the group said
+
+        if stage == RUNNING:
+            return Turn(self._running(db, session, command, message))
+        if describes_immediate_danger(self.k, text):
+            return Turn([urgent_help(self.k), Reply(self.k.urgent.carry_on)])
+        if stage == LENGTH:
+            return Turn(self._take_length(session, text))
+        if stage == GROUP:
+            return Turn(self._take_group(session, text))
+        if stage == THEMES:
+            return Turn(self._take_themes(session, text))
+        return Turn(self._review(session, command, text))
+
+    def _button(self, message: Incoming) -> List[Reply]:
+        if message.intent == "explain_theme":
+            return [explain_theme(self.k, find_theme(self.k, message))]
+        if message.intent == "ask_toolkit":
+            return [show_toolkit(self.k, find_toolkit(self.k, message))]
+        if message.intent == "immediate_risk":
+            return [urgent_help(self.k)]
+        return []
+
+    def _take_length(self, session: WorkshopSession, text: str) -> List[Reply]:
+        lengths = self.c.workshop.lengths
+        minutes = parse_minutes(text)
+        if minutes is None or not lengths.shortest <= minutes <= lengths.longest:
+            return [Reply(self.c.prompt("length_not_recognised", shortest=lengths.shortest,
+                                        longest=lengths.longest))]
+        session.minutes = minutes
+        return [Reply(self.c.prompt("length_chosen", length=describe_length(minutes)))]
+
+    def _take_group(self, session: WorkshopSession, text: str) -> List[Reply]:
+        groups = self.c.groups
+        matcher = ChoiceMatcher([Choice(g.id, g.label, tuple(g.also_known_as)) for g in groups])
+        found = matcher.find(text) or matcher.find_numbers(text)
+        if len(found) != 1:
+            return [self._group_menu(self.c.prompt("group_not_recognised"))]
+        session.group = found[0]
+        return [Reply(self.c.prompt("group_chosen", group=self.c.group(found[0]).label))]
+
+    def _take_themes(self, session: WorkshopSession, text: str) -> List[Reply]:
+        if parse_yes_no(text) == "yes" or normalise(text) in SUGGESTED_WORDS:
+            themes = suggested_themes(self.c, session.minutes, session.group)
+        else:
+            matcher = ChoiceMatcher(theme_choices(self.k))
+            themes = matcher.find(text) or matcher.find_numbers(text)
+        if not themes:
+            return [Reply(self.c.prompt("themes_not_recognised"))]
+        session.themes = list(themes)
+        return [Reply(self.c.prompt("themes_chosen", themes="; ".join(self.k.theme(t).title for t in themes)))]
+
+    def _review(self, session: WorkshopSession, command: Optional[str], text: str) -> List[Reply]:
+        if command in ("next", "start", "show") or parse_yes_no(text) == "yes":
+            session.current_item = 0
+            return self._show(self._plan(session), 0)
+        return [Reply(self.c.prompt("review_help"))]
+
+    def _running(self, db: Session, session: WorkshopSession, command: Optional[str],
+                 message: Incoming) -> List[Reply]:
+        plan = self._plan(session)
+        index = min(session.current_item, len(plan.items) - 1)
+        if command == "next":
+            if index == len(plan.items) - 1:
+                return [Reply(self.c.prompt("at_last_item"))]
+            session.current_item = index + 1
+            return self._show(plan, index + 1)
+        if command == "back":
+            if index == 0:
+                return [Reply(self.c.prompt("at_first_item"))]
+            session.current_item = index - 1
+            return self._show(plan, index - 1)
+        if command == "questions":
+            return [self._questions(plan.items[index])]
+        if command in ("show", "start"):
+            return self._show(plan, index)
+        return self._point(db, session, plan.items[index], message.text)
+
+    def _point(self, db: Session, session: WorkshopSession, item: PlanItem, text: str) -> List[Reply]:
+        """One of the group's points, stored exactly as typed."""
+        session.points.append(WorkshopPoint(item_id=item.id, text=text))
+        session.updated_at = utcnow()
+        db.flush()
+        count = sum(1 for p in session.points if p.item_id == item.id)
+        replies = [Reply(self.c.prompt("point_noted", title=item.title, count=count))]
+        if describes_immediate_danger(self.k, text):
+            replies = [urgent_help(self.k), Reply(self.c.prompt("urgent_point_saved"))]
+        found = identifying_details(text)
+        if found and not session.privacy_reminded:
+            session.privacy_reminded = True
+            replies.append(Reply(self.c.prompt("privacy_prompt", what=" and ".join(found))))
+        return replies
+
+    # ----- saving -------------------------------------------------------------------------
+
+    def _save(self, session: WorkshopSession) -> Turn:
+        plan = self._plan(session)
+        points: Dict[str, List[str]] = {}
+        for point in session.points:
+            points.setdefault(point.item_id, []).append(point.text)
+        path = self._write(plan, points, self.records_dir)
+        session.pack_path = str(path)
+        session.status = COMPLETE
+        return Turn([Reply(self.c.prompt("saved", file=path.name, folder=str(path.parent),
+                                         points=len(session.points)))], closed=True)
+
+    def _plan(self, session: WorkshopSession) -> WorkshopPlan:
+        return plan_workshop(self.c, self.k, session.minutes, session.group, session.themes)
+
+
+def _stage(session: WorkshopSession) -> str:
+    if session.minutes is None:
+        return LENGTH
+    if session.group is None:
+        return GROUP
+    if session.themes is None:
+        return THEMES
+    return REVIEW if session.current_item is None else RUNNING
+
+
+def _step_back(session: WorkshopSession, stage: str) -> None:
+    """Before the workshop starts, back undoes the last choice."""
+    if stage == REVIEW:
+        session.themes = None
+    elif stage == THEMES:
+        session.group = None
+    elif stage == GROUP:
+        session.minutes = None
+
