@@ -13,6 +13,8 @@ from bot.knowledge import cached_knowledge
 from bot.responses import Reply
 from bot.storage import Store, make_engine
 from bot.text_input import Incoming
+from bot.workshop import load_workshop_content
+from bot.workshop_session import WorkshopConversation
 
 
 @lru_cache(maxsize=1)
@@ -20,6 +22,14 @@ def conversation() -> Conversation:
     settings = Settings.from_env()
     knowledge = cached_knowledge(str(settings.knowledge_dir))
     return Conversation(knowledge, Store(make_engine(settings.database_url)), settings.records_dir)
+
+
+@lru_cache(maxsize=1)
+def workshop() -> WorkshopConversation:
+    settings = Settings.from_env()
+    core = conversation()
+    content = load_workshop_content(settings.knowledge_dir, core.k)
+    return WorkshopConversation(core.k, content, core.store.engine, settings.records_dir)
 
 
 def incoming(tracker: Tracker) -> Incoming:

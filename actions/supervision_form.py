@@ -12,7 +12,7 @@ from rasa_sdk.events import ActionExecuted, ActiveLoop, EventType, SessionStarte
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from .services import conversation, incoming, send
+from .services import conversation, incoming, send, workshop
 
 SESSION_CLOSED = "closed"
 
@@ -24,6 +24,7 @@ class ActionStartSession(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         kind = "stuck" if incoming(tracker).intent == "feeling_stuck" else "supervision"
+        workshop().pause_active(tracker.sender_id)  # one mode at a time; nothing is lost
         send(dispatcher, conversation().start(tracker.sender_id, kind))
         return [SlotSet("session_reply", None)]
 
@@ -34,9 +35,18 @@ class ActionResumeSession(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        found, replies = conversation().resume(tracker.sender_id, incoming(tracker).entity("session_ref"))
+        reference = incoming(tracker).entity("session_ref")
+        mode = "none"
+        if conversation().unfinished(tracker.sender_id) or not workshop().unfinished(tracker.sender_id):
+            found, replies = conversation().resume(tracker.sender_id, reference)
+            if found:
+                workshop().pause_active(tracker.sender_id)
+                mode = "supervision"
+        else:
+            found, replies = workshop().resume(tracker.sender_id, reference)
+            mode = "workshop" if found else "none"
         send(dispatcher, replies)
-        return [SlotSet("session_found", found), SlotSet("session_reply", None)]
+        return [SlotSet("resumed_mode", mode), SlotSet("session_reply", None), SlotSet("workshop_reply", None)]
 
 
 class ValidateSupervisionForm(FormValidationAction):
@@ -88,8 +98,10 @@ class ActionSessionStart(Action):
                   domain: DomainDict) -> List[EventType]:
         events: List[EventType] = [SessionStarted()]
         events += [SlotSet(name, value) for name, value in tracker.slots.items()
-                   if name not in ("session_reply", "requested_slot")]
+                   if name not in ("session_reply", "workshop_reply", "requested_slot")]
         if conversation().has_active_session(tracker.sender_id):
             events += [ActiveLoop("supervision_form"), SlotSet("requested_slot", "session_reply")]
+        elif workshop().has_active_session(tracker.sender_id):
+            events += [ActiveLoop("workshop_form"), SlotSet("requested_slot", "workshop_reply")]
         events.append(ActionExecuted("action_listen"))
         return events

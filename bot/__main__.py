@@ -15,17 +15,19 @@ from .config import Settings
 from .knowledge import KnowledgeError, load_knowledge
 from .retention import delete_session, find_sessions, purge, record_files
 from .storage import Store, make_engine
+from .workshop import load_workshop_content
 
 
 def _check(settings: Settings) -> int:
     try:
         knowledge = load_knowledge(settings.knowledge_dir)
+        workshop = load_workshop_content(settings.knowledge_dir, knowledge)
     except KnowledgeError as error:
         print(f"Knowledge check failed: {error}", file=sys.stderr)
         return 1
     print(f"Knowledge OK: {len(knowledge.audit.findings)} findings, {len(knowledge.themes)} themes, "
           f"{len(knowledge.toolkits)} toolkits, {len(knowledge.patterns)} patterns, "
-          f"{len(knowledge.language)} wording checks.")
+          f"{len(knowledge.language)} wording checks, {len(workshop.vignettes)} workshop vignettes.")
     return 0
 
 

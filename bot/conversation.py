@@ -60,6 +60,13 @@ class Conversation:
             self.store.start(db, sender_id, kind)
         return [Reply(self.k.prompt("stuck_intro" if kind == "stuck" else "session_intro"))]
 
+    def pause_active(self, sender_id: str) -> None:
+        """Another mode (a workshop) is starting: keep this session to resume later."""
+        with self.store.transaction() as db:
+            for session in self.store.unfinished(db, sender_id):
+                session.status = PAUSED
+                session.focus = None
+
     def has_active_session(self, sender_id: str) -> bool:
         with self.store.transaction() as db:
             return self.store.current(db, sender_id) is not None

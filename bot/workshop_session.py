@@ -229,6 +229,12 @@ class WorkshopConversation:
         with self.transaction() as db:
             return self._current(db, sender_id) is not None
 
+    def pause_active(self, sender_id: str) -> None:
+        """Another mode is starting: keep this workshop to resume later."""
+        with self.transaction() as db:
+            for session in self._unfinished(db, sender_id):
+                session.status = PAUSED
+
     def unfinished(self, sender_id: str) -> List[WorkshopSession]:
         with self.transaction() as db:
             return self._unfinished(db, sender_id)

@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 from bot.config import Settings  # noqa: E402
 from bot.knowledge import KnowledgeError, load_knowledge  # noqa: E402
 from bot.storage import make_engine  # noqa: E402
+from bot.workshop import load_workshop_content  # noqa: E402
 
 MODEL = ROOT / "models" / "assistant.tar.gz"
 BIN = Path(sys.executable).parent
@@ -129,7 +130,8 @@ def wait_for(url: str, process: subprocess.Popen, what: str, timeout: float = 12
 def main(mode: str) -> int:
     settings = Settings.from_env()
     try:
-        load_knowledge(settings.knowledge_dir)  # a broken knowledge file stops start-up here
+        # a broken knowledge file stops start-up here, naming the file and the field
+        load_workshop_content(settings.knowledge_dir, load_knowledge(settings.knowledge_dir))
     except KnowledgeError as error:
         print(f"Cannot start: {error}", file=sys.stderr)
         return 2

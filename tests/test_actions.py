@@ -15,9 +15,11 @@ from actions.supervision_form import (
 )
 
 DOMAIN = {
-    "forms": {"supervision_form": {"required_slots": ["session_reply"]}},
+    "forms": {"supervision_form": {"required_slots": ["session_reply"]},
+              "workshop_form": {"required_slots": ["workshop_reply"]}},
     "slots": {"session_reply": {"type": "text", "mappings": [{"type": "from_text"}]},
-              "session_found": {"type": "bool", "mappings": [{"type": "custom"}]}},
+              "workshop_reply": {"type": "text", "mappings": [{"type": "from_text"}]},
+              "resumed_mode": {"type": "categorical", "mappings": [{"type": "custom"}]}},
 }
 
 
@@ -26,8 +28,10 @@ def fresh_core(tmp_path, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'a.db'}")
     monkeypatch.setenv("RECORDS_DIR", str(tmp_path / "records"))
     services.conversation.cache_clear()
+    services.workshop.cache_clear()
     yield
     services.conversation.cache_clear()
+    services.workshop.cache_clear()
 
 
 def tracker(text="", intent=None, confidence=1.0, entities=None, slots=None, sender="worker-1",
@@ -98,7 +102,6 @@ def test_a_new_rasa_session_reopens_an_unfinished_supervision_session():
     run(ActionStartSession(), tracker("hi", "start_supervision"))
     events, _ = run(ActionSessionStart(), tracker())
     assert {"event": "active_loop", "name": "supervision_form", "timestamp": None} in events
-    services.conversation.cache_clear()
     events, _ = run(ActionSessionStart(), tracker(sender="someone-else"))
     assert not any(e["event"] == "active_loop" for e in events)
 
@@ -108,13 +111,13 @@ def test_resume_finds_a_paused_session():
     run(ValidateSupervisionForm(), answer("pause"))
     events, texts = run(ActionResumeSession(), tracker("resume", "resume_session"))
     assert "Welcome back" in texts[0]
-    assert {"event": "slot", "name": "session_found", "value": True, "timestamp": None} in events
+    assert {"event": "slot", "name": "resumed_mode", "value": "supervision", "timestamp": None} in events
 
 
 def test_resume_with_nothing_unfinished_says_so():
     events, texts = run(ActionResumeSession(), tracker("resume", "resume_session"))
     assert "no unfinished sessions" in texts[0]
-    assert {"event": "slot", "name": "session_found", "value": False, "timestamp": None} in events
+    assert {"event": "slot", "name": "resumed_mode", "value": "none", "timestamp": None} in events
 
 
 def test_explain_theme_uses_the_entity_or_the_words():
@@ -140,3 +143,21 @@ def test_urgent_help_gives_999_and_local_numbers_then_offers_to_carry_on():
 def test_a_command_with_no_session_open_says_what_to_do():
     _, texts = run(ActionSessionCommand(), tracker("skip", "skip_question"))
     assert "don't have a session open" in texts[0]
+
+
+def test_a_workshop_starts_pauses_supervision_and_is_resumed_by_mode():
+    from actions.workshop_form import ActionAskWorkshopReply, ActionStartWorkshop, ValidateWorkshopForm
+    run(ActionStartSession(), tracker("hi", "start_supervision"))
+    _, texts = run(ActionStartWorkshop(), tracker("run a workshop", "start_workshop"))
+    assert texts and not services.conversation().has_active_session("worker-1")
+    assert services.workshop().has_active_session("worker-1")
+    _, asked = run(ActionAskWorkshopReply(), tracker())
+    assert asked
+    slot = {"event": "slot", "name": "workshop_reply", "value": "pause"}
+    paused = tracker("pause", "pause_session", slot_events=[slot])
+    paused.active_loop = {"name": "workshop_form"}
+    events, _ = run(ValidateWorkshopForm(), paused)
+    assert [e["value"] for e in events if e.get("name") == "workshop_reply"] == ["closed"]
+    events, _ = run(ActionResumeSession(), tracker("resume", "resume_session"))
+    # the paused supervision session is offered first; the workshop waits its turn
+    assert {"event": "slot", "name": "resumed_mode", "value": "supervision", "timestamp": None} in events

@@ -127,3 +127,32 @@ def test_explaining_a_theme_mid_session_returns_to_the_question(servers):
     reply = say("what is the rule of optimism?")
     assert "optimism" in reply.lower() and "Back to where we were" in reply
     assert "what name should go on the record" in reply
+
+
+def test_a_whole_workshop_over_rest_gives_a_pack_with_the_groups_points(servers):
+    from bot.workshop import load_workshop_content
+    from bot.workshop_session import WorkshopConversation
+    sender = "e2e-lead-1"
+    say = rest(servers, sender)
+    env = servers.child_env()
+    knowledge = load_knowledge(ROOT / "knowledge")
+    workshop = WorkshopConversation(knowledge, load_workshop_content(ROOT / "knowledge", knowledge),
+                                    make_engine(env["DATABASE_URL"]), Path(env["RECORDS_DIR"]))
+    assert "holds no case data" in say("I'd like to run a workshop for my team")
+    say("90 minutes")
+    say("Experienced workers")
+    say("yes")
+    assert "Part 1 of" in say("start")
+    plan = workshop.current_plan(sender)
+    points = []
+    for number, item in enumerate(plan.items):
+        point = f"{item.id}: the group said stop and look at the whole history; skip nothing next time"
+        points.append(point)
+        assert "Noted" in say(point)
+        if number < len(plan.items) - 1:
+            say("next")
+    reply = say("save")
+    assert "workshop-pack-" in reply
+    text = docx_text(workshop.latest_pack(sender))
+    for point in points:
+        assert point in text
