@@ -167,6 +167,10 @@ class Conversation:
             head = f"{self._theme_progress(step, answers, session.kind)}: {theme.title}"
             if number == 0:
                 head += f"\n{theme.summary}"
+                for toolkit_id in theme.toolkits:  # the toolkit belongs with its theme
+                    toolkit = k.toolkit(toolkit_id)
+                    links = "; ".join(f"{link.title}: {link.url}" for link in toolkit.links[:2])
+                    head += f"\n{k.prompt('toolkit_for_theme', toolkit=toolkit.title, links=links)}"
             text = f"{head}\n{text}\n(From the audit: {step.source})"
         elif step.section == "pattern":
             text = f"I noticed: {step.label}. {step.source}\n{text}"

@@ -85,6 +85,7 @@ REQUIRED_PROMPTS = frozenset({
     "stuck_offer",
     "themes_chosen",
     "themes_question",
+    "toolkit_for_theme",
     "themes_not_recognised",
     "urgent_answer_saved",
     "which_theme",

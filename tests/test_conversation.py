@@ -246,3 +246,14 @@ def test_a_finished_session_is_complete(core):
     run_whole_session(talk(core), step_key(core))
     with core.store.transaction() as db:
         assert db.execute(select(SupervisionSession)).scalars().one().status == COMPLETE
+
+
+def test_a_theme_with_a_toolkit_shows_it_with_its_first_question(core):
+    say = talk(core)
+    reply = say("I want to reflect on a case before supervision")
+    while core.current_step("worker-1").key != "themes.choice":
+        reply = say(answer_for(core.current_step("worker-1").key))
+    reply = say("domestic abuse")
+    while not core.current_step("worker-1").key.startswith("theme."):
+        reply = say(answer_for(core.current_step("worker-1").key))
+    assert "Domestic abuse toolkit can help here" in reply and "safelives.org.uk" in reply

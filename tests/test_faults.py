@@ -144,3 +144,23 @@ def test_immediate_danger_inside_an_answer_is_noted(servers):  # noqa: F811
         notes = [n.text for n in db.execute(select(SessionNote).where(SessionNote.kind == "immediate_danger"))
                  .scalars()]
     assert "the children are in immediate danger tonight" in notes
+
+
+def test_the_http_api_is_off_without_a_token(servers):  # noqa: F811
+    import urllib.error
+    import urllib.request
+    for path in ("/status", "/conversations/fault-rasa/tracker", "/model/parse"):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{servers.rasa_port}{path}", timeout=10)
+            raise AssertionError(f"{path} answered without a token")
+        except urllib.error.HTTPError as error:
+            assert error.code in (401, 403, 404, 405)
+
+
+def test_answers_are_not_written_to_the_logs(servers):  # noqa: F811
+    # runs last in this file: the sessions above typed these answers
+    logs = "".join(path.read_text(errors="replace") for path in servers.log_dir.glob("*.log"))
+    assert logs, "the servers wrote logs"
+    for answer in ("Before Restart", "After Restart", "Worker 07 Example", "DROP TABLE answers",
+                   "the children are in immediate danger tonight"):
+        assert answer not in logs

@@ -1,0 +1,24 @@
+"""How `make run` starts the servers: safe defaults, settings from the environment."""
+from __future__ import annotations
+
+from scripts.serve import Servers
+
+
+def test_the_http_api_is_enabled_only_with_a_token():
+    assert "--enable-api" not in Servers().rasa_args("run")
+    args = Servers(api_token="s3cret").rasa_args("run")
+    assert args[args.index("--enable-api") + 1:args.index("--enable-api") + 3] == ["--auth-token", "s3cret"]
+
+
+def test_the_rasa_server_listens_only_on_this_machine_by_default():
+    args = Servers().rasa_args("run")
+    assert args[args.index("--interface") + 1] == "127.0.0.1"
+
+
+def test_children_get_the_database_records_and_action_endpoint(tmp_path):
+    env = Servers(action_port=6123, env={"DATABASE_URL": "sqlite:////tmp/x.db",
+                                         "RECORDS_DIR": str(tmp_path)}).child_env()
+    assert env["DATABASE_URL"] == "sqlite:////tmp/x.db"
+    assert env["RECORDS_DIR"] == str(tmp_path)
+    assert env["ACTION_ENDPOINT_URL"] == "http://127.0.0.1:6123/webhook"
+    assert env["RASA_TELEMETRY_ENABLED"] == "false"
