@@ -1,0 +1,74 @@
+"""The Alembic migrations build exactly the schema the models describe, on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine, inspect, text
+
+import bot.workshop_session  # noqa: F401  (its tables are part of the schema)
+from bot.storage import Base, make_engine
+
+POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+def differences(engine):
+    with engine.connect() as connection:
+        return compare_metadata(MigrationContext.configure(connection), Base.metadata)
+
+
+def test_migrations_match_the_models_on_sqlite(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'a.db'}")
+    assert differences(engine) == []
+    assert "alembic_version" in inspect(engine).get_table_names()
+
+
+def test_migrating_twice_changes_nothing(tmp_path):
+    url = f"sqlite:///{tmp_path / 'a.db'}"
+    make_engine(url)
+    assert differences(make_engine(url)) == []
+
+
+@pytest.fixture
+def postgres_schema():
+    """A throwaway schema in the local PostgreSQL (the scaled profile)."""
+    try:
+        admin = create_engine(POSTGRES, future=True)
+        admin.connect().close()
+    except Exception as error:  # pragma: no cover - only where PostgreSQL is missing
+        pytest.skip(f"PostgreSQL is not available at {POSTGRES}: {error}")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    yield f"{POSTGRES}?options=-csearch_path%3D{schema}"
+    with admin.begin() as connection:
+        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+def test_migrations_match_the_models_on_postgresql(postgres_schema):
+    engine = make_engine(postgres_schema)
+    assert differences(engine) == []
+    engine.dispose()
+
+
+def test_a_session_is_stored_and_read_back_on_postgresql(postgres_schema, tmp_path):
+    from pathlib import Path
+
+    from bot.conversation import Conversation
+    from bot.knowledge import load_knowledge
+    from bot.storage import Store
+    from bot.text_input import Incoming
+
+    knowledge = load_knowledge(Path(__file__).resolve().parent.parent / "knowledge")
+    core = Conversation(knowledge, Store(make_engine(postgres_schema)), tmp_path)
+    core.start("pg-worker")
+    core.handle("pg-worker", Incoming("Sam Example"))
+    reopened = Conversation(knowledge, Store(make_engine(postgres_schema)), tmp_path)
+    assert reopened.current_step("pg-worker").key == "details.supervisor"
+    turn = reopened.handle("pg-worker", Incoming("save"))
+    assert turn.closed and ".docx" in turn.replies[0].text
+    core.store.engine.dispose()
+    reopened.store.engine.dispose()
