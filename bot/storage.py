@@ -13,7 +13,7 @@ from typing import Iterator, List, Optional
 
 from sqlalchemy import (
     JSON, Boolean, Column, DateTime, ForeignKey, Integer, String, Text,
-    UniqueConstraint, create_engine, delete, event, select,
+    UniqueConstraint, create_engine, delete, event, inspect, select,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, declarative_base, relationship, sessionmaker
@@ -107,6 +107,9 @@ def migrate(engine: Engine) -> None:
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
+        tables = inspect(connection).get_table_names()
+        if "supervision_sessions" in tables and "alembic_version" not in tables:
+            command.stamp(config, "0001")  # made by create_all before there were migrations
         command.upgrade(config, "head")
 
 

@@ -72,3 +72,9 @@ def test_a_session_is_stored_and_read_back_on_postgresql(postgres_schema, tmp_pa
     assert turn.closed and ".docx" in turn.replies[0].text
     core.store.engine.dispose()
     reopened.store.engine.dispose()
+
+
+def test_a_database_made_before_migrations_is_adopted(tmp_path):
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    Base.metadata.create_all(create_engine(url, future=True))
+    assert differences(make_engine(url)) == []
