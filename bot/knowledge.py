@@ -99,6 +99,22 @@ class KnowledgeError(Exception):
     """A knowledge file is missing, unreadable or fails its checks."""
 
 
+def unique_ids(field: str, what: str):
+    """A validator: the items of `field` have different ids (what: e.g. "finding id")."""
+    def check(cls, items):
+        _check_unique([item.id for item in items], what)
+        return items
+    return validator(field, allow_reuse=True)(check)
+
+
+def _check_unique(ids: List[str], what: str) -> None:
+    seen = set()
+    for item in ids:
+        if item in seen:
+            raise ValueError(f"duplicate {what} '{item}'")
+        seen.add(item)
+
+
 class _Strict(BaseModel):
     class Config:
         extra = "forbid"  # a misspelt field name is an error, not silently ignored
@@ -127,10 +143,7 @@ class Audit(_Strict):
     findings: List[Finding]
     good_practice: List[str]
 
-    @validator("findings")
-    def unique_ids(cls, findings):
-        _check_unique([f.id for f in findings], "finding id")
-        return findings
+    _unique_findings = unique_ids("findings", "finding id")
 
 
 class Link(_Strict):
@@ -323,10 +336,7 @@ class Pattern(_Strict):
 class PatternFile(_Strict):
     patterns: List[Pattern]
 
-    @validator("patterns")
-    def unique_ids(cls, patterns):
-        _check_unique([p.id for p in patterns], "pattern id")
-        return patterns
+    _unique_patterns = unique_ids("patterns", "pattern id")
 
 
 class LanguageEntry(_Strict):
@@ -362,10 +372,7 @@ def _compiled(patterns) -> List["re.Pattern"]:
 class LanguageFile(_Strict):
     entries: List[LanguageEntry]
 
-    @validator("entries")
-    def unique_ids(cls, entries):
-        _check_unique([e.id for e in entries], "language entry id")
-        return entries
+    _unique_entries = unique_ids("entries", "language entry id")
 
 
 class StuckQuestion(_Strict):
@@ -378,10 +385,7 @@ class StuckPathway(_Strict):
     chronology_more: str
     questions: List[StuckQuestion]
 
-    @validator("questions")
-    def unique_ids(cls, questions):
-        _check_unique([q.id for q in questions], "stuck question id")
-        return questions
+    _unique_questions = unique_ids("questions", "stuck question id")
 
 
 class Knowledge(BaseModel):
@@ -434,14 +438,6 @@ class Knowledge(BaseModel):
 
     def prompt(self, key: str, **values: object) -> str:
         return self.prompts[key].format(**values)
-
-
-def _check_unique(ids: List[str], what: str) -> None:
-    seen = set()
-    for item in ids:
-        if item in seen:
-            raise ValueError(f"duplicate {what} '{item}'")
-        seen.add(item)
 
 
 def _read(directory: Path, name: str) -> dict:

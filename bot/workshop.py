@@ -21,7 +21,7 @@ from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 from pydantic import Field, StrictBool, ValidationError, root_validator, validator
 
 from .knowledge import (
-    THEME_IDS, TOOLKIT_IDS, Knowledge, KnowledgeError, _check_unique, _parse, _read, _Strict,
+    THEME_IDS, TOOLKIT_IDS, Knowledge, KnowledgeError, _check_unique, _parse, _read, _Strict, unique_ids,
 )
 from .privacy import identifying_details
 
@@ -150,10 +150,7 @@ class Vignette(_Strict):
 class VignetteFile(_Strict):
     vignettes: List[Vignette]
 
-    @validator("vignettes")
-    def unique_ids(cls, vignettes):
-        _check_unique([v.id for v in vignettes], "vignette id")
-        return vignettes
+    _unique_vignettes = unique_ids("vignettes", "vignette id")
 
 
 # ----- workshop.yml -----------------------------------------------------------------
