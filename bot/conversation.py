@@ -23,7 +23,7 @@ from .responses import (
     Reply, describes_immediate_danger, explain_theme, find_theme, find_toolkit,
     show_toolkit, urgent_help,
 )
-from .storage import ACTIVE, COMPLETE, PAUSED, Store, SupervisionSession, utcnow
+from .storage import COMPLETE, PAUSED, Store, SupervisionSession
 from .suggestions import noticed_patterns, suggest_themes
 from .text_input import (
     ChoiceMatcher, Incoming, detect_command, is_blank, normalise, parse_number, parse_yes_no,

@@ -234,9 +234,6 @@ def _save(figure, path: Path) -> None:
 
 def describe_timeline(chronology: Chronology, today: Optional[date] = None) -> str:
     """Alt text: what the picture shows, in words, for screen readers and grey print."""
-    if chronology.incidents and not chronology.plans:
-        axes.text((first + last) / 2, PLAN_Y, "No plans given", ha="center", va="center",
-                  fontsize=FONT, style="italic", color="#444444")
     if chronology.is_empty:
         return "Timeline: no plans or incidents were given."
     this_month = Month.of(today or date.today())

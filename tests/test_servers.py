@@ -25,11 +25,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory):
+def started_servers(tmp_path_factory, name: str):
+    """Both real servers on free ports, with their own database and records folder."""
     if not MODEL.exists():
         pytest.fail("No trained model: run the tests with `make test`, which trains one.")
-    work = tmp_path_factory.mktemp("servers")
+    work = tmp_path_factory.mktemp(name)
     running = Servers(rasa_port=free_port(), action_port=free_port(), log_dir=work, env={
         "DATABASE_URL": f"sqlite:///{work / 'assistant.db'}",
         "RECORDS_DIR": str(work / "records"),
@@ -40,6 +40,11 @@ def servers(tmp_path_factory):
         yield running
     finally:
         running.stop()
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory):
+    yield from started_servers(tmp_path_factory, "servers")
 
 
 def rest(servers, sender: str):
@@ -89,7 +94,7 @@ def test_a_whole_session_over_rest_gives_a_record_with_every_answer(servers):
                     "Domestic abuse among the concerns", "Closing the plan is being considered"):
         assert noticed in text
     assert "Themes suggested: Voice and lived experience of the child, Domestic abuse" in text
-    assert "Have you used the Domestic abuse toolkit" in text and "safelives.org.uk" in text
+    assert "Toolkits considered" in text and "Domestic abuse toolkit" in text and "safelives.org.uk" in text
 
 
 @pytest.mark.parametrize("theme_id", [

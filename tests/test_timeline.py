@@ -226,3 +226,10 @@ def test_alt_text_with_characters_word_cannot_store(tmp_path, chronology):
     summary.alt_text = "Timeline\x00 with a control character"
     document = docx.Document(str(write_record(record_with(summary), tmp_path / "records")))
     assert document.inline_shapes[0]._inline.docPr.get("descr") == "Timeline\ufffd with a control character"
+
+
+def test_alt_text_for_incidents_with_no_plans():
+    entries, _ = read_entries("May 2024 police DA callout\nJun 2024 school reported bruising",
+                              [("police", ["police"]), ("education", ["school"])])
+    text = describe_timeline(Chronology.from_entries(entries))
+    assert "incident" in text.lower() and "2024" in text

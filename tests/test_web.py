@@ -18,9 +18,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, sync_playwright
 
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
-from scripts.serve import MODEL, Servers
 from tests.session_driver import answer_for, docx_text
-from tests.test_servers import core_reading, free_port
+from tests.test_servers import core_reading, started_servers
 from webchat.channel import transcript
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,19 +43,7 @@ def need_chromium() -> None:
 @pytest.fixture(scope="module")
 def web_servers(tmp_path_factory):
     need_chromium()  # before spending a minute starting servers
-    if not MODEL.exists():
-        pytest.fail("No trained model: run the tests with `make test`, which trains one.")
-    work = tmp_path_factory.mktemp("web")
-    running = Servers(rasa_port=free_port(), action_port=free_port(), log_dir=work, env={
-        "DATABASE_URL": f"sqlite:///{work / 'assistant.db'}",
-        "RECORDS_DIR": str(work / "records"),
-    })
-    try:
-        running.start_actions()
-        running.start_rasa()
-        yield running
-    finally:
-        running.stop()
+    yield from started_servers(tmp_path_factory, "web")
 
 
 @pytest.fixture(scope="module")
