@@ -20,7 +20,7 @@ class ActionExplainTheme(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         knowledge = conversation().k
-        send(dispatcher, [explain_theme(knowledge, find_theme(knowledge, incoming(tracker)))])
+        send(dispatcher, [explain_theme(knowledge, find_theme(knowledge, incoming(tracker)))], tracker)
         return []
 
 
@@ -31,7 +31,7 @@ class ActionShowToolkit(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         knowledge = conversation().k
-        send(dispatcher, [show_toolkit(knowledge, find_toolkit(knowledge, incoming(tracker)))])
+        send(dispatcher, [show_toolkit(knowledge, find_toolkit(knowledge, incoming(tracker)))], tracker)
         return []
 
 
@@ -43,7 +43,7 @@ class ActionUrgentHelp(Action):
                   domain: DomainDict) -> List[EventType]:
         knowledge = conversation().k
         send(dispatcher, [urgent_help(knowledge), Reply(knowledge.urgent.carry_on, [
-            ("Reflect on a case", "/start_supervision"), ("Resume my session", "/resume_session")])])
+            ("Reflect on a case", "/start_supervision"), ("Resume my session", "/resume_session")])], tracker)
         return []
 
 
@@ -57,5 +57,5 @@ class ActionSessionCommand(Action):
                   domain: DomainDict) -> List[EventType]:
         core = conversation()
         prompt = "no_session_but_unfinished" if core.unfinished(tracker.sender_id) else "no_session"
-        send(dispatcher, [Reply(core.k.prompt(prompt))])
+        send(dispatcher, [Reply(core.k.prompt(prompt))], tracker)
         return []

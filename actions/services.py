@@ -44,7 +44,13 @@ def incoming(tracker: Tracker) -> Incoming:
     )
 
 
-def send(dispatcher: CollectingDispatcher, replies: Iterable[Reply]) -> None:
+def send(dispatcher: CollectingDispatcher, replies: Iterable[Reply], tracker: Tracker = None) -> None:
+    # In `rasa shell` buttons become a menu that swallows typed answers: name the choices instead.
+    in_terminal = tracker is not None and tracker.get_latest_input_channel() == "cmdline"
     for reply in replies:
+        if in_terminal and reply.buttons:
+            choices = " / ".join(title for title, _ in reply.buttons)
+            dispatcher.utter_message(text=f"{reply.text}\n(You can say: {choices})")
+            continue
         buttons = [{"title": title, "payload": payload} for title, payload in reply.buttons]
         dispatcher.utter_message(text=reply.text, buttons=buttons or None)

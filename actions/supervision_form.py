@@ -25,7 +25,7 @@ class ActionStartSession(Action):
                   domain: DomainDict) -> List[EventType]:
         kind = "stuck" if incoming(tracker).intent == "feeling_stuck" else "supervision"
         workshop().pause_active(tracker.sender_id)  # one mode at a time; nothing is lost
-        send(dispatcher, conversation().start(tracker.sender_id, kind))
+        send(dispatcher, conversation().start(tracker.sender_id, kind), tracker)
         return [SlotSet("session_reply", None)]
 
 
@@ -45,7 +45,7 @@ class ActionResumeSession(Action):
         else:
             found, replies = workshop().resume(tracker.sender_id, reference)
             mode = "workshop" if found else "none"
-        send(dispatcher, replies)
+        send(dispatcher, replies, tracker)
         return [SlotSet("resumed_mode", mode), SlotSet("session_reply", None), SlotSet("workshop_reply", None)]
 
 
@@ -58,7 +58,7 @@ class ValidateSupervisionForm(FormValidationAction):
         if slot_value is None:
             return {}  # the slot was only cleared (e.g. on activation): no new message
         turn = conversation().handle(tracker.sender_id, incoming(tracker))
-        send(dispatcher, turn.replies)
+        send(dispatcher, turn.replies, tracker)
         # Filling the slot ends the form; clearing it makes the form ask again.
         return {"session_reply": SESSION_CLOSED if turn.closed else None}
 
@@ -69,7 +69,7 @@ class ActionAskSessionReply(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        send(dispatcher, conversation().prompt(tracker.sender_id))
+        send(dispatcher, conversation().prompt(tracker.sender_id), tracker)
         return []
 
 

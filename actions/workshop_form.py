@@ -23,7 +23,7 @@ class ActionStartWorkshop(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         conversation().pause_active(tracker.sender_id)  # one mode at a time; nothing is lost
-        send(dispatcher, workshop().start(tracker.sender_id))
+        send(dispatcher, workshop().start(tracker.sender_id), tracker)
         return [SlotSet("workshop_reply", None)]
 
 
@@ -36,7 +36,7 @@ class ValidateWorkshopForm(FormValidationAction):
         if slot_value is None:
             return {}
         turn = workshop().handle(tracker.sender_id, incoming(tracker))
-        send(dispatcher, turn.replies)
+        send(dispatcher, turn.replies, tracker)
         return {"workshop_reply": CLOSED if turn.closed else None}
 
 
@@ -46,7 +46,7 @@ class ActionAskWorkshopReply(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        send(dispatcher, workshop().prompt(tracker.sender_id))
+        send(dispatcher, workshop().prompt(tracker.sender_id), tracker)
         return []
 
 

@@ -53,6 +53,7 @@ class Servers:
             SQLALCHEMY_SILENCE_UBER_WARNING="1",
             TF_CPP_MIN_LOG_LEVEL="2",
             RASA_TELEMETRY_ENABLED="false",  # no data leaves the machine
+            PYTHONWARNINGS="ignore",  # libraries' deprecation notices only confuse practitioners
         )
         return env
 

@@ -161,3 +161,15 @@ def test_a_workshop_starts_pauses_supervision_and_is_resumed_by_mode():
     events, _ = run(ActionResumeSession(), tracker("resume", "resume_session"))
     # the paused supervision session is offered first; the workshop waits its turn
     assert {"event": "slot", "name": "resumed_mode", "value": "supervision", "timestamp": None} in events
+
+
+def test_in_the_terminal_choices_are_named_not_made_into_a_menu():
+    run(ActionStartSession(), tracker("hi", "start_supervision"))
+    terminal = tracker()
+    terminal.events[0]["input_channel"] = "cmdline"
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionAskSessionReply().run(dispatcher, terminal, DOMAIN))
+    assert not dispatcher.messages[0].get("buttons")
+    assert "(You can say: Skip)" in dispatcher.messages[0]["text"]
+    _, texts = run(ActionAskSessionReply(), tracker())  # elsewhere, real buttons
+    assert "You can say" not in texts[0]
