@@ -257,3 +257,27 @@ def test_a_theme_with_a_toolkit_shows_it_with_its_first_question(core):
     while not core.current_step("worker-1").key.startswith("theme."):
         reply = say(answer_for(core.current_step("worker-1").key))
     assert "Domestic abuse toolkit can help here" in reply and "safelives.org.uk" in reply
+
+
+def test_resume_days_later_lists_unfinished_sessions_by_case_reference_and_date(core):
+    from datetime import timedelta
+    from bot.storage import utcnow
+    say = talk(core)
+    for reference in ("CASE-A", "CASE-B"):
+        say("I want to reflect on a case before supervision")
+        say("Sam Example")
+        say("skip")
+        say(reference)
+        say("pause")
+    with core.store.transaction() as db:
+        for session in db.execute(select(SupervisionSession)).scalars():
+            session.updated_at = utcnow() - timedelta(days=9)  # long past any Rasa session expiry
+    found, replies = core.resume("worker-1")
+    assert not found
+    titles = [title for title, _ in replies[0].buttons]
+    assert any(t.startswith("CASE-A, ") for t in titles) and any(t.startswith("CASE-B, ") for t in titles)
+    payload = next(p for t, p in replies[0].buttons if t.startswith("CASE-A"))
+    chosen = payload.split('"session_ref":"')[1].split('"')[0]
+    found, replies = core.resume("worker-1", chosen)
+    assert found and "CASE-A" in replies[0].text
+    assert core.current_step("worker-1").key == "case.age"

@@ -161,3 +161,19 @@ def test_a_whole_workshop_over_rest_gives_a_pack_with_the_groups_points(servers)
     text = docx_text(workshop.latest_pack(sender))
     for point in points:
         assert point in text
+
+
+def test_a_whole_stuck_conversation_over_rest_gives_a_record_with_every_answer(servers):
+    sender = "e2e-stuck-1"
+    say, core = rest(servers, sender), core_reading(servers)
+    sent = run_whole_session(say, lambda reply: core.current_step(sender).key,
+                             opening="I feel stuck on a case, nothing ever changes")
+    assert "stuck.tried" in sent and "chronology.entries" in sent
+    with core.store.transaction() as db:
+        record = Path(db.execute(select(SupervisionSession).where(SupervisionSession.sender_id == sender)
+                                 ).scalars().one().record_path)
+    assert record.name in sent.pop("__final__")
+    text = docx_text(record)
+    for key, answer in sent.items():
+        assert answer in text, f"{key} missing from the record"
+    assert "Stuck case review" in text and "Chronology" in text
