@@ -5,6 +5,7 @@ understands (PostgreSQL for the scaled profile) through DATABASE_URL.
 """
 from __future__ import annotations
 
+import logging
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -103,6 +104,7 @@ def migrate(engine: Engine) -> None:
     from alembic import command
     from alembic.config import Config
 
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # "Context impl SQLiteImpl" helps nobody
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     with engine.begin() as connection:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -68,6 +69,13 @@ class Servers:
                                    start_new_session=not interactive, **kwargs)
         self.processes.append(process)
         return process
+
+    def check_ports_free(self) -> None:
+        for port, name in ((self.action_port, "ACTION_PORT"), (self.rasa_port, "RASA_PORT")):
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    raise RuntimeError(f"Port {port} is already in use (is the assistant already running?). "
+                                       f"Stop the other copy, or choose another port with {name}=...")
 
     def start_actions(self) -> subprocess.Popen:
         # Create the database (folder and tables) before either server opens it.
@@ -150,8 +158,10 @@ def main(mode: str) -> int:
         api_token=os.environ.get("RASA_API_TOKEN") or None,
         host=os.environ.get("RASA_HOST") or "127.0.0.1",
     )
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    for sig in (signal.SIGTERM, signal.SIGHUP):  # a closed terminal stops both servers too
+        signal.signal(sig, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:
+        servers.check_ports_free()
         print("Starting the action server...", flush=True)
         servers.start_actions()
         if mode == "shell":

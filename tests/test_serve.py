@@ -22,3 +22,15 @@ def test_children_get_the_database_records_and_action_endpoint(tmp_path):
     assert env["RECORDS_DIR"] == str(tmp_path)
     assert env["ACTION_ENDPOINT_URL"] == "http://127.0.0.1:6123/webhook"
     assert env["RASA_TELEMETRY_ENABLED"] == "false"
+
+
+def test_a_port_in_use_is_a_clear_error_not_a_silent_reuse():
+    import socket
+
+    import pytest
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        with pytest.raises(RuntimeError, match=f"Port {port} is already in use"):
+            Servers(action_port=port).check_ports_free()
