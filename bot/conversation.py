@@ -293,9 +293,8 @@ class Conversation:
 
         if session.focus == CHANGE_PICKER:
             return Turn(replies + self._pick_change(session, steps, answers, text))
-        if step.kind == S.REVIEW:
-            return Turn(replies + self._review_reply(db, session, steps, answers, text)) \
-                if not replies else Turn(replies)
+        if step.kind == S.REVIEW:  # danger at the review returned above, so no replies yet
+            return Turn(self._review_reply(db, session, steps, answers, text))
         return Turn(replies + self._accept(db, session, step, text, answers))
 
     def _is_urgent(self, message: Incoming, step: S.Step, answers: Dict, session) -> bool:
