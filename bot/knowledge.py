@@ -107,6 +107,15 @@ def unique_ids(field: str, what: str):
     return validator(field, allow_reuse=True)(check)
 
 
+def one_of(field: str, allowed, what: str):
+    """A validator: each item of `field` (or the field itself) is one of `allowed`; None passes."""
+    def check(cls, value):
+        if value is not None and value not in allowed:
+            raise ValueError(f"unknown {what} '{value}': use one of {', '.join(allowed)}")
+        return value
+    return validator(field, each_item=True, allow_reuse=True)(check)
+
+
 def _check_unique(ids: List[str], what: str) -> None:
     seen = set()
     for item in ids:
@@ -181,11 +190,7 @@ class Theme(_Strict):
             raise ValueError("needs at least one question for each stage, in the order " + ", ".join(STAGES))
         return questions
 
-    @validator("toolkits", each_item=True)
-    def known_toolkit(cls, toolkit_id):
-        if toolkit_id not in TOOLKIT_IDS:
-            raise ValueError(f"unknown toolkit '{toolkit_id}'")
-        return toolkit_id
+    _known_toolkits = one_of("toolkits", TOOLKIT_IDS, "toolkit")
 
 
 class ThemeFile(_Strict):
@@ -320,17 +325,9 @@ class Pattern(_Strict):
     why: str
     question: str
 
-    @validator("suggests", each_item=True)
-    def known_theme(cls, theme_id):
-        if theme_id not in THEME_IDS:
-            raise ValueError(f"unknown theme '{theme_id}'")
-        return theme_id
+    _known_themes = one_of("suggests", THEME_IDS, "theme")
 
-    @validator("toolkits", each_item=True)
-    def known_toolkit(cls, toolkit_id):
-        if toolkit_id not in TOOLKIT_IDS:
-            raise ValueError(f"unknown toolkit '{toolkit_id}'")
-        return toolkit_id
+    _known_toolkits = one_of("toolkits", TOOLKIT_IDS, "toolkit")
 
 
 class PatternFile(_Strict):

@@ -24,23 +24,21 @@ def toolkit_matcher(knowledge: Knowledge) -> ChoiceMatcher:
     return ChoiceMatcher([Choice(t.id, t.title, tuple(t.also_known_as)) for t in knowledge.toolkits])
 
 
-def find_theme(knowledge: Knowledge, message: Incoming) -> Optional[str]:
-    """The theme an explain_theme message means: NLU's entity first, then our own matching."""
-    ids = {t.id for t in knowledge.themes}
-    value = message.entity("theme")
-    if value in ids:
+def _find(items, matcher: ChoiceMatcher, entity: str, message: Incoming) -> Optional[str]:
+    """NLU's entity when it names a known id, else our own matching of the words."""
+    value = message.entity(entity)
+    if value in {item.id for item in items}:
         return value
-    found = theme_matcher(knowledge).find(message.text)
+    found = matcher.find(message.text)
     return found[0] if found else None
+
+
+def find_theme(knowledge: Knowledge, message: Incoming) -> Optional[str]:
+    return _find(knowledge.themes, theme_matcher(knowledge), "theme", message)
 
 
 def find_toolkit(knowledge: Knowledge, message: Incoming) -> Optional[str]:
-    ids = {t.id for t in knowledge.toolkits}
-    value = message.entity("toolkit")
-    if value in ids:
-        return value
-    found = toolkit_matcher(knowledge).find(message.text)
-    return found[0] if found else None
+    return _find(knowledge.toolkits, toolkit_matcher(knowledge), "toolkit", message)
 
 
 def explain_theme(knowledge: Knowledge, theme_id: Optional[str]) -> Reply:

@@ -21,7 +21,8 @@ from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 from pydantic import Field, StrictBool, ValidationError, root_validator, validator
 
 from .knowledge import (
-    THEME_IDS, TOOLKIT_IDS, Knowledge, KnowledgeError, _check_unique, _parse, _read, _Strict, unique_ids,
+    THEME_IDS, TOOLKIT_IDS, Knowledge, KnowledgeError, _check_unique, _parse, _read, _Strict, one_of,
+    unique_ids,
 )
 from .privacy import identifying_details
 
@@ -140,11 +141,7 @@ class Vignette(_Strict):
         _between(count_sentences(message), SENTENCES_IN_KEY_MESSAGE, "sentences")
         return message
 
-    @validator("toolkit")
-    def known_toolkit(cls, toolkit_id):
-        if toolkit_id is not None and toolkit_id not in TOOLKIT_IDS:
-            raise ValueError(f"unknown toolkit '{toolkit_id}': use one of {', '.join(TOOLKIT_IDS)}")
-        return toolkit_id
+    _known_toolkit = one_of("toolkit", TOOLKIT_IDS, "toolkit")
 
 
 class VignetteFile(_Strict):
