@@ -116,6 +116,17 @@ def one_of(field: str, allowed, what: str):
     return validator(field, each_item=True, allow_reuse=True)(check)
 
 
+def valid_patterns(field: str):
+    """A validator: each item of `field` is a regular expression Python can compile."""
+    def check(cls, pattern):
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"'{pattern}' is not a valid pattern: {exc}") from exc
+        return pattern
+    return validator(field, each_item=True, allow_reuse=True)(check)
+
+
 def _check_unique(ids: List[str], what: str) -> None:
     seen = set()
     for item in ids:
@@ -260,13 +271,7 @@ class UrgentHelp(_Strict):
     carry_on: str
     danger_phrases: List[str]
 
-    @validator("danger_phrases", each_item=True)
-    def compiles(cls, phrase):
-        try:
-            re.compile(phrase)
-        except re.error as exc:
-            raise ValueError(f"'{phrase}' is not a valid pattern: {exc}") from exc
-        return phrase
+    _valid_patterns = valid_patterns("danger_phrases")
 
 
 class UrgentFile(_Strict):
@@ -308,11 +313,7 @@ class PatternConditions(_Strict):
                 raise ValueError(f"'{value}' for {step}: use yes, no or unsure")
         return answer_is
 
-    @validator("session_kind")
-    def known_kind(cls, kind):
-        if kind not in SESSION_KINDS:
-            raise ValueError(f"unknown session kind '{kind}': use one of {', '.join(SESSION_KINDS)}")
-        return kind
+    _known_kind = one_of("session_kind", SESSION_KINDS, "session kind")
 
 
 class Pattern(_Strict):
@@ -343,19 +344,9 @@ class LanguageEntry(_Strict):
     reason: str
     instead: str
 
-    @validator("patterns", each_item=True)
-    def compiles(cls, pattern):
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"'{pattern}' is not a valid pattern: {exc}") from exc
-        return pattern
+    _valid_patterns = valid_patterns("patterns")
 
-    @validator("check")
-    def known_check(cls, check):
-        if check not in LANGUAGE_CHECKS:
-            raise ValueError(f"unknown check '{check}': use one of {', '.join(LANGUAGE_CHECKS)}")
-        return check
+    _known_check = one_of("check", LANGUAGE_CHECKS, "check")
 
     def compiled(self) -> List["re.Pattern"]:
         return _compiled(tuple(self.patterns))
