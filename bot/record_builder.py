@@ -71,12 +71,13 @@ def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step]
     for step in by_section.get("case", []):
         if step.key != "case.reference" and step.key in answers:
             record.case_context.append((step.label, _context_value(step, answers[step.key])))
-    themes_answer = answers.get("themes.choice")
+    # only what is in the plan now: a stuck session has no themes (earlier ones go to other answers)
+    themes_step = next((s for s in steps if s.key == "themes.choice"), None)
+    themes_answer = answers.get("themes.choice") if themes_step else None
     if themes_answer is not None:
-        record.case_context.append(("Themes chosen", _context_value(
-            next(s for s in steps if s.key == "themes.choice"), themes_answer)))
+        record.case_context.append(("Themes chosen", _context_value(themes_step, themes_answer)))
 
-    for theme_id in S.chosen_themes(k, answers, session.kind):
+    for theme_id in dict.fromkeys(s.theme_id for s in by_section.get("theme", [])):
         section = ThemeSection(theme_id, k.theme(theme_id).title)
         section.items = [_qa(s, answers) for s in by_section.get("theme", []) if s.theme_id == theme_id]
         record.themes.append(section)
@@ -120,6 +121,9 @@ def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step]
         chosen = ", ".join(k.theme(t).title for t in S.chosen_themes(k, answers, session.kind))
         record.patterns_noticed.append(f"Themes suggested: {suggested}. Themes chosen: {chosen}.")
     record.pattern_questions = [_qa(s, answers) for s in by_section.get("pattern", [])]
+    planned = {s.key for s in steps}
+    record.other_answers = [QuestionAnswer(a.question, a.text, skipped=a.skipped)
+                            for key, a in answers.items() if key not in planned and not a.skipped]
     entries = {e.id: e for e in k.language}
     for note in session.notes:
         if note.kind == "language":

@@ -233,6 +233,9 @@ def build_document(record: Record) -> docx.document.Document:
         w.heading("Patterns noticed")
         w.bullets(record.patterns_noticed)
         w.questions(record.pattern_questions)
+    if record.other_answers:
+        w.heading("Other answers given during the session")
+        w.questions(record.other_answers)
     if record.recording_reminders:
         w.heading("Recording reminders")
         w.bullets(record.recording_reminders)

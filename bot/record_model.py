@@ -79,6 +79,8 @@ class Record:
     patterns_noticed: List[str] = field(default_factory=list)
     # the question each noticed pattern added, with the practitioner's answer
     pattern_questions: List[QuestionAnswer] = field(default_factory=list)
+    # answers to questions no longer in the session (e.g. themes changed later): kept, never dropped
+    other_answers: List[QuestionAnswer] = field(default_factory=list)
     recording_reminders: List[str] = field(default_factory=list)
     # (when, what was typed) for messages that raised immediate danger
     urgent_concerns: List[Tuple[datetime, str]] = field(default_factory=list)

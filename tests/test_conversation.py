@@ -281,3 +281,19 @@ def test_resume_days_later_lists_unfinished_sessions_by_case_reference_and_date(
     found, replies = core.resume("worker-1", chosen)
     assert found and "CASE-A" in replies[0].text
     assert core.current_step("worker-1").key == "case.age"
+
+
+def test_answers_to_questions_dropped_later_still_reach_the_record(core):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    while core.current_step("worker-1").key != "themes.choice":
+        say(answer_for(core.current_step("worker-1").key))
+    say("neglect")
+    while not core.current_step("worker-1").key.startswith("theme."):
+        say(answer_for(core.current_step("worker-1").key))
+    say("An answer about neglect that must not be lost")
+    assert "stuck case" in say("stuck")  # the themes are no longer part of the session
+    say("save")
+    text = docx_text(saved_record(core))
+    assert "Other answers given during the session" in text
+    assert "An answer about neglect that must not be lost" in text
