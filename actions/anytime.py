@@ -8,7 +8,10 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.responses import Reply, explain_theme, find_theme, find_toolkit, show_toolkit, urgent_help
+from bot.danger import danger_check
+from bot.responses import (
+    Reply, danger_check_question, explain_theme, find_theme, find_toolkit, show_toolkit, urgent_help,
+)
 
 from .services import conversation, incoming, send
 
@@ -36,12 +39,22 @@ class ActionShowToolkit(Action):
 
 
 class ActionUrgentHelp(Action):
+    """Danger outside a session: the urgent reply when clear, else the one short check.
+
+    The intent is immediate_risk when bot.danger read danger (components/danger.py)
+    or the intent classifier guessed it; the same check decides which reply.
+    """
+
     def name(self) -> Text:
         return "action_urgent_help"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         knowledge = conversation().k
+        message = incoming(tracker)
+        if not message.is_payload and not danger_check(knowledge).read(message.text).clear:
+            send(dispatcher, [danger_check_question(knowledge)], tracker)
+            return []
         send(dispatcher, [urgent_help(knowledge), Reply(knowledge.urgent.carry_on, [
             ("Reflect on a case", "/start_supervision"), ("Resume my session", "/resume_session")])], tracker)
         return []

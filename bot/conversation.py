@@ -19,9 +19,9 @@ from .knowledge import Knowledge
 from .language import check_language
 from .privacy import identifying_details
 from .record_docx import write_record
+from .danger import CLEAR, DangerReading, danger_check
 from .responses import (
-    Reply, describes_immediate_danger, explain_theme, find_theme, find_toolkit,
-    show_toolkit, urgent_help,
+    Reply, danger_check_question, explain_theme, find_theme, find_toolkit, show_toolkit, urgent_help,
 )
 from .storage import COMPLETE, PAUSED, Store, SupervisionSession
 from .suggestions import noticed_patterns, suggest_themes
@@ -31,7 +31,8 @@ from .text_input import (
 
 CHANGE_PICKER = "review.change"
 SIDE_QUESTION_CONFIDENCE = 0.8
-URGENT_CONFIDENCE = 0.7
+DANGER_NOTE = "immediate_danger"  # clear or confirmed danger: goes in the record, in their words
+DANGER_CHECK_NOTE = "danger_check"  # "Is a child in danger right now?" asked, not yet answered
 SHORT_MESSAGE_WORDS = 12
 QUESTION_OPENINGS = ("what", "whats", "what's", "where", "which", "how", "can you", "could you",
                      "can i", "show", "tell me", "explain", "link", "give me", "is there", "do you",
@@ -103,6 +104,8 @@ class Conversation:
             session = self.store.current(db, sender_id)
             if session is None:
                 return [Reply(self.k.prompt("no_session"), [("Reflect on a case", "/start_supervision")])]
+            if _pending_danger_check(session) is not None:
+                return [danger_check_question(self.k)]
             answers = _answers(session)
             steps = S.plan(self.k, answers, session.kind)
             if session.focus == CHANGE_PICKER:
@@ -113,7 +116,12 @@ class Conversation:
         """The question now open for this practitioner, if a session is."""
         with self.store.transaction() as db:
             session = self.store.current(db, sender_id)
-            if session is None or session.focus == CHANGE_PICKER:
+            if session is None:
+                return None
+            if _pending_danger_check(session) is not None:
+                return S.Step("check.danger", S.DANGER_CHECK, self.k.urgent.check_question, "check",
+                              "Is a child in danger right now?")
+            if session.focus == CHANGE_PICKER:
                 return None
             answers = _answers(session)
             return self._current(session, S.plan(self.k, answers, session.kind), answers)
@@ -277,46 +285,71 @@ class Conversation:
         if message.is_payload and message.intent in ("start_supervision", "feeling_stuck", "start_workshop"):
             return Turn([Reply(k.prompt("already_in_session"))])
 
-        replies: List[Reply] = []
-        if self._is_urgent(message, step, answers, session):
-            self.store.add_note(db, session, "immediate_danger", text)
-            replies.append(urgent_help(k))
-            if not (step.kind == S.TEXT and session.focus != CHANGE_PICKER
-                    and len(text.split()) > SHORT_MESSAGE_WORDS):
-                replies.append(Reply(k.urgent.carry_on))
-                return Turn(replies)
-            replies.append(Reply(k.prompt("urgent_answer_saved")))
+        confirmation = self._danger_confirmation(db, session, message)
+        if confirmation is not None:
+            return confirmation
 
-        side = None if replies else self._side_question(message)
+        reading = self._danger(message)
+        replies = [urgent_help(k)] if reading.clear else []
+        if reading.clear:
+            self.store.add_note(db, session, DANGER_NOTE, text)
+        elif reading.possible:
+            self.store.add_note(db, session, DANGER_CHECK_NOTE, text)
+        outside_questions = session.focus == CHANGE_PICKER or step.kind == S.REVIEW
+        if reading and outside_questions:  # nothing to answer: the check, or the urgent reply, then back
+            return Turn(replies + [Reply(k.urgent.carry_on)] if reading.clear else [])
+
+        side = None if reading else self._side_question(message)
         if side is not None:
             return Turn([side, Reply(k.prompt("back_to_question"))])
-
         if session.focus == CHANGE_PICKER:
-            return Turn(replies + self._pick_change(session, steps, answers, text))
-        if step.kind == S.REVIEW:  # danger at the review returned above, so no replies yet
+            return Turn(self._pick_change(session, steps, answers, text))
+        if step.kind == S.REVIEW:
             return Turn(self._review_reply(db, session, steps, answers, text))
-        return Turn(replies + self._accept(db, session, step, text, answers))
 
-    def _is_urgent(self, message: Incoming, step: S.Step, answers: Dict, session) -> bool:
-        """Danger described in words, or NLU sure of immediate_risk where no answer was expected.
+        before = _stored_at(session, step.key)
+        accepted = self._accept(db, session, step, text, answers)
+        saved = _stored_at(session, step.key) not in (None, before)
+        if reading.clear:  # danger first, then the answer as typed; a question it does not answer comes back
+            return Turn(replies + ([Reply(k.prompt("urgent_answer_saved"))] + accepted if saved
+                                   else [Reply(k.urgent.carry_on)]))
+        if saved and not reading and self._low_safety_scale(step, session):
+            self.store.add_note(db, session, DANGER_CHECK_NOTE, text)
+        return Turn(accepted)
 
-        The classifier alone never turns a valid answer to a structured question
-        (a number, a choice, yes/no) into an alarm: "school and police" is an answer.
-        """
-        if describes_immediate_danger(self.k, message.text):
-            return True
-        if message.intent != "immediate_risk":
-            return False
+    def _danger(self, message: Incoming) -> DangerReading:
+        """The one danger check; a press of the urgent-help button is clear danger."""
         if message.is_payload:
-            return True
-        if message.confidence < URGENT_CONFIDENCE:
+            return DangerReading(CLEAR, message.text) if message.intent == "immediate_risk" else DangerReading()
+        return danger_check(self.k).read(message.text)
+
+    @staticmethod
+    def _low_safety_scale(step: S.Step, session: SupervisionSession) -> bool:
+        """0 or 1 on the safety scale gets the same short check as possible danger."""
+        if step.key != "safety.scale":
             return False
-        if session.focus == CHANGE_PICKER or step.kind == S.REVIEW:
-            return True
-        if step.kind == S.TEXT:
-            return len(message.text.split()) <= SHORT_MESSAGE_WORDS
-        value, problem = self._parse(step, message.text, answers, session.kind)
-        return problem is not None or value in (None, [])
+        answer = session.answer(step.key)
+        return answer is not None and answer.value in (0, 1)
+
+    def _danger_confirmation(self, db, session: SupervisionSession, message: Incoming) -> Optional[Turn]:
+        """The answer to "Is a child in danger right now?", if that was asked.
+
+        Yes (or not sure) gives the urgent reply and notes the words that raised
+        it; No carries on and records nothing. Anything else is read as a new
+        message (and checked for danger in its own right).
+        """
+        pending = _pending_danger_check(session)
+        if pending is None:
+            return None
+        session.notes.remove(pending)
+        db.flush()
+        said = "yes" if message.is_payload and message.intent == "immediate_risk" else parse_yes_no(message.text)
+        if said in ("yes", "unsure"):
+            self.store.add_note(db, session, DANGER_NOTE, pending.text)
+            return Turn([urgent_help(self.k), Reply(self.k.urgent.carry_on)])
+        if said == "no" or (message.is_payload and message.intent == "deny"):
+            return Turn([Reply(self.k.urgent.check_no)])
+        return None
 
     def _side_question(self, message: Incoming) -> Optional[Reply]:
         """explain_theme / ask_toolkit asked mid-session, only when it reads as a question."""
@@ -476,6 +509,15 @@ class Conversation:
             session.status = COMPLETE
             text = self.k.prompt("saved", file=path.name, folder=str(path.parent))
         return Turn([Reply(text)], closed=True)
+
+
+def _stored_at(session: SupervisionSession, key: str):
+    answer = session.answer(key)
+    return None if answer is None else answer.updated_at
+
+
+def _pending_danger_check(session: SupervisionSession):
+    return next((n for n in session.notes if n.kind == DANGER_CHECK_NOTE), None)
 
 
 def _read_lines(lines: List[str], agencies) -> list:

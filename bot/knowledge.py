@@ -13,6 +13,8 @@ from typing import Dict, List, Optional
 import yaml
 from pydantic import BaseModel, ValidationError, root_validator, validator
 
+from .danger import DangerSentences
+
 STAGES = ("experience", "reflection", "analysis", "action")
 THEME_IDS = (
     "disguised_compliance", "over_optimism", "cumulative_harm", "escalation",
@@ -269,6 +271,9 @@ class UrgentHelp(_Strict):
     message: str
     contacts: List[Contact]
     carry_on: str
+    check_question: str
+    check_no: str
+    unconfirmed_number: str
     danger_phrases: List[str]
 
     _valid_patterns = valid_patterns("danger_phrases")
@@ -387,6 +392,7 @@ class Knowledge(BaseModel):
     language: List[LanguageEntry]
     stuck: StuckPathway
     prompts: Dict[str, str]
+    danger_sentences: DangerSentences
 
     @root_validator(skip_on_failure=True)
     def cross_references(cls, values):
@@ -470,6 +476,8 @@ def load_knowledge(directory: Path) -> Knowledge:
             language=_parse(LanguageFile, _read(directory, "language.yml"), directory / "language.yml").entries,
             stuck=_parse(StuckPathway, _read(directory, "stuck.yml"), directory / "stuck.yml"),
             prompts=prompts,
+            danger_sentences=_parse(DangerSentences, _read(directory, "danger_sentences.yml"),
+                                    directory / "danger_sentences.yml"),
         )
     except ValidationError as exc:
         raise KnowledgeError("; ".join(err["msg"] for err in exc.errors())) from exc

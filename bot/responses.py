@@ -1,9 +1,7 @@
 """Answers that can be given at any point: themes, toolkits, urgent help."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import List, Optional, Tuple
 
 from .knowledge import Knowledge
@@ -75,17 +73,15 @@ def show_toolkit(knowledge: Knowledge, toolkit_id: Optional[str]) -> Reply:
 
 
 def urgent_help(knowledge: Knowledge) -> Reply:
+    """999 first, then the local services; a number nobody has checked says so."""
     urgent = knowledge.urgent
     lines = [urgent.heading, urgent.message]
     for contact in urgent.contacts:
-        lines.append(f"- {contact.name} ({contact.when}): {contact.phone}")
+        caution = "" if contact.confirmed else f" ({urgent.unconfirmed_number})"
+        lines.append(f"- {contact.name} ({contact.when}): {contact.phone}{caution}")
     return Reply("\n".join(lines))
 
 
-@lru_cache(maxsize=8)
-def _danger_pattern(phrases: Tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(rf"\b(?:{p})\b" for p in phrases), re.IGNORECASE)
-
-
-def describes_immediate_danger(knowledge: Knowledge, text: str) -> bool:
-    return bool(_danger_pattern(tuple(knowledge.urgent.danger_phrases)).search(text or ""))
+def danger_check_question(knowledge: Knowledge) -> Reply:
+    """The one short check when danger is possible but not clear."""
+    return Reply(knowledge.urgent.check_question, [("Yes", "/immediate_risk"), ("No", "/deny")])

@@ -17,6 +17,7 @@ MAX_PATTERN_QUESTIONS = 3  # busy practitioners: the first patterns in patterns.
 
 TEXT, NUMBER, CHOICE, MULTI, YES_NO, THEMES, REVIEW, CHRONOLOGY = (
     "text", "number", "choice", "multi", "yes_no", "themes", "review", "chronology")
+DANGER_CHECK = "danger_check"  # "Is a child in danger right now?", asked between questions
 
 
 @dataclass(frozen=True)

@@ -30,10 +30,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, relationship, sessionmaker
 
 from .conversation import Turn
+from .danger import danger_check
 from .knowledge import Knowledge
 from .privacy import identifying_details
 from .responses import (
-    Reply, describes_immediate_danger, explain_theme, find_theme, find_toolkit, show_toolkit,
+    Reply, danger_check_question, explain_theme, find_theme, find_toolkit, show_toolkit,
     urgent_help,
 )
 from .steps import theme_choices
@@ -428,8 +429,11 @@ class WorkshopConversation:
 
         if stage == RUNNING:
             return Turn(self._running(db, session, command, message))
-        if describes_immediate_danger(self.k, text):
+        reading = danger_check(self.k).read(text)
+        if reading.clear:
             return Turn([urgent_help(self.k), Reply(self.k.urgent.carry_on)])
+        if reading.possible:
+            return Turn([danger_check_question(self.k)])
         if stage == LENGTH:
             return Turn(self._take_length(session, text))
         if stage == GROUP:
@@ -509,8 +513,11 @@ class WorkshopConversation:
         db.flush()
         count = sum(1 for p in session.points if p.item_id == item.id)
         replies = [Reply(self.c.prompt("point_noted", title=item.title, count=count))]
-        if describes_immediate_danger(self.k, text):
+        reading = danger_check(self.k).read(text)
+        if reading.clear:
             replies = [urgent_help(self.k), Reply(self.c.prompt("urgent_point_saved"))]
+        elif reading.possible:
+            replies.append(danger_check_question(self.k))
         found = identifying_details(text)
         if found and not session.privacy_reminded:
             session.privacy_reminded = True

@@ -44,6 +44,8 @@ def free_text_answer(step_key: str) -> str:
 
 
 def answer_for(step_key: str) -> str:
+    if step_key == "check.danger":  # "Is a child in danger right now?"
+        return "no"
     return STRUCTURED_ANSWERS.get(step_key) or free_text_answer(step_key)
 
 
@@ -81,6 +83,9 @@ def run_whole_session(say: Callable[[str], str], step_for: Callable[[str], str],
             sent["__final__"] = final
             return sent
         key = step_for(reply)
+        if key == "check.danger":
+            reply = say(answer_for(key))
+            continue
         sent[key] = answer_for(key)
         reply = say(sent[key])
         if key == "chronology.entries":  # the history stays open for more lines until "done"

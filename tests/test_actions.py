@@ -140,6 +140,17 @@ def test_urgent_help_gives_999_and_local_numbers_then_offers_to_carry_on():
     assert "carry on" in texts[1]
 
 
+def test_an_unsure_guess_of_danger_gets_the_short_check_with_yes_and_no():
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionUrgentHelp().run(dispatcher, tracker("i'm a bit worried about the kids", "immediate_risk"),
+                                       DOMAIN))
+    [message] = dispatcher.messages
+    assert message["text"] == "Is a child in danger right now?"
+    assert [b["payload"] for b in message["buttons"]] == ["/immediate_risk", "/deny"]
+    _, texts = run(ActionUrgentHelp(), tracker("/immediate_risk", "immediate_risk"))  # "Yes"
+    assert "999" in texts[0]
+
+
 def test_a_command_with_no_session_open_says_what_to_do():
     _, texts = run(ActionSessionCommand(), tracker("skip", "skip_question"))
     assert "don't have a session open" in texts[0]

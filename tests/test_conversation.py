@@ -140,15 +140,17 @@ def test_empty_message_gets_a_kind_reply(core):
     assert core.current_step("worker-1").key == "details.worker"
 
 
-def test_immediate_danger_gets_urgent_help_first_and_the_session_carries_on(core):
+def test_immediate_danger_gets_urgent_help_first_then_the_answer_is_kept(core):
     say = talk(core)
     say("I want to reflect on a case before supervision")
-    reply = say("a child is in immediate danger right now", intent="immediate_risk", confidence=0.95)
-    assert reply.index("999") < reply.index("carry on")
-    assert core.current_step("worker-1").key == "details.worker"
+    reply = say("a child is in immediate danger right now")
+    assert reply.index("999") < reply.index("saved what you wrote")
+    assert "check this number with your team" in reply  # the local numbers are not confirmed yet
+    assert core.current_step("worker-1").key == "details.supervisor"
     with core.store.transaction() as db:
         note = db.execute(select(SessionNote)).scalars().one()
-    assert note.text == "a child is in immediate danger right now"
+        answer = db.execute(select(Answer)).scalars().one()
+    assert note.text == answer.text == "a child is in immediate danger right now"
 
 
 def test_a_long_answer_describing_danger_is_saved_and_gets_urgent_help(core):

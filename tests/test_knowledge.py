@@ -284,8 +284,8 @@ def test_missing_prompt_is_named(knowledge_copy):
 
 
 def test_invalid_danger_phrase_regex_is_named(knowledge_copy):
-    edit(knowledge_copy, "urgent_help.yml", '    - "just threatened to kill"\n',
-         '    - "just threatened to kill"\n    - "(unclosed bracket"\n')
+    edit(knowledge_copy, "urgent_help.yml", '    - "about to (hurt|kill|harm|hit|attack|stab)"\n',
+         '    - "about to (hurt|kill|harm|hit|attack|stab)"\n    - "(unclosed bracket"\n')
     message = load_error(knowledge_copy)
     assert "urgent_help.yml" in message
     assert "danger_phrases" in message

@@ -13,7 +13,7 @@ from bot.conversation import Conversation
 from bot.knowledge import load_knowledge
 from bot.storage import Answer, Store, SupervisionSession, make_engine
 from scripts.serve import MODEL, Servers
-from tests.session_driver import docx_text, run_whole_session
+from tests.session_driver import answer_for, docx_text, run_whole_session
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.servers
@@ -177,3 +177,90 @@ def test_a_whole_stuck_conversation_over_rest_gives_a_record_with_every_answer(s
     for key, answer in sent.items():
         assert answer in text, f"{key} missing from the record"
     assert "Stuck case review" in text and "Chronology" in text
+
+
+# ----- the danger check on every path (issue 10) --------------------------------------------------------------
+
+URGENT_BY_KIND = {  # invented; each is clear danger, typed the way the question is answered
+    "text": "dad is hitting mum in front of the kids right now",
+    "number": "3 - and the children are in danger of being badly hurt tonight",
+    "choice": "Neglect. He's on his way over now and says he'll kill her",
+    "multi": "DA and neglect. the baby has gone floppy and grey and mum won't take her to A&E",
+    "yes_no": "no - he's there now and kicking off with the kids in the house",
+    "themes": "yes. mum has taken an overdose and the kids are with her",
+    "chronology": "the 12 year old is missing tonight with an older man we think is exploiting her",
+}
+
+
+def test_danger_at_every_kind_of_question_comes_first_and_the_record_keeps_every_answer(servers):
+    sender = "e2e-danger-1"
+    say, core = rest(servers, sender), core_reading(servers)
+    heading = core.k.urgent.heading
+    say("I feel stuck on a case, nothing ever changes")
+    urgent_sent, kinds = [], set()
+    for _ in range(150):
+        step = core.current_step(sender)
+        if step.kind == "review":
+            break
+        if step.kind == "danger_check":
+            assert "999" not in say("no")
+            continue
+        if step.kind in URGENT_BY_KIND and step.kind not in kinds:
+            kinds.add(step.kind)
+            reply = say(URGENT_BY_KIND[step.kind])
+            assert reply.startswith(heading), (step.key, reply[:300])
+            urgent_sent.append(URGENT_BY_KIND[step.kind])
+            if core.current_step(sender).key != step.key:
+                continue  # the answer was taken as typed
+        reply = say(answer_for(step.key))
+        if step.kind == "chronology":
+            say("done")
+    assert kinds == set(URGENT_BY_KIND)
+    assert say("the kids are in immediate danger, he has a knife").startswith(heading)  # at the review
+    assert "saved as" in say("save")
+    with core.store.transaction() as db:
+        session = db.execute(select(SupervisionSession).where(SupervisionSession.sender_id == sender)
+                             ).scalars().one()
+        stored = [a.text for a in session.answers if not a.skipped]
+        record = Path(session.record_path)
+    text = docx_text(record)
+    assert "Immediate danger raised during the session" in text
+    for answer in stored + urgent_sent:
+        for line in answer.splitlines():
+            assert line in text, line
+
+
+def test_an_ordinary_history_line_raises_no_alarm_and_no_danger_reaches_the_record(servers):
+    sender = "e2e-danger-2"
+    say, core = rest(servers, sender), core_reading(servers)
+    say("I feel stuck on a case, nothing ever changes")
+    for _ in range(150):
+        step = core.current_step(sender)
+        if step.kind == "review":
+            break
+        if step.kind == "chronology":
+            reply = say("the school sees the children arriving hungry on Mondays")
+            assert "999" not in reply and core.k.urgent.check_question not in reply
+            say("done")
+            continue
+        say("no" if step.kind == "danger_check" else answer_for(step.key))
+    assert "saved as" in say("save")
+    with core.store.transaction() as db:
+        record = Path(db.execute(select(SupervisionSession).where(SupervisionSession.sender_id == sender)
+                                 ).scalars().one().record_path)
+    text = docx_text(record)
+    assert "arriving hungry on Mondays" in text and "Immediate danger" not in text
+
+
+def test_outside_a_session_clear_danger_is_urgent_and_unsure_danger_gets_one_check(servers):
+    say = rest(servers, "e2e-danger-3")
+    assert say("dad is battering mum in the kitchen right now and the kids are watching").startswith(
+        "If a child is in immediate danger")
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{servers.rasa_port}/webhooks/rest/webhook",
+        data=json.dumps({"sender": "e2e-danger-3", "message": "/immediate_risk"}).encode(),
+        headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=120) as response:
+        assert "999" in json.load(response)[0]["text"]  # the check's Yes button
+    for ordinary in ("am i talking to a bot", "i'm off now, bye", "stop for now"):
+        assert "danger" not in say(ordinary).lower(), ordinary

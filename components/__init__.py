@@ -1,0 +1,1 @@
+"""Rasa NLU components of our own (adapters over bot/, like actions/)."""

@@ -1,0 +1,205 @@
+"""The one danger check (bot.danger): measured on the held-out set, and used before any parsing."""
+from __future__ import annotations
+
+import time
+
+import pytest
+from sqlalchemy import select
+
+from bot.conversation import Conversation
+from bot.danger import CLEAR, POSSIBLE, DangerReading, danger_check, sentences
+from bot.storage import Answer, SessionNote, Store, make_engine
+from bot.text_input import Incoming
+from scripts.danger_report import CLEAR_FALSE_ALARM_LIMIT, CONTEXTS, RECALL_TARGET, _score, heldout
+
+HELDOUT = heldout()
+
+
+@pytest.fixture(scope="module")
+def check(knowledge):
+    return danger_check(knowledge)
+
+
+@pytest.mark.parametrize("context", sorted(CONTEXTS))
+def test_held_out_recall_and_false_alarms_meet_the_targets(check, context):
+    """The gate: every context types the sentence as it is typed there; the core reads it with this check."""
+    typed, _ = CONTEXTS[context]
+    score = _score(HELDOUT, lambda s: check.read(typed.format(s)).level)
+    assert score["recall"] >= RECALL_TARGET, score["missed"]
+    assert score["clear_false_alarm_rate"] <= CLEAR_FALSE_ALARM_LIMIT, score["false_alarms"]
+
+
+def test_the_held_out_set_is_apart_from_the_training_sentences(knowledge):
+    training = {s.lower().strip() for side in (knowledge.danger_sentences.urgent, knowledge.danger_sentences.not_urgent)
+                for texts in side.values() for s in texts}
+    shared = [s for side in HELDOUT.values() for texts in side.values() for s in texts if s.lower().strip() in training]
+    assert shared == []
+    assert sum(len(t) for t in HELDOUT["urgent"].values()) >= 120
+    assert sum(len(t) for t in HELDOUT["not_urgent"].values()) >= 120
+    assert sum(len(t) for t in knowledge.danger_sentences.urgent.values()) >= 300
+    assert sum(len(t) for t in knowledge.danger_sentences.not_urgent.values()) >= 300
+
+
+def test_each_sentence_is_read_on_its_own(check):
+    long_answer = ("We have had three plans and I keep thinking about drift and whether we listen to the children. "
+                   "School are positive about attendance and the house was tidy. Anyway mum just rang and "
+                   "he's there now kicking off with the kids in the house. I will write this up later.")
+    reading = check.read(long_answer)
+    assert reading.level == CLEAR
+    assert "kicking off" in reading.sentence
+    assert sentences("no - he's there now") == ["no", "he's there now"]
+
+
+@pytest.mark.parametrize("text", [
+    "dad is hitting mum in front of the kids right now",
+    "the children are in danger of being badly hurt tonight",
+    "no - he's there now and kicking off with the kids in the house",
+    "the baby has gone floppy and grey and mum is refusing to take her to A&E",
+])
+def test_the_issues_examples_are_clear_danger(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    "I don't think they're in danger",
+    "the school sees the children arriving hungry on Mondays",
+    "he has a firearms licence and an old conviction for assault from 2015",
+    "police were called to a DA incident at the address two years ago",
+    "if he came back the children would be at risk",
+    "I'm worried the plan is drifting and nothing changes",
+])
+def test_history_negation_and_worry_are_not_the_urgent_reply(check, text):
+    assert check.read(text).level != CLEAR
+
+
+def test_a_phrase_is_undone_by_negation_or_the_past_but_not_when_it_is_now(check):
+    assert check.phrase_counts("the children are in immediate danger")
+    assert not check.phrase_counts("I don't think the children are in immediate danger")
+    assert not check.phrase_counts("the children were in immediate danger back in 2019")
+    assert check.phrase_counts("they were safe last year but the children are in immediate danger now")
+
+
+def test_reading_a_message_costs_under_ten_milliseconds(check):
+    text = "We talked about the father's voice and how school see things; mum says it is all fine now. " * 3
+    check.read(text)
+    start = time.perf_counter()
+    for _ in range(50):
+        check.read(text)
+    assert (time.perf_counter() - start) / 50 < 0.010 * 3  # the target is 10 ms; slack for a busy CI machine
+
+
+# ----- the check inside the session, before any parsing --------------------------------------------------------
+
+@pytest.fixture
+def core(knowledge, tmp_path):
+    return Conversation(knowledge, Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}")), tmp_path / "records")
+
+
+def advance_to(core, key, sender="w", kind="supervision"):
+    core.start(sender, kind)
+    lead_in = {"case.age": "6", "case.previous_plans": "0", "case.category": "Neglect",
+               "case.concerns": "neglect", "case.agencies": "school"}
+    while core.current_step(sender).key != key:
+        step = core.current_step(sender)
+        core.handle(sender, Incoming(lead_in.get(step.key, "TEST-0002")))
+
+
+def said(core, text, sender="w"):
+    replies = core.handle(sender, Incoming(text)).replies + core.prompt(sender)
+    return "\n".join(r.text for r in replies)
+
+
+def notes(core, kind):
+    with core.store.transaction() as db:
+        return [n.text for n in db.execute(select(SessionNote).where(SessionNote.kind == kind)).scalars()]
+
+
+def stored(core, key):
+    with core.store.transaction() as db:
+        answer = db.execute(select(Answer).where(Answer.step_key == key)).scalars().first()
+        return None if answer is None else (answer.text, answer.value)
+
+
+def test_danger_inside_a_yes_no_answer_comes_first_and_the_answer_is_kept(core):
+    advance_to(core, "case.father_involved")
+    text = "no - he's there now and kicking off with the kids in the house"
+    reply = said(core, text)
+    assert reply.index("999") < reply.index("saved what you wrote")
+    assert stored(core, "case.father_involved") == (text, "no")
+    assert notes(core, "immediate_danger") == [text]
+    assert core.current_step("w").key == "case.several_parental_adults"
+
+
+def test_danger_instead_of_a_number_gets_urgent_help_and_the_question_comes_back(core):
+    advance_to(core, "case.age")
+    reply = said(core, "the baby has stopped breathing properly and mum won't ring an ambulance")
+    assert reply.startswith(core.k.urgent.heading)
+    assert stored(core, "case.age") is None
+    assert core.current_step("w").key == "case.age"
+
+
+def test_a_history_line_about_neglect_is_not_danger_and_no_danger_reaches_the_record(core):
+    advance_to(core, "chronology.entries", kind="stuck")
+    reply = said(core, "the school sees the children arriving hungry on Mondays")
+    assert "999" not in reply
+    assert notes(core, "immediate_danger") == []
+
+
+class ReadsPossible:
+    """Stands in for the classifier's unsure middle, so the flow is tested whatever the model learns."""
+
+    def __init__(self, real, text):
+        self.real, self.text = real, text
+
+    def read(self, text):
+        return DangerReading(POSSIBLE, text) if text == self.text else self.real.read(text)
+
+
+@pytest.fixture
+def possible(monkeypatch, check):
+    text = "mum sounded scared on the phone this afternoon"
+    monkeypatch.setattr("bot.conversation.danger_check", lambda knowledge: ReadsPossible(check, text))
+    return text
+
+
+def test_possible_danger_gets_one_short_check_and_no_carries_on_recording_nothing(core, possible):
+    advance_to(core, "details.supervisor")
+    reply = said(core, possible)
+    assert reply.endswith("Is a child in danger right now?")
+    assert stored(core, "details.supervisor") == (possible, None)  # the answer is kept
+    assert core.current_step("w").key == "check.danger"
+    reply = said(core, "no")
+    assert "999" not in reply and notes(core, "immediate_danger") == [] and notes(core, "danger_check") == []
+    assert core.current_step("w").key == "case.reference"
+
+
+def test_possible_danger_confirmed_gets_the_urgent_reply_and_their_words_are_noted(core, possible):
+    advance_to(core, "details.supervisor")
+    said(core, possible)
+    replies = core.handle("w", Incoming("/immediate_risk", "immediate_risk", 1.0)).replies  # the Yes button
+    reply = "\n".join(r.text for r in replies + core.prompt("w"))
+    assert reply.index("999") < reply.index("carry on")
+    assert notes(core, "immediate_danger") == [possible]
+    assert core.current_step("w").key == "case.reference"
+
+
+def test_anything_but_yes_or_no_to_the_check_is_read_as_a_new_message(core, possible):
+    advance_to(core, "details.supervisor")
+    said(core, possible)
+    said(core, "TEST-0042")  # the practitioner moved on: it answers the question now open
+    assert stored(core, "case.reference") == ("TEST-0042", None)
+    assert notes(core, "danger_check") == [] and core.current_step("w").key == "case.age"
+
+
+def test_a_safety_scale_of_0_or_1_gets_the_short_check(core):
+    core.start("w")
+    while core.current_step("w").key != "safety.scale":
+        step = core.current_step("w")
+        answer = {"case.age": "6", "case.previous_plans": "0", "themes.choice": "1",
+                  "actions.0.more": "no"}.get(step.key, "skip")
+        core.handle("w", Incoming(answer))
+    reply = said(core, "1")
+    assert reply.endswith("Is a child in danger right now?")
+    assert stored(core, "safety.scale") == ("1", 1)
+    said(core, "no")
+    assert core.current_step("w").key != "check.danger"
