@@ -47,7 +47,8 @@ unit: $(STAMP) $(MODEL)  ## pytest: bot/, actions/ and the real servers end to e
 conversation-tests: $(STAMP) $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/conversations --fail-on-prediction-errors --out results/core --quiet
 
-evaluate: $(STAMP) $(MODEL)  ## NLU quality: held-out paraphrases and 5-fold cross-validation, reports in results/
+evaluate: $(STAMP) $(MODEL)  ## NLU quality and the danger check on held-out sets, reports in results/
+	$(PY) scripts/danger_report.py --out results
 	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu/paraphrases.yml --out results/nlu-paraphrases
 	$(RASA) test nlu --nlu data/nlu --config config.yml --cross-validation --folds 5 --out results/nlu-cross-validation
 	$(PY) scripts/nlu_report.py results/nlu-paraphrases results/nlu-cross-validation
