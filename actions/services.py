@@ -36,11 +36,14 @@ def incoming(tracker: Tracker) -> Incoming:
     """The latest user message as the core reads it."""
     message = tracker.latest_message or {}
     intent = message.get("intent") or {}
+    metadata = message.get("metadata") or {}
+    question = metadata.get("question") if isinstance(metadata, dict) else None
     return Incoming(
         text=message.get("text") or "",
         intent=intent.get("name"),
         confidence=float(intent.get("confidence") or 0.0),
         entities=list(message.get("entities") or []),
+        question=question if isinstance(question, str) else None,
     )
 
 
@@ -54,3 +57,5 @@ def send(dispatcher: CollectingDispatcher, replies: Iterable[Reply], tracker: Tr
             continue
         buttons = [{"title": title, "payload": payload} for title, payload in reply.buttons]
         dispatcher.utter_message(text=reply.text, buttons=buttons or None)
+        if reply.question:  # a message of its own: {"custom": {"question": id}}, to send back as metadata
+            dispatcher.utter_message(json_message={"question": reply.question})

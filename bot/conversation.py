@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
@@ -30,6 +30,7 @@ from .text_input import (
 )
 
 CHANGE_PICKER = "review.change"
+DANGER_CHECK_KEY = "check.danger"
 SIDE_QUESTION_CONFIDENCE = 0.8
 DANGER_NOTE = "immediate_danger"  # clear or confirmed danger: goes in the record, in their words
 DANGER_CHECK_NOTE = "danger_check"  # "Is a child in danger right now?" asked, not yet answered
@@ -105,12 +106,13 @@ class Conversation:
             if session is None:
                 return [Reply(self.k.prompt("no_session"), [("Reflect on a case", "/start_supervision")])]
             if _pending_danger_check(session) is not None:
-                return [danger_check_question(self.k)]
+                return [replace(danger_check_question(self.k), question=DANGER_CHECK_KEY)]
             answers = _answers(session)
             steps = S.plan(self.k, answers, session.kind)
             if session.focus == CHANGE_PICKER:
-                return [self._change_list(steps, answers)]
-            return [self._ask(self._current(session, steps, answers), steps, answers, session)]
+                return [replace(self._change_list(steps, answers), question=CHANGE_PICKER)]
+            step = self._current(session, steps, answers)
+            return [replace(self._ask(step, steps, answers, session), question=step.key)]
 
     def current_step(self, sender_id: str) -> Optional[S.Step]:
         """The question now open for this practitioner, if a session is."""
@@ -119,7 +121,7 @@ class Conversation:
             if session is None:
                 return None
             if _pending_danger_check(session) is not None:
-                return S.Step("check.danger", S.DANGER_CHECK, self.k.urgent.check_question, "check",
+                return S.Step(DANGER_CHECK_KEY, S.DANGER_CHECK, self.k.urgent.check_question, "check",
                               "Is a child in danger right now?")
             if session.focus == CHANGE_PICKER:
                 return None
@@ -259,6 +261,9 @@ class Conversation:
             return Turn([Reply(k.prompt("empty_message"))])
 
         command = detect_command(message)
+        open_question = self._open_question(session, step)
+        if message.question and message.question != open_question and command not in ("pause", "save", "help"):
+            return self._stale(db, session, message)
         if command == "pause":
             session.status = PAUSED
             session.focus = None
@@ -316,6 +321,24 @@ class Conversation:
         if saved and not reading and self._low_safety_scale(step, session):
             self.store.add_note(db, session, DANGER_CHECK_NOTE, text)
         return Turn(accepted)
+
+    @staticmethod
+    def _open_question(session: SupervisionSession, step: S.Step) -> str:
+        """The id of what the practitioner is being asked now (sent with each question)."""
+        if _pending_danger_check(session) is not None:
+            return DANGER_CHECK_KEY
+        return CHANGE_PICKER if session.focus == CHANGE_PICKER else step.key
+
+    def _stale(self, db, session: SupervisionSession, message: Incoming) -> Turn:
+        """A message sent for a question that is no longer open (a double send, a second tab).
+
+        It is not stored as the answer to another question. Danger in it still comes first.
+        """
+        replies = [Reply(self.k.prompt("earlier_question"))]
+        if self._danger(message).clear:
+            self.store.add_note(db, session, DANGER_NOTE, message.text)
+            replies.insert(0, urgent_help(self.k))
+        return Turn(replies)
 
     def _danger(self, message: Incoming) -> DangerReading:
         """The one danger check; a press of the urgent-help button is clear danger."""

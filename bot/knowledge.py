@@ -55,6 +55,7 @@ REQUIRED_PROMPTS = frozenset({
     "ask_themes",
     "ask_toolkit_used",
     "ask_worker",
+    "earlier_question",
     "ask_working_well",
     "ask_worried",
     "back_to_question",

@@ -12,6 +12,7 @@ from .text_input import Choice, ChoiceMatcher, Incoming
 class Reply:
     text: str
     buttons: List[Tuple[str, str]] = field(default_factory=list)  # (title, payload)
+    question: Optional[str] = None  # the id of the question this reply asks, for the client to send back
 
 
 def theme_matcher(knowledge: Knowledge) -> ChoiceMatcher:

@@ -76,6 +76,7 @@ class Incoming:
     intent: Optional[str] = None
     confidence: float = 0.0
     entities: List[dict] = field(default_factory=list)
+    question: Optional[str] = None  # the question id the client says this answers, if it sent one
 
     @property
     def is_payload(self) -> bool:
@@ -110,20 +111,43 @@ def parse_yes_no(text: str) -> Optional[str]:
     return None
 
 
+# Words that may stand around a number without changing what it answers.
+NUMBER_FILLER = frozenset({
+    "about", "around", "roughly", "approx", "approximately", "nearly", "almost", "just", "exactly",
+    "i", "think", "it's", "its", "it", "is", "was", "she's", "he's", "they're", "she", "he", "they", "are",
+    "years", "year", "yrs", "yr", "old", "months", "month", "mths", "weeks", "plans", "plan", "previous",
+    "times", "so", "only", "now", "the", "a", "of",
+})
+MAX_OTHER_WORDS = 2
+_DOUBT = re.compile(r"\b(not sure|unsure|don'?t know|do not know|no idea|not certain|maybe|perhaps|possibly|"
+                    r"unknown|not known|either)\b|\?")
+
+
 def parse_number(text: str, low: int, high: int) -> Optional[int]:
-    """The first whole number in the text, in digits or words, if within range."""
-    said = (text or "").lower()
-    for token in re.findall(r"-?\d+(?:\.\d+)?|[a-z]+", said):
-        if token.lstrip("-").replace(".", "").isdigit():
-            if "." in token:
-                return None  # "7.5" is not a whole number
-            number = int(token)
-            break
-        if token in NUMBER_WORDS:
-            number = NUMBER_WORDS[token]
-            break
-    else:
+    """The whole number a message is, in digits or words, if within range.
+
+    Strict on purpose: a number question takes a message that is a number,
+    with at most a few words around it ("about 7", "she's 12", "4/10"). A
+    message with doubt, two numbers, or a sentence around a number ("not
+    sure, 2 siblings") is asked again rather than stored as a number it
+    never meant.
+    """
+    said = (text or "").translate(_APOSTROPHES).lower()
+    said = re.sub(r"\b(\d+)\s*(/|out of)\s*10\b", r"\1", said)  # "4/10" on the safety scale
+    if _DOUBT.search(said):
         return None
+    tokens = re.findall(r"-?\d+(?:\.\d+)?|[a-z']+", said)
+    numbers = [t for t in tokens if t.lstrip("-").replace(".", "").isdigit() or t in NUMBER_WORDS]
+    others = [t for t in tokens if t not in numbers and t not in NUMBER_FILLER]
+    if len(numbers) != 1 or len(others) > MAX_OTHER_WORDS:
+        return None
+    token = numbers[0]
+    if token in NUMBER_WORDS:
+        number = NUMBER_WORDS[token]
+    elif "." in token or token.startswith("-"):
+        return None  # "7.5" is not a whole number, nor is "-1" a count
+    else:
+        number = int(token)
     return number if low <= number <= high else None
 
 

@@ -299,3 +299,31 @@ def test_answers_to_questions_dropped_later_still_reach_the_record(core):
     text = docx_text(saved_record(core))
     assert "Other answers given during the session" in text
     assert "An answer about neglect that must not be lost" in text
+
+
+def test_an_answer_sent_for_an_earlier_question_is_not_stored_against_the_next(core):
+    """A double send or a second tab: the client says which question it answers."""
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    [question] = core.prompt("worker-1")
+    assert question.question == "details.worker"
+    core.handle("worker-1", Incoming("Sam Example", question="details.worker"))
+    turn = core.handle("worker-1", Incoming("Sam Example", question="details.worker"))  # sent twice
+    assert "earlier question" in turn.replies[0].text
+    turn = core.handle("worker-1", Incoming("Alex Sample", question="details.supervisor"))
+    assert "earlier question" not in " ".join(r.text for r in turn.replies)
+    with core.store.transaction() as db:
+        stored = {a.step_key: a.text for a in db.execute(select(Answer)).scalars()}
+    assert stored == {"details.worker": "Sam Example", "details.supervisor": "Alex Sample"}
+
+
+def test_a_number_question_asks_again_for_a_sentence_around_a_number(core):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    for text in ("Sam Example", "skip", "TEST-0003"):
+        say(text)
+    assert core.current_step("worker-1").key == "case.age"
+    reply = say("not sure, 2 siblings")
+    assert core.current_step("worker-1").key == "case.age" and "number" in reply
+    say("about 7")
+    assert core.current_step("worker-1").key == "case.previous_plans"

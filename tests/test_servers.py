@@ -264,3 +264,32 @@ def test_outside_a_session_clear_danger_is_urgent_and_unsure_danger_gets_one_che
         assert "999" in json.load(response)[0]["text"]  # the check's Yes button
     for ordinary in ("am i talking to a bot", "i'm off now, bye", "stop for now"):
         assert "danger" not in say(ordinary).lower(), ordinary
+
+
+def test_twenty_sends_at_once_for_one_question_store_one_answer_and_refuse_the_rest(servers):
+    """A double click, two tabs, a retry: each message says which question it answers."""
+    from concurrent.futures import ThreadPoolExecutor
+    sender = "e2e-twenty-at-once"
+    core = core_reading(servers)
+    url = f"http://127.0.0.1:{servers.rasa_port}/webhooks/rest/webhook"
+
+    def post(body):
+        request = urllib.request.Request(url, data=json.dumps({"sender": sender, **body}).encode(),
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=300) as response:
+            return json.load(response)
+
+    opened = post({"message": "I want to reflect on a case before supervision"})
+    asked = [m["custom"]["question"] for m in opened if isinstance(m.get("custom"), dict)]
+    assert asked == ["details.worker"]
+    texts = [f"Worker name, attempt {n}" for n in range(20)]
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        replies = list(pool.map(lambda t: post({"message": t, "metadata": {"question": "details.worker"}}), texts))
+    refused = sum(any("earlier question" in (m.get("text") or "") for m in r) for r in replies)
+    with core.store.transaction() as db:
+        session = db.execute(select(SupervisionSession).where(SupervisionSession.sender_id == sender)
+                             ).scalars().one()
+        stored = {a.step_key: a.text for a in session.answers}
+    assert list(stored) == ["details.worker"] and stored["details.worker"] in texts
+    assert refused == 19
+    assert core.current_step(sender).key == "details.supervisor"

@@ -181,8 +181,16 @@ def test_negative_number_is_rejected():
     assert parse_number("-1", 0, 30) is None
 
 
-def test_first_number_wins_when_words_come_before_digits():
-    assert parse_number("three or 4", 0, 10) == 3
+@pytest.mark.parametrize("text", [
+    "not sure, 2 siblings",  # the outside test's example: a reflection is not a number
+    "three or 4",
+    "2 or 3 I think?",
+    "mum had her first baby at 17 and this is the second plan",
+    "maybe 3",
+    "I would need to check the file but I think it was 3",
+])
+def test_a_number_question_takes_only_a_message_that_is_a_number(text):
+    assert parse_number(text, 0, 30) is None
 
 
 # ----- choices (the real concerns, agencies and categories) ---------------------------
