@@ -10,13 +10,14 @@ from rasa_sdk.types import DomainDict
 
 from bot.responses import Reply, explain_theme, find_theme, find_toolkit, show_toolkit, urgent_help
 
-from .services import conversation, incoming, send
+from .services import conversation, incoming, safely, send
 
 
 class ActionExplainTheme(Action):
     def name(self) -> Text:
         return "action_explain_theme"
 
+    @safely(lambda: [])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         knowledge = conversation().k
@@ -28,6 +29,7 @@ class ActionShowToolkit(Action):
     def name(self) -> Text:
         return "action_show_toolkit"
 
+    @safely(lambda: [])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         knowledge = conversation().k
@@ -39,6 +41,7 @@ class ActionUrgentHelp(Action):
     def name(self) -> Text:
         return "action_urgent_help"
 
+    @safely(lambda: [])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         knowledge = conversation().k
@@ -53,6 +56,7 @@ class ActionSessionCommand(Action):
     def name(self) -> Text:
         return "action_session_command"
 
+    @safely(lambda: [])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         core = conversation()
