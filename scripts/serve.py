@@ -31,6 +31,7 @@ from bot.config import Settings  # noqa: E402
 from bot.knowledge import KnowledgeError, load_knowledge  # noqa: E402
 from bot.storage import make_engine  # noqa: E402
 from bot.workshop import load_workshop_content  # noqa: E402
+from scripts.rasa_server import api_token  # noqa: E402
 
 MODEL = ROOT / "models" / "assistant.tar.gz"
 BIN = Path(sys.executable).parent
@@ -177,7 +178,7 @@ def main(mode: str) -> int:
     servers = Servers(
         rasa_port=int(os.environ.get("RASA_PORT", 5005)),
         action_port=int(os.environ.get("ACTION_PORT", 5055)),
-        api_token=os.environ.get("RASA_API_TOKEN") or None,
+        api_token=api_token(),  # RASA_API_TOKEN or the file in RASA_API_TOKEN_FILE
         host=os.environ.get("RASA_HOST") or "127.0.0.1",
     )
     for sig in (signal.SIGTERM, signal.SIGHUP):  # a closed terminal stops both servers too

@@ -36,7 +36,7 @@ def started_servers(tmp_path_factory, name: str, prepare=None, env=None, api_tok
     if prepare is not None:
         prepare(work)
     running = Servers(rasa_port=free_port(), action_port=free_port(), log_dir=work, api_token=api_token, env={
-        "DATABASE_URL": f"sqlite:///{work / 'assistant.db'}",
+        "DATABASE_URL": f"sqlite:///{work / 'state' / 'assistant.db'}",
         "RECORDS_DIR": str(work / "records"),
         "STATE_DIR": str(work / "state"),
         **(env or {}),
