@@ -13,13 +13,14 @@ from bot.responses import (
     Reply, danger_check_question, explain_theme, find_theme, find_toolkit, show_toolkit, urgent_help,
 )
 
-from .services import conversation, incoming, send
+from .services import conversation, incoming, safely, send
 
 
 class ActionExplainTheme(Action):
     def name(self) -> Text:
         return "action_explain_theme"
 
+    @safely(lambda: [])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         knowledge = conversation().k
@@ -31,6 +32,7 @@ class ActionShowToolkit(Action):
     def name(self) -> Text:
         return "action_show_toolkit"
 
+    @safely(lambda: [])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         knowledge = conversation().k
@@ -48,6 +50,7 @@ class ActionUrgentHelp(Action):
     def name(self) -> Text:
         return "action_urgent_help"
 
+    @safely(lambda: [])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         knowledge = conversation().k
@@ -66,6 +69,7 @@ class ActionSessionCommand(Action):
     def name(self) -> Text:
         return "action_session_command"
 
+    @safely(lambda: [])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         core = conversation()

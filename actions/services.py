@@ -1,8 +1,10 @@
 """What every action needs: the conversation core, built once, and the adapters."""
 from __future__ import annotations
 
+import functools
+import logging
 from functools import lru_cache
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -15,6 +17,36 @@ from bot.storage import Store, make_engine
 from bot.text_input import Incoming
 from bot.workshop import load_workshop_content
 from bot.workshop_session import WorkshopConversation
+
+
+logger = logging.getLogger(__name__)
+
+# Said when an action fails (the database locked, the records folder unwritable...).
+ERROR_REPLY = ("Sorry, something went wrong on my side with that message. Your answers so far are kept. "
+               "Please send it again in a minute.")
+
+
+def safely(fallback: Callable[[], Any]):
+    """Run an action (or a form's validate_ method) so that a failure is a kind reply, not an error body.
+
+    rasa-sdk answers an exception with the whole tracker (every message,
+    the sender id) and Rasa logs that body: here the practitioner is told
+    something went wrong, the log names only the kind of error, and Rasa
+    gets `fallback()` as the result.
+    """
+    def wrap(method):
+        @functools.wraps(method)
+        async def guarded(self, *args: Any) -> Any:
+            try:
+                return await method(self, *args)
+            except Exception as error:  # noqa: BLE001 (every failure gets the same safe reply)
+                logger.error("Action %s failed (%s)", self.name(), type(error).__name__)
+                dispatcher = next((a for a in args if isinstance(a, CollectingDispatcher)), None)
+                if dispatcher is not None:
+                    dispatcher.utter_message(text=ERROR_REPLY)
+                return fallback()
+        return guarded
+    return wrap
 
 
 @lru_cache(maxsize=1)

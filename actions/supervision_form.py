@@ -8,11 +8,11 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import ActionExecuted, ActiveLoop, EventType, SessionStarted, SlotSet
+from rasa_sdk.events import ActionExecuted, ActiveLoop, EventType, FollowupAction, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from .services import conversation, incoming, send, workshop
+from .services import conversation, incoming, safely, send, workshop
 
 SESSION_CLOSED = "closed"
 
@@ -21,6 +21,7 @@ class ActionStartSession(Action):
     def name(self) -> Text:
         return "action_start_session"
 
+    @safely(lambda: [FollowupAction("action_listen")])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         kind = "stuck" if incoming(tracker).intent == "feeling_stuck" else "supervision"
@@ -33,6 +34,7 @@ class ActionResumeSession(Action):
     def name(self) -> Text:
         return "action_resume_session"
 
+    @safely(lambda: [SlotSet("resumed_mode", "none")])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         reference = incoming(tracker).entity("session_ref")
@@ -53,6 +55,7 @@ class ValidateSupervisionForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_supervision_form"
 
+    @safely(lambda: {"session_reply": None})
     async def validate_session_reply(self, slot_value: Any, dispatcher: CollectingDispatcher,
                                      tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if slot_value is None:
@@ -67,6 +70,7 @@ class ActionAskSessionReply(Action):
     def name(self) -> Text:
         return "action_ask_session_reply"
 
+    @safely(lambda: [])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         send(dispatcher, conversation().prompt(tracker.sender_id), tracker)
@@ -79,6 +83,7 @@ class ActionEndSupervisionForm(Action):
     def name(self) -> Text:
         return "action_end_supervision_form"
 
+    @safely(lambda: [])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         return [SlotSet("session_reply", None)]
@@ -94,6 +99,7 @@ class ActionSessionStart(Action):
     def name(self) -> Text:
         return "action_session_start"
 
+    @safely(lambda: [SessionStarted(), ActionExecuted("action_listen")])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         events: List[EventType] = [SessionStarted()]

@@ -7,11 +7,11 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from .services import conversation, incoming, send, workshop
+from .services import conversation, incoming, safely, send, workshop
 
 CLOSED = "closed"
 
@@ -20,6 +20,7 @@ class ActionStartWorkshop(Action):
     def name(self) -> Text:
         return "action_start_workshop"
 
+    @safely(lambda: [FollowupAction("action_listen")])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         conversation().pause_active(tracker.sender_id)  # one mode at a time; nothing is lost
@@ -31,6 +32,7 @@ class ValidateWorkshopForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_workshop_form"
 
+    @safely(lambda: {"workshop_reply": None})
     async def validate_workshop_reply(self, slot_value: Any, dispatcher: CollectingDispatcher,
                                       tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if slot_value is None:
@@ -44,6 +46,7 @@ class ActionAskWorkshopReply(Action):
     def name(self) -> Text:
         return "action_ask_workshop_reply"
 
+    @safely(lambda: [])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         send(dispatcher, workshop().prompt(tracker.sender_id), tracker)
@@ -54,6 +57,7 @@ class ActionEndWorkshopForm(Action):
     def name(self) -> Text:
         return "action_end_workshop_form"
 
+    @safely(lambda: [])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         return [SlotSet("workshop_reply", None)]

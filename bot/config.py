@@ -14,11 +14,15 @@ class Settings:
     records_dir: Path
     knowledge_dir: Path
     retention_days: int  # 0: keep until deleted by hand
+    state_dir: Path = PROJECT_ROOT / "state"  # the SQLite database (by default) and the action-server secret
 
     @classmethod
     def from_env(cls, env: "os._Environ[str] | dict[str, str] | None" = None) -> "Settings":
         env = os.environ if env is None else env
-        default_db = PROJECT_ROOT / "state" / "assistant.db"
+        state = Path(env.get("STATE_DIR") or PROJECT_ROOT / "state")
+        if not state.is_absolute():
+            state = PROJECT_ROOT / state
+        default_db = state / "assistant.db"
         records = Path(env.get("RECORDS_DIR") or PROJECT_ROOT / "records")
         if not records.is_absolute():
             records = PROJECT_ROOT / records
@@ -27,4 +31,5 @@ class Settings:
             records_dir=records,
             knowledge_dir=Path(env.get("KNOWLEDGE_DIR") or PROJECT_ROOT / "knowledge"),
             retention_days=int(env.get("RETENTION_DAYS") or 0),
+            state_dir=state,
         )

@@ -28,6 +28,7 @@ YES_NO_CASE_STEPS = ("case.father_involved", "case.several_parental_adults", "ca
 # Every prompt the conversation uses; conversation.yml must define each.
 REQUIRED_PROMPTS = frozenset({
     "already_in_session",
+    "case_reference_alone",
     "ask_action_more",
     "ask_action_owner",
     "ask_action_what",
@@ -74,6 +75,7 @@ REQUIRED_PROMPTS = frozenset({
     "patterns_noticed",
     "paused",
     "privacy_prompt",
+    "privacy_prompt_outside_session",
     "resumed",
     "review_help",
     "review_intro",

@@ -41,3 +41,22 @@ def identifying_details(text: str) -> List[str]:
     if _PHONE.search(text or ""):
         found.append("a phone number")
     return found
+
+
+_REFERENCE = r"(?=[A-Z0-9/_-]*\d)[A-Z0-9]+(?:[-/_][A-Z0-9]+)*"  # letters and digits, at least one digit
+_LABEL = r"(?:the\s+)?(?:case|ref|reference)(?:\s+(?:ref(?:erence)?|no|number|id))?\.?\s*[:#]?\s*"
+_LABELLED_REFERENCE = re.compile(rf"\s*{_LABEL}{_REFERENCE}\s*[.!?]?\s*", re.IGNORECASE)
+_BARE_REFERENCE = re.compile(rf"\s*(?=.*[A-Z])(?=.*\d){_REFERENCE}\s*[.!?]?\s*|\s*\d{{4,}}\s*", re.IGNORECASE)
+_DATE_ONLY = re.compile(r"\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*")
+
+
+def looks_like_case_reference(text: str) -> bool:
+    """Whether a whole message is only a case reference ("RO-REF-77", "AB-12345", "case 4471").
+
+    Outside a session such a message is asked about rather than taken as a
+    request to start one.
+    """
+    text = text or ""
+    if _DATE_ONLY.fullmatch(text):
+        return False
+    return bool(_LABELLED_REFERENCE.fullmatch(text) or _BARE_REFERENCE.fullmatch(text))

@@ -80,7 +80,7 @@ class SessionNote(Base):
 
 
 def make_engine(url: str) -> Engine:
-    kwargs = {"future": True}
+    kwargs = {"future": True, "hide_parameters": True}  # SQL errors never log answers or secrets
     if url.startswith("sqlite"):
         # The Rasa server and the action server share the file: wait for locks.
         kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}

@@ -4,7 +4,11 @@
     python scripts/serve.py shell   # talk in this terminal
 
 Settings come from the environment: RASA_PORT, ACTION_PORT, DATABASE_URL,
-RECORDS_DIR, RASA_API_TOKEN (the HTTP API is enabled only with a token).
+RECORDS_DIR, STATE_DIR, RASA_API_TOKEN (the HTTP API is enabled only with a
+token), ACTION_SERVER_SECRET (else made in STATE_DIR/action-secret).
+Secrets go to the servers in their environment, never on a command line, and
+everything written is owner-only (umask 077; state and records folders 0700,
+their files 0600, tightened at every start).
 """
 from __future__ import annotations
 
@@ -22,10 +26,12 @@ from typing import Dict, List, Optional
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.access import SECRET_ENV, action_secret, make_private  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.knowledge import KnowledgeError, load_knowledge  # noqa: E402
 from bot.storage import make_engine  # noqa: E402
 from bot.workshop import load_workshop_content  # noqa: E402
+from scripts.rasa_server import api_token  # noqa: E402
 
 MODEL = ROOT / "models" / "assistant.tar.gz"
 BIN = Path(sys.executable).parent
@@ -43,12 +49,25 @@ class Servers:
     log_dir: Optional[Path] = None
     processes: List[subprocess.Popen] = field(default_factory=list)
 
+    def private_folders(self) -> List[Path]:
+        """The state folder, the records folder and the SQLite database's folder."""
+        settings = Settings.from_env({**os.environ, **self.env})
+        folders = [settings.state_dir, settings.records_dir]
+        if settings.database_url.startswith("sqlite:///"):
+            folders.append(Path(settings.database_url.split("///", 1)[1]).parent)
+        return folders
+
     def child_env(self) -> Dict[str, str]:
         settings = Settings.from_env({**os.environ, **self.env})
         env = {**os.environ, **self.env}
+        env.pop("RASA_API_TOKEN", None)
+        if self.api_token:
+            env["RASA_API_TOKEN"] = self.api_token  # read by scripts/rasa_server.py, never put in argv
+        env[SECRET_ENV] = action_secret(settings.state_dir, env)  # both servers: Rasa sends it, actions check it
         env.update(
             DATABASE_URL=settings.database_url,
             RECORDS_DIR=str(settings.records_dir),
+            STATE_DIR=str(settings.state_dir),
             ACTION_ENDPOINT_URL=f"http://127.0.0.1:{self.action_port}/webhook",
             PYTHONPATH=str(ROOT),
             SQLALCHEMY_SILENCE_UBER_WARNING="1",
@@ -78,21 +97,24 @@ class Servers:
                                        f"Stop the other copy, or choose another port with {name}=...")
 
     def start_actions(self) -> subprocess.Popen:
-        # Create the database (folder and tables) before either server opens it.
+        # Create the database (folder and tables) before either server opens it; owner-only,
+        # also when the folders or files were made earlier with looser modes.
+        make_private(self.private_folders())
         make_engine(self.child_env()["DATABASE_URL"]).dispose()
-        process = self._spawn("actions", [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
+        make_private(self.private_folders())
+        process = self._spawn("actions", [sys.executable, "-m", "actions.server", "--actions", "actions",
                                           "--port", str(self.action_port)])
         wait_for(f"http://127.0.0.1:{self.action_port}/health", process, "action server")
         return process
 
     def rasa_args(self, command: str) -> List[str]:
-        args = [str(BIN / "rasa"), command, "--model", str(MODEL), "--endpoints", "endpoints.yml",
-                "--port", str(self.rasa_port)]
+        # Rasa started through scripts/rasa_server.py: the API token goes in the environment,
+        # and the HTTP API is enabled only when there is one.
+        args = [sys.executable, str(ROOT / "scripts" / "rasa_server.py"), command, "--model", str(MODEL),
+                "--endpoints", "endpoints.yml", "--port", str(self.rasa_port)]
         if command == "run":
             args += ["--interface", self.host]
             args += ["--credentials", "credentials.yml"]
-            if self.api_token:
-                args += ["--enable-api", "--auth-token", self.api_token]
         return args
 
     def start_rasa(self) -> subprocess.Popen:
@@ -137,6 +159,7 @@ def wait_for(url: str, process: subprocess.Popen, what: str, timeout: float = 12
 
 
 def main(mode: str) -> int:
+    os.umask(0o077)  # the database, its -wal and -shm files, the secret and records: owner-only
     settings = Settings.from_env()
     try:
         # a broken knowledge file stops start-up here, naming the file and the field
@@ -155,7 +178,7 @@ def main(mode: str) -> int:
     servers = Servers(
         rasa_port=int(os.environ.get("RASA_PORT", 5005)),
         action_port=int(os.environ.get("ACTION_PORT", 5055)),
-        api_token=os.environ.get("RASA_API_TOKEN") or None,
+        api_token=api_token(),  # RASA_API_TOKEN or the file in RASA_API_TOKEN_FILE
         host=os.environ.get("RASA_HOST") or "127.0.0.1",
     )
     for sig in (signal.SIGTERM, signal.SIGHUP):  # a closed terminal stops both servers too

@@ -4,10 +4,15 @@ from __future__ import annotations
 from scripts.serve import Servers
 
 
-def test_the_http_api_is_enabled_only_with_a_token():
-    assert "--enable-api" not in Servers().rasa_args("run")
-    args = Servers(api_token="s3cret").rasa_args("run")
-    assert args[args.index("--enable-api") + 1:args.index("--enable-api") + 3] == ["--auth-token", "s3cret"]
+def test_the_http_api_is_enabled_only_with_a_token_which_never_goes_on_a_command_line(tmp_path):
+    from scripts.rasa_server import rasa_argv
+    servers = Servers(api_token="s3cret", env={"STATE_DIR": str(tmp_path)})
+    assert "s3cret" not in " ".join(servers.rasa_args("run"))
+    assert servers.child_env()["RASA_API_TOKEN"] == "s3cret"
+    assert "RASA_API_TOKEN" not in Servers(env={"STATE_DIR": str(tmp_path)}).child_env()
+    # inside the launcher's own process only:
+    assert "--enable-api" not in rasa_argv(["run", "--port", "1"], None)
+    assert rasa_argv(["run"], "s3cret")[-3:] == ["--enable-api", "--auth-token", "s3cret"]
 
 
 def test_the_rasa_server_listens_only_on_this_machine_by_default():
@@ -16,7 +21,7 @@ def test_the_rasa_server_listens_only_on_this_machine_by_default():
 
 
 def test_children_get_the_database_records_and_action_endpoint(tmp_path):
-    env = Servers(action_port=6123, env={"DATABASE_URL": "sqlite:////tmp/x.db",
+    env = Servers(action_port=6123, env={"DATABASE_URL": "sqlite:////tmp/x.db", "STATE_DIR": str(tmp_path),
                                          "RECORDS_DIR": str(tmp_path)}).child_env()
     assert env["DATABASE_URL"] == "sqlite:////tmp/x.db"
     assert env["RECORDS_DIR"] == str(tmp_path)

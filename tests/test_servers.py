@@ -25,14 +25,21 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def started_servers(tmp_path_factory, name: str):
-    """Both real servers on free ports, with their own database and records folder."""
+def started_servers(tmp_path_factory, name: str, prepare=None, env=None, api_token=None):
+    """Both real servers on free ports, with their own database, records and state folders.
+
+    `prepare(work)` runs before the start (e.g. to leave loose files there); `env` adds settings.
+    """
     if not MODEL.exists():
         pytest.fail("No trained model: run the tests with `make test`, which trains one.")
     work = tmp_path_factory.mktemp(name)
-    running = Servers(rasa_port=free_port(), action_port=free_port(), log_dir=work, env={
-        "DATABASE_URL": f"sqlite:///{work / 'assistant.db'}",
+    if prepare is not None:
+        prepare(work)
+    running = Servers(rasa_port=free_port(), action_port=free_port(), log_dir=work, api_token=api_token, env={
+        "DATABASE_URL": f"sqlite:///{work / 'state' / 'assistant.db'}",
         "RECORDS_DIR": str(work / "records"),
+        "STATE_DIR": str(work / "state"),
+        **(env or {}),
     })
     try:
         running.start_actions()

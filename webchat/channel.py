@@ -29,7 +29,7 @@ from bot.config import Settings
 from bot.conversation import Conversation
 from bot.knowledge import cached_knowledge
 from bot.storage import Store, make_engine
-from channels.rest import never_silent
+from channels.rest import answer_outside_session, json_body, never_silent
 
 logger = logging.getLogger(__name__)
 
@@ -149,7 +149,9 @@ class WebChatInput(InputChannel):
 
         @chat.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            body = request.json if isinstance(request.json, dict) else {}
+            body, refused = json_body(request)  # 415, 413 or 400 for anything but a JSON object
+            if refused is not None:
+                return refused
             sender, text, shown = valid_sender(body.get("sender")), body.get("message"), body.get("shown")
             if sender is None:
                 return bad_request("sender must be 32 hexadecimal digits")
@@ -160,10 +162,10 @@ class WebChatInput(InputChannel):
                         if isinstance(shown, str) and shown.strip() else None)
             collector = CollectingOutputChannel()
             try:
-                await handle(UserMessage(text, collector, sender, input_channel=self.name(),
-                                         metadata=metadata))
-            except Exception:  # never_silent has already put a kind message in the collector
-                logger.exception("webchat: a message from %s… failed", sender[:6])
+                await answer_outside_session(request, handle, UserMessage(
+                    text, collector, sender, input_channel=self.name(), metadata=metadata))
+            except Exception as error:  # never_silent has already put a kind message in the collector
+                logger.error("webchat: a message failed (%s)", type(error).__name__)
             messages = [{"from": "bot", "text": m.get("text") or "", "buttons": buttons_of(m.get("buttons"))}
                         for m in collector.messages if m.get("text") or m.get("buttons")]
             status = await asyncio.to_thread(self._status, sender)
@@ -171,7 +173,9 @@ class WebChatInput(InputChannel):
 
         @chat.route("/history", methods=["POST"])
         async def history(request: Request) -> HTTPResponse:
-            body = request.json if isinstance(request.json, dict) else {}
+            body, refused = json_body(request)
+            if refused is not None:
+                return refused
             sender = valid_sender(body.get("sender"))
             if sender is None:
                 return bad_request("sender must be 32 hexadecimal digits")
