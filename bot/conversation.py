@@ -526,6 +526,11 @@ class Conversation:
 
     def _write_claimed(self, db, session, record) -> Path:
         """Claim a name, store it with the session (committed), then write the file there."""
+        for note in session.notes:  # a name claimed by a save that was cut short (a crash): still empty
+            claimed = Path(note.text)
+            if note.kind == "record" and str(claimed) != session.record_path and claimed.is_file() \
+                    and claimed.stat().st_size == 0:
+                claimed.unlink(missing_ok=True)
         try:
             path = claim_record_path(record, self.records_dir)
         except OSError as error:
