@@ -63,7 +63,9 @@ class ValidateSupervisionForm(FormValidationAction):
         turn = conversation().handle(tracker.sender_id, incoming(tracker))
         send(dispatcher, turn.replies, tracker)
         # Filling the slot ends the form; clearing it makes the form ask again.
-        return {"session_reply": SESSION_CLOSED if turn.closed else None}
+        # A session that is no longer open (saved from the review) closes the form too.
+        closed = turn.closed or not conversation().has_active_session(tracker.sender_id)
+        return {"session_reply": SESSION_CLOSED if closed else None}
 
 
 class ActionAskSessionReply(Action):
@@ -86,6 +88,7 @@ class ActionEndSupervisionForm(Action):
     @safely(lambda: [])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
+        conversation().record_seen(tracker.sender_id)  # the save's reply got through
         return [SlotSet("session_reply", None)]
 
 

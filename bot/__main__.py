@@ -5,6 +5,7 @@
     python -m bot sessions show ID           one session's answers
     python -m bot sessions delete ID         its rows, record files and conversation history
     python -m bot sessions purge [--days N]  delete sessions untouched for N days (RETENTION_DAYS)
+    python -m bot records orphans            record files that no session refers to
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import sys
 
 from .config import Settings
 from .knowledge import KnowledgeError, load_knowledge
-from .retention import delete_session, find_sessions, purge, record_files
+from .retention import delete_session, find_sessions, orphan_records, purge, record_files
 from .storage import Store, make_engine
 from .workshop import load_workshop_content
 
@@ -79,10 +80,16 @@ def main(argv=None) -> int:
     sessions.add_argument("action", choices=["list", "show", "delete", "purge"])
     sessions.add_argument("id", nargs="?", help="a session id, or its first characters")
     sessions.add_argument("--days", type=int, help="with purge: age in days (default RETENTION_DAYS)")
+    records = commands.add_parser("records", help="record files that no session refers to")
+    records.add_argument("action", choices=["orphans"])
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     if args.command == "check":
         return _check(settings)
+    if args.command == "records":
+        for path in orphan_records(Store(make_engine(settings.database_url)), settings.records_dir):
+            print(path)
+        return 0
     if args.action in ("show", "delete") and not args.id:
         parser.error(f"sessions {args.action} needs a session id")
     return _sessions(args, Store(make_engine(settings.database_url)), settings)

@@ -81,6 +81,8 @@ REQUIRED_PROMPTS = frozenset({
     "review_intro",
     "saved",
     "saved_early",
+    "record_not_written", "why_folder", "why_disk_full", "why_database", "why_other",  # a failed save
+    "record_was_saved", "records_folder",
     "session_intro",
     "skipped",
     "stuck_intro",

@@ -271,13 +271,47 @@ def _reserve_name(directory: Path, stem: str) -> Path:
             n += 1
 
 
-def write_record(record: Record, directory: Path, now: Optional[datetime] = None) -> Path:
+def write_record(record: Record, directory: Path, now: Optional[datetime] = None,
+                 path: Optional[Path] = None) -> Path:
+    """Write the record; to `path` when its name was claimed (and stored) beforehand."""
     directory = Path(directory)
     private_folder(directory)
     document = build_document(record)
-    stem = f"supervision-{safe_reference(record.case_reference)}-" \
-           f"{(now or datetime.now()):%Y%m%d-%H%M%S}"
-    return save_document(document, directory, stem, temp_prefix=".supervision-")
+    if path is not None:
+        return save_document_as(document, Path(path), temp_prefix=".supervision-")
+    return save_document(document, directory, record_stem(record, now), temp_prefix=".supervision-")
+
+
+def record_stem(record: Record, now: Optional[datetime] = None) -> str:
+    return f"supervision-{safe_reference(record.case_reference)}-{(now or datetime.now()):%Y%m%d-%H%M%S}"
+
+
+def claim_record_path(record: Record, directory: Path, now: Optional[datetime] = None) -> Path:
+    """Claim a free name for the record (an empty owner-only file), so it can be stored first.
+
+    The caller stores the name with the session before writing, so a file on
+    disk always belongs to a session; it removes the empty file if that fails.
+    """
+    directory = Path(directory)
+    private_folder(directory)
+    return _reserve_name(directory, record_stem(record, now))
+
+
+def save_document_as(document, final: Path, temp_prefix: str = ".document-") -> Path:
+    """Replace the claimed (empty) file at `final` with the document, never half-written."""
+    fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=temp_prefix, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            document.save(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, final)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    _fsync_directory(final.parent)
+    return final
 
 
 def private_folder(directory: Path) -> None:

@@ -110,3 +110,60 @@ def find_sessions(store: Store, prefix: str = "") -> List[SupervisionSession]:
         if prefix:
             query = query.where(SupervisionSession.id.startswith(prefix))
         return list(db.execute(query).scalars())
+
+
+def orphan_records(store: Store, records_dir: Path) -> List[Path]:
+    """Record files in the folder that no session refers to: an interrupted save's leftovers.
+
+    Sessions store a record's name before writing it, so a new orphan can come
+    only from a crash in the moment between claiming a name and storing it
+    (an empty file), or from a half-written temporary file.
+    """
+    from .workshop_session import WorkshopSession  # packs live in the same folder
+
+    folder = Path(records_dir)
+    if not folder.is_dir():
+        return []
+    with store.transaction() as db:
+        known = {Path(p).resolve() for s in db.execute(select(SupervisionSession)).scalars()
+                 for p in record_files(s)}
+        known |= {Path(p).resolve() for p in db.execute(
+            select(WorkshopSession.pack_path).where(WorkshopSession.pack_path.isnot(None))).scalars()}
+    candidates = list(folder.glob("supervision-*.docx")) + list(folder.glob(".supervision-*.tmp"))
+    return sorted(p for p in candidates if p.is_file() and p.resolve() not in known)
+
+
+def remove_orphans(orphans: List[Path], days: int, now: Optional[datetime] = None) -> List[Path]:
+    """Delete the orphan files untouched for `days` days (0 or less: none); returns those deleted."""
+    if days <= 0:
+        return []
+    cutoff = _epoch((now or utcnow()) - timedelta(days=days))
+    removed = []
+    for path in orphans:
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed.append(path)
+        except FileNotFoundError:
+            continue
+    return removed
+
+
+def orphan_report(store: Store, records_dir: Path, days: int) -> Optional[str]:
+    """The start-up line about orphan record files, or None when there are none.
+
+    It gives a count and the folder, never file names: a name holds a case reference.
+    """
+    orphans = orphan_records(store, records_dir)
+    removed = remove_orphans(orphans, days)
+    left = len(orphans) - len(removed)
+    lines = []
+    if removed:
+        lines.append(f"Retention: deleted {len(removed)} record file(s) that no session refers to, "
+                     f"untouched for {days} days.")
+    if left:
+        lines.append(f"{left} record file(s) in {records_dir} belong to no session (left by an interrupted "
+                     "save); `python -m bot records orphans` lists them. Check and delete any you don't need"
+                     + (f"; they are deleted once untouched for {days} days." if days > 0
+                        else ", or set RETENTION_DAYS to delete them once untouched that long."))
+    return "\n".join(lines) or None

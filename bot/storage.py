@@ -124,8 +124,20 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        with self._sessions.begin() as db:
+        """Committed at the end, rolled back on an error.
+
+        A step may also commit part way (a record's name is stored before its
+        file is written); the rest carries on in a new transaction.
+        """
+        db = self._sessions()
+        try:
             yield db
+            db.commit()
+        except BaseException:
+            db.rollback()
+            raise
+        finally:
+            db.close()
 
     def current(self, db: Session, sender_id: str) -> Optional[SupervisionSession]:
         return db.execute(

@@ -17,6 +17,7 @@ module never reads the supervision tables.
 """
 from __future__ import annotations
 
+import os
 import re
 import uuid
 from contextlib import contextmanager
@@ -534,7 +535,9 @@ class WorkshopConversation:
         path = self._write(plan, points, self.records_dir)
         session.pack_path = str(path)
         session.status = COMPLETE
-        return Turn([Reply(self.c.prompt("saved", file=path.name, folder=str(path.parent),
+        # the folder as practitioners know it, never its path on the server
+        where = os.environ.get("RECORDS_LABEL") or self.k.prompt("records_folder")
+        return Turn([Reply(self.c.prompt("saved", file=path.name, folder=where,
                                          points=len(session.points)))], closed=True)
 
     def _plan(self, session: WorkshopSession) -> WorkshopPlan:

@@ -19,10 +19,13 @@ gets the privacy reminder.
 """
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+import os
 from typing import Any, Awaitable, Callable, Dict, Optional, Text, Tuple
 
+import aiohttp
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
@@ -53,8 +56,15 @@ def never_silent(on_new_message: Callable[[UserMessage], Awaitable[None]]
     async def handle(message: UserMessage) -> None:
         output = message.output_channel
         before = len(output.messages) if isinstance(output, CollectingOutputChannel) else None
+        # While the action server is down or restarting, Rasa's own fallbacks would mislead
+        # ("Sorry, I didn't quite follow" to a "hello"): every message gets the plain message.
+        if before is not None and (message.text or "").strip() and not await action_server_up():
+            await output.send_text_message(message.sender_id, NO_REPLY)
+            return
         try:
             await on_new_message(message)
+            if before is not None and not await action_server_up():  # it stopped while answering
+                del output.messages[before:]
         finally:
             if before is not None and len(output.messages) == before:
                 text = NO_REPLY if (message.text or "").strip() else EMPTY_MESSAGE
@@ -112,6 +122,18 @@ async def answer_outside_session(request: Request, handle: Callable[[UserMessage
         if outside and found:
             await message.output_channel.send_text_message(
                 message.sender_id, knowledge.prompt("privacy_prompt_outside_session", what=" and ".join(found)))
+async def action_server_up(timeout: float = 2.0) -> bool:
+    """Whether the action server answers its health check (True when none is configured)."""
+    url = os.environ.get("ACTION_ENDPOINT_URL")
+    if not url:
+        return True
+    health = url.rsplit("/webhook", 1)[0] + "/health"
+    try:
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout)) as client:
+            async with client.get(health) as answer:
+                return answer.status == 200
+    except (aiohttp.ClientError, asyncio.TimeoutError, OSError):
+        return False
 
 
 class CarefulRestInput(RestInput):

@@ -32,6 +32,7 @@ from bot.knowledge import KnowledgeError, load_knowledge  # noqa: E402
 from bot.storage import make_engine  # noqa: E402
 from bot.workshop import load_workshop_content  # noqa: E402
 from scripts.rasa_server import api_token  # noqa: E402
+from scripts.supervisor import port_in_use_message, supervise  # noqa: E402
 
 MODEL = ROOT / "models" / "assistant.tar.gz"
 BIN = Path(sys.executable).parent
@@ -92,9 +93,8 @@ class Servers:
     def check_ports_free(self) -> None:
         for port, name in ((self.action_port, "ACTION_PORT"), (self.rasa_port, "RASA_PORT")):
             with socket.socket() as probe:
-                if probe.connect_ex(("127.0.0.1", port)) == 0:
-                    raise RuntimeError(f"Port {port} is already in use (is the assistant already running?). "
-                                       f"Stop the other copy, or choose another port with {name}=...")
+                if probe.connect_ex(("127.0.0.1", port)) == 0:  # e.g. a server left from an earlier run
+                    raise RuntimeError(port_in_use_message(port, name))
 
     def start_actions(self) -> subprocess.Popen:
         # Create the database (folder and tables) before either server opens it; owner-only,
@@ -172,6 +172,11 @@ def main(mode: str) -> int:
         from bot.storage import Store
         deleted = purge(Store(make_engine(settings.database_url)), settings.retention_days)
         print(f"Retention: deleted {len(deleted)} session(s) untouched for {settings.retention_days} days.")
+    from bot.retention import orphan_report
+    from bot.storage import Store
+    orphans = orphan_report(Store(make_engine(settings.database_url)), settings.records_dir, settings.retention_days)
+    if orphans:
+        print(orphans, flush=True)
     if not MODEL.exists():
         print("No trained model: run `make run`, which trains one.", file=sys.stderr)
         return 2
@@ -186,7 +191,7 @@ def main(mode: str) -> int:
     try:
         servers.check_ports_free()
         print("Starting the action server...", flush=True)
-        servers.start_actions()
+        actions = servers.start_actions()
         if mode == "shell":
             shell = servers._spawn("shell", servers.rasa_args("shell"), interactive=True)
             return shell.wait()
@@ -203,7 +208,7 @@ def main(mode: str) -> int:
             "Press Ctrl-C to stop.\n",
             flush=True,
         )
-        return rasa.wait()
+        return supervise(servers, actions, rasa)  # restarts a server that stops; non-zero if it cannot
     except KeyboardInterrupt:
         print("\nStopping...", flush=True)
         return 0

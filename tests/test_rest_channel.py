@@ -1,0 +1,74 @@
+"""The REST channel and the page never mislead while the action server is down (no servers needed)."""
+from __future__ import annotations
+
+import asyncio
+import socket
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+from channels.rest import NO_REPLY, never_silent
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def run(handler, text="hello"):
+    output = CollectingOutputChannel()
+    asyncio.run(never_silent(handler)(UserMessage(text, output, "worker-1")))
+    return [m.get("text") for m in output.messages]
+
+
+def test_with_the_action_server_down_a_hello_gets_the_plain_message_not_a_fallback(monkeypatch):
+    monkeypatch.setenv("ACTION_ENDPOINT_URL", f"http://127.0.0.1:{closed_port()}/webhook")
+    handled = []
+
+    async def rasa(message):  # what Rasa does when its actions fail: a misleading fallback
+        handled.append(message.text)
+        await message.output_channel.send_text_message(message.sender_id, "Sorry, I didn't quite follow.")
+
+    assert run(rasa) == [NO_REPLY]
+    assert handled == []  # not taken in at all: nothing half-stored, the practitioner sends it again
+
+
+def test_with_no_action_server_configured_messages_go_through(monkeypatch):
+    monkeypatch.delenv("ACTION_ENDPOINT_URL", raising=False)
+
+    async def rasa(message):
+        await message.output_channel.send_text_message(message.sender_id, "Hello!")
+
+    assert run(rasa) == ["Hello!"]
+    assert "isn't responding" in NO_REPLY
+
+
+def test_with_the_action_server_up_replies_pass_and_a_crash_while_answering_is_said_plainly(monkeypatch):
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    class Health(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            self.send_response(200 if self.path == "/health" else 404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Health)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("ACTION_ENDPOINT_URL", f"http://127.0.0.1:{server.server_port}/webhook")
+    try:
+        async def rasa(message):
+            await message.output_channel.send_text_message(message.sender_id, "What name should go on the record?")
+
+        assert run(rasa, "I want to reflect on a case") == ["What name should go on the record?"]
+
+        async def crashing(message):  # the action server dies while this message is answered
+            await message.output_channel.send_text_message(message.sender_id, "Sorry, I didn't quite follow.")
+            server.shutdown()
+            server.server_close()
+
+        assert run(crashing, "Sam Example") == [NO_REPLY]
+    finally:
+        server.server_close()
