@@ -15,8 +15,8 @@ from bot.knowledge import Knowledge, KnowledgeError, load_knowledge
 
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE_DIR = ROOT / "knowledge"
-# CI clones the repository with shared/ beside it.
-POSTER = Path(__file__).resolve().parents[2] / "shared" / "seed" / "audit-repeat-cp-plans-2025.txt"
+# The poster is a public document kept in the repository beside the knowledge.
+POSTER = KNOWLEDGE_DIR / "sources" / "audit-repeat-cp-plans-2025.txt"
 GOOD_PRACTICE_HEADING = "What Good Practice did we see?"
 
 STAGES_IN_ORDER = ["experience", "reflection", "analysis", "action"]
@@ -32,7 +32,7 @@ def collapse(text: str) -> str:
 
 
 def poster_text() -> str:
-    assert POSTER.is_file(), f"audit poster not found at {POSTER} (shared/ should sit beside the repo)"
+    assert POSTER.is_file(), f"audit poster not found at {POSTER} (it belongs in knowledge/sources/)"
     return POSTER.read_text(encoding="utf-8")
 
 

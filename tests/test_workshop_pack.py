@@ -94,7 +94,7 @@ def test_facilitator_notes_then_a_handout_after_a_page_break(tmp_path):
             assert point.splitlines()[0] not in handout_text
     for facilitator_only in ("For the facilitator", "What the group said", "Vignette", "minutes"):
         assert facilitator_only not in handout_text
-    for headline in KNOWLEDGE.audit.headlines:
+    for headline in KNOWLEDGE.audit.headline_texts:
         assert headline in handout_text
 
 
