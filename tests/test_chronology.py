@@ -453,3 +453,18 @@ def test_readback_without_agency_names_uses_ids():
     assert c.readback().splitlines() == ["Incident: May 2024, callout (Police).",
                                          "Incident: June 2024, letter (GP).",
                                          "Incident: July 2024, check (Next link)."]
+
+
+def test_every_flag_says_only_what_its_finding_says(agencies, knowledge):
+    """The sentence crediting the audit restates the poster words of the finding the flag names."""
+    from tests.test_knowledge import paraphrases
+    c = history(agencies, "plan 1 Mar 2021 - Dec 2021 neglect\nplan 2 Feb 2022 - Oct 2022 EA\n"
+                          "plan 3 Jun 2022 - Jan 2023 neglect\n"
+                          "May 2021 police DA callout\nJan 2022 police DA callout\nFeb 2022 police DA callout")
+    flags = c.flags(today=TODAY) + Chronology([c.plans[0]], []).flags(today=TODAY)
+    assert {f.id for f in flags} >= {"repeat_plans", "short_gap", "plans_overlap", "reports_rose_after_plan",
+                                     "single_agency", "no_incidents"}
+    for flag in flags:
+        claim = flag.text[flag.text.index("The audit"):]
+        passage = knowledge.source.passages[knowledge.passage_of(flag.finding_id)]
+        assert paraphrases(claim, passage), flag.id
