@@ -20,8 +20,8 @@ from .language import check_language
 from .privacy import identifying_details
 from .record_docx import write_record
 from .responses import (
-    Reply, describes_immediate_danger, explain_theme, find_theme, find_toolkit,
-    show_toolkit, urgent_help,
+    Reply, all_links, asks_for_more_links, describes_immediate_danger, explain_theme, find_theme,
+    find_toolkit, show_toolkit, urgent_help,
 )
 from .storage import COMPLETE, PAUSED, Store, SupervisionSession
 from .suggestions import noticed_patterns, suggest_themes
@@ -326,6 +326,8 @@ class Conversation:
 
     def _side_question(self, message: Incoming) -> Optional[Reply]:
         """explain_theme / ask_toolkit asked mid-session, only when it reads as a question."""
+        if asks_for_more_links(message.text):  # "more links": every link, as a whole message only
+            return all_links(self.k)
         if message.intent not in ("explain_theme", "ask_toolkit"):
             return None
         if not message.is_payload:

@@ -80,6 +80,30 @@ def show_toolkit(knowledge: Knowledge, toolkit_id: Optional[str]) -> Reply:
     return Reply("\n".join(lines))
 
 
+MORE_LINKS_WORDS = ("more links", "all links", "show all links", "every link", "more links please")
+
+
+def asks_for_more_links(text: str) -> bool:
+    return " ".join((text or "").lower().strip(" ?.!").split()) in MORE_LINKS_WORDS
+
+
+def all_links(knowledge: Knowledge) -> Reply:
+    """Every toolkit link and other resource, each unconfirmed one with the caution."""
+    lines = [knowledge.prompt("more_links")]
+    for toolkit in knowledge.toolkits:
+        lines.append(toolkit.title)
+        lines += [f"- {knowledge.link_line(l.title, l.url, l.confirmed)}" for l in toolkit.links]
+    lines.append("Procedures and guidance")
+    lines += [f"- {knowledge.link_line(r.title, r.url, r.confirmed)}" for r in knowledge.other_resources]
+    return Reply("\n".join(lines))
+
+
+def toolkit_links(knowledge: Knowledge, toolkit_ids) -> str:
+    """The links of these toolkits, one a line, for showing beside a question."""
+    return "\n".join(f"- {knowledge.link_line(l.title, l.url, l.confirmed)}"
+                     for t in toolkit_ids for l in knowledge.toolkit(t).links)
+
+
 def urgent_help(knowledge: Knowledge) -> Reply:
     urgent = knowledge.urgent
     lines = [urgent.heading, urgent.message]

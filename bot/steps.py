@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
 from .knowledge import Knowledge
+from .responses import toolkit_links
 from .suggestions import pattern_questions, relevant_toolkits, suggest_themes
 from .text_input import Choice, normalise
 
@@ -201,7 +202,8 @@ def _full_plan(k: Knowledge, answers: Dict, kind: str) -> List[Step]:
         toolkit = k.toolkit(toolkit_id)
         steps.append(Step(f"toolkit.{toolkit_id}", TEXT,
                           k.prompt("ask_toolkit_used", toolkit=toolkit.title), "toolkit",
-                          f"{toolkit.title}: what it showed", topic=f"toolkit.{toolkit_id}"))
+                          f"{toolkit.title}: what it showed", topic=f"toolkit.{toolkit_id}",
+                          extra=toolkit_links(k, [toolkit_id])))
     steps.append(Step("review", REVIEW, k.prompt("review_intro"), "review", "Review"))
     return steps
 
@@ -223,7 +225,8 @@ def _reflection_steps(k: Knowledge, answers: Dict, kind: str) -> List[Step]:
     if "themes.choice" in answers:
         for pattern in pattern_questions(k, answers, kind, MAX_PATTERN_QUESTIONS):
             steps.append(Step(f"pattern.{pattern.id}", TEXT, pattern.question, "pattern",
-                              pattern.title, source=pattern.why, topic=pattern.topic))
+                              pattern.title, source=pattern.why, topic=pattern.topic,
+                              extra=toolkit_links(k, pattern.toolkits)))
     for theme_id in themes:
         steps += _theme_steps(k, theme_id)
     steps += [

@@ -430,3 +430,24 @@ def test_lists_show_the_audits_own_items_and_additions_apart(core):
     with core.store.transaction() as db:
         stored = next(a for a in db.execute(select(Answer)).scalars() if a.step_key == "case.agencies")
     assert stored.value == ["hospital", "education"] or set(stored.value) == {"hospital", "education"}
+
+
+def test_more_links_gives_every_link_and_the_question_comes_back(core, knowledge):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    reply = say("more links")
+    for toolkit in knowledge.toolkits:
+        for link in toolkit.links:
+            assert link.url in reply
+    assert f"{knowledge.resource('escalation_procedures').url} {CAUTION}" in reply
+    assert "what name should go on the record" in reply
+    assert core.current_step("worker-1").key == "details.worker"
+
+
+def test_a_toolkit_from_the_plan_category_is_asked_about_with_its_links(core):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    answers = {"case.concerns": "mental health", "case.category": "Neglect", "themes.choice": "voice of the child"}
+    reply = reach(core, say, "toolkit.neglect", answers=answers)
+    assert "What did the Neglect toolkit show on this case, or what has got in the way of using it?" in reply
+    assert "graded-care-profile-2" in reply and "why not" not in reply.lower()
