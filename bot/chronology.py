@@ -5,7 +5,7 @@ A stuck practitioner types the history the way they would in a note:
 callout". This module reads each line into a Plan or an Incident (or a
 Problem with a kind example of what works), and computes the flags the audit
 of repeat child protection plans asks people to look for: repeat plans, short
-gaps between plans, reports that fall on a plan and rise after it, and a
+gaps between plans, domestic abuse reports that fall on a plan and rise after it, and a
 history known to only one agency.
 
 Everything keeps the text exactly as typed, so nothing is lost when a line

@@ -198,7 +198,7 @@ class Conversation:
             lines += [f"- {p.title}: {p.why}" for p in patterns]
             if any(p.id == "repeat_plans" for p in patterns):
                 lines.append(k.prompt("stuck_offer"))
-        suggested = suggest_themes(k, answers, kind)
+        suggested = suggest_themes(k, answers, kind)[:1 if kind == S.SHORT else None]  # a short session: one
         lines.append(k.prompt("ask_themes", suggested=", ".join(k.theme(t).title for t in suggested)))
         lines += [f"{n}. {t.title}" for n, t in enumerate(k.themes, 1)]
         return Reply("\n".join(lines), [("Use the suggested themes", "yes")] +

@@ -177,3 +177,19 @@ def test_a_whole_stuck_conversation_over_rest_gives_a_record_with_every_answer(s
     for key, answer in sent.items():
         assert answer in text, f"{key} missing from the record"
     assert "Stuck case review" in text and "Chronology" in text
+
+
+def test_a_short_session_over_rest_is_chosen_at_the_first_question(servers):
+    sender = "e2e-short-1"
+    say, core = rest(servers, sender), core_reading(servers)
+    sent = run_whole_session(say, lambda reply: core.current_step(sender).key, short=True)
+    with core.store.transaction() as db:
+        session = db.execute(select(SupervisionSession).where(SupervisionSession.sender_id == sender)
+                             ).scalars().one()
+        kind, record = session.kind, Path(session.record_path)
+    assert kind == "short"
+    assert record.name in sent.pop("__final__")
+    assert len([k for k in sent if k.startswith("theme.")]) == 3
+    text = docx_text(record)
+    for key, answer in sent.items():
+        assert answer in text, f"{key} missing from the record"
