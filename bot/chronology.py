@@ -5,7 +5,7 @@ A stuck practitioner types the history the way they would in a note:
 callout". This module reads each line into a Plan or an Incident (or a
 Problem with a kind example of what works), and computes the flags the audit
 of repeat child protection plans asks people to look for: repeat plans, short
-gaps between plans, reports that fall on a plan and rise after it, and a
+gaps between plans, domestic abuse reports that fall on a plan and rise after it, and a
 history known to only one agency.
 
 Everything keeps the text exactly as typed, so nothing is lost when a line
@@ -584,9 +584,7 @@ class Chronology:
             f"At least {count} child protection plans ({len(self.plans)} given here)"
         return [ChronologyFlag(
             "repeat_plans",
-            f"{_capital(said)}. The audit of children on repeat child protection plans found "
-            f"children with several plans, up to five each, and asks what needs to be different "
-            f"when repeated plans have not brought lasting change.",
+            f"{_capital(said)}. The audit found multiple CP plans for the children, up to five plans.",
             "multiple_cp_plans")]
 
     def _gap_flags(self, short_gap_months: int) -> List[ChronologyFlag]:
@@ -598,37 +596,42 @@ class Chronology:
                 flags.append(ChronologyFlag(
                     "plans_overlap",
                     f"{_capital(gap.after.name)} starts ({gap.after.start}) {when}: check the dates. "
-                    f"The audit asks for the full chronology to be explored.",
+                    f"The audit said there is a need to ensure the full chronology is explored.",
                     "explore_full_chronology"))
             elif gap.months < short_gap_months:
                 between = (f"Only {_months(gap.months)} between" if gap.months else "No gap between")
                 flags.append(ChronologyFlag(
                     "short_gap",
                     f"{between} {gap.before.name} ending ({gap.before.end}) "
-                    f"and {gap.after.name} starting ({gap.after.start}). The audit found new child "
-                    f"protection plans starting as little as two months after the last one ended.",
+                    f"and {gap.after.name} starting ({gap.after.start}). The audit found a short gap, "
+                    f"of two months, between CP plans ending and a new plan starting.",
                     "short_gap_between_plans"))
         return flags
 
     def _rise_flags(self, this_month: Month) -> List[ChronologyFlag]:
+        """Domestic abuse reports that fell during a plan and rose after it: the audit's finding.
+
+        Only incidents that say they are domestic abuse count, since the finding is about
+        domestic abuse; a rise in other incidents is not credited to it.
+        """
         flags = []
         for plan in self.sorted_plans():
             if plan.end is None:
                 continue
             length = max(1, plan.start.months_between(plan.end))
-            during = len(self.incidents_between(plan.start, plan.end))
+            during = len(_domestic_abuse(self.incidents_between(plan.start, plan.end)))
             window_end = plan.end.plus(length)
-            after = len(self.incidents_between(plan.end.plus(1), min(window_end, this_month)))
+            after = len(_domestic_abuse(self.incidents_between(plan.end.plus(1), min(window_end, this_month))))
             if after <= during:
                 continue
             after_words = (f"in the {_months(length)} after it ended" if window_end <= this_month
                            else "since it ended")
             flags.append(ChronologyFlag(
                 "reports_rose_after_plan",
-                f"{_capital(plan.name)} ({plan.start} to {plan.end}): {_count(during, 'incident')} "
-                f"during the {length}-month plan, {after} {after_words}. Reports fell during the plan "
-                f"and rose after it ended. The audit found reported domestic abuse fell while "
-                f"children were on a plan and rose again when the plan ended.",
+                f"{_capital(plan.name)} ({plan.start} to {plan.end}): {_count(during, 'domestic abuse incident')} "
+                f"during the {length}-month plan, {after} {after_words}. Domestic abuse reports fell during "
+                f"the plan and rose after it ended. The audit found that when children were on a CP plan, "
+                f"reported domestic abuse incidents declined and then increased when the plan ended.",
                 "da_reports_fall_during_plan"))
         return flags
 
@@ -639,7 +642,7 @@ class Chronology:
             return [ChronologyFlag(
                 "no_incidents",
                 "No incidents were given, so this chronology shows the plans only. The audit "
-                "says the full chronology needs to be explored, with what each agency knew.",
+                "said there is a need to ensure the full chronology is explored.",
                 "explore_full_chronology")]
         agencies = {i.agency for i in self.incidents}
         if len(agencies - {None}) > 1:
@@ -652,7 +655,7 @@ class Chronology:
                     f"The only agency named for these incidents is {known}.")
         return [ChronologyFlag(
             "single_agency",
-            f"{said} The audit says a multi-agency chronology should be used: ask what the "
+            f"{said} The audit called for the use of a multi-agency chronology: ask what the "
             f"school, GP, health services, police and others knew.",
             "use_multi_agency_chronology")]
 
@@ -672,6 +675,17 @@ class Chronology:
         if numbered:
             lines = [f"{n}. {line}" for n, line in enumerate(lines, start=1)]
         return "\n".join(lines)
+
+
+# Words that say an incident is domestic abuse (as typed in chat shorthand).
+DOMESTIC_ABUSE_WORDS = re.compile(
+    r"(?<![A-Za-z])(?:da|dv|domestic(?:\s+(?:abuse|violence|incident|assault))?|coercive\s+control|"
+    r"coercion\s+and\s+control|marac|dash|idva|non[-\s]?molestation)(?![A-Za-z])",
+    re.IGNORECASE)
+
+
+def _domestic_abuse(incidents: List[Incident]) -> List[Incident]:
+    return [i for i in incidents if DOMESTIC_ABUSE_WORDS.search(i.what)]
 
 
 def _number_word(count: int) -> str:

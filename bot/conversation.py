@@ -29,7 +29,8 @@ from .privacy import identifying_details
 from .danger import CLEAR, DangerReading, danger_check
 from .record_docx import claim_record_path, write_record
 from .responses import (
-    Reply, danger_check_question, explain_theme, find_theme, find_toolkit, show_toolkit, urgent_help,
+    Reply, all_links, asks_for_more_links, danger_check_question, explain_theme, find_theme,
+    find_toolkit, show_toolkit, urgent_help,
 )
 from .storage import COMPLETE, PAUSED, SessionNote, Store, SupervisionSession
 from .suggestions import noticed_patterns, suggest_themes
@@ -162,9 +163,9 @@ class Conversation:
 
     def _theme_progress(self, step: S.Step, answers: Dict, kind: str) -> str:
         themes = S.chosen_themes(self.k, answers, kind)
-        number = int(step.key.rsplit(".", 1)[1])
+        planned = [s.key for s in S.plan(self.k, answers, kind) if s.theme_id == step.theme_id]
         return (f"Theme {themes.index(step.theme_id) + 1} of {len(themes)}, "
-                f"question {number + 1} of {len(self.k.theme(step.theme_id).questions)}")
+                f"question {planned.index(step.key) + 1} of {len(planned)}")
 
     def _current(self, session: SupervisionSession, steps: List[S.Step], answers: Dict) -> S.Step:
         if session.focus:
@@ -184,14 +185,15 @@ class Conversation:
         buttons: List = []
         if step.theme_id:
             theme = k.theme(step.theme_id)
-            number = int(step.key.rsplit(".", 1)[1])
             head = f"{self._theme_progress(step, answers, session.kind)}: {theme.title}"
-            if number == 0:
+            if step.key == next(s.key for s in steps if s.theme_id == step.theme_id):
                 head += f"\n{theme.summary}"
-                for toolkit_id in theme.toolkits:  # the toolkit belongs with its theme
+                for toolkit_id in theme.toolkits:  # the toolkit, every link, belongs with its theme
                     toolkit = k.toolkit(toolkit_id)
-                    links = "; ".join(f"{link.title}: {link.url}" for link in toolkit.links[:2])
+                    links = "; ".join(k.link_line(link.title, link.url, link.confirmed) for link in toolkit.links)
                     head += f"\n{k.prompt('toolkit_for_theme', toolkit=toolkit.title, links=links)}"
+                if theme.resources:
+                    head += "\n" + S.escalation_route(k)
             text = f"{head}\n{text}\n(From the audit: {step.source})"
         elif step.section == "pattern":
             text = f"I noticed: {step.label}. {step.source}\n{text}"
@@ -202,8 +204,10 @@ class Conversation:
             buttons = [("Yes", "yes"), ("No", "no"), ("Not sure", "not sure")]
         elif step.kind == S.CHOICE:
             buttons = [(c.label, c.label) for c in step.choices]
-        elif step.kind == S.MULTI:
-            text += "\n" + "; ".join(c.label for c in step.choices)
+        if step.extra:
+            text += "\n" + step.extra
+        if step.key == S.FIRST_STEP and session.kind == "supervision" and not answers:
+            buttons.append((k.prompt("short_offer"), "short session"))
         buttons.append(SKIP_BUTTON)
         return Reply(text, buttons)
 
@@ -216,7 +220,7 @@ class Conversation:
             lines += [f"- {p.title}: {p.why}" for p in patterns]
             if any(p.id == "repeat_plans" for p in patterns):
                 lines.append(k.prompt("stuck_offer"))
-        suggested = suggest_themes(k, answers, kind)
+        suggested = suggest_themes(k, answers, kind)[:1 if kind == S.SHORT else None]  # a short session: one
         lines.append(k.prompt("ask_themes", suggested=", ".join(k.theme(t).title for t in suggested)))
         lines += [f"{n}. {t.title}" for n, t in enumerate(k.themes, 1)]
         return Reply("\n".join(lines), [("Use the suggested themes", "yes")] +
@@ -300,6 +304,9 @@ class Conversation:
             return Turn([Reply(k.prompt("skipped"))])
         if message.is_payload and message.intent in ("start_supervision", "feeling_stuck", "start_workshop"):
             return Turn([Reply(k.prompt("already_in_session"))])
+        if step.key == S.FIRST_STEP and session.kind == "supervision" and S.asks_for_short_session(text):
+            session.kind = S.SHORT
+            return Turn([Reply(k.prompt("short_chosen"))])
 
         confirmation = self._danger_confirmation(db, session, message)
         if confirmation is not None:
@@ -387,6 +394,8 @@ class Conversation:
 
     def _side_question(self, message: Incoming) -> Optional[Reply]:
         """explain_theme / ask_toolkit asked mid-session, only when it reads as a question."""
+        if asks_for_more_links(message.text):  # "more links": every link, as a whole message only
+            return all_links(self.k)
         if message.intent not in ("explain_theme", "ask_toolkit"):
             return None
         if not message.is_payload:
@@ -415,6 +424,7 @@ class Conversation:
             return (value[:1] if step.kind == S.CHOICE else value), None  # unlisted answers kept as typed
         if step.kind == S.THEMES:
             value = self._themes_from(text, answers, kind)
+            value = value[:1] if kind == S.SHORT else value  # a short session has one theme
             return value, None if value else k.prompt("themes_not_recognised")
         return None, None
 

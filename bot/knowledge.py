@@ -25,6 +25,9 @@ TOOLKIT_IDS = ("neglect", "domestic_abuse")
 SESSION_KINDS = ("supervision", "stuck")
 LANGUAGE_CHECKS = ("phrase", "label_without_behaviour", "unnamed_adult")
 YES_NO_CASE_STEPS = ("case.father_involved", "case.several_parental_adults", "case.closure_considered")
+SOURCE_FILE = Path("sources") / "audit-repeat-cp-plans-2025.yml"  # the poster's passages, beside its text
+# The one caution shown with every address or number not yet checked by the partnership.
+UNCONFIRMED_CAUTION = "check this link with your team before relying on it"
 # Every prompt the conversation uses; conversation.yml must define each.
 REQUIRED_PROMPTS = frozenset({
     "already_in_session",
@@ -59,6 +62,14 @@ REQUIRED_PROMPTS = frozenset({
     "earlier_question",
     "ask_working_well",
     "ask_worried",
+    "added_list",
+    "ask_short_theme",
+    "audit_list",
+    "escalation_route",
+    "more_links",
+    "short_chosen",
+    "short_offer",
+    "working_well_prompts",
     "back_to_question",
     "change_need_number",
     "change_which",
@@ -156,6 +167,31 @@ class Finding(_Strict):
     summary: str
 
 
+def collapse(text: str) -> str:
+    """Spaces and line breaks don't matter when text is compared with the poster."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class SourceDocument(_Strict):
+    """A public document the content quotes, with ids for the passages it uses."""
+    title: str
+    publisher: str
+    date: str
+    public: bool
+    text_file: str
+    about: str
+    passages: Dict[str, str]
+    text: str = ""  # the document's words, read from text_file by the loader
+
+    def on_document(self, words: str) -> bool:
+        return collapse(words).lower() in collapse(self.text).lower()
+
+
+class Headline(_Strict):
+    text: str
+    paraphrase_of: str  # a passage id in sources/, e.g. worried.8
+
+
 class AuditSource(_Strict):
     title: str
     partnership: str
@@ -166,11 +202,15 @@ class AuditSource(_Strict):
 
 class Audit(_Strict):
     source: AuditSource
-    headlines: List[str]
+    headlines: List[Headline]
     findings: List[Finding]
     good_practice: List[str]
 
     _unique_findings = unique_ids("findings", "finding id")
+
+    @property
+    def headline_texts(self) -> List[str]:
+        return [h.text for h in self.headlines]
 
 
 class Link(_Strict):
@@ -182,6 +222,7 @@ class Question(_Strict):
     stage: str
     ask: str
     finding: str
+    topic: Optional[str] = None  # what it asks about: one question per topic in a session
 
     @validator("stage")
     def known_stage(cls, stage):
@@ -199,6 +240,8 @@ class Theme(_Strict):
     findings: List[str]
     questions: List[Question]
     toolkits: List[str] = []
+    toolkits_when: List["ConditionalToolkits"] = []
+    resources: List[str] = []  # ids of other_resources in toolkits.yml, shown with the theme
     read_more: List[Link] = []
 
     @validator("questions")
@@ -229,7 +272,8 @@ class ToolkitLink(_Strict):
     url: str
     scope: str
     confirmed: bool
-    note: Optional[str] = None
+    about: Optional[str] = None  # shown to practitioners
+    note: Optional[str] = None  # for maintainers only: never shown in a session or a record
 
 
 class Toolkit(_Strict):
@@ -237,7 +281,7 @@ class Toolkit(_Strict):
     title: str
     also_known_as: List[str]
     when_to_use: str
-    audit_says: str
+    audit_finding: str  # the finding shown, in the poster's own words, with the toolkit
     links: List[ToolkitLink]
 
 
@@ -246,7 +290,9 @@ class Resource(_Strict):
     title: str
     url: str = ""
     confirmed: bool = False
-    note: Optional[str] = None
+    about: Optional[str] = None  # shown to practitioners
+    stages: List[str] = []  # the steps a practitioner follows, e.g. the escalation stages
+    note: Optional[str] = None  # for maintainers only: never shown in a session or a record
 
     class Config:
         min_anystr_length = 0
@@ -292,6 +338,10 @@ class Option(_Strict):
     id: str
     label: str
     also_known_as: List[str] = []
+    addition: bool = False  # not on the audit's own list: shown as an addition
+    toolkits: List[str] = []  # toolkits this choice brings (e.g. a Neglect plan: the neglect toolkit)
+
+    _known_toolkits = one_of("toolkits", TOOLKIT_IDS, "toolkit")
 
 
 class CaseOptions(_Strict):
@@ -326,15 +376,29 @@ class PatternConditions(_Strict):
     _known_kind = one_of("session_kind", SESSION_KINDS, "session kind")
 
 
+class ConditionalToolkits(_Strict):
+    """Toolkits a theme brings only when the case answers hold (e.g. closure considered)."""
+    when: PatternConditions
+    toolkits: List[str]
+
+    _known_toolkits = one_of("toolkits", TOOLKIT_IDS, "toolkit")
+
+
+Theme.update_forward_refs(ConditionalToolkits=ConditionalToolkits)
+ThemeFile.update_forward_refs(ConditionalToolkits=ConditionalToolkits)
+
+
 class Pattern(_Strict):
     id: str
     title: str
+    priority: int  # 1 comes first; the cap on pattern questions keeps the lowest numbers
     when: PatternConditions
     suggests: List[str] = []
     toolkits: List[str] = []
     finding: str
-    why: str
+    why: str  # shown as what the audit found: says only what the finding's poster words say
     question: str
+    topic: Optional[str] = None
 
     _known_themes = one_of("suggests", THEME_IDS, "theme")
 
@@ -353,6 +417,7 @@ class LanguageEntry(_Strict):
     check: str = "phrase"
     reason: str
     instead: str
+    paraphrase_of: Optional[str] = None  # the poster passage a reason citing the audit comes from
 
     _valid_patterns = valid_patterns("patterns")
 
@@ -387,6 +452,7 @@ class StuckPathway(_Strict):
 
 
 class Knowledge(BaseModel):
+    source: SourceDocument
     audit: Audit
     themes: List[Theme]
     toolkits: List[Toolkit]
@@ -401,7 +467,26 @@ class Knowledge(BaseModel):
 
     @root_validator(skip_on_failure=True)
     def cross_references(cls, values):
+        passages = values["source"].passages
+        for finding in values["audit"].findings:
+            if collapse(finding.poster_text) not in {collapse(t) for t in passages.values()}:
+                raise ValueError(f"audit.yml: finding '{finding.id}': poster_text is not one of the "
+                                 f"passages in {SOURCE_FILE}")
+        named = [("audit.yml", f"headline '{h.text[:40]}'", h.paraphrase_of) for h in values["audit"].headlines]
+        named += [("language.yml", f"entry '{e.id}'", e.paraphrase_of) for e in values["language"]]
+        for file, what, passage in named:
+            if passage is not None and passage not in passages:
+                raise ValueError(f"{file}: {what}: paraphrase_of names unknown passage '{passage}'")
+        resource_ids = {r.id for r in values["other_resources"]}
+        for theme in values["themes"]:
+            for rid in theme.resources:
+                if rid not in resource_ids:
+                    raise ValueError(f"themes.yml: theme '{theme.id}' names unknown resource '{rid}'")
         finding_ids = {f.id for f in values["audit"].findings}
+        for toolkit in values["toolkits"]:
+            if toolkit.audit_finding not in finding_ids:
+                raise ValueError(f"toolkits.yml: toolkit '{toolkit.id}' names unknown finding "
+                                 f"'{toolkit.audit_finding}'")
         for theme in values["themes"]:
             for fid in theme.findings + [q.finding for q in theme.questions]:
                 if fid not in finding_ids:
@@ -431,6 +516,19 @@ class Knowledge(BaseModel):
 
     def finding(self, finding_id: str) -> Finding:
         return next(f for f in self.audit.findings if f.id == finding_id)
+
+    def passage_of(self, finding_id: str) -> str:
+        """The poster passage id (e.g. worried.3) holding a finding's words."""
+        words = collapse(self.finding(finding_id).poster_text)
+        return next(pid for pid, text in self.source.passages.items() if collapse(text) == words)
+
+    def resource(self, resource_id: str) -> Resource:
+        return next(r for r in self.other_resources if r.id == resource_id)
+
+    def link_line(self, title: str, url: str, confirmed: bool) -> str:
+        """'title: url', with the one caution when the address is not yet confirmed."""
+        line = f"{title}: {url}" if url else title
+        return line if confirmed else f"{line} ({UNCONFIRMED_CAUTION})"
 
     def pattern(self, pattern_id: str) -> Pattern:
         return next(p for p in self.patterns if p.id == pattern_id)
@@ -462,6 +560,21 @@ def _parse(model, data: dict, path: Path):
         raise KnowledgeError(f"{path}: {problems}") from exc
 
 
+def load_source(directory: Path) -> SourceDocument:
+    """The poster's passages, each checked to be word for word on the poster's text."""
+    path = Path(directory) / SOURCE_FILE
+    source = _parse(SourceDocument, _read(Path(directory), str(SOURCE_FILE)), path)
+    text_path = path.parent / source.text_file
+    try:
+        source.text = text_path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise KnowledgeError(f"{text_path}: file is missing") from exc
+    for passage_id, words in source.passages.items():
+        if not source.on_document(words):
+            raise KnowledgeError(f"{path}: passages.{passage_id}: not word for word on {source.text_file}")
+    return source
+
+
 def load_knowledge(directory: Path) -> Knowledge:
     directory = Path(directory)
     themes = _parse(ThemeFile, _read(directory, "themes.yml"), directory / "themes.yml")
@@ -471,6 +584,7 @@ def load_knowledge(directory: Path) -> Knowledge:
         raise KnowledgeError(f"{directory / 'conversation.yml'}: prompts: must map names to text")
     try:
         return Knowledge(
+            source=load_source(directory),
             audit=_parse(Audit, _read(directory, "audit.yml"), directory / "audit.yml"),
             themes=themes.themes,
             toolkits=toolkits.toolkits,

@@ -1,6 +1,7 @@
 """Turn a session's stored answers into a Record: every answer, verbatim."""
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from typing import Dict, List, Optional
 from zoneinfo import ZoneInfo
@@ -10,12 +11,12 @@ from pathlib import Path
 from . import steps as S
 from .chronology import Chronology, read_entry
 from .timeline import chronology_record
-from .knowledge import Knowledge
+from .knowledge import UNCONFIRMED_CAUTION, Knowledge
 from .record_model import (
     ActionItem, QuestionAnswer, Record, ThemeSection, ToolkitConsidered, ToolkitLink,
 )
 from .storage import SupervisionSession, utcnow
-from .suggestions import noticed_patterns, suggest_themes
+from .suggestions import noticed_patterns, relevant_toolkits, suggest_themes
 
 
 LOCAL_TIME = ZoneInfo("Europe/London")  # records are read in England: show GMT or BST, not UTC
@@ -27,9 +28,15 @@ def local(moment_utc: datetime) -> datetime:
 
 def _qa(step: S.Step, answers: Dict) -> QuestionAnswer:
     answer = answers.get(step.key)
+    text = answer.text if answer else None
+    if text and step.kind == S.TEXT and step.choices and re.fullmatch(r"[\d,;\s]*(and\s*)?[\d,;\s]+", text):
+        # prompts picked by number ("1, 4"): kept as typed, with what the numbers stand for
+        picked = [c.label for c in step.choices if c.id in re.findall(r"\d+", text)]
+        if picked:
+            text = f"{text} (recorded as: {'; '.join(picked)})"
     return QuestionAnswer(
         question=answer.question if answer else step.prompt,
-        answer=answer.text if answer else None,
+        answer=text,
         source=step.source if step.section == "theme" else None,
         skipped=bool(answer and answer.skipped),
     )
@@ -107,11 +114,17 @@ def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step]
     record.safety_reason = qa("safety.reason")
     record.escalation = [_qa(s, answers) for s in by_section.get("escalation", [])]
 
-    for step in by_section.get("toolkit", []):
-        toolkit = k.toolkit(step.key.split(".", 1)[1])
+    record.escalation_route = S.escalation_route(k).split("\n") if S.escalation_needed(answers) else []
+
+    # every toolkit the session brought, with the answer to whichever question asked about it
+    themes_now = S.chosen_themes(k, answers, session.kind)
+    for toolkit_id in relevant_toolkits(k, answers, themes_now, session.kind):
+        toolkit = k.toolkit(toolkit_id)
+        asked = next((s for s in steps if s.topic == f"toolkit.{toolkit_id}"), None)
         record.toolkits.append(ToolkitConsidered(
-            toolkit.id, toolkit.title, [ToolkitLink(l.title, l.url) for l in toolkit.links],
-            answer=text(step.key) if step.key in answers else None,
+            toolkit.id, toolkit.title,
+            [ToolkitLink(l.title, l.url, None if l.confirmed else UNCONFIRMED_CAUTION) for l in toolkit.links],
+            answer=text(asked.key) if asked is not None else None,
         ))
 
     patterns = noticed_patterns(k, answers, session.kind)

@@ -202,6 +202,10 @@ def build_document(record: Record) -> docx.document.Document:
     rows = [(_given(a.what), _given(a.owner), _given(a.by_when))
             for a in record.actions] or [("No actions recorded", "", "")]
     w.table(rows, header=("Action", "Owner", "By when"))
+    if record.escalation_route:
+        w.para("Escalation: the procedure to follow", bold=True)
+        w.para(record.escalation_route[0])
+        w.bullets(record.escalation_route[1:])
 
     w.heading("Decisions and rationale")
     w.questions(record.decisions)
@@ -223,7 +227,7 @@ def build_document(record: Record) -> docx.document.Document:
     for toolkit in record.toolkits:
         w.heading(toolkit.title, level=2)
         for link in toolkit.links:
-            w.para(f"{link.title}: {link.url}")
+            w.para(f"{link.title}: {link.url}" + (f" ({link.caution})" if link.caution else ""))
         if toolkit.answer and toolkit.answer.strip():
             w.para(toolkit.answer)
         else:

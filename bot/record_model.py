@@ -37,6 +37,7 @@ class ActionItem:
 class ToolkitLink:
     title: str
     url: str
+    caution: Optional[str] = None  # set when the address is not yet confirmed by the partnership
 
 
 @dataclass
@@ -44,7 +45,7 @@ class ToolkitConsidered:
     toolkit_id: str
     title: str
     links: List[ToolkitLink] = field(default_factory=list)
-    answer: Optional[str] = None  # used? if not, why not, as typed
+    answer: Optional[str] = None  # what it showed, or what got in the way, as typed
 
 
 @dataclass
@@ -71,6 +72,8 @@ class Record:
     working_well: Optional[QuestionAnswer] = None
     needs_to_happen: Optional[QuestionAnswer] = None
     actions: List[ActionItem] = field(default_factory=list)
+    # when escalation is needed: the procedure (with its caution if unconfirmed) and its stages
+    escalation_route: List[str] = field(default_factory=list)
     decisions: List[QuestionAnswer] = field(default_factory=list)
     safety_scale: Optional[QuestionAnswer] = None
     safety_reason: Optional[QuestionAnswer] = None

@@ -58,6 +58,11 @@ def explain_theme(knowledge: Knowledge, theme_id: Optional[str]) -> Reply:
     if theme.toolkits:
         lines.append("Toolkit: " + ", ".join(knowledge.toolkit(t).title for t in theme.toolkits)
                      + " (ask me for the toolkit to see the links).")
+    for resource_id in theme.resources:
+        resource = knowledge.resource(resource_id)
+        lines.append(knowledge.link_line(resource.title, resource.url, resource.confirmed))
+        if resource.stages:
+            lines += [f"{n}. {stage}" for n, stage in enumerate(resource.stages, 1)]
     return Reply("\n".join(lines))
 
 
@@ -66,11 +71,36 @@ def show_toolkit(knowledge: Knowledge, toolkit_id: Optional[str]) -> Reply:
         return Reply(knowledge.prompt("which_toolkit"),
                      [(t.title, f'/ask_toolkit{{"toolkit":"{t.id}"}}') for t in knowledge.toolkits])
     toolkit = knowledge.toolkit(toolkit_id)
-    lines = [toolkit.title, toolkit.when_to_use, f"From the audit: {toolkit.audit_says}"]
-    for link in toolkit.links:
-        note = f" ({link.note})" if link.note else ""
-        lines.append(f"- {link.title}: {link.url}{note}")
+    finding = knowledge.finding(toolkit.audit_finding)
+    lines = [toolkit.title, toolkit.when_to_use, f"From the audit, in its own words: \"{finding.poster_text}\""]
+    for link in toolkit.links:  # a link's "note" is for maintainers: never shown
+        about = f" {link.about}" if link.about else ""
+        lines.append(f"- {knowledge.link_line(link.title, link.url, link.confirmed)}.{about}")
     return Reply("\n".join(lines))
+
+
+MORE_LINKS_WORDS = ("more links", "all links", "show all links", "every link", "more links please")
+
+
+def asks_for_more_links(text: str) -> bool:
+    return " ".join((text or "").lower().strip(" ?.!").split()) in MORE_LINKS_WORDS
+
+
+def all_links(knowledge: Knowledge) -> Reply:
+    """Every toolkit link and other resource, each unconfirmed one with the caution."""
+    lines = [knowledge.prompt("more_links")]
+    for toolkit in knowledge.toolkits:
+        lines.append(toolkit.title)
+        lines += [f"- {knowledge.link_line(l.title, l.url, l.confirmed)}" for l in toolkit.links]
+    lines.append("Procedures and guidance")
+    lines += [f"- {knowledge.link_line(r.title, r.url, r.confirmed)}" for r in knowledge.other_resources]
+    return Reply("\n".join(lines))
+
+
+def toolkit_links(knowledge: Knowledge, toolkit_ids) -> str:
+    """The links of these toolkits, one a line, for showing beside a question."""
+    return "\n".join(f"- {knowledge.link_line(l.title, l.url, l.confirmed)}"
+                     for t in toolkit_ids for l in knowledge.toolkit(t).links)
 
 
 def urgent_help(knowledge: Knowledge) -> Reply:

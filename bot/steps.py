@@ -3,6 +3,10 @@
 Nothing here is stored: the plan is worked out again from the answers each
 time, so changing an earlier answer (the themes chosen, "another action?")
 changes what follows without any cursor to keep in step.
+
+This is also the one place that decides no question is asked twice in a
+session: steps that share a topic (the day in the child's life, a toolkit,
+who the adults are...) or the same words are planned once, the first time.
 """
 from __future__ import annotations
 
@@ -10,10 +14,16 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
 from .knowledge import Knowledge
-from .suggestions import noticed_patterns, relevant_toolkits, suggest_themes
-from .text_input import Choice
+from .responses import toolkit_links
+from .suggestions import pattern_questions, relevant_toolkits, suggest_themes
+from .text_input import Choice, normalise
 
-MAX_PATTERN_QUESTIONS = 3  # busy practitioners: the first patterns in patterns.yml come first
+MAX_PATTERN_QUESTIONS = 3  # busy practitioners: the patterns with the highest priority come first
+SHORT = "short"  # about 15 minutes: one theme's experience, reflection and action questions, then actions
+SHORT_STAGES = ("experience", "reflection", "action")
+SHORT_SESSION_WORDS = ("short session", "short", "a short session", "short one", "quick session",
+                       "short session (about 15 minutes)", "15 minutes")
+FIRST_STEP = "details.worker"  # where a short session can be chosen
 
 TEXT, NUMBER, CHOICE, MULTI, YES_NO, THEMES, REVIEW, CHRONOLOGY = (
     "text", "number", "choice", "multi", "yes_no", "themes", "review", "chronology")
@@ -32,6 +42,13 @@ class Step:
     number_range: Tuple[int, int] = (0, 0)
     needs_yes_or_no: bool = False  # other yes/no questions keep any free text as typed
     choices: Tuple[Choice, ...] = ()
+    topic: Optional[str] = None  # what it asks about: the plan holds one step per topic
+    extra: str = ""  # shown after the question (lists, links), never stored as the question
+    stage: str = ""  # a theme question's stage in the reflective cycle
+
+
+def asks_for_short_session(text: str) -> bool:
+    return normalise(text) in SHORT_SESSION_WORDS
 
 
 def _options(options) -> Tuple[Choice, ...]:
@@ -47,18 +64,96 @@ def chosen_themes(knowledge: Knowledge, answers: Dict, kind: str) -> List[str]:
     if answer is None:
         return []
     if answer.skipped or not answer.value:
-        return suggest_themes(knowledge, answers, kind)
-    return list(answer.value)
+        themes = suggest_themes(knowledge, answers, kind)
+    else:
+        themes = list(answer.value)
+    return themes[:1] if kind == SHORT else themes
+
+
+def listing(k: Knowledge, choices) -> str:
+    """The audit's own items, then any additions, each list saying what it is."""
+    own = [o.label for o in choices if not o.addition]
+    added = [o.label for o in choices if o.addition]
+    lines = [k.prompt("audit_list", items="; ".join(own))]
+    if added:
+        lines.append(k.prompt("added_list", items="; ".join(added)))
+    return "\n".join(lines)
+
+
+def good_practice_prompts(k: Knowledge) -> str:
+    lines = [k.prompt("working_well_prompts")]
+    lines += [f"{n}. {item}" for n, item in enumerate(k.audit.good_practice, 1)]
+    return "\n".join(lines)
+
+
+def good_practice_choices(k: Knowledge) -> Tuple[Choice, ...]:
+    return tuple(Choice(str(n), item, ()) for n, item in enumerate(k.audit.good_practice, 1))
+
+
+def escalation_route(k: Knowledge) -> str:
+    """The escalation procedure, its address (with the caution if unconfirmed) and its stages."""
+    resource = k.resource("escalation_procedures")
+    lines = [k.link_line(resource.title, resource.url, resource.confirmed)]
+    if resource.about:
+        lines.append(resource.about)
+    if resource.stages:
+        lines.append(k.prompt("escalation_route", title=resource.title.split(":")[0]))
+        lines += [f"{n}. {stage}" for n, stage in enumerate(resource.stages, 1)]
+    return "\n".join(lines)
+
+
+def escalation_needed(answers: Dict) -> bool:
+    answer = answers.get("escalation.needed")
+    return answer is not None and not answer.skipped and answer.value in ("yes", "unsure", None)
 
 
 def plan(knowledge: Knowledge, answers: Dict, kind: str = "supervision") -> List[Step]:
-    """Every step of the session given the answers so far; `answers` maps key -> Answer."""
-    k = knowledge
-    options = k.case_options
-    steps = [
-        Step("details.worker", TEXT, k.prompt("ask_worker"), "details", "Your name"),
+    """Every step of the session given the answers so far; `answers` maps key -> Answer.
+
+    A topic or a question's words planned twice are planned once, the first time.
+    """
+    steps = _short_plan(knowledge, answers) if kind == SHORT else _full_plan(knowledge, answers, kind)
+    topics, asked, once = set(), set(), []
+    for step in steps:
+        words = normalise(step.prompt)
+        repeated_words = step.section != "actions" and step.kind == TEXT and words in asked
+        if (step.topic and step.topic in topics) or repeated_words:
+            continue
+        topics.add(step.topic)
+        asked.add(words)
+        once.append(step)
+    return once
+
+
+def _start_steps(k: Knowledge) -> List[Step]:
+    return [
+        Step(FIRST_STEP, TEXT, k.prompt("ask_worker"), "details", "Your name"),
         Step("details.supervisor", TEXT, k.prompt("ask_supervisor"), "details", "Supervisor"),
         Step("case.reference", TEXT, k.prompt("ask_case_reference"), "case", "Case reference"),
+    ]
+
+
+def _short_plan(k: Knowledge, answers: Dict) -> List[Step]:
+    """About 15 minutes: one theme's experience, reflection and action questions, actions, record."""
+    steps = _start_steps(k)
+    steps.append(Step("themes.choice", THEMES, k.prompt("ask_short_theme"), "themes", "Theme",
+                      choices=theme_choices(k)))
+    for theme_id in chosen_themes(k, answers, SHORT):
+        steps += [s for s in _theme_steps(k, theme_id) if s.stage in SHORT_STAGES
+                  and s.key == _first_of_stage(k, theme_id, s.stage)]
+    steps += _action_steps(k, answers)
+    steps.append(Step("review", REVIEW, k.prompt("review_intro"), "review", "Review"))
+    return steps
+
+
+def _first_of_stage(k: Knowledge, theme_id: str, stage: str) -> str:
+    number = next(n for n, q in enumerate(k.theme(theme_id).questions) if q.stage == stage)
+    return f"theme.{theme_id}.{number}"
+
+
+def _full_plan(k: Knowledge, answers: Dict, kind: str) -> List[Step]:
+    options = k.case_options
+    steps = _start_steps(k) + [
         Step("case.age", NUMBER, k.prompt("ask_child_age"), "case", "Child's age", number_range=(0, 25)),
         Step("case.previous_plans", NUMBER, k.prompt("ask_previous_plans"), "case",
              "Previous CP plans", number_range=(0, 30)),
@@ -72,9 +167,9 @@ def plan(knowledge: Knowledge, answers: Dict, kind: str = "supervision") -> List
         Step("case.category", CHOICE, k.prompt("ask_plan_category"), "case", "Current plan category",
              choices=_options(options.plan_categories)),
         Step("case.concerns", MULTI, k.prompt("ask_concerns"), "case", "Main concerns",
-             choices=_options(options.concerns)),
+             choices=_options(options.concerns), extra=listing(k, options.concerns)),
         Step("case.agencies", MULTI, k.prompt("ask_agencies"), "case", "Agencies involved",
-             choices=_options(options.agencies)),
+             choices=_options(options.agencies), extra=listing(k, options.agencies)),
         Step("case.father_involved", YES_NO, k.prompt("ask_father_involved"), "case",
              "Father or other significant adult involved"),
         Step("case.several_parental_adults", YES_NO, k.prompt("ask_several_parental_adults"), "case",
@@ -88,7 +183,8 @@ def plan(knowledge: Knowledge, answers: Dict, kind: str = "supervision") -> List
         steps += _reflection_steps(k, answers, kind)
     steps += [
         Step("mapping.worried", TEXT, k.prompt("ask_worried"), "mapping", "What we are worried about"),
-        Step("mapping.working_well", TEXT, k.prompt("ask_working_well"), "mapping", "What is working well"),
+        Step("mapping.working_well", TEXT, k.prompt("ask_working_well"), "mapping", "What is working well",
+             choices=good_practice_choices(k), extra=good_practice_prompts(k)),
         Step("mapping.needs_to_happen", TEXT, k.prompt("ask_needs_to_happen"), "mapping", "What needs to happen"),
     ]
     steps += _action_steps(k, answers)
@@ -100,15 +196,15 @@ def plan(knowledge: Knowledge, answers: Dict, kind: str = "supervision") -> List
         Step("escalation.needed", YES_NO, k.prompt("ask_escalation"), "escalation",
              "Escalation or dissent needed"),
     ]
-    escalation = answers.get("escalation.needed")
-    if escalation is not None and not escalation.skipped and escalation.value in ("yes", "unsure", None):
+    if escalation_needed(answers):
         steps.append(Step("escalation.detail", TEXT, k.prompt("ask_escalation_detail"), "escalation",
-                          "Escalation: what and how"))
+                          "Escalation: what and how", extra=escalation_route(k)))
     for toolkit_id in relevant_toolkits(k, answers, chosen_themes(k, answers, kind), kind):
         toolkit = k.toolkit(toolkit_id)
         steps.append(Step(f"toolkit.{toolkit_id}", TEXT,
                           k.prompt("ask_toolkit_used", toolkit=toolkit.title), "toolkit",
-                          f"{toolkit.title}: used?"))
+                          f"{toolkit.title}: what it showed", topic=f"toolkit.{toolkit_id}",
+                          extra=toolkit_links(k, [toolkit_id])))
     steps.append(Step("review", REVIEW, k.prompt("review_intro"), "review", "Review"))
     return steps
 
@@ -128,22 +224,27 @@ def _reflection_steps(k: Knowledge, answers: Dict, kind: str) -> List[Step]:
                   choices=theme_choices(k))]
     themes = chosen_themes(k, answers, kind)
     if "themes.choice" in answers:
-        for pattern in noticed_patterns(k, answers, kind)[:MAX_PATTERN_QUESTIONS]:
+        for pattern in pattern_questions(k, answers, kind, MAX_PATTERN_QUESTIONS):
             steps.append(Step(f"pattern.{pattern.id}", TEXT, pattern.question, "pattern",
-                              pattern.title, source=pattern.why))
+                              pattern.title, source=pattern.why, topic=pattern.topic,
+                              extra=toolkit_links(k, pattern.toolkits)))
     for theme_id in themes:
-        theme = k.theme(theme_id)
-        for number, question in enumerate(theme.questions):
-            steps.append(Step(
-                f"theme.{theme_id}.{number}", TEXT, question.ask, "theme",
-                f"{theme.title}, question {number + 1}", theme_id=theme_id,
-                source=k.finding(question.finding).summary,
-            ))
+        steps += _theme_steps(k, theme_id)
     steps += [
-        Step("child.day_in_life", TEXT, k.prompt("ask_day_in_life"), "child", "A day in the child's life"),
+        Step("child.day_in_life", TEXT, k.prompt("ask_day_in_life"), "child", "A day in the child's life",
+             topic="day_in_life"),
         Step("child.views", TEXT, k.prompt("ask_child_views"), "child", "The child's views"),
     ]
     return steps
+
+
+def _theme_steps(k: Knowledge, theme_id: str) -> List[Step]:
+    theme = k.theme(theme_id)
+    return [Step(f"theme.{theme_id}.{number}", TEXT, question.ask, "theme",
+                       f"{theme.title}, question {number + 1}", theme_id=theme_id,
+                       source=k.finding(question.finding).summary, topic=question.topic,
+                       stage=question.stage)
+            for number, question in enumerate(theme.questions)]
 
 
 def _action_steps(k: Knowledge, answers: Dict) -> List[Step]:

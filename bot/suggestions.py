@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Dict, List
 
-from .knowledge import Knowledge, Pattern
+from .knowledge import Knowledge, Pattern, PatternConditions
 
 MAX_SUGGESTED = 3
 ALWAYS_SUGGESTED = "voice_of_child"  # the audit found the child's day-to-day life missing from records
@@ -18,7 +18,10 @@ def _value(answers: Dict, key: str):
 
 
 def pattern_applies(pattern: Pattern, answers: Dict, kind: str) -> bool:
-    when = pattern.when
+    return conditions_hold(pattern.when, answers, kind)
+
+
+def conditions_hold(when: PatternConditions, answers: Dict, kind: str) -> bool:
     checks: List[bool] = []
     if when.previous_plans_at_least is not None:
         plans = _value(answers, "case.previous_plans")
@@ -40,7 +43,17 @@ def pattern_applies(pattern: Pattern, answers: Dict, kind: str) -> bool:
 
 
 def noticed_patterns(knowledge: Knowledge, answers: Dict, kind: str = "supervision") -> List[Pattern]:
+    """In patterns.yml order (the order themes are suggested in)."""
     return [p for p in knowledge.patterns if pattern_applies(p, answers, kind)]
+
+
+def pattern_questions(knowledge: Knowledge, answers: Dict, kind: str, cap: int) -> List[Pattern]:
+    """The noticed patterns whose questions are asked: the `cap` with the highest priority.
+
+    Priority comes from patterns.yml, so the closure check (priority 1) is never dropped.
+    """
+    noticed = noticed_patterns(knowledge, answers, kind)
+    return sorted(noticed, key=lambda p: (p.priority, noticed.index(p)))[:cap]
 
 
 def suggest_themes(knowledge: Knowledge, answers: Dict, kind: str = "supervision") -> List[str]:
@@ -56,11 +69,19 @@ def suggest_themes(knowledge: Knowledge, answers: Dict, kind: str = "supervision
 
 def relevant_toolkits(knowledge: Knowledge, answers: Dict, themes: List[str],
                       kind: str = "supervision") -> List[str]:
-    """Toolkits to ask about: from noticed patterns and from the themes chosen."""
+    """Toolkits to ask about: from noticed patterns, the plan's category and the themes chosen."""
     found: List[str] = []
     for pattern in noticed_patterns(knowledge, answers, kind):
         found += pattern.toolkits
+    category = _value(answers, "case.category") or []
+    for option in knowledge.case_options.plan_categories:
+        if option.id in category:
+            found += option.toolkits
     for theme_id in themes:
-        found += knowledge.theme(theme_id).toolkits
+        theme = knowledge.theme(theme_id)
+        found += theme.toolkits
+        for extra in theme.toolkits_when:
+            if conditions_hold(extra.when, answers, kind):
+                found += extra.toolkits
     return [t for t in ("domestic_abuse", "neglect") if t in found]
 

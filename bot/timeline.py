@@ -26,7 +26,7 @@ FONT = 8  # points, at the printed size: 16 cm wide in the record
 # Okabe-Ito colours: told apart by people with colour-blindness, and of
 # different lightness in greyscale. Shapes carry the difference when print is grey.
 COLOURS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
-MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<", ">", "p", "d", "H")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<", ">", "p", "d", "H", "8", "+", "1", "2", "3", "4")
 NO_AGENCY_MARKER = "x"
 PLAN_Y, PLAN_HEIGHT, INCIDENT_Y, STACK_STEP = 1.3, 0.5, 0.0, 0.3
 GAP_LEVEL = 0.3  # how far a crowded gap label is raised

@@ -21,6 +21,7 @@ from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 from pydantic import Field, StrictBool, ValidationError, root_validator, validator
 
 from .knowledge import (
+    UNCONFIRMED_CAUTION,
     THEME_IDS, TOOLKIT_IDS, Knowledge, KnowledgeError, _check_unique, _parse, _read, _Strict, one_of,
     unique_ids,
 )
@@ -307,7 +308,6 @@ class Labels(_Strict):
     read_more: str
     facilitator_note: str
     ground_rules: str
-    unconfirmed_link: str
 
 
 class WorkshopFile(_Strict):
@@ -532,9 +532,9 @@ class WorkshopPlan:
         return [i for i in self.items if i.kind == THEME]
 
     def link_text(self, link: LinkShown) -> str:
-        """'title: url', with a caution when the address is not yet confirmed."""
+        """'title: url', with the one caution every unconfirmed address carries."""
         line = f"{link.title}: {link.url}"
-        return line if link.confirmed else f"{line} ({self.labels.unconfirmed_link})"
+        return line if link.confirmed else f"{line} ({UNCONFIRMED_CAUTION})"
 
     def toolkits(self) -> List[ToolkitShown]:
         """Each toolkit shown in the workshop, once, in the order first shown."""
@@ -622,7 +622,7 @@ def plan_workshop(content: WorkshopContent, knowledge: Knowledge, minutes: int, 
     audit = knowledge.audit.source
     return WorkshopPlan(
         title=w.title, minutes=minutes, group_id=group, group_label=content.group(group).label,
-        theme_ids=tuple(themes), items=tuple(items), headlines=tuple(knowledge.audit.headlines),
+        theme_ids=tuple(themes), items=tuple(items), headlines=tuple(knowledge.audit.headline_texts),
         notes=tuple(notes), audit_title=f"{audit.title}, {audit.partnership}, {audit.date}",
         labels=w.labels, pack=w.pack,
     )
@@ -635,7 +635,7 @@ def _opening(content: WorkshopContent, knowledge: Knowledge, group_id: str, star
     return PlanItem(
         id=OPENING, kind=OPENING, title=opening.title, start=start, minutes=minutes,
         text=(opening.purpose, f"{audit.title}, {audit.partnership}, {audit.date}. {audit.scope}"),
-        lists=((opening.headlines_intro, tuple(knowledge.audit.headlines)),
+        lists=((opening.headlines_intro, tuple(knowledge.audit.headline_texts)),
                (content.workshop.labels.ground_rules, tuple(opening.ground_rules))),
         questions=(opening.question,),
         facilitator_note=content.group(group_id).facilitator_note,

@@ -67,15 +67,19 @@ def current_step_key(prompt_text: str, steps_by_prompt: Dict[str, str]) -> str:
 
 
 def run_whole_session(say: Callable[[str], str], step_for: Callable[[str], str],
-                      max_turns: int = 120, opening: str = "I want to reflect on a case before supervision"
-                      ) -> Dict[str, str]:
+                      max_turns: int = 120, opening: str = "I want to reflect on a case before supervision",
+                      short: bool = False) -> Dict[str, str]:
     """Answer every question until the summary, then save. Returns {step key: answer sent}.
 
     `say` sends a message and returns all the assistant's reply text;
-    `step_for` tells which step key the last question was.
+    `step_for` tells which step key the last question was. `short` chooses
+    the short session at the first question, as the button does.
     """
     sent: Dict[str, str] = {}
     reply = say(opening)
+    if short:
+        reply = say("short session")
+        assert "about 15 minutes" in reply, reply
     for _ in range(max_turns):
         if "Say save to write the record" in reply:
             final = say("save")

@@ -181,6 +181,6 @@ def test_in_the_terminal_choices_are_named_not_made_into_a_menu():
     dispatcher = CollectingDispatcher()
     asyncio.run(ActionAskSessionReply().run(dispatcher, terminal, DOMAIN))
     assert not dispatcher.messages[0].get("buttons")
-    assert "(You can say: Skip)" in dispatcher.messages[0]["text"]
+    assert "(You can say: Short session (about 15 minutes) / Skip)" in dispatcher.messages[0]["text"]
     _, texts = run(ActionAskSessionReply(), tracker())  # elsewhere, real buttons
     assert "You can say" not in texts[0]

@@ -115,13 +115,14 @@ def test_plans(agencies, text, number, start, end, category):
     ("Jun 2024: school reported bruising", M(2024, 6), "school reported bruising", "education"),
     ("12/2023 GP - mum disclosed low mood", M(2023, 12), "GP - mum disclosed low mood", "gp"),
     ("sept 2024 DA incident, police attended", M(2024, 9), "DA incident, police attended", "police"),
-    ("In March '24 HV visit, home conditions poor", M(2024, 3), "HV visit, home conditions poor", "sirona"),
+    ("In March '24 HV visit, home conditions poor", M(2024, 3), "HV visit, home conditions poor", "health_visiting"),
     ("police callout in May 2024", M(2024, 5), "police callout", "police"),
     ("Juen 2024 police callout", M(2024, 6), "police callout", "police"),
     ("March 3, 2023 police attended", M(2023, 3), "police attended", "police"),
     ("12/03/2023 police welfare check", M(2023, 3), "police welfare check", "police"),
     ("2024-02 Next Link referral declined", M(2024, 2), "Next Link referral declined", "next_link"),
-    ("Jan 2025 hospital attendance, injury to mum", M(2025, 1), "hospital attendance, injury to mum", "nbt"),
+    ("Jan 2025 hospital attendance, injury to mum", M(2025, 1), "hospital attendance, injury to mum", "hospital"),
+    ("Apr 2024 NBT midwife visit", M(2024, 4), "NBT midwife visit", "nbt"),  # the trust only when named
     ("Oct 2024 neighbour reported shouting", M(2024, 10), "neighbour reported shouting", None),
     ("Dec 2023 adult social care assessment refused", M(2023, 12), "adult social care assessment refused",
      "adult_social_care"),
@@ -270,7 +271,7 @@ def test_every_flag_cites_a_real_finding(agencies, knowledge):
     finding_ids = {f.id for f in knowledge.audit.findings}
     c = history(agencies, "plan 1 Mar 2021 - Dec 2021 neglect\nplan 2 Feb 2022 - Oct 2022 EA\n"
                           "plan 3 Jun 2022 - Jan 2023 neglect\n"
-                          "May 2021 police callout\nJan 2022 police callout\nFeb 2022 police callout")
+                          "May 2021 police DA callout\nJan 2022 police DA callout\nFeb 2022 police DA callout")
     flags = c.flags(today=TODAY)
     assert {f.id for f in flags} >= {"repeat_plans", "short_gap", "plans_overlap",
                                      "reports_rose_after_plan", "single_agency"}
@@ -330,8 +331,8 @@ def test_reports_fell_on_plan_and_rose_after(agencies):
     flags = [f for f in c.flags(today=TODAY) if f.id == "reports_rose_after_plan"]
     assert len(flags) == 1
     assert flags[0].text.startswith(
-        "Plan 1 (March 2021 to December 2021): 1 incident during the 9-month plan, "
-        "4 in the 9 months after it ended. Reports fell during the plan and rose after it ended.")
+        "Plan 1 (March 2021 to December 2021): 1 domestic abuse incident during the 9-month plan, "
+        "3 in the 9 months after it ended. Domestic abuse reports fell during the plan and rose after it ended.")
     assert flags[0].finding_id == "da_reports_fall_during_plan"
 
 
@@ -343,10 +344,20 @@ def test_no_rise_when_after_is_not_more(agencies):
 
 
 def test_rise_since_a_recent_plan_ended(agencies):
-    c = history(agencies, "plan 1: Jan 2024 to Jan 2025, neglect\nMar 2025 police callout\n"
-                          "May 2025 police callout")
+    c = history(agencies, "plan 1: Jan 2024 to Jan 2025, neglect\nMar 2025 police DA callout\n"
+                          "May 2025 domestic abuse disclosed to school")
     text = next(f.text for f in c.flags(today=TODAY) if f.id == "reports_rose_after_plan")
-    assert "0 incidents during the 12-month plan, 2 since it ended" in text
+    assert "0 domestic abuse incidents during the 12-month plan, 2 since it ended" in text
+
+
+def test_a_rise_in_other_incidents_is_not_credited_to_the_domestic_abuse_finding(agencies):
+    c = history(agencies, "plan 1: Jan 2024 to Jan 2025, neglect\nMar 2025 police callout\n"
+                          "Apr 2025 school concern, no lunch\nMay 2025 GP: missed immunisations")
+    assert "reports_rose_after_plan" not in flag_ids(c)
+    c = history(agencies, "plan 1: Jan 2024 to Jan 2025, neglect\nMar 2025 police callout\n"
+                          "May 2025 police DV incident\nJun 2025 police coercive control report")
+    text = next(f.text for f in c.flags(today=TODAY) if f.id == "reports_rose_after_plan")
+    assert "0 domestic abuse incidents during the 12-month plan, 2 since it ended" in text
 
 
 def test_open_plan_has_no_rise_flag(agencies):
@@ -427,9 +438,9 @@ def test_readback_in_date_order(agencies):
 
 
 def test_readback_short_agency_names(agencies):
-    c = history(agencies, "May 2024 HV visit\nJun 2024 NBT A&E attendance\nJul 2024 awp contact")
+    c = history(agencies, "May 2024 Sirona HV visit\nJun 2024 NBT A&E attendance\nJul 2024 awp contact")
     assert c.readback().splitlines() == [
-        "Incident: May 2024, HV visit (Sirona).",
+        "Incident: May 2024, Sirona HV visit (Sirona).",
         "Incident: June 2024, NBT A&E attendance (NBT).",
         "Incident: July 2024, awp contact (AWP).",
     ]
@@ -442,3 +453,18 @@ def test_readback_without_agency_names_uses_ids():
     assert c.readback().splitlines() == ["Incident: May 2024, callout (Police).",
                                          "Incident: June 2024, letter (GP).",
                                          "Incident: July 2024, check (Next link)."]
+
+
+def test_every_flag_says_only_what_its_finding_says(agencies, knowledge):
+    """The sentence crediting the audit restates the poster words of the finding the flag names."""
+    from tests.test_knowledge import paraphrases
+    c = history(agencies, "plan 1 Mar 2021 - Dec 2021 neglect\nplan 2 Feb 2022 - Oct 2022 EA\n"
+                          "plan 3 Jun 2022 - Jan 2023 neglect\n"
+                          "May 2021 police DA callout\nJan 2022 police DA callout\nFeb 2022 police DA callout")
+    flags = c.flags(today=TODAY) + Chronology([c.plans[0]], []).flags(today=TODAY)
+    assert {f.id for f in flags} >= {"repeat_plans", "short_gap", "plans_overlap", "reports_rose_after_plan",
+                                     "single_agency", "no_incidents"}
+    for flag in flags:
+        claim = flag.text[flag.text.index("The audit"):]
+        passage = knowledge.source.passages[knowledge.passage_of(flag.finding_id)]
+        assert paraphrases(claim, passage), flag.id

@@ -327,3 +327,157 @@ def test_a_number_question_asks_again_for_a_sentence_around_a_number(core):
     assert core.current_step("worker-1").key == "case.age" and "number" in reply
     say("about 7")
     assert core.current_step("worker-1").key == "case.previous_plans"
+
+
+# ----- content a partnership can sign off (issue 13) ----------------------------------------
+
+CAUTION = "(check this link with your team before relying on it)"
+
+
+def reach(core, say, key, reply="", sender="worker-1", answers=None):
+    """Answer every question with the driver's answers (or `answers`) until `key` is asked."""
+    answers = answers or {}
+    for _ in range(120):
+        step = core.current_step(sender)
+        if step.key == key:
+            return reply
+        reply = say(answers.get(step.key) or answer_for(step.key))
+        if step.key == "chronology.entries":
+            reply = say("done")
+    raise AssertionError(f"{key} was never asked")
+
+
+def test_a_short_session_is_offered_first_and_reaches_a_record(core):
+    first = core.start("worker-0") + core.prompt("worker-0")
+    assert ("Short session (about 15 minutes)", "short session") in first[-1].buttons
+    say = talk(core)
+    sent = run_whole_session(say, step_key(core), short=True)
+    keys = [k for k in sent if k != "__final__"]
+    assert [k for k in keys if k.startswith("theme.")] == ["theme.voice_of_child.0", "theme.voice_of_child.1",
+                                                           "theme.voice_of_child.4"]
+    assert not any(k.startswith(("case.age", "mapping.", "safety.", "child.")) for k in keys)
+    text = docx_text(saved_record(core))
+    for key in keys:
+        assert sent[key] in text, key
+    assert "Voice and lived experience of the child" in text
+    with core.store.transaction() as db:
+        assert db.execute(select(SupervisionSession).where(SupervisionSession.sender_id == "worker-1")
+                          ).scalars().one().kind == "short"
+
+
+def test_short_session_words_later_are_an_answer(core):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    say("Sam Example")
+    say("short session")  # the supervisor's name question: kept as typed
+    with core.store.transaction() as db:
+        assert db.execute(select(SupervisionSession)).scalars().one().kind == "supervision"
+
+
+def test_unconfirmed_links_carry_the_caution_in_chat_and_record_and_notes_never_show(core, knowledge):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    reach(core, say, "themes.choice")
+    reply = say("domestic abuse")
+    reply = reach(core, say, "theme.domestic_abuse.0", reply)
+    da_toolkit = "South Gloucestershire Domestic Abuse Toolkit: https://edocs.southglos.gov.uk/domesticabusetoolkit/pages/introduction/"
+    assert f"{da_toolkit} {CAUTION}" in reply
+    assert "Safe & Together model: https://safeandtogetherinstitute.com" in reply  # every link, not two
+    side = say("what is the DA toolkit?", intent="ask_toolkit", confidence=0.95,
+               entities=[{"entity": "toolkit", "value": "domestic_abuse"}])
+    assert f"{da_toolkit} {CAUTION}" in side
+    assert '"No evidence of use of DA or neglect tools"' in side
+    notes = [link.note for t in knowledge.toolkits for link in t.links if link.note]
+    assert notes and not any(note in side or note in reply for note in notes)
+    say("save")
+    text = docx_text(saved_record(core))
+    assert f"{da_toolkit} {CAUTION}" in text
+    assert not any(note in text for note in notes)
+
+
+def test_escalation_route_at_the_step_and_in_the_record_actions(core, knowledge):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    reply = reach(core, say, "escalation.needed")
+    reply = say("not sure")
+    resource = knowledge.resource("escalation_procedures")
+    assert core.current_step("worker-1").key == "escalation.detail"
+    assert f"{resource.title}: {resource.url} {CAUTION}" in reply
+    assert all(stage in reply for stage in resource.stages)
+    say("Challenge the closure with the police lead by Friday")
+    say("save")
+    text = docx_text(saved_record(core))
+    actions = text[text.index("Actions"):text.index("Decisions and rationale")]
+    assert "Escalation: the procedure to follow" in actions
+    assert f"{resource.title}: {resource.url} {CAUTION}" in actions
+    assert resource.stages[0] in actions
+
+
+def test_no_escalation_route_when_none_is_needed(core, knowledge):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    reach(core, say, "escalation.needed")
+    say("no")
+    say("save")
+    assert "Escalation: the procedure to follow" not in docx_text(saved_record(core))
+
+
+def test_the_escalation_theme_shows_the_procedure(core, knowledge):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    reach(core, say, "themes.choice")
+    reply = say("escalation")
+    for _ in range(10):  # the closure question came first, so the theme starts at its reflection
+        if core.current_step("worker-1").theme_id == "escalation":
+            break
+        reply = say(answer_for(core.current_step("worker-1").key))
+    assert core.current_step("worker-1").key == "theme.escalation.1"
+    assert "Resolving professional differences (escalation)" in reply and CAUTION in reply
+    side = say("what is professional dissent?", intent="explain_theme", confidence=0.95,
+               entities=[{"entity": "theme", "value": "escalation"}])
+    assert knowledge.resource("escalation_procedures").stages[1] in side
+
+
+def test_working_well_offers_the_audits_good_practice_to_pick_or_ignore(core, knowledge):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    reply = reach(core, say, "mapping.working_well")
+    for n, item in enumerate(knowledge.audit.good_practice, 1):
+        assert f"{n}. {item}" in reply
+    say("2, 5")
+    say("save")
+    text = docx_text(saved_record(core))
+    assert "2, 5 (recorded as: Continuity of social worker; Effective multi-agency working evident)" in text
+
+
+def test_lists_show_the_audits_own_items_and_additions_apart(core):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    reply = reach(core, say, "case.agencies")
+    assert "The audit's own list: GP; Social Care;" in reply
+    assert "Added here (not on the audit's list): Adult social care;" in reply
+    say("the hospital and school")
+    with core.store.transaction() as db:
+        stored = next(a for a in db.execute(select(Answer)).scalars() if a.step_key == "case.agencies")
+    assert stored.value == ["hospital", "education"] or set(stored.value) == {"hospital", "education"}
+
+
+def test_more_links_gives_every_link_and_the_question_comes_back(core, knowledge):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    reply = say("more links")
+    for toolkit in knowledge.toolkits:
+        for link in toolkit.links:
+            assert link.url in reply
+    assert f"{knowledge.resource('escalation_procedures').url} {CAUTION}" in reply
+    assert "what name should go on the record" in reply
+    assert core.current_step("worker-1").key == "details.worker"
+
+
+def test_a_toolkit_from_the_plan_category_is_asked_about_with_its_links(core):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    answers = {"case.concerns": "mental health", "case.category": "Neglect", "themes.choice": "voice of the child"}
+    reply = reach(core, say, "toolkit.neglect", answers=answers)
+    assert "What did the Neglect toolkit show on this case, or what has got in the way of using it?" in reply
+    assert "graded-care-profile-2" in reply and "why not" not in reply.lower()

@@ -15,8 +15,8 @@ from bot.knowledge import Knowledge, KnowledgeError, load_knowledge
 
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE_DIR = ROOT / "knowledge"
-# CI clones the repository with shared/ beside it.
-POSTER = Path(__file__).resolve().parents[2] / "shared" / "seed" / "audit-repeat-cp-plans-2025.txt"
+# The poster is a public document kept in the repository beside the knowledge.
+POSTER = KNOWLEDGE_DIR / "sources" / "audit-repeat-cp-plans-2025.txt"
 GOOD_PRACTICE_HEADING = "What Good Practice did we see?"
 
 STAGES_IN_ORDER = ["experience", "reflection", "analysis", "action"]
@@ -32,7 +32,7 @@ def collapse(text: str) -> str:
 
 
 def poster_text() -> str:
-    assert POSTER.is_file(), f"audit poster not found at {POSTER} (shared/ should sit beside the repo)"
+    assert POSTER.is_file(), f"audit poster not found at {POSTER} (it belongs in knowledge/sources/)"
     return POSTER.read_text(encoding="utf-8")
 
 
@@ -309,3 +309,242 @@ def test_pattern_unknown_session_kind_is_named(knowledge_copy):
     message = load_error(knowledge_copy)
     assert "patterns.yml" in message
     assert "stuk" in message
+
+
+# ----- the poster in the repository, and where every audit claim comes from -----------
+
+SOURCE_YML = KNOWLEDGE_DIR / "sources" / "audit-repeat-cp-plans-2025.yml"
+# Claims the audit does not make, once credited to it (issue 13): never again.
+NOT_ON_THE_POSTER = ("starting afresh", "start again", "hide what actually happened",
+                     "hides what actually happened", "quiet period", "good joint working and",
+                     "joint working.", "in some plans", "in some cases")
+STOP_WORDS = {"audit", "found", "there", "their", "which", "where", "when", "with", "that", "this", "were",
+              "have", "been", "being", "some", "from", "into", "once", "than", "they", "what", "about",
+              "said", "asked", "sensed", "means", "could", "should", "need", "needs", "pointed"}
+
+
+def stems(text: str) -> set:
+    words = re.findall(r"[a-z]+", text.lower().replace("cp plan", "child protection plan"))
+    return {w[:5] for w in words if len(w) >= 4 and w not in STOP_WORDS}
+
+
+def paraphrases(paraphrase: str, passage: str) -> bool:
+    """A named paraphrase shares the passage's key words (a cheap check that the id is the right one)."""
+    shared = stems(paraphrase) & stems(passage)
+    return len(shared) >= min(2, len(stems(passage)))
+
+
+def test_the_poster_is_in_the_repository_with_its_title_publisher_and_date(knowledge):
+    assert POSTER.is_file()
+    assert knowledge.source.publisher == "South Gloucestershire Children's Partnership"
+    assert knowledge.source.date == "September 2025"
+    assert knowledge.source.public is True
+    assert knowledge.source.title == "Multi Agency Quality Assurance Audit: Repeat Child Protection Plans"
+    poster = collapse(poster_text())
+    assert "Multi Agency Quality Assurance Audit:" in poster and "Repeat Child" in poster
+    assert "South Gloucestershire CHILDREN'S PARTNERSHIP" in poster and "September 2025" in poster
+
+
+def test_every_passage_is_word_for_word_on_the_poster(knowledge):
+    poster = collapse(poster_text())
+    assert [pid for pid, text in knowledge.source.passages.items() if collapse(text) not in poster] == []
+
+
+def test_every_poster_bullet_has_a_passage_id(knowledge):
+    findings, good_practice = poster_bullets(poster_text())
+    passages = {collapse(t) for t in knowledge.source.passages.values()}
+    assert [b for b in findings + good_practice if collapse(b) not in passages] == []
+
+
+def test_a_passage_not_on_the_poster_stops_start_up(knowledge_copy):
+    edit(knowledge_copy, "sources/audit-repeat-cp-plans-2025.yml", "Continuity of social worker",
+         "Continuity of social worker and good joint working")
+    message = load_error(knowledge_copy)
+    assert "audit-repeat-cp-plans-2025.yml" in message and "passages.good_practice.2" in message
+
+
+def test_a_paraphrase_naming_an_unknown_passage_stops_start_up(knowledge_copy):
+    edit(knowledge_copy, "audit.yml", "paraphrase_of: worried.8", "paraphrase_of: worried.80")
+    assert "unknown passage 'worried.80'" in load_error(knowledge_copy)
+
+
+def test_every_finding_summary_restates_its_own_poster_words(knowledge):
+    wrong = [f.id for f in knowledge.audit.findings
+             if not paraphrases(f.summary, knowledge.source.passages[knowledge.passage_of(f.id)])]
+    assert wrong == []
+
+
+def test_every_pattern_why_restates_its_finding(knowledge):
+    for pattern in knowledge.patterns:
+        assert pattern.why.startswith("The audit "), pattern.id
+        passage = knowledge.source.passages[knowledge.passage_of(pattern.finding)]
+        assert paraphrases(pattern.why, passage), pattern.id
+
+
+def test_every_headline_restates_the_passage_it_names(knowledge):
+    for headline in knowledge.audit.headlines:
+        assert paraphrases(headline.text, knowledge.source.passages[headline.paraphrase_of]), headline.text
+
+
+def test_toolkits_quote_the_poster_exactly(knowledge):
+    poster = collapse(poster_text())
+    for toolkit in knowledge.toolkits:
+        assert collapse(knowledge.finding(toolkit.audit_finding).poster_text) in poster
+
+
+def _strings(node, path=()):
+    """(path, mapping holding it, text) for every string in a YAML document."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(value, str):
+                yield path + (key,), node, value
+            else:
+                yield from _strings(value, path + (key,))
+    elif isinstance(node, list):
+        for n, value in enumerate(node):
+            if isinstance(value, str):
+                yield path + (n,), {}, value
+            else:
+                yield from _strings(value, path + (n,))
+
+
+AUDIT_CLAIM = re.compile(r"\baudit\b\s+(?:\w+\s+)?(?:found|saw|sensed|asked|warned|flagged|pointed|said|called|"
+                         r"was worried|says|showed|listed)\b\s+\S", re.IGNORECASE)
+QUOTED = re.compile(r"['\"\u2018\u201c]([^'\"\u2019\u201d]{12,}?)['\"\u2019\u201d]")
+
+
+def test_every_claim_about_the_audit_in_knowledge_is_traced_to_the_poster(knowledge):
+    """A sentence saying what the audit found quotes the poster, or names the passage it restates."""
+    import yaml
+    poster = collapse(poster_text()).lower()
+    untraced = []
+    for path in sorted(KNOWLEDGE_DIR.glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for where, holder, text in _strings(data):
+            for sentence in re.split(r"(?<=[.?!])\s+", text):
+                if not AUDIT_CLAIM.search(sentence):
+                    continue
+                quoted = [q for q in QUOTED.findall(sentence) if collapse(q).lower() in poster]
+                passage_id = holder.get("paraphrase_of")
+                if holder.get("finding") and where[-1] == "why":
+                    passage_id = knowledge.passage_of(holder["finding"])
+                if where[-1] == "summary" and holder.get("poster_text"):
+                    passage_id = knowledge.passage_of(holder["id"])
+                named = passage_id and paraphrases(sentence, knowledge.source.passages[passage_id])
+                if not (quoted or named):
+                    untraced.append(f"{path.name}: {'.'.join(map(str, where))}: {sentence}")
+    assert untraced == []
+
+
+def audit_texts(knowledge) -> list:
+    """Every text shown as the audit's: summaries, pattern reasons, headlines, claims in any file."""
+    import yaml
+    texts = [f.summary for f in knowledge.audit.findings] + [p.why for p in knowledge.patterns]
+    texts += knowledge.audit.headline_texts + [e.reason for e in knowledge.language if e.paraphrase_of]
+    for path in KNOWLEDGE_DIR.glob("*.yml"):
+        for _, _, text in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            texts += [s for s in re.split(r"(?<=[.?!])\s+", text) if AUDIT_CLAIM.search(s)]
+    return texts
+
+
+def test_claims_the_poster_does_not_make_are_gone(knowledge):
+    found = [(phrase, text) for text in audit_texts(knowledge) for phrase in NOT_ON_THE_POSTER
+             if phrase in text.lower()]
+    assert found == []
+
+
+def test_why_it_matters_makes_no_claim_about_the_audit(knowledge):
+    assert [t.id for t in knowledge.themes if "audit" in t.why_it_matters.lower()] == []
+
+
+def test_start_again_syndrome_is_credited_to_its_own_source(knowledge):
+    text = knowledge.theme("over_optimism").why_it_matters
+    assert "start again syndrome" in text and "Brandon et al. (2008)" in text
+
+
+def test_language_reasons_citing_the_audit_name_their_passage(knowledge):
+    for entry in knowledge.language:
+        if "audit" in entry.reason.lower():
+            assert entry.paraphrase_of, entry.id
+            assert paraphrases(entry.reason, knowledge.source.passages[entry.paraphrase_of]), entry.id
+
+
+# ----- lists, aliases, links ----------------------------------------------------------------
+
+POSTER_CONCERNS = {"domestic_abuse", "parental_mental_health", "parental_criminal_activity", "neglect",
+                   "physical_abuse", "parental_substance_misuse"}
+POSTER_AGENCIES = {"gp", "social_care", "sirona", "nbt", "awp", "next_link", "police", "yjs", "edt",
+                   "preventative_services", "education"}
+NAMED_ORGANISATIONS = {"sirona": "sirona", "nbt": "nbt|north bristol", "awp": "awp|avon and wiltshire",
+                       "next_link": "next ?link"}
+
+
+def test_lists_say_which_items_are_the_audits_own(knowledge):
+    concerns, agencies = knowledge.case_options.concerns, knowledge.case_options.agencies
+    assert {c.id for c in concerns if not c.addition} == POSTER_CONCERNS
+    assert {a.id for a in agencies if not a.addition} == POSTER_AGENCIES
+    for option in concerns + agencies:
+        if not option.addition:  # the poster's own words name it
+            assert option.label.split(" (")[0].lower().replace("gp", "gps") in poster_text().lower() \
+                or option.id in ("parental_mental_health", "parental_substance_misuse"), option.id
+
+
+def test_no_general_word_maps_to_a_named_trust(knowledge):
+    for option in knowledge.case_options.agencies:
+        if option.id in NAMED_ORGANISATIONS:
+            stray = [a for a in option.also_known_as if not re.search(NAMED_ORGANISATIONS[option.id], a)]
+            assert stray == [], option.id
+    hospital = [a.id for a in knowledge.case_options.agencies if "hospital" in a.also_known_as]
+    assert hospital == ["hospital"] and knowledge.case_options.agencies[-1].id == "other"
+
+
+def test_maintainers_notes_and_unconfirmed_addresses(knowledge):
+    resource = knowledge.resource("escalation_procedures")
+    assert resource.url.startswith("https://www.proceduresonline.com/swcpp") and resource.confirmed is False
+    assert len(resource.stages) >= 4 and "paramount" in resource.stages[-1]
+    line = knowledge.link_line("A", "https://example.org/", False)
+    assert line == "A: https://example.org/ (check this link with your team before relying on it)"
+    assert knowledge.link_line("A", "https://example.org/", True) == "A: https://example.org/"
+
+
+# ----- the questions -------------------------------------------------------------------------
+
+CLOSED_OPENINGS = re.compile(r"^(has|have|is|are|do|does|did|can|could|would|will|should|was|were)\b", re.I)
+LEADING = ("feel better", "protective parent", "the trauma", "their trauma", "why not", "if not,")
+
+
+@pytest.mark.parametrize("theme_id", sorted(THEME_IDS))
+def test_questions_are_open_single_and_without_a_premise(knowledge, theme_id):
+    theme = knowledge.theme(theme_id)
+    for question in theme.questions:
+        assert question.ask.count("?") == 1 and question.ask.endswith("?"), question.ask
+        assert not any(words in question.ask.lower() for words in LEADING), question.ask
+        if question.stage == "analysis":
+            assert not CLOSED_OPENINGS.match(question.ask), question.ask
+    reflection = [q.ask for q in theme.questions if q.stage == "reflection"]
+    assert any(re.search(r"\bfe(el|lt|eling)\b", q) for q in reflection), theme_id
+
+
+def test_the_fathers_theme_asks_about_safety_before_his_view(knowledge):
+    asks = [q.ask for q in knowledge.theme("voice_of_father").questions]
+    safety = next(n for n, q in enumerate(asks) if "causing harm" in q)
+    view = next(n for n, q in enumerate(asks) if "view" in q)
+    assert safety < view
+
+
+def test_a_parent_taking_no_responsibility_and_attachment_have_questions_of_their_own(knowledge):
+    questions = [q for t in knowledge.themes for q in t.questions]
+    assert any(q.finding == "parent_takes_no_responsibility" and "responsibility" in q.ask for q in questions)
+    attachment = [q for q in questions if q.finding == "attachment_not_assessed"]
+    assert attachment and all("attachment" in q.ask and q.ask.count("?") == 1 for q in attachment)
+
+
+def test_the_toolkit_question_asks_what_it_showed_without_blame(knowledge):
+    prompt = knowledge.prompts["ask_toolkit_used"]
+    assert "show" in prompt and "got in the way" in prompt and "why not" not in prompt.lower()
+
+
+def test_the_closure_check_has_the_highest_priority(knowledge):
+    closure = knowledge.pattern("closure_considered")
+    assert closure.priority == min(p.priority for p in knowledge.patterns)
+    assert closure.finding == "no_dissent_at_closure"

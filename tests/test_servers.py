@@ -300,3 +300,19 @@ def test_twenty_sends_at_once_for_one_question_store_one_answer_and_refuse_the_r
     assert list(stored) == ["details.worker"] and stored["details.worker"] in texts
     assert refused == 19
     assert core.current_step(sender).key == "details.supervisor"
+
+
+def test_a_short_session_over_rest_is_chosen_at_the_first_question(servers):
+    sender = "e2e-short-1"
+    say, core = rest(servers, sender), core_reading(servers)
+    sent = run_whole_session(say, lambda reply: core.current_step(sender).key, short=True)
+    with core.store.transaction() as db:
+        session = db.execute(select(SupervisionSession).where(SupervisionSession.sender_id == sender)
+                             ).scalars().one()
+        kind, record = session.kind, Path(session.record_path)
+    assert kind == "short"
+    assert record.name in sent.pop("__final__")
+    assert len([k for k in sent if k.startswith("theme.")]) == 3
+    text = docx_text(record)
+    for key, answer in sent.items():
+        assert answer in text, f"{key} missing from the record"

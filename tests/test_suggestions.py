@@ -210,3 +210,32 @@ def test_unrelated_case_brings_no_toolkit(knowledge):
 
 def test_skipped_concerns_bring_no_toolkit(knowledge):
     assert relevant_toolkits(knowledge, case(skipped=True, concerns=["domestic_abuse", "neglect"]), []) == []
+
+
+def _category(value):
+    return {"case.category": FakeAnswer(value)}
+
+
+def test_a_neglect_plan_brings_the_neglect_toolkit_whatever_the_concerns(knowledge):
+    answers = {**case(concerns=["parental_mental_health", "parental_substance_misuse"]), **_category(["neglect"])}
+    assert relevant_toolkits(knowledge, answers, []) == ["neglect"]
+    assert relevant_toolkits(knowledge, {**answers, **_category(["emotional_abuse"])}, []) == []
+
+
+@pytest.mark.parametrize("themes", [["disguised_compliance"], ["voice_of_father"]])
+def test_the_da_toolkit_comes_with_disguised_compliance_and_the_fathers_voice(knowledge, themes):
+    assert relevant_toolkits(knowledge, {}, themes) == ["domestic_abuse"]
+    links = [link.title for link in knowledge.toolkit("domestic_abuse").links]
+    assert "Safe & Together model" in links
+
+
+def test_over_optimism_brings_the_da_toolkit_only_when_closure_is_considered(knowledge):
+    assert relevant_toolkits(knowledge, case(closure="no"), ["over_optimism"]) == []
+    assert relevant_toolkits(knowledge, case(closure="yes"), ["over_optimism"]) == ["domestic_abuse"]
+
+
+def test_the_closure_check_survives_the_cap_of_three(knowledge):
+    from bot.suggestions import pattern_questions
+    asked = [p.id for p in pattern_questions(knowledge, BUSY_CASE, "supervision", 3)]
+    assert len(fired(knowledge, BUSY_CASE)) > 3
+    assert asked[0] == "closure_considered" and len(asked) == 3

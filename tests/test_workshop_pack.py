@@ -94,7 +94,7 @@ def test_facilitator_notes_then_a_handout_after_a_page_break(tmp_path):
             assert point.splitlines()[0] not in handout_text
     for facilitator_only in ("For the facilitator", "What the group said", "Vignette", "minutes"):
         assert facilitator_only not in handout_text
-    for headline in KNOWLEDGE.audit.headlines:
+    for headline in KNOWLEDGE.audit.headline_texts:
         assert headline in handout_text
 
 
@@ -168,3 +168,14 @@ def test_a_failed_save_leaves_nothing(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         write_pack(PLAN, {}, tmp_path, now=WHEN)
     assert os.listdir(tmp_path) == []
+
+
+def test_unconfirmed_addresses_carry_the_one_caution_and_notes_stay_out(tmp_path):
+    plan = plan_workshop(CONTENT, KNOWLEDGE, 90, "new_workers", ["domestic_abuse", "neglect"])
+    text = full_text(write_pack(plan, {}, tmp_path, now=WHEN))
+    unconfirmed = [l for t in KNOWLEDGE.toolkits for l in t.links if not l.confirmed]
+    assert unconfirmed
+    for link in unconfirmed:
+        assert f"{link.title}: {link.url} (check this link with your team before relying on it)" in text
+    notes = [l.note for t in KNOWLEDGE.toolkits for l in t.links if l.note]
+    assert not any(note in text for note in notes)
