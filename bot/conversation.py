@@ -41,6 +41,7 @@ from .text_input import (
 CHANGE_PICKER = "review.change"
 DANGER_CHECK_KEY = "check.danger"
 SIDE_QUESTION_CONFIDENCE = 0.8
+STRUCTURED = (S.NUMBER, S.CHOICE, S.MULTI, S.YES_NO, S.THEMES)
 DANGER_NOTE = "immediate_danger"  # clear or confirmed danger: goes in the record, in their words
 DANGER_CHECK_NOTE = "danger_check"  # "Is a child in danger right now?" asked, not yet answered
 SHORT_MESSAGE_WORDS = 12
@@ -313,6 +314,8 @@ class Conversation:
             return confirmation
 
         reading = self._danger(message)
+        if reading.possible and self._only_an_answer(step, text, answers, session):
+            reading = DangerReading()
         replies = [urgent_help(k)] if reading.clear else []
         if reading.clear:
             self.store.add_note(db, session, DANGER_NOTE, text)
@@ -339,6 +342,15 @@ class Conversation:
         if saved and not reading and self._low_safety_scale(step, session):
             self.store.add_note(db, session, DANGER_CHECK_NOTE, text)
         return Turn(accepted)
+
+    def _only_an_answer(self, step: S.Step, text: str, answers: Dict, session: SupervisionSession) -> bool:
+        """A short message that is simply a valid answer to a structured question ("school, police
+        and the health visitor"): the classifier's unsure middle is no reason to stop and check.
+        Clear danger still comes first whatever the question."""
+        if step.kind not in STRUCTURED or session.focus == CHANGE_PICKER or len(text.split()) > 8:
+            return False
+        value, problem = self._parse(step, text, answers, session.kind)
+        return problem is None and value not in (None, [])
 
     @staticmethod
     def _open_question(session: SupervisionSession, step: S.Step) -> str:

@@ -419,6 +419,8 @@ def test_every_claim_about_the_audit_in_knowledge_is_traced_to_the_poster(knowle
     poster = collapse(poster_text()).lower()
     untraced = []
     for path in sorted(KNOWLEDGE_DIR.glob("*.yml")):
+        if path.name == "danger_sentences.yml":  # examples of what practitioners type, not claims
+            continue
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for where, holder, text in _strings(data):
             for sentence in re.split(r"(?<=[.?!])\s+", text):
