@@ -200,41 +200,45 @@ URGENT_BY_KIND = {  # invented; each is clear danger, typed the way the question
 
 
 def test_danger_at_every_kind_of_question_comes_first_and_the_record_keeps_every_answer(servers):
-    sender = "e2e-danger-1"
-    say, core = rest(servers, sender), core_reading(servers)
+    core = core_reading(servers)
     heading = core.k.urgent.heading
-    say("I feel stuck on a case, nothing ever changes")
-    urgent_sent, kinds = [], set()
-    for _ in range(150):
-        step = core.current_step(sender)
-        if step.kind == "review":
-            break
-        if step.kind == "danger_check":
-            assert "999" not in say("no")
-            continue
-        if step.kind in URGENT_BY_KIND and step.kind not in kinds:
-            kinds.add(step.kind)
-            reply = say(URGENT_BY_KIND[step.kind])
-            assert reply.startswith(heading), (step.key, reply[:300])
-            urgent_sent.append(URGENT_BY_KIND[step.kind])
-            if core.current_step(sender).key != step.key:
-                continue  # the answer was taken as typed
-        reply = say(answer_for(step.key))
-        if step.kind == "chronology":
-            say("done")
+    kinds = set()
+    # the stuck pathway has the history prompt; ordinary supervision has the theme menu
+    for sender, opening in (("e2e-danger-1", "I feel stuck on a case, nothing ever changes"),
+                            ("e2e-danger-1b", "I want to reflect on a case before supervision")):
+        say = rest(servers, sender)
+        say(opening)
+        urgent_sent = []
+        for _ in range(150):
+            step = core.current_step(sender)
+            if step.kind == "review":
+                break
+            if step.kind == "danger_check":
+                assert "999" not in say("no")
+                continue
+            if step.kind in URGENT_BY_KIND and step.kind not in kinds:
+                kinds.add(step.kind)
+                reply = say(URGENT_BY_KIND[step.kind])
+                assert reply.startswith(heading), (step.key, reply[:300])
+                urgent_sent.append(URGENT_BY_KIND[step.kind])
+                if core.current_step(sender).key != step.key:
+                    continue  # the answer was taken as typed
+            say(answer_for(step.key))
+            if step.kind == "chronology":
+                say("done")
+        assert say("the kids are in immediate danger, he has a knife").startswith(heading)  # at the review
+        assert "saved as" in say("save")
+        with core.store.transaction() as db:
+            session = db.execute(select(SupervisionSession).where(SupervisionSession.sender_id == sender)
+                                 ).scalars().one()
+            stored = [a.text for a in session.answers if not a.skipped]
+            record = Path(session.record_path)
+        text = docx_text(record)
+        assert "Immediate danger raised during the session" in text
+        for answer in stored + urgent_sent:
+            for line in answer.splitlines():
+                assert line in text, line
     assert kinds == set(URGENT_BY_KIND)
-    assert say("the kids are in immediate danger, he has a knife").startswith(heading)  # at the review
-    assert "saved as" in say("save")
-    with core.store.transaction() as db:
-        session = db.execute(select(SupervisionSession).where(SupervisionSession.sender_id == sender)
-                             ).scalars().one()
-        stored = [a.text for a in session.answers if not a.skipped]
-        record = Path(session.record_path)
-    text = docx_text(record)
-    assert "Immediate danger raised during the session" in text
-    for answer in stored + urgent_sent:
-        for line in answer.splitlines():
-            assert line in text, line
 
 
 def test_an_ordinary_history_line_raises_no_alarm_and_no_danger_reaches_the_record(servers):
