@@ -12,7 +12,7 @@ from .chronology import Chronology, read_entry
 from .timeline import chronology_record
 from .knowledge import Knowledge
 from .record_model import (
-    ActionItem, QuestionAnswer, Record, ThemeSection, ToolkitConsidered, ToolkitLink,
+    ActionItem, QuestionAnswer, Record, ThemeSection, ToolkitConsidered, ToolkitLink, protective_marking,
 )
 from .storage import SupervisionSession, utcnow
 from .suggestions import noticed_patterns, suggest_themes
@@ -67,6 +67,7 @@ def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step]
         worker=text("details.worker"),
         supervisor=text("details.supervisor"),
         incomplete=incomplete,
+        marking=protective_marking(k),
     )
     for step in by_section.get("case", []):
         if step.key != "case.reference" and step.key in answers:
@@ -116,6 +117,7 @@ def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step]
 
     patterns = noticed_patterns(k, answers, session.kind)
     record.patterns_noticed = [f"{p.title}: {p.why}" for p in patterns]
+    record.pattern_titles = [p.title for p in patterns]
     if themes_answer is not None:
         suggested = ", ".join(k.theme(t).title for t in suggest_themes(k, answers, session.kind))
         chosen = ", ".join(k.theme(t).title for t in S.chosen_themes(k, answers, session.kind))
