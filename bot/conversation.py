@@ -27,6 +27,7 @@ from .storage import COMPLETE, PAUSED, Store, SupervisionSession
 from .suggestions import noticed_patterns, suggest_themes
 from .text_input import (
     ChoiceMatcher, Incoming, detect_command, is_blank, normalise, parse_number, parse_yes_no,
+    typed_button,
 )
 
 CHANGE_PICKER = "review.change"
@@ -249,6 +250,11 @@ class Conversation:
 
         if is_blank(text):
             return Turn([Reply(k.prompt("empty_message"))])
+        # a button's title typed is that button ("Back to the summary" goes back)
+        shown = self._change_list(steps, answers) if session.focus == CHANGE_PICKER \
+            else self._ask(step, steps, answers, session)
+        message = typed_button(message, shown.buttons)
+        text = message.text or ""
 
         command = detect_command(message)
         if command == "pause":

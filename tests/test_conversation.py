@@ -297,3 +297,18 @@ def test_answers_to_questions_dropped_later_still_reach_the_record(core):
     text = docx_text(saved_record(core))
     assert "Other answers given during the session" in text
     assert "An answer about neglect that must not be lost" in text
+
+
+def test_typing_a_buttons_title_does_what_the_button_does(core):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    say("Sam Example")
+    assert "Skipped" in say("Skip")  # the Skip button's title, typed
+    assert core.current_step("worker-1").key == "case.reference"
+    listing = say("Change an answer")
+    assert "Which answer would you like to change?" in listing
+    back = say("Back to the summary")  # the button's title, not a wrong number
+    assert "Please type a number" not in back
+    assert core.current_step("worker-1").key == "case.reference"
+    say("Save the record")  # typed, as on the button
+    assert saved_record(core).is_file()
