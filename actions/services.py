@@ -53,4 +53,6 @@ def send(dispatcher: CollectingDispatcher, replies: Iterable[Reply], tracker: Tr
             dispatcher.utter_message(text=f"{reply.text}\n(You can say: {choices})")
             continue
         buttons = [{"title": title, "payload": payload} for title, payload in reply.buttons]
-        dispatcher.utter_message(text=reply.text, buttons=buttons or None)
+        # "all that apply": the page shows the buttons that are not commands as tick boxes
+        custom = {"multi": True} if getattr(reply, "multi", False) else None
+        dispatcher.utter_message(text=reply.text, buttons=buttons or None, json_message=custom)

@@ -182,10 +182,11 @@ class Conversation:
             buttons = [("Yes", "yes"), ("No", "no"), ("Not sure", "not sure")]
         elif step.kind == S.CHOICE:
             buttons = [(c.label, c.label) for c in step.choices]
-        elif step.kind == S.MULTI:
+        elif step.kind == S.MULTI:  # ticked on the page and sent as "a; b", or typed
             text += "\n" + "; ".join(c.label for c in step.choices)
+            buttons = [(c.label, c.label) for c in step.choices]
         buttons.append(SKIP_BUTTON)
-        return Reply(text, buttons)
+        return Reply(text, buttons, multi=step.kind == S.MULTI)
 
     def _theme_menu(self, answers: Dict, kind: str) -> Reply:
         k = self.k

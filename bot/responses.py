@@ -14,6 +14,7 @@ from .text_input import Choice, ChoiceMatcher, Incoming
 class Reply:
     text: str
     buttons: List[Tuple[str, str]] = field(default_factory=list)  # (title, payload)
+    multi: bool = False  # "all that apply": the page shows the choices as tick boxes
 
 
 def theme_matcher(knowledge: Knowledge) -> ChoiceMatcher:

@@ -77,6 +77,15 @@ def buttons_of(raw: Optional[Iterable[Dict]]) -> List[Dict[str, str]]:
             for b in raw or [] if b.get("payload")]
 
 
+def bot_message(text: Optional[str], buttons: Any, custom: Any) -> Dict[str, Any]:
+    """A reply as the page shows it; "multi" marks an "all that apply" question (actions/services.py),
+    whose choices are tick boxes."""
+    message: Dict[str, Any] = {"from": "bot", "text": text or "", "buttons": buttons_of(buttons)}
+    if isinstance(custom, dict) and custom.get("multi") is True:
+        message["multi"] = True
+    return message
+
+
 def transcript(events: Iterable[Any], limit: int = HISTORY_LIMIT) -> List[Dict[str, Any]]:
     """User and bot messages from tracker events, as the page shows them."""
     messages: List[Dict[str, Any]] = []
@@ -85,13 +94,13 @@ def transcript(events: Iterable[Any], limit: int = HISTORY_LIMIT) -> List[Dict[s
             shown = (event.metadata or {}).get("shown")  # a button's title, not its payload
             messages.append({"from": "user", "text": shown if isinstance(shown, str) else event.text})
         elif isinstance(event, BotUttered) and (event.text or event.data.get("buttons")):
-            messages.append({"from": "bot", "text": event.text or "",
-                             "buttons": buttons_of(event.data.get("buttons"))})
+            messages.append(bot_message(event.text, event.data.get("buttons"), event.data.get("custom")))
     messages = messages[-limit:]
     # Only the buttons of the latest reply can still be chosen.
     last_user = max((i for i, m in enumerate(messages) if m["from"] == "user"), default=-1)
     for message in messages[:last_user]:
         message.pop("buttons", None)
+        message.pop("multi", None)
     return messages
 
 
@@ -164,7 +173,7 @@ class WebChatInput(InputChannel):
                                          metadata=metadata))
             except Exception:  # never_silent has already put a kind message in the collector
                 logger.exception("webchat: a message from %s… failed", sender[:6])
-            messages = [{"from": "bot", "text": m.get("text") or "", "buttons": buttons_of(m.get("buttons"))}
+            messages = [bot_message(m.get("text"), m.get("buttons"), m.get("custom"))
                         for m in collector.messages if m.get("text") or m.get("buttons")]
             status = await asyncio.to_thread(self._status, sender)
             return response.json({"messages": messages, **status}, headers=headers())
