@@ -312,3 +312,21 @@ def test_typing_a_buttons_title_does_what_the_button_does(core):
     assert core.current_step("worker-1").key == "case.reference"
     say("Save the record")  # typed, as on the button
     assert saved_record(core).is_file()
+
+
+def test_all_that_apply_questions_offer_every_choice_as_a_tick_box(core):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    for _ in range(10):
+        step = core.current_step("worker-1")
+        if step.key == "case.concerns":
+            break
+        say(answer_for(step.key))
+    reply = core.prompt("worker-1")[0]
+    assert reply.multi
+    assert [title for title, _ in reply.buttons] == [c.label for c in step.choices] + ["Skip"]
+    assert "; ".join(c.label for c in step.choices) in reply.text  # still listed, to type
+    say("Domestic abuse; Neglect")  # what the page sends for two ticked boxes
+    with core.store.transaction() as db:
+        assert core.store.current(db, "worker-1").answer("case.concerns").value == ["domestic_abuse", "neglect"]
+    assert core.current_step("worker-1").key == "case.agencies"
