@@ -19,6 +19,3 @@ from bot.text_input import Incoming
 def test_named_checklists_find_their_toolkit(knowledge, words, toolkit):
     assert find_toolkit(knowledge, Incoming(words)) == toolkit
 
-
-def test_gotta_dash_is_no_toolkit(knowledge):
-    assert find_toolkit(knowledge, Incoming("I've gotta go, speak later")) is None
