@@ -330,3 +330,19 @@ def test_all_that_apply_questions_offer_every_choice_as_a_tick_box(core):
     with core.store.transaction() as db:
         assert core.store.current(db, "worker-1").answer("case.concerns").value == ["domestic_abuse", "neglect"]
     assert core.current_step("worker-1").key == "case.agencies"
+
+
+def test_a_saved_record_carries_the_marking_and_the_name_given(core, monkeypatch):
+    import docx
+    monkeypatch.setenv("RECORD_MARKING", "OFFICIAL")  # e.g. a training server
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    say("Sam Example")
+    say("skip")
+    say("TEST-0099")
+    say("save")
+    document = docx.Document(str(saved_record(core)))
+    header = [p.text for p in document.sections[0].header.paragraphs]
+    assert header[0] == "OFFICIAL" and header[1].startswith("Case reference: TEST-0099")
+    assert document.core_properties.author == "Sam Example"
+    assert "At a glance" in [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
