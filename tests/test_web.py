@@ -20,7 +20,7 @@ from playwright.sync_api import Page, sync_playwright
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from tests.session_driver import answer_for, docx_text
 from tests.test_servers import core_reading, started_servers
-from webchat.channel import transcript
+from webchat.channel import collected, transcript
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -427,3 +427,19 @@ def test_at_a_phones_width_everything_fits_and_passes_axe(browser, web_servers):
     (ROOT / "results").mkdir(exist_ok=True)
     page.screenshot(path=str(ROOT / "results" / "web-phone.png"), full_page=False)
     context.close()
+
+
+def test_an_all_that_apply_mark_reaches_the_page_with_its_reply():
+    """Rasa's collector sends the custom JSON as a message of its own, after the text and buttons."""
+    tick, skip = {"title": "Police", "payload": "Police"}, {"title": "Skip", "payload": "/skip_question"}
+    raw = [{"text": "Noted."}, {"text": "Which agencies?", "buttons": [tick, skip]}, {"custom": {"multi": True}},
+           {"text": "Your name?", "buttons": [skip]}]
+    assert collected(raw) == [
+        {"from": "bot", "text": "Noted.", "buttons": []},
+        {"from": "bot", "text": "Which agencies?", "buttons": [tick, skip], "multi": True},
+        {"from": "bot", "text": "Your name?", "buttons": [skip]},
+    ]
+    # in the tracker the mark is kept with the reply itself; only the latest reply keeps it
+    events = [BotUttered("Which agencies?", {"buttons": [tick, skip], "custom": {"multi": True}})]
+    assert transcript(events)[-1]["multi"] is True
+    assert "multi" not in transcript(events + [UserUttered("Police"), BotUttered("Next?", {})])[0]

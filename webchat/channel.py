@@ -86,6 +86,21 @@ def bot_message(text: Optional[str], buttons: Any, custom: Any) -> Dict[str, Any
     return message
 
 
+def collected(raw: Iterable[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """Replies from Rasa's collector as the page shows them.
+
+    Rasa sends a reply's custom JSON as a message of its own, straight after
+    the reply's text and buttons: its "multi" mark belongs to that reply.
+    """
+    messages: List[Dict[str, Any]] = []
+    for m in raw:
+        if m.get("text") or m.get("buttons"):
+            messages.append(bot_message(m.get("text"), m.get("buttons"), m.get("custom")))
+        elif messages and bot_message(None, None, m.get("custom")).get("multi"):
+            messages[-1]["multi"] = True
+    return messages
+
+
 def transcript(events: Iterable[Any], limit: int = HISTORY_LIMIT) -> List[Dict[str, Any]]:
     """User and bot messages from tracker events, as the page shows them."""
     messages: List[Dict[str, Any]] = []
@@ -173,8 +188,7 @@ class WebChatInput(InputChannel):
                                          metadata=metadata))
             except Exception:  # never_silent has already put a kind message in the collector
                 logger.exception("webchat: a message from %s… failed", sender[:6])
-            messages = [bot_message(m.get("text"), m.get("buttons"), m.get("custom"))
-                        for m in collector.messages if m.get("text") or m.get("buttons")]
+            messages = collected(collector.messages)
             status = await asyncio.to_thread(self._status, sender)
             return response.json({"messages": messages, **status}, headers=headers())
 
