@@ -216,6 +216,16 @@ def _field(paragraph, instruction: str) -> None:
 DocumentWriter = _Writer  # the public name, for other documents (the workshop pack)
 
 
+def _column_widths(table, widths) -> None:
+    """Fixed column widths (Word and LibreOffice read each cell's width)."""
+    table.autofit = False
+    for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths):  # LibreOffice reads the grid
+        column.w = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
+
+
 def _given(value: Optional[str]) -> str:
     return value if value and value.strip() else "Not given"
 
@@ -284,6 +294,9 @@ def build_document(record: Record) -> docx.document.Document:
 
     w.heading(GLANCE_HEADING)
     w.table(glance_rows(record))
+    section = w.doc.sections[-1]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    _column_widths(w.doc.tables[-1], (Cm(4.5), text_width - Cm(4.5)))  # short labels, room for answers
 
     w.heading("Case context")
     if record.case_context:

@@ -55,8 +55,10 @@ def page_count(pdf: Path) -> int:
 
 
 def page_text(pdf: Path, page: int) -> str:
-    return subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"],
+    """A page's words in reading order, on one line: a table cell's text wraps, its words do not."""
+    text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
                           check=True, capture_output=True, text=True).stdout
+    return " ".join(text.split())
 
 
 def keep_picture(pdf: Path, name: str) -> Path:
