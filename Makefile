@@ -11,7 +11,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: run shell test unit validate conversation-tests evaluate train clean constraints knowledge-check browser
+.PHONY: run shell test unit validate conversation-tests evaluate train clean constraints knowledge-check browser office
 
 run: $(STAMP) $(MODEL)  ## start the assistant (REST on RASA_PORT, default 5005)
 	$(PY) scripts/serve.py run
@@ -19,7 +19,7 @@ run: $(STAMP) $(MODEL)  ## start the assistant (REST on RASA_PORT, default 5005)
 shell: $(STAMP) $(MODEL)  ## talk to the assistant in this terminal
 	$(PY) scripts/serve.py shell
 
-test: $(STAMP) $(MODEL) browser knowledge-check validate unit conversation-tests  ## everything CI runs
+test: $(STAMP) $(MODEL) browser office knowledge-check validate unit conversation-tests  ## everything CI runs
 
 $(STAMP): requirements.txt constraints.txt
 	@test -x $(PY) || { py=$$(scripts/find-python) && echo "Creating $(VENV) with $$py" && "$$py" -m venv $(VENV); }
@@ -34,6 +34,9 @@ train: $(MODEL)
 
 browser:  ## Debian's chromium for the browser tests of the chat page (as root; nothing if present)
 	@test -x /usr/bin/chromium || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+
+office:  ## Debian's LibreOffice Writer and poppler, to open records as a reader would (as root; nothing if present)
+	@(test -x /usr/bin/soffice && test -x /usr/bin/pdftotext) || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils)
 
 knowledge-check: $(STAMP)  ## load and check knowledge/ as start-up does
 	$(PY) -m bot check

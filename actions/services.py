@@ -88,6 +88,7 @@ def send(dispatcher: CollectingDispatcher, replies: Iterable[Reply], tracker: Tr
             dispatcher.utter_message(text=f"{reply.text}\n(You can say: {choices})")
             continue
         buttons = [{"title": title, "payload": payload} for title, payload in reply.buttons]
-        dispatcher.utter_message(text=reply.text, buttons=buttons or None)
-        if reply.question:  # a message of its own: {"custom": {"question": id}}, to send back as metadata
-            dispatcher.utter_message(json_message={"question": reply.question})
+        # one custom message after the text: the question's id (to send back as metadata) and, for
+        # "all that apply", {"multi": true} so the page shows the choices as tick boxes
+        custom = {key: value for key, value in (("question", reply.question), ("multi", reply.multi)) if value}
+        dispatcher.utter_message(text=reply.text, buttons=buttons or None, json_message=custom or None)

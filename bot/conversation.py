@@ -36,6 +36,7 @@ from .storage import COMPLETE, PAUSED, SessionNote, Store, SupervisionSession
 from .suggestions import noticed_patterns, suggest_themes
 from .text_input import (
     ChoiceMatcher, Incoming, detect_command, is_blank, normalise, parse_number, parse_yes_no,
+    typed_button,
 )
 
 CHANGE_PICKER = "review.change"
@@ -205,12 +206,14 @@ class Conversation:
             buttons = [("Yes", "yes"), ("No", "no"), ("Not sure", "not sure")]
         elif step.kind == S.CHOICE:
             buttons = [(c.label, c.label) for c in step.choices]
+        elif step.kind == S.MULTI:  # ticked on the page and sent as "a; b", or typed
+            buttons = [(c.label, c.label) for c in step.choices]
         if step.extra:
             text += "\n" + step.extra
         if step.key == S.FIRST_STEP and session.kind == "supervision" and not answers:
             buttons.append((k.prompt("short_offer"), "short session"))
         buttons.append(SKIP_BUTTON)
-        return Reply(text, buttons)
+        return Reply(text, buttons, multi=step.kind == S.MULTI)
 
     def _theme_menu(self, answers: Dict, kind: str) -> Reply:
         k = self.k
@@ -275,6 +278,11 @@ class Conversation:
 
         if is_blank(text):
             return Turn([Reply(k.prompt("empty_message"))])
+        # a button's title typed is that button ("Back to the summary" goes back)
+        shown = self._change_list(steps, answers) if session.focus == CHANGE_PICKER \
+            else self._ask(step, steps, answers, session)
+        message = typed_button(message, shown.buttons)
+        text = message.text or ""
 
         command = detect_command(message)
         open_question = self._open_question(session, step)

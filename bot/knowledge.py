@@ -451,6 +451,23 @@ class StuckPathway(_Strict):
     _unique_questions = unique_ids("questions", "stuck question id")
 
 
+class RecordSettings(_Strict):
+    """How a saved record is marked (knowledge/record.yml): printed at the top of every page."""
+
+    marking: str
+
+    @validator("marking")
+    def one_short_line(cls, marking):
+        marking = marking.strip()
+        if not marking or "\n" in marking or len(marking) > 60:
+            raise ValueError("must be one short line of text, e.g. OFFICIAL-SENSITIVE")
+        return marking
+
+
+class RecordFile(_Strict):
+    record: RecordSettings
+
+
 class Knowledge(BaseModel):
     source: SourceDocument
     audit: Audit
@@ -464,6 +481,7 @@ class Knowledge(BaseModel):
     stuck: StuckPathway
     prompts: Dict[str, str]
     danger_sentences: DangerSentences
+    record: RecordSettings
 
     @root_validator(skip_on_failure=True)
     def cross_references(cls, values):
@@ -597,6 +615,7 @@ def load_knowledge(directory: Path) -> Knowledge:
             prompts=prompts,
             danger_sentences=_parse(DangerSentences, _read(directory, "danger_sentences.yml"),
                                     directory / "danger_sentences.yml"),
+            record=_parse(RecordFile, _read(directory, "record.yml"), directory / "record.yml").record,
         )
     except ValidationError as exc:
         raise KnowledgeError("; ".join(err["msg"] for err in exc.errors())) from exc

@@ -13,7 +13,7 @@ from .chronology import Chronology, read_entry
 from .timeline import chronology_record
 from .knowledge import UNCONFIRMED_CAUTION, Knowledge
 from .record_model import (
-    ActionItem, QuestionAnswer, Record, ThemeSection, ToolkitConsidered, ToolkitLink,
+    ActionItem, QuestionAnswer, Record, ThemeSection, ToolkitConsidered, ToolkitLink, protective_marking,
 )
 from .storage import SupervisionSession, utcnow
 from .suggestions import noticed_patterns, relevant_toolkits, suggest_themes
@@ -74,6 +74,7 @@ def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step]
         worker=text("details.worker"),
         supervisor=text("details.supervisor"),
         incomplete=incomplete,
+        marking=protective_marking(k),
     )
     for step in by_section.get("case", []):
         if step.key != "case.reference" and step.key in answers:
@@ -129,6 +130,7 @@ def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step]
 
     patterns = noticed_patterns(k, answers, session.kind)
     record.patterns_noticed = [f"{p.title}: {p.why}" for p in patterns]
+    record.pattern_titles = [p.title for p in patterns]
     if themes_answer is not None:
         suggested = ", ".join(k.theme(t).title for t in suggest_themes(k, answers, session.kind))
         chosen = ", ".join(k.theme(t).title for t in S.chosen_themes(k, answers, session.kind))

@@ -15,12 +15,17 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.image.exceptions import UnrecognizedImageError
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from bot.record_model import ChronologyRecord, QuestionAnswer, Record
+from bot.record_model import DEFAULT_MARKING, ChronologyRecord, QuestionAnswer, Record
 
 TITLE = "Reflective supervision record"
+GLANCE_HEADING = "At a glance"
+GLANCE_CLIP = 300  # characters of an answer shown in the summary; it is in full further on
 TIMELINE_WIDTH = Cm(16)  # narrowed to the page's text width if that is less
 TIMELINE_TITLE = "Timeline of child protection plans and incidents"
 REPLACEMENT = "\ufffd"
@@ -147,11 +152,130 @@ class _Writer:
                 self.para(chronology.alt_text, small=True)
 
 
+    def mark_pages(self, marking: str, header_detail: str = "") -> None:
+        """The protective marking at the top and bottom of every page, and "Page X of Y".
+
+        A printed page on its own can then be placed: its marking, the case
+        reference and date (header_detail) and where it falls in the document.
+        Page numbers are Word fields (PAGE, NUMPAGES), so Word and LibreOffice
+        fill them in as they lay the pages out.
+        """
+        marking = self.clean(marking) or DEFAULT_MARKING
+        for section in self.doc.sections:
+            header = section.header.paragraphs[0]
+            header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            header.add_run(marking).bold = True
+            if header_detail:
+                detail = section.header.add_paragraph()
+                detail.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                _small_run(detail.add_run(self.clean(header_detail)))
+            footer = section.footer.paragraphs[0]
+            footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            for part in ("Page ", "PAGE", " of ", "NUMPAGES"):
+                if part.isupper():
+                    _field(footer, part)
+                else:
+                    _small_run(footer.add_run(part))
+            footer_marking = section.footer.add_paragraph()
+            footer_marking.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            footer_marking.add_run(marking).bold = True
+
+
+def _small_run(run):
+    run.font.size = Pt(9)
+    return run
+
+
+def _field(paragraph, instruction: str) -> None:
+    """A Word field (e.g. PAGE) as begin / instruction / separate / "1" / end runs.
+
+    The "1" is what shows until the field is updated; Word and LibreOffice
+    update PAGE and NUMPAGES when they lay the document out.
+    """
+    def run_with(element):
+        run = _small_run(paragraph.add_run())
+        run._r.append(element)
+        return run
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run_with(instr)
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run_with(separate)
+    _small_run(paragraph.add_run("1"))
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
 DocumentWriter = _Writer  # the public name, for other documents (the workshop pack)
+
+
+def _column_widths(table, widths) -> None:
+    """Fixed column widths (Word and LibreOffice read each cell's width)."""
+    table.autofit = False
+    for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths):  # LibreOffice reads the grid
+        column.w = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
 
 
 def _given(value: Optional[str]) -> str:
     return value if value and value.strip() else "Not given"
+
+
+def _clip(text: str) -> str:
+    text = " ".join((text or "").split())
+    if len(text) <= GLANCE_CLIP:
+        return text
+    return text[:GLANCE_CLIP].rsplit(" ", 1)[0] + "… (in full below)"
+
+
+def _answered(qa: Optional[QuestionAnswer]) -> Optional[str]:
+    if qa is None or qa.skipped or not (qa.answer or "").strip():
+        return None
+    return qa.answer
+
+
+def glance_rows(record: Record) -> list:
+    """The first-page summary a supervisor reads first: (label, value) pairs.
+
+    Every value is what the practitioner typed or chose (shortened if long,
+    and then said so), or a plain note that nothing was recorded.
+    """
+    themes = "; ".join(t.title for t in record.themes) or "None"
+    patterns = "; ".join(record.pattern_titles) or "None noticed"
+    scale = _answered(record.safety_scale) or "Not given"
+    decisions = [_clip(a) for a in map(_answered, record.decisions) if a]
+    actions = []
+    for action in record.actions:
+        actions.append(f"{_clip(_given(action.what))} (owner: {_given(action.owner)}; "
+                       f"by: {_given(action.by_when)})")
+    escalation = [_clip(a) for a in map(_answered, record.escalation) if a]
+    toolkits = []
+    for toolkit in record.toolkits:
+        said = (toolkit.answer or "").strip()
+        toolkits.append(f"{toolkit.title}: {_clip(said) if said else 'not discussed'}")
+    if record.urgent_concerns:
+        danger = "\n".join(f"Yes, {format_when(when)}: {_clip(text)}" for when, text in record.urgent_concerns)
+    else:
+        danger = "None raised"
+    return [
+        ("Themes", themes),
+        ("Patterns noticed", patterns),
+        ("Safety scale (0 to 10)", scale),
+        ("Decisions", "\n".join(decisions) or "None recorded"),
+        ("Actions", "\n".join(actions) or "None recorded"),
+        ("Escalation needed?", "\n".join(escalation) or "Not recorded"),
+        ("Toolkits used or to use", "\n".join(toolkits) or "None recorded"),
+        ("Immediate danger raised", danger),
+    ]
 
 
 def build_document(record: Record) -> docx.document.Document:
@@ -167,6 +291,12 @@ def build_document(record: Record) -> docx.document.Document:
              ("Worker", _given(record.worker)),
              ("Supervisor", _given(record.supervisor)),
              ("Case reference", _given(record.case_reference))])
+
+    w.heading(GLANCE_HEADING)
+    w.table(glance_rows(record))
+    section = w.doc.sections[-1]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    _column_widths(w.doc.tables[-1], (Cm(4.5), text_width - Cm(4.5)))  # short labels, room for answers
 
     w.heading("Case context")
     if record.case_context:
@@ -256,10 +386,17 @@ def build_document(record: Record) -> docx.document.Document:
     if w.replaced:
         w.para(REPLACED_NOTE, italic=True)
 
-    # Names stay out of the file's metadata; python-docx's defaults are cleared.
+    w.mark_pages(record.marking, f"Case reference: {_given(record.case_reference)}    "
+                                 f"Date: {format_when(record.created_at)}")
+    # What Word shows under File > Info: the practitioner's name as they gave it
+    # (blank if not given), never python-docx's defaults.
     props = w.doc.core_properties
-    props.title, props.author, props.last_modified_by = TITLE, "", ""
-    props.comments, props.subject, props.keywords = "", "", ""
+    props.title = TITLE
+    props.subject = w.clean(f"Case reference {record.case_reference}" if (record.case_reference or "").strip()
+                            else "Reflective supervision")
+    props.author = w.clean((record.worker or "").strip())
+    props.last_modified_by, props.comments, props.keywords = "", "", ""
+    props.category = w.clean(record.marking)
     return w.doc
 
 

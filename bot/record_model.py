@@ -5,10 +5,28 @@ only headings, the questions it asked and links from knowledge/.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import List, Mapping, Optional, Tuple
+
+# The usual marking for child protection material (Government Security Classifications).
+DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
+
+
+def protective_marking(knowledge=None, env: Optional[Mapping[str, str]] = None) -> str:
+    """The marking printed on every page: RECORD_MARKING if set, else knowledge/record.yml.
+
+    The environment wins so a test or training server can mark its documents
+    differently without editing knowledge/.
+    """
+    env = os.environ if env is None else env
+    chosen = " ".join((env.get("RECORD_MARKING") or "").split())
+    if chosen:
+        return chosen
+    settings = getattr(knowledge, "record", None)
+    return settings.marking if settings is not None else DEFAULT_MARKING
 
 
 @dataclass
@@ -80,6 +98,8 @@ class Record:
     escalation: List[QuestionAnswer] = field(default_factory=list)
     toolkits: List[ToolkitConsidered] = field(default_factory=list)
     patterns_noticed: List[str] = field(default_factory=list)
+    # the short names of the patterns noticed, for the first-page summary
+    pattern_titles: List[str] = field(default_factory=list)
     # the question each noticed pattern added, with the practitioner's answer
     pattern_questions: List[QuestionAnswer] = field(default_factory=list)
     # answers to questions no longer in the session (e.g. themes changed later): kept, never dropped
@@ -92,3 +112,5 @@ class Record:
     # the stuck pathway: its questions and answers, and the plan history
     stuck_review: List[QuestionAnswer] = field(default_factory=list)
     chronology: Optional[ChronologyRecord] = None
+    # printed at the top and bottom of every page
+    marking: str = DEFAULT_MARKING

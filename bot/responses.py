@@ -13,6 +13,7 @@ class Reply:
     text: str
     buttons: List[Tuple[str, str]] = field(default_factory=list)  # (title, payload)
     question: Optional[str] = None  # the id of the question this reply asks, for the client to send back
+    multi: bool = False  # "all that apply": the page shows the choices as tick boxes
 
 
 def theme_matcher(knowledge: Knowledge) -> ChoiceMatcher:

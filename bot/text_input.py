@@ -94,6 +94,87 @@ def detect_command(message: Incoming) -> Optional[str]:
     return _PHRASE_TO_COMMAND.get(normalise(message.text))
 
 
+# ----- near misses of a command ------------------------------------------------------
+
+# The single words a near miss is measured against, and the command each means.
+NEAR_COMMAND_WORDS: Dict[str, str] = {
+    "skip": "skip", "save": "save", "pause": "pause", "help": "help", "change": "change",
+    "resume": "resume", "stuck": "stuck",
+}
+# Real words one letter away from a command word. They may be answers ("same",
+# "safe", "cause"), so they are never taken for a slip of the keyboard.
+REAL_WORDS = frozenset("""
+    skin skim skimp skid skit skis ski sip ship slip snip kip skips
+    same safe sane sage sale sake saves saved saver have cave gave wave rave pave nave
+    slave shave suave salve ave dave
+    cause paused pauses passe parse pease paise
+    held hell hemp heap kelp yelp whelp helm hep helps
+    chance charge changes changed changer chang
+    resumed resumes presume
+    stick stack stock struck suck tuck stunk snuck shuck stuff
+""".split())
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _edits(a: str, b: str) -> int:
+    """Optimal string alignment distance: insertions, deletions, changes and swapped neighbours."""
+    previous2: List[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[len(b)]
+
+
+def near_command(text: str) -> Optional[str]:
+    """The command a one-word slip of the keyboard most likely means ("skp": skip), or None.
+
+    Only a whole message of one short word of letters counts, one edit away
+    (a letter missing, added, changed or two swapped) from exactly one command
+    word. A command typed correctly, a real word ("same", "safe", "stop",
+    "pass"), a yes or no, a number word, or anything longer is never a near
+    miss: the caller asks "Did you mean ...?" rather than guessing, so a
+    false alarm costs a click, but a missed real answer would cost the answer.
+    """
+    said = normalise(text)
+    if not _LETTERS.fullmatch(said) or not 3 <= len(said) <= 8:
+        return None
+    if said in _PHRASE_TO_COMMAND or said in REAL_WORDS or said in NUMBER_WORDS:
+        return None
+    if said in YES or said in NO or said in UNSURE:
+        return None
+    meant = {command for word, command in NEAR_COMMAND_WORDS.items() if _edits(said, word) == 1}
+    return meant.pop() if len(meant) == 1 else None
+
+
+# ----- a button's title, typed -------------------------------------------------------
+
+
+def typed_button(message: Incoming, buttons: Iterable[Tuple[str, str]]) -> Incoming:
+    """The message as the button it names, when its words are exactly a shown button's title.
+
+    Typing "Save the pack" then does what pressing that button does, in every
+    mode, instead of being taken as an answer or a group's point. Anything
+    else is returned unchanged.
+    """
+    if message.is_payload:
+        return message
+    said = normalise(message.text)
+    for title, payload in buttons:
+        if normalise(title) == said and payload and normalise(payload) != said:
+            intent = re.match(r"/([A-Za-z_]+)", payload)
+            if intent:
+                return Incoming(payload, intent=intent.group(1), confidence=1.0)
+            return Incoming(payload, intent=message.intent, confidence=message.confidence,
+                            entities=list(message.entities))
+    return message
+
+
 def parse_yes_no(text: str) -> Optional[str]:
     """'yes', 'no', 'unsure' or None."""
     said = normalise(text)

@@ -26,6 +26,7 @@ from .knowledge import (
     unique_ids,
 )
 from .privacy import identifying_details
+from .record_model import DEFAULT_MARKING, protective_marking
 
 VIGNETTES_FILE = "vignettes.yml"
 WORKSHOP_FILE = "workshop.yml"
@@ -520,6 +521,7 @@ class WorkshopPlan:
     audit_title: str = ""
     labels: Optional[Labels] = None
     pack: Optional[PackWording] = None
+    marking: str = DEFAULT_MARKING  # printed on every page of the pack
 
     @property
     def total_minutes(self) -> int:
@@ -624,7 +626,7 @@ def plan_workshop(content: WorkshopContent, knowledge: Knowledge, minutes: int, 
         title=w.title, minutes=minutes, group_id=group, group_label=content.group(group).label,
         theme_ids=tuple(themes), items=tuple(items), headlines=tuple(knowledge.audit.headline_texts),
         notes=tuple(notes), audit_title=f"{audit.title}, {audit.partnership}, {audit.date}",
-        labels=w.labels, pack=w.pack,
+        labels=w.labels, pack=w.pack, marking=protective_marking(knowledge),
     )
 
 

@@ -70,9 +70,11 @@ def build_pack(plan: WorkshopPlan, points_by_item: Mapping[str, Sequence[str]], 
     w.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     _handout(w, plan)
 
+    w.mark_pages(plan.marking, f"{plan.title}    Date: {format_when(now)}")
     props = w.doc.core_properties
     props.title, props.author, props.last_modified_by = wording.title, "", ""
-    props.comments, props.subject, props.keywords = "", "", ""
+    props.comments, props.subject, props.keywords = "", plan.title, ""
+    props.category = w.clean(plan.marking)
     return w.doc
 
 

@@ -42,6 +42,7 @@ from .steps import theme_choices
 from .storage import ACTIVE, COMPLETE, PAUSED, Base, utcnow
 from .text_input import (
     Choice, ChoiceMatcher, Incoming, NUMBER_WORDS, detect_command, is_blank, normalise, parse_yes_no,
+    typed_button,
 )
 from .workshop import (
     PlanItem, WorkshopContent, WorkshopPlan, clock, describe_length, plan_workshop,
@@ -299,20 +300,24 @@ class WorkshopConversation:
             session = self._current(db, sender_id)
             if session is None:
                 return [Reply(c.prompt("no_session"), [START_BUTTON])]
-            stage = _stage(session)
-            if stage == LENGTH:
-                return [Reply(c.prompt("ask_length"),
-                              [(describe_length(m), describe_length(m)) for m in c.workshop.lengths.buttons])]
-            if stage == GROUP:
-                return [self._group_menu(c.prompt("ask_group"))]
-            if stage == THEMES:
-                return [self._theme_menu(session)]
-            plan = self._plan(session)
-            if stage == REVIEW:
-                return [Reply(self._plan_text(plan) + "\n" + c.prompt("review_intro"),
-                              [("Start the workshop", "start"), ("Change", "change"),
-                               ("Save the pack", "save")])]
-            return [self._cue(plan, session.current_item)]
+            return self._prompt(session)
+
+    def _prompt(self, session: WorkshopSession) -> List[Reply]:
+        c = self.c
+        stage = _stage(session)
+        if stage == LENGTH:
+            return [Reply(c.prompt("ask_length"),
+                          [(describe_length(m), describe_length(m)) for m in c.workshop.lengths.buttons])]
+        if stage == GROUP:
+            return [self._group_menu(c.prompt("ask_group"))]
+        if stage == THEMES:
+            return [self._theme_menu(session)]
+        plan = self._plan(session)
+        if stage == REVIEW:
+            return [Reply(self._plan_text(plan) + "\n" + c.prompt("review_intro"),
+                          [("Start the workshop", "start"), ("Change", "change"),
+                           ("Save the pack", "save")])]
+        return [self._cue(plan, session.current_item)]
 
     def _group_menu(self, first_line: str) -> Reply:
         groups = self.c.groups
@@ -394,9 +399,11 @@ class WorkshopConversation:
 
     def _handle(self, db: Session, session: WorkshopSession, message: Incoming) -> Turn:
         c = self.c
-        text = message.text or ""
-        if is_blank(text):
+        if is_blank(message.text):
             return Turn([Reply(c.prompt("empty_message"))])
+        # A button's title typed is that button ("Save the pack" saves; it is not a point).
+        message = typed_button(message, [b for reply in self._prompt(session) for b in reply.buttons])
+        text = message.text or ""
 
         stage = _stage(session)
         command = workshop_command(message)

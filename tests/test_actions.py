@@ -184,3 +184,15 @@ def test_in_the_terminal_choices_are_named_not_made_into_a_menu():
     assert "(You can say: Short session (about 15 minutes) / Skip)" in dispatcher.messages[0]["text"]
     _, texts = run(ActionAskSessionReply(), tracker())  # elsewhere, real buttons
     assert "You can say" not in texts[0]
+
+
+def test_an_all_that_apply_question_is_marked_for_tick_boxes():
+    from bot.responses import Reply
+    dispatcher = CollectingDispatcher()
+    services.send(dispatcher, [Reply("Which agencies?", [("Police", "Police"), ("Skip", "/skip_question")],
+                                     multi=True),
+                               Reply("Your name?", [("Skip", "/skip_question")])], tracker())
+    multi, single = dispatcher.messages
+    assert multi["custom"] == {"multi": True}
+    assert [b["title"] for b in multi["buttons"]] == ["Police", "Skip"]
+    assert not single.get("custom")

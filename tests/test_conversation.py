@@ -481,3 +481,52 @@ def test_a_toolkit_from_the_plan_category_is_asked_about_with_its_links(core):
     reply = reach(core, say, "toolkit.neglect", answers=answers)
     assert "What did the Neglect toolkit show on this case, or what has got in the way of using it?" in reply
     assert "graded-care-profile-2" in reply and "why not" not in reply.lower()
+
+
+def test_typing_a_buttons_title_does_what_the_button_does(core):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    say("Sam Example")
+    assert "Skipped" in say("Skip")  # the Skip button's title, typed
+    assert core.current_step("worker-1").key == "case.reference"
+    listing = say("Change an answer")
+    assert "Which answer would you like to change?" in listing
+    back = say("Back to the summary")  # the button's title, not a wrong number
+    assert "Please type a number" not in back
+    assert core.current_step("worker-1").key == "case.reference"
+    say("Save the record")  # typed, as on the button
+    assert saved_record(core).is_file()
+
+
+def test_all_that_apply_questions_offer_every_choice_as_a_tick_box(core):
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    for _ in range(10):
+        step = core.current_step("worker-1")
+        if step.key == "case.concerns":
+            break
+        say(answer_for(step.key))
+    reply = core.prompt("worker-1")[0]
+    assert reply.multi
+    assert [title for title, _ in reply.buttons] == [c.label for c in step.choices] + ["Skip"]
+    assert "; ".join(c.label for c in step.choices) in reply.text  # still listed, to type
+    say("Domestic abuse; Neglect")  # what the page sends for two ticked boxes
+    with core.store.transaction() as db:
+        assert core.store.current(db, "worker-1").answer("case.concerns").value == ["domestic_abuse", "neglect"]
+    assert core.current_step("worker-1").key == "case.agencies"
+
+
+def test_a_saved_record_carries_the_marking_and_the_name_given(core, monkeypatch):
+    import docx
+    monkeypatch.setenv("RECORD_MARKING", "OFFICIAL")  # e.g. a training server
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    say("Sam Example")
+    say("skip")
+    say("TEST-0099")
+    say("save")
+    document = docx.Document(str(saved_record(core)))
+    header = [p.text for p in document.sections[0].header.paragraphs]
+    assert header[0] == "OFFICIAL" and header[1].startswith("Case reference: TEST-0099")
+    assert document.core_properties.author == "Sam Example"
+    assert "At a glance" in [p.text for p in document.paragraphs if p.style.name == "Heading 1"]

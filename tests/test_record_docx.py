@@ -27,6 +27,7 @@ from bot.record_model import (  # noqa: E402
 WHEN = datetime(2026, 11, 27, 14, 5, 9)
 NOTE = "Some characters could not be stored in Word and were replaced with \ufffd."
 SECTIONS = [
+    "At a glance",
     "Case context",
     "Themes discussed",
     "The child's lived experience",
@@ -115,7 +116,7 @@ def test_full_record_saves_everything_verbatim(tmp_path):
                 record.safety_scale.answer, record.safety_reason.answer]
     for answer in answers:
         assert answer in paragraphs
-    action_rows = [[c.text for c in row.cells] for row in document.tables[2].rows]
+    action_rows = [[c.text for c in row.cells] for row in document.tables[3].rows]
     assert action_rows == [["Action", "Owner", "By when"],
                            ["Book a health review", "Sam Example", "5 December 2026"],
                            ["Speak to the school nurse", "Not given", "Not given"]]
@@ -147,9 +148,13 @@ def test_headings_in_order_with_word_styles(tmp_path):
                       "What is working well?", "What needs to happen?",
                       "Neglect toolkit", "Exploitation toolkit"]
     assert document.paragraphs[0].text == "Reflective supervision record"
+    assert document.paragraphs[0].style.name == "Title"
     props = document.core_properties
     assert props.title == "Reflective supervision record"
-    assert props.author == "" and props.last_modified_by == "" and props.comments == ""
+    assert props.author == "Sam Example"  # the name the practitioner gave
+    assert props.subject == "Case reference TEST-0001"
+    assert props.category == "OFFICIAL-SENSITIVE"
+    assert props.last_modified_by == "" and props.comments == "" and props.keywords == ""
 
 
 def test_optional_sections_left_out_and_incomplete_shown(tmp_path):
@@ -262,3 +267,110 @@ def test_failed_rename_leaves_nothing(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         write_record(full_record(), tmp_path, now=WHEN)
     assert os.listdir(tmp_path) == []
+
+
+# ----- marking, page numbers, properties and the first-page summary ---------------
+
+
+def header_footer(document):
+    section = document.sections[0]
+    header = [p.text for p in section.header.paragraphs]
+    footer_xml = section.footer._element.xml
+    footer = [p.text for p in section.footer.paragraphs]
+    return header, footer, footer_xml
+
+
+def test_every_page_carries_the_marking_reference_date_and_page_fields(tmp_path):
+    document = docx.Document(str(write_record(full_record(), tmp_path, now=WHEN)))
+    header, footer, footer_xml = header_footer(document)
+    assert header[0] == "OFFICIAL-SENSITIVE"
+    assert header[1] == "Case reference: TEST-0001    Date: 27 November 2026, 14:05"
+    assert footer[-1] == "OFFICIAL-SENSITIVE"
+    # "Page X of Y" as Word fields, so Word and LibreOffice number the pages themselves
+    assert footer[0].startswith("Page ") and " of " in footer[0]
+    assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml
+    assert footer_xml.count('w:fldCharType="begin"') == 2
+    assert footer_xml.index(" PAGE ") < footer_xml.index(" NUMPAGES ")
+
+
+def test_marking_comes_from_the_record(tmp_path):
+    record = full_record(marking="OFFICIAL")
+    document = docx.Document(str(write_record(record, tmp_path, now=WHEN)))
+    header, footer, _ = header_footer(document)
+    assert header[0] == "OFFICIAL" and footer[-1] == "OFFICIAL"
+    assert document.core_properties.category == "OFFICIAL"
+
+
+def test_no_reference_or_name_given_leaves_properties_plain(tmp_path):
+    record = full_record(worker=None, case_reference=None)
+    document = docx.Document(str(write_record(record, tmp_path, now=WHEN)))
+    header, _, _ = header_footer(document)
+    assert header[1].startswith("Case reference: Not given")
+    assert document.core_properties.author == ""
+    assert document.core_properties.subject == "Reflective supervision"
+
+
+def glance(document):
+    """The 'At a glance' table: the one straight after the heading of that name."""
+    from docx.text.paragraph import Paragraph
+    body = list(document.element.body.iterchildren())
+    heading = next(i for i, el in enumerate(body) if el.tag.endswith("}p")
+                   and Paragraph(el, document).text == "At a glance")
+    table_el = next(el for el in body[heading:] if el.tag.endswith("}tbl"))
+    table = next(t for t in document.tables if t._tbl is table_el)
+    return {row.cells[0].text: row.cells[1].text for row in table.rows}
+
+
+def test_at_a_glance_summarises_what_a_supervisor_looks_for_first(tmp_path):
+    record = full_record(pattern_titles=["Repeat plans"],
+                         escalation=[qa("Is escalation needed?", "yes"),
+                                     qa("Say more", "Challenge health's decision to close by Friday.")])
+    document = docx.Document(str(write_record(record, tmp_path, now=WHEN)))
+    rows = glance(document)
+    assert list(rows) == ["Themes", "Patterns noticed", "Safety scale (0 to 10)", "Decisions", "Actions",
+                          "Escalation needed?", "Toolkits used or to use", "Immediate danger raised"]
+    assert rows["Themes"] == "Voice of the child; Drift and delay"
+    assert rows["Patterns noticed"] == "Repeat plans"
+    assert rows["Safety scale (0 to 10)"] == "6"
+    assert rows["Decisions"] == "Stay at child in need for now."
+    assert rows["Actions"] == ("Book a health review (owner: Sam Example; by: 5 December 2026)\n"
+                               "Speak to the school nurse (owner: Not given; by: Not given)")
+    assert rows["Escalation needed?"] == "yes\nChallenge health's decision to close by Friday."
+    assert rows["Toolkits used or to use"] == ("Neglect toolkit: Used it at the last visit.\n"
+                                               "Exploitation toolkit: not discussed")
+    assert rows["Immediate danger raised"] == \
+        "Yes, 27 November 2026, 14:20: Parent said they would hurt the baby."
+
+
+def test_at_a_glance_says_plainly_when_nothing_was_recorded(tmp_path):
+    record = full_record(themes=[], decisions=[], actions=[], escalation=[], toolkits=[],
+                         urgent_concerns=[], safety_scale=qa("Scale?", None, skipped=True))
+    rows = glance(docx.Document(str(write_record(record, tmp_path, now=WHEN))))
+    assert rows == {"Themes": "None", "Patterns noticed": "None noticed", "Safety scale (0 to 10)": "Not given",
+                    "Decisions": "None recorded", "Actions": "None recorded", "Escalation needed?": "Not recorded",
+                    "Toolkits used or to use": "None recorded", "Immediate danger raised": "None raised"}
+
+
+def test_a_long_answer_is_shortened_in_the_summary_and_kept_whole_below(tmp_path):
+    long_answer = "We agreed to keep the plan. " * 30
+    record = full_record(decisions=[qa("What did you decide?", long_answer)])
+    path = write_record(record, tmp_path, now=WHEN)
+    document, paragraphs, _, _ = read_back(path)
+    shown = glance(document)["Decisions"]
+    assert shown.endswith("\u2026 (in full below)") and len(shown) < 330
+    assert long_answer in paragraphs
+
+
+def test_marking_set_in_knowledge_or_environment():
+    from types import SimpleNamespace
+
+    from bot.record_model import DEFAULT_MARKING, protective_marking
+    knowledge = SimpleNamespace(record=SimpleNamespace(marking="OFFICIAL"))
+    assert protective_marking(knowledge, env={}) == "OFFICIAL"
+    assert protective_marking(knowledge, env={"RECORD_MARKING": "  OFFICIAL-SENSITIVE  PERSONAL "}) == \
+        "OFFICIAL-SENSITIVE PERSONAL"
+    assert protective_marking(None, env={}) == DEFAULT_MARKING == "OFFICIAL-SENSITIVE"
+
+
+def test_knowledge_marks_records_official_sensitive(knowledge):
+    assert knowledge.record.marking == "OFFICIAL-SENSITIVE"

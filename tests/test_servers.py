@@ -119,6 +119,11 @@ def test_every_theme_can_be_explained_in_a_real_conversation(servers, theme_id):
 @pytest.mark.parametrize("words, link", [
     ("where is the neglect toolkit", "graded-care-profile-2"),
     ("show me the DA toolkit please", "safelives.org.uk"),
+    ("the DA risk checklist", "safelives.org.uk"),
+    ("where is the risk assessment checklist?", "safelives.org.uk"),
+    ("DASH", "safelives.org.uk"),
+    ("graded care profile", "graded-care-profile-2"),
+    ("GCP2 link please", "graded-care-profile-2"),
 ])
 def test_both_toolkits_can_be_found_in_a_real_conversation(servers, words, link):
     assert link in rest(servers, f"toolkit-{link}")(words)

@@ -9,6 +9,8 @@ from bot.text_input import (
     ChoiceMatcher,
     Incoming,
     detect_command,
+    near_command,
+    typed_button,
     normalise,
     parse_number,
     parse_yes_no,
@@ -266,3 +268,88 @@ def test_parent_self_neglect_is_not_child_neglect(concerns):
 
 def test_adult_social_care_is_not_childrens_social_care(agencies):
     assert agencies.find("adult social care") == ["adult_social_care"]
+
+
+# ----- near misses of a command -------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("skp", "skip"), ("sikp", "skip"), ("skipp", "skip"), ("SKP", "skip"), ("skp.", "skip"),
+    ("sve", "save"), ("svae", "save"), ("sav", "save"), ("saev", "save"),
+    ("pasue", "pause"), ("puase", "pause"), ("paus", "pause"), ("pausee", "pause"),
+    ("chnage", "change"), ("chnge", "change"), ("chaneg", "change"),
+    ("hlep", "help"), ("hepl", "help"), ("hlp", "help"),
+    ("resme", "resume"), ("rseume", "resume"),
+    ("stuk", "stuck"), ("sutck", "stuck"),
+])
+def test_a_one_letter_slip_of_a_command_word_is_a_near_miss(typed, meant):
+    assert near_command(typed) == meant
+
+
+@pytest.mark.parametrize("typed", [
+    # the commands themselves are commands, not near misses
+    "skip", "save", "pause", "help", "change", "resume", "stuck", "pass", "stop",
+    # real words one letter from a command: they may well be answers
+    "same", "safe", "sane", "sale", "have", "wave", "cause", "parse", "held", "hell", "chance",
+    "charge", "changed", "stick", "stock", "struck", "ship", "slip", "skin", "presume", "Dave",
+    # yes, no, unsure and numbers
+    "sure", "yes", "no", "nope", "maybe", "none", "seven", "six",
+    # more than one word, or a command word inside a sentence
+    "save it", "sve it", "skp this", "please save the chronology", "we made the same plan",
+    "I will skip the meeting", "sve the record",
+    # too short, too long, not letters, or two edits away
+    "s", "sk", "sv", "skippppp", "saaaave", "s4ve", "12", "?", "", "   ", "sa ve", "svee", "chng",
+])
+def test_real_words_and_sentences_are_never_near_misses(typed):
+    assert near_command(typed) is None
+
+
+def test_a_slip_equally_near_two_commands_is_not_guessed(monkeypatch):
+    from bot import text_input
+    assert near_command("sabe") == "save"
+    monkeypatch.setitem(text_input.NEAR_COMMAND_WORDS, "sane", "skip")  # "sabe" is one from "save" and "sane"
+    assert near_command("sabe") is None
+
+
+def test_near_misses_of_every_command_word_are_found_and_none_is_a_real_word():
+    from bot.text_input import NEAR_COMMAND_WORDS, REAL_WORDS
+    for word, command in NEAR_COMMAND_WORDS.items():
+        dropped = word[:1] + word[2:]  # the second letter missed out
+        if dropped not in REAL_WORDS:
+            assert near_command(dropped) == command, dropped
+    assert not REAL_WORDS & set(NEAR_COMMAND_WORDS)
+
+
+# ----- a button's title, typed ------------------------------------------------------------
+
+
+BUTTONS = [("Start the workshop", "start"), ("Change", "change"), ("Save the pack", "save"),
+           ("Save the record", "/save_record"), ("Child in need", "Child in need")]
+
+
+@pytest.mark.parametrize("typed, text, intent", [
+    ("Save the pack", "save", None),
+    ("  save THE pack. ", "save", None),
+    ("Start the workshop", "start", None),
+    ("save the record", "/save_record", "save_record"),
+])
+def test_a_typed_button_title_becomes_its_payload(typed, text, intent):
+    message = typed_button(Incoming(typed), BUTTONS)
+    assert message.text == text
+    if intent:
+        assert message.intent == intent and message.is_payload
+        assert detect_command(message) == "save"
+
+
+@pytest.mark.parametrize("typed", [
+    "Save the pack please, and the notes",  # more than the title: an answer or a point
+    "the pack", "Child in need", "change of school", "something else entirely",
+])
+def test_other_messages_are_left_as_typed(typed):
+    message = Incoming(typed, intent="affirm", confidence=0.5)
+    assert typed_button(message, BUTTONS) is message
+
+
+def test_a_pressed_button_is_left_alone():
+    message = Incoming("/save_record", intent="save_record")
+    assert typed_button(message, [("/save_record", "/other")]) is message

@@ -20,7 +20,7 @@ from playwright.sync_api import Page, sync_playwright
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from tests.session_driver import answer_for, docx_text
 from tests.test_servers import core_reading, started_servers
-from webchat.channel import transcript
+from webchat.channel import collected, transcript
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -326,3 +326,120 @@ def test_a_message_that_cannot_be_sent_stays_in_the_box_to_send_again(chat, web_
     page.unroute("**/chat/webhook")  # back again: the same words go through
     assert "what name should go on the record" in chat._after(lambda: page.press("#message", "Enter"))
     assert page.locator("#problem").text_content() == ""
+
+
+# ----- tick boxes, "Forget this conversation", a phone's width ------------------------------
+
+
+def answer_until(chat: Chat, core, key: str) -> str:
+    """Answer each question in turn until `key` is the one asked; return the last reply."""
+    reply = chat.last_reply()
+    for _ in range(20):
+        if core.current_step(chat.sender()).key == key:
+            return reply
+        _, _, reply = answer_current_question(chat, core)
+    pytest.fail(f"{key} was never asked")
+
+
+def ticks(chat: Chat):
+    return chat.page.locator(".choices .ticks input[type=checkbox]")
+
+
+def tick(chat: Chat, label: str) -> None:
+    chat.page.get_by_label(label, exact=True).check()
+
+
+def test_all_that_apply_questions_have_tick_boxes_and_can_still_be_typed(chat, web_servers):
+    core = core_reading(web_servers)
+    chat.open().choose("Reflect on a case")
+    answer_until(chat, core, "case.concerns")
+    assert ticks(chat).count() == len(core.current_step(chat.sender()).choices)
+    assert chat.choice("Skip").count() == 1  # a command stays a button
+
+    chat.page.get_by_role("button", name="Send the ticked choices").click()  # nothing ticked yet
+    assert "Tick at least one" in chat.page.locator("#problem").text_content()
+    assert core.current_step(chat.sender()).key == "case.concerns"
+
+    tick(chat, "Domestic abuse")
+    tick(chat, "A parent's self-neglect or care needs")
+    reply = chat._after(lambda: chat.choice("Send the ticked choices").click())
+    assert chat.said()[-1] == "Domestic abuse; A parent's self-neglect or care needs"  # one message
+    assert "Noted: Domestic abuse; A parent's self-neglect or care needs." in reply
+    with core.store.transaction() as db:
+        answer = core.store.current(db, chat.sender()).answer("case.concerns")
+    assert answer.value == ["domestic_abuse", "parental_self_neglect"]
+
+    # the next "all that apply" question: typed instead, as before
+    assert core.current_step(chat.sender()).key == "case.agencies" and ticks(chat).count() > 0
+    assert "Noted: Police; Education." in chat.say("police and education")
+    assert ticks(chat).count() == 0  # the tick boxes went with that question
+
+    chat.reload()  # a reload shows the same words, and no stale tick boxes
+    assert "Domestic abuse; A parent's self-neglect or care needs" in chat.said()
+    assert ticks(chat).count() == 0
+
+
+def test_forget_this_conversation_clears_this_browser_after_asking(chat, web_servers):
+    core = core_reading(web_servers)
+    page = chat.open().page
+    chat.choose("Reflect on a case")
+    chat.say("Sam Example")
+    first = chat.sender()
+
+    page.get_by_role("button", name="Forget this conversation").click()
+    assert page.locator("#forget-confirm").is_visible()
+    page.get_by_role("button", name="No, keep it").click()  # changed their mind: nothing is cleared
+    assert not page.locator("#forget-confirm").is_visible()
+    assert chat.sender() == first and "Sam Example" in chat.said()
+
+    page.get_by_role("button", name="Forget this conversation").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Yes, forget it").click()
+    page.wait_for_selector('#composer[data-state="ready"]')
+    page.wait_for_function("document.querySelectorAll('.message.bot').length > 0")
+    assert chat.sender() != first and len(chat.sender()) == 32  # a new secret
+    assert "Sam Example" not in chat.said() and "999" in chat.last_reply()  # a fresh greeting
+
+    chat.reload()  # and it stays forgotten
+    assert "Sam Example" not in chat.said()
+    assert core.has_active_session(first)  # the server keeps what was saved, under retention
+
+
+def test_at_a_phones_width_everything_fits_and_passes_axe(browser, web_servers):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    chat = Chat(context.new_page(), web_servers.rasa_port)
+    core = core_reading(web_servers)
+    chat.open().choose("Reflect on a case")
+    answer_until(chat, core, "case.concerns")
+    page = chat.page
+    tick(chat, "Neglect")
+    page.get_by_role("button", name="Forget this conversation").click()  # the confirmation, open
+    wider = page.evaluate("document.documentElement.scrollWidth")
+    assert wider <= 375, f"the page is {wider} px wide at a phone's 375"
+    for selector in ("#send", "#message", ".ticks label >> nth=0", "#forget-yes"):
+        box = page.locator(selector).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375, selector
+    label = page.locator(".ticks label").first.bounding_box()
+    assert label["height"] >= 44  # a comfortable target for a finger
+    violations = Axe().run(page).response["violations"]
+    bad = [f"{v['id']} ({v['impact']})" for v in violations if v["impact"] in ("serious", "critical")]
+    assert not bad, bad
+    (ROOT / "results").mkdir(exist_ok=True)
+    page.screenshot(path=str(ROOT / "results" / "web-phone.png"), full_page=False)
+    context.close()
+
+
+def test_an_all_that_apply_mark_reaches_the_page_with_its_reply():
+    """Rasa's collector sends the custom JSON as a message of its own, after the text and buttons."""
+    tick, skip = {"title": "Police", "payload": "Police"}, {"title": "Skip", "payload": "/skip_question"}
+    raw = [{"text": "Noted."}, {"text": "Which agencies?", "buttons": [tick, skip]}, {"custom": {"multi": True}},
+           {"text": "Your name?", "buttons": [skip]}]
+    assert collected(raw) == [
+        {"from": "bot", "text": "Noted.", "buttons": []},
+        {"from": "bot", "text": "Which agencies?", "buttons": [tick, skip], "multi": True},
+        {"from": "bot", "text": "Your name?", "buttons": [skip]},
+    ]
+    # in the tracker the mark is kept with the reply itself; only the latest reply keeps it
+    events = [BotUttered("Which agencies?", {"buttons": [tick, skip], "custom": {"multi": True}})]
+    assert transcript(events)[-1]["multi"] is True
+    assert "multi" not in transcript(events + [UserUttered("Police"), BotUttered("Next?", {})])[0]

@@ -399,3 +399,36 @@ def test_no_field_of_a_pack_comes_from_a_supervision_session(engine, tmp_path):
     # The supervision sessions are still there, untouched (one saved, one still open).
     assert supervision_rows(engine) == before
     assert sorted(row[1] for row in before) == [ACTIVE, COMPLETE]
+
+
+# ----- a button's title typed is the button ------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["Save the pack", "save the pack", "Save the pack."])
+def test_typing_save_the_pack_saves_it_and_is_not_a_point(workshop, typed):
+    say = set_up(workshop)
+    say("start")
+    reply, closed = say(typed)
+    assert closed and workshop.latest_pack(LEAD) is not None
+    assert points_in_db(workshop) == []
+
+
+def test_typing_save_the_pack_at_the_review_saves_too(workshop):
+    say = set_up(workshop)
+    assert workshop.stage(LEAD) == "review"
+    _, closed = say("Save the pack")
+    assert closed and workshop.latest_pack(LEAD) is not None
+
+
+def test_typing_start_the_workshop_starts_it(workshop):
+    say = set_up(workshop)
+    reply, _ = say("Start the workshop")
+    assert workshop.stage(LEAD) == "running" and "Part 1 of" in reply
+
+
+def test_a_point_that_only_mentions_the_pack_is_still_a_point(workshop):
+    say = set_up(workshop)
+    say("start")
+    say("We should save the pack of leaflets for families")
+    assert [p.text for p in points_in_db(workshop)] == ["We should save the pack of leaflets for families"]
+    assert workshop.latest_pack(LEAD) is None

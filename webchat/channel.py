@@ -42,6 +42,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SECRET = re.compile(r"[0-9a-f]{32}")
 MAX_MESSAGE_CHARS = 50_000  # long reflective answers are welcome; this only stops abuse
 MAX_SHOWN_CHARS = 500
+MAX_QUESTION_CHARS = 120  # a question id, e.g. "theme.voice_of_child.2"
 HISTORY_LIMIT = 500  # messages sent back on reload
 
 # Everything comes from this server: no inline script, no outside address.
@@ -77,6 +78,33 @@ def buttons_of(raw: Optional[Iterable[Dict]]) -> List[Dict[str, str]]:
             for b in raw or [] if b.get("payload")]
 
 
+def bot_message(text: Optional[str], buttons: Any, custom: Any) -> Dict[str, Any]:
+    """A reply as the page shows it; "multi" marks an "all that apply" question (actions/services.py),
+    whose choices are tick boxes."""
+    message: Dict[str, Any] = {"from": "bot", "text": text or "", "buttons": buttons_of(buttons)}
+    if isinstance(custom, dict) and custom.get("multi") is True:
+        message["multi"] = True
+    if isinstance(custom, dict) and isinstance(custom.get("question"), str):
+        message["question"] = custom["question"][:MAX_QUESTION_CHARS]  # sent back with the answer
+    return message
+
+
+def collected(raw: Iterable[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """Replies from Rasa's collector as the page shows them.
+
+    Rasa sends a reply's custom JSON as a message of its own, straight after
+    the reply's text and buttons: its "multi" mark belongs to that reply.
+    """
+    messages: List[Dict[str, Any]] = []
+    for m in raw:
+        if m.get("text") or m.get("buttons"):
+            messages.append(bot_message(m.get("text"), m.get("buttons"), m.get("custom")))
+        elif messages:
+            marks = bot_message(None, None, m.get("custom"))
+            messages[-1].update({key: marks[key] for key in ("multi", "question") if key in marks})
+    return messages
+
+
 def transcript(events: Iterable[Any], limit: int = HISTORY_LIMIT) -> List[Dict[str, Any]]:
     """User and bot messages from tracker events, as the page shows them."""
     messages: List[Dict[str, Any]] = []
@@ -85,13 +113,13 @@ def transcript(events: Iterable[Any], limit: int = HISTORY_LIMIT) -> List[Dict[s
             shown = (event.metadata or {}).get("shown")  # a button's title, not its payload
             messages.append({"from": "user", "text": shown if isinstance(shown, str) else event.text})
         elif isinstance(event, BotUttered) and (event.text or event.data.get("buttons")):
-            messages.append({"from": "bot", "text": event.text or "",
-                             "buttons": buttons_of(event.data.get("buttons"))})
+            messages.append(bot_message(event.text, event.data.get("buttons"), event.data.get("custom")))
     messages = messages[-limit:]
     # Only the buttons of the latest reply can still be chosen.
     last_user = max((i for i, m in enumerate(messages) if m["from"] == "user"), default=-1)
     for message in messages[:last_user]:
         message.pop("buttons", None)
+        message.pop("multi", None)
     return messages
 
 
@@ -159,15 +187,17 @@ class WebChatInput(InputChannel):
                 return bad_request(f"message must be between 1 and {MAX_MESSAGE_CHARS} characters")
             # A button sends its payload; its title is kept so that a reload shows the same words.
             metadata = ({"shown": shown[:MAX_SHOWN_CHARS]}
-                        if isinstance(shown, str) and shown.strip() else None)
+                        if isinstance(shown, str) and shown.strip() else {})
+            question = body.get("question")  # the question this answers: never stored against another
+            if isinstance(question, str) and 0 < len(question) <= MAX_QUESTION_CHARS:
+                metadata["question"] = question
             collector = CollectingOutputChannel()
             try:
                 await answer_outside_session(request, handle, UserMessage(
-                    text, collector, sender, input_channel=self.name(), metadata=metadata))
+                    text, collector, sender, input_channel=self.name(), metadata=metadata or None))
             except Exception as error:  # never_silent has already put a kind message in the collector
                 logger.error("webchat: a message failed (%s)", type(error).__name__)
-            messages = [{"from": "bot", "text": m.get("text") or "", "buttons": buttons_of(m.get("buttons"))}
-                        for m in collector.messages if m.get("text") or m.get("buttons")]
+            messages = collected(collector.messages)
             status = await asyncio.to_thread(self._status, sender)
             return response.json({"messages": messages, **status}, headers=headers())
 

@@ -9,8 +9,10 @@
   const $ = (id) => document.getElementById(id);
   const log = $("log"), form = $("composer"), input = $("message"), typing = $("typing");
   const problem = $("problem"), progress = $("progress"), record = $("record"), download = $("download");
+  const forget = $("forget"), forgetConfirm = $("forget-confirm");
   let busy = false;
   let recordName = null;
+  let openQuestion = null; // the id of the question on screen, so a double send is never stored twice
 
   // A random 128-bit secret, kept in this browser: it is the Rasa sender id, and the
   // only key to this practitioner's conversation and records.
@@ -48,29 +50,65 @@
     return item;
   }
 
-  function addChoices(buttons) {
+  function choiceButton(title, onClick) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = title;
+    button.addEventListener("click", async () => {
+      await onClick();
+      input.focus(); // the buttons are gone: keep the keyboard in the conversation
+    });
+    return button;
+  }
+
+  // "All that apply": the choices are tick boxes, sent together as one message,
+  // "a; b; c", the same words a practitioner could type. Buttons whose payload
+  // is a command ("/skip_question") stay buttons.
+  function addTickBoxes(group, buttons) {
+    const options = buttons.filter((b) => !b.payload.startsWith("/"));
+    const fieldset = document.createElement("fieldset");
+    fieldset.className = "ticks";
+    const legend = document.createElement("legend");
+    legend.textContent = "Tick all that apply, then send them (or type your answer)";
+    fieldset.append(legend);
+    options.forEach(({ title, payload }, index) => {
+      const label = document.createElement("label");
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.value = payload;
+      box.dataset.title = title;
+      box.id = `tick-${log.children.length}-${index}`;
+      label.htmlFor = box.id;
+      label.append(box, document.createTextNode(` ${title}`));
+      fieldset.append(label);
+    });
+    group.append(fieldset, choiceButton("Send the ticked choices", async () => {
+      const ticked = Array.from(fieldset.querySelectorAll("input:checked"));
+      if (!ticked.length) {
+        problem.textContent = "Tick at least one, or type your answer in the message box.";
+        return;
+      }
+      await send(ticked.map((box) => box.value).join("; "), ticked.map((box) => box.dataset.title).join("; "));
+    }));
+    return buttons.filter((b) => b.payload.startsWith("/"));
+  }
+
+  function addChoices(buttons, multi) {
     const group = document.createElement("div");
-    group.className = "choices";
+    group.className = multi ? "choices multi" : "choices";
     group.setAttribute("role", "group");
     group.setAttribute("aria-label", "Choices");
-    for (const { title, payload } of buttons) {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.textContent = title;
-      button.addEventListener("click", async () => {
-        await send(payload, title);
-        input.focus(); // the buttons are gone: keep the keyboard in the conversation
-      });
-      group.append(button);
-    }
+    if (multi) buttons = addTickBoxes(group, buttons);
+    for (const { title, payload } of buttons) group.append(choiceButton(title, () => send(payload, title)));
     log.append(group);
   }
 
   // Show messages (and their buttons), the progress line and the record link.
   function show({ messages, progress: line, record: name }) {
     for (const message of messages) {
+      if (message.from === "bot") openQuestion = message.question || null; // sent back with the answer
       if (message.text) addMessage(message.from, message.text);
-      if (message.buttons && message.buttons.length) addChoices(message.buttons);
+      if (message.buttons && message.buttons.length) addChoices(message.buttons, message.multi === true);
     }
     progress.textContent = line || "";
     progress.hidden = !line;
@@ -95,7 +133,9 @@
     log.scrollTop = log.scrollHeight;
     setBusy(true);
     try {
-      show(await post("/webhook", shown === text ? { message: text } : { message: text, shown }));
+      const body = shown === text ? { message: text } : { message: text, shown };
+      if (openQuestion) body.question = openQuestion;
+      show(await post("/webhook", body));
       return true;
     } catch (error) {
       mine.remove();
@@ -139,6 +179,23 @@
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60000);
+  });
+
+  // "Forget this conversation": after a confirmation, this browser's copy and its secret
+  // are cleared and the page starts afresh with a new secret. Nothing is deleted on the
+  // server: saved records stay there under the retention rules.
+  function askToForget(open) {
+    forgetConfirm.hidden = !open;
+    forget.setAttribute("aria-expanded", String(open));
+    (open ? $("forget-yes") : forget).focus();
+  }
+  forget.addEventListener("click", () => askToForget(forgetConfirm.hidden));
+  $("forget-no").addEventListener("click", () => askToForget(false));
+  $("forget-yes").addEventListener("click", () => {
+    localStorage.removeItem(KEY);
+    log.replaceChildren();
+    record.hidden = true;
+    location.reload();
   });
 
   // On load: the conversation so far (a reload or a new connection carries on), or a greeting.
