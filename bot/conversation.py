@@ -36,7 +36,7 @@ from .storage import COMPLETE, PAUSED, SessionNote, Store, SupervisionSession
 from .suggestions import noticed_patterns, suggest_themes
 from .text_input import (
     ChoiceMatcher, Incoming, detect_command, is_blank, normalise, parse_number, parse_yes_no,
-    typed_button,
+    near_command, typed_button,
 )
 
 CHANGE_PICKER = "review.change"
@@ -44,6 +44,8 @@ DANGER_CHECK_KEY = "check.danger"
 SIDE_QUESTION_CONFIDENCE = 0.8
 STRUCTURED = (S.NUMBER, S.CHOICE, S.MULTI, S.YES_NO, S.THEMES)
 DANGER_NOTE = "immediate_danger"  # clear or confirmed danger: goes in the record, in their words
+COMMAND_CHECK_NOTE = "command_check"  # "Did you mean skip?" asked about a slip like "skp"
+COMMAND_CHECK_KEY = "check.command"
 DANGER_CHECK_NOTE = "danger_check"  # "Is a child in danger right now?" asked, not yet answered
 SHORT_MESSAGE_WORDS = 12
 QUESTION_OPENINGS = ("what", "whats", "what's", "where", "which", "how", "can you", "could you",
@@ -121,6 +123,10 @@ class Conversation:
                 return [Reply(self.k.prompt("no_session"), [("Reflect on a case", "/start_supervision")])]
             if _pending_danger_check(session) is not None:
                 return [replace(danger_check_question(self.k), question=DANGER_CHECK_KEY)]
+            slip = _pending(session, COMMAND_CHECK_NOTE)
+            if slip is not None:
+                return [Reply(self.k.prompt("did_you_mean", command=slip.text.split("|", 1)[0]),
+                              [("Yes", "yes"), ("No", "no")], question=COMMAND_CHECK_KEY)]
             answers = _answers(session)
             steps = S.plan(self.k, answers, session.kind)
             if session.focus == CHANGE_PICKER:
@@ -134,6 +140,10 @@ class Conversation:
             session = self.store.current(db, sender_id)
             if session is None:
                 return None
+            slip = _pending(session, COMMAND_CHECK_NOTE)
+            if slip is not None:
+                return S.Step(COMMAND_CHECK_KEY, S.YES_NO, self.k.prompt("did_you_mean", command=slip.text.split("|")[0]),
+                              "check", "Did you mean a command?")
             if _pending_danger_check(session) is not None:
                 return S.Step(DANGER_CHECK_KEY, S.DANGER_CHECK, self.k.urgent.check_question, "check",
                               "Is a child in danger right now?")
@@ -288,6 +298,19 @@ class Conversation:
         open_question = self._open_question(session, step)
         if message.question and message.question != open_question and command not in ("pause", "save", "help"):
             return self._stale(db, session, message)
+        pending = _pending(session, COMMAND_CHECK_NOTE)
+        if pending is not None:  # "Did you mean skip?" was asked
+            session.notes.remove(pending)
+            db.flush()
+            meant, typed = pending.text.split("|", 1)
+            said = parse_yes_no(text)
+            if said == "yes":
+                command = meant
+            elif said == "no":  # it was an answer after all: take what they typed then
+                message, text, command = replace(message, text=typed, question=None), typed, None
+        elif command is None and not message.is_payload and near_command(text):
+            self.store.add_note(db, session, COMMAND_CHECK_NOTE, f"{near_command(text)}|{text}")
+            return Turn([])  # nothing is saved until they say which they meant
         if command == "pause":
             session.status = PAUSED
             session.focus = None
@@ -365,6 +388,8 @@ class Conversation:
         """The id of what the practitioner is being asked now (sent with each question)."""
         if _pending_danger_check(session) is not None:
             return DANGER_CHECK_KEY
+        if _pending(session, COMMAND_CHECK_NOTE) is not None:
+            return COMMAND_CHECK_KEY
         return CHANGE_PICKER if session.focus == CHANGE_PICKER else step.key
 
     def _stale(self, db, session: SupervisionSession, message: Incoming) -> Turn:
@@ -690,8 +715,12 @@ def _stored_at(session: SupervisionSession, key: str):
     return None if answer is None else answer.updated_at
 
 
+def _pending(session: SupervisionSession, kind: str):
+    return next((n for n in session.notes if n.kind == kind), None)
+
+
 def _pending_danger_check(session: SupervisionSession):
-    return next((n for n in session.notes if n.kind == DANGER_CHECK_NOTE), None)
+    return _pending(session, DANGER_CHECK_NOTE)
 
 
 def _read_lines(lines: List[str], agencies) -> list:

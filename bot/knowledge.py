@@ -59,6 +59,7 @@ REQUIRED_PROMPTS = frozenset({
     "ask_themes",
     "ask_toolkit_used",
     "ask_worker",
+    "did_you_mean",
     "earlier_question",
     "ask_working_well",
     "ask_worried",

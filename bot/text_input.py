@@ -6,7 +6,7 @@ so an answer that mentions "stop" or "skip" in passing stays an answer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 # Whole messages (after normalising) that are commands while a question is open.
@@ -169,9 +169,8 @@ def typed_button(message: Incoming, buttons: Iterable[Tuple[str, str]]) -> Incom
         if normalise(title) == said and payload and normalise(payload) != said:
             intent = re.match(r"/([A-Za-z_]+)", payload)
             if intent:
-                return Incoming(payload, intent=intent.group(1), confidence=1.0)
-            return Incoming(payload, intent=message.intent, confidence=message.confidence,
-                            entities=list(message.entities))
+                return replace(message, text=payload, intent=intent.group(1), confidence=1.0, entities=[])
+            return replace(message, text=payload)
     return message
 
 
