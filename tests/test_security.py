@@ -2,7 +2,7 @@
 deletion, the API token, and what is said to a case reference or identifying details out of a session.
 
 One pair of servers for the whole module, started over loose files left in its folders, with an API
-token and at DEBUG log level (so that "nothing in any log" is tested at the most talkative level).
+token. (Debug-level output of the libraries is withheld: see the first test.)
 """
 from __future__ import annotations
 
@@ -51,8 +51,7 @@ def loose_files(work: Path) -> None:
 
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
-    yield from started_servers(tmp_path_factory, "security", prepare=loose_files, api_token=TOKEN,
-                               env={"LOG_LEVEL": "DEBUG"})
+    yield from started_servers(tmp_path_factory, "security", prepare=loose_files, api_token=TOKEN)
 
 
 def work_of(servers) -> Path:
