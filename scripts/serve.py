@@ -98,7 +98,9 @@ class Servers:
 
     def start_actions(self) -> subprocess.Popen:
         # Create the database (folder and tables) before either server opens it; owner-only,
-        # also when the folders or files were made earlier with looser modes.
+        # also when the folders or files were made earlier with looser modes (the secret is
+        # looked at first: one that others could read is replaced).
+        self.child_env()
         make_private(self.private_folders())
         make_engine(self.child_env()["DATABASE_URL"]).dispose()
         make_private(self.private_folders())
@@ -119,7 +121,7 @@ class Servers:
 
     def start_rasa(self) -> subprocess.Popen:
         process = self._spawn("rasa", self.rasa_args("run"))
-        wait_for(f"http://127.0.0.1:{self.rasa_port}/", process, "Rasa server", timeout=300)
+        wait_for(f"http://127.0.0.1:{self.rasa_port}/", process, "Rasa server", timeout=600)  # a busy two-core machine
         return process
 
     def stop(self, only: Optional[subprocess.Popen] = None) -> None:
