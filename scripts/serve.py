@@ -88,6 +88,8 @@ class Servers:
     def rasa_args(self, command: str) -> List[str]:
         args = [str(BIN / "rasa"), command, "--model", str(MODEL), "--endpoints", "endpoints.yml",
                 "--port", str(self.rasa_port)]
+        if command == "shell":  # `rasa run` with the bounded terminal channel (channels/shell.py)
+            args[1:2] = ["run", "--connector", "channels.shell.BoundedCmdlineInput"]
         if command == "run":
             args += ["--interface", self.host]
             args += ["--credentials", "credentials.yml"]
