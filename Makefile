@@ -11,7 +11,8 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: run shell test unit validate conversation-tests evaluate train clean constraints knowledge-check browser
+.PHONY: run shell test unit validate conversation-tests evaluate train clean constraints knowledge-check browser \
+	e2e benchmark run-scaled loadbalancer
 
 run: $(STAMP) $(MODEL)  ## start the assistant (REST on RASA_PORT, default 5005)
 	$(PY) scripts/serve.py run
@@ -19,7 +20,7 @@ run: $(STAMP) $(MODEL)  ## start the assistant (REST on RASA_PORT, default 5005)
 shell: $(STAMP) $(MODEL)  ## talk to the assistant in this terminal
 	$(PY) scripts/serve.py shell
 
-test: $(STAMP) $(MODEL) browser knowledge-check validate unit conversation-tests  ## everything CI runs
+test: $(STAMP) $(MODEL) browser loadbalancer knowledge-check validate unit conversation-tests  ## everything CI runs (pytest includes the benchmark's smoke run)
 
 $(STAMP): requirements.txt constraints.txt
 	@test -x $(PY) || { py=$$(scripts/find-python) && echo "Creating $(VENV) with $$py" && "$$py" -m venv $(VENV); }
@@ -34,6 +35,19 @@ train: $(MODEL)
 
 browser:  ## Debian's chromium for the browser tests of the chat page (as root; nothing if present)
 	@test -x /usr/bin/chromium || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+
+loadbalancer:  ## Debian's nginx for the scaled profile (as root; nothing if present; never left as a system service)
+	@test -x /usr/sbin/nginx || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nginx \
+		&& { systemctl disable --now nginx 2>/dev/null || true; }; }
+
+run-scaled: $(STAMP) $(MODEL) loadbalancer  ## two Rasa and two action servers behind nginx, on PostgreSQL and Redis
+	$(PY) scripts/scaled.py
+
+e2e: $(STAMP) $(MODEL) browser loadbalancer  ## the real servers, the browser and the scaled profile
+	$(PY) -m pytest -q -m servers
+
+benchmark: $(STAMP) $(MODEL)  ## this assistant against a bare `rasa init` bot: results/benchmark.json and .png
+	$(PY) scripts/benchmark.py
 
 knowledge-check: $(STAMP)  ## load and check knowledge/ as start-up does
 	$(PY) -m bot check
