@@ -74,3 +74,24 @@ def test_a_long_answer_is_stored_whole_though_classification_saw_a_prefix():
     with services.conversation().store.transaction() as db:
         stored = db.execute(select(Answer.text)).scalars().all()
     assert stored == [LONG_ANSWER]
+
+
+def test_the_terminal_channel_answers_a_message_over_the_limit_without_passing_it_on():
+    from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+    from rasa.core.run import create_http_input_channels
+    from channels.shell import bounded as bounded_channel
+
+    # `make shell` names this channel; it must still be Rasa's terminal ("cmdline") on the REST route
+    channel, = create_http_input_channels("channels.shell.BoundedCmdlineInput", None)
+    assert channel.name() == "cmdline" and channel.url_prefix() == "rest"
+    passed_on, output = [], CollectingOutputChannel()
+
+    async def rasa(message):
+        passed_on.append(message.text)
+
+    asyncio.run(bounded_channel(rasa)(UserMessage("a " * 10_001, output, "terminal")))
+    asyncio.run(bounded_channel(rasa)(UserMessage("a " * 9_999, output, "terminal")))
+    assert len(passed_on) == 1 and len(passed_on[0]) == 19_998
+    assert [m["text"] for m in output.messages] == [
+        "That message is too long for me to take in one go (the most is 20,000 characters, about "
+        "3,000 words). Nothing has been sent or saved. Please send it in two or more parts."]
