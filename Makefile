@@ -11,7 +11,8 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: run shell test unit validate conversation-tests evaluate train clean constraints knowledge-check browser office
+.PHONY: run shell test unit e2e validate conversation-tests evaluate train clean constraints knowledge-check \
+	browser office loadbalancer benchmark run-scaled
 
 run: $(STAMP) $(MODEL)  ## start the assistant (REST on RASA_PORT, default 5005)
 	$(PY) scripts/serve.py run
@@ -19,7 +20,7 @@ run: $(STAMP) $(MODEL)  ## start the assistant (REST on RASA_PORT, default 5005)
 shell: $(STAMP) $(MODEL)  ## talk to the assistant in this terminal
 	$(PY) scripts/serve.py shell
 
-test: $(STAMP) $(MODEL) browser office knowledge-check validate unit conversation-tests  ## everything CI runs
+test: $(STAMP) $(MODEL) browser office loadbalancer knowledge-check validate unit e2e conversation-tests  ## everything CI runs
 
 $(STAMP): requirements.txt constraints.txt
 	@test -x $(PY) || { py=$$(scripts/find-python) && echo "Creating $(VENV) with $$py" && "$$py" -m venv $(VENV); }
@@ -38,14 +39,27 @@ browser:  ## Debian's chromium for the browser tests of the chat page (as root; 
 office:  ## Debian's LibreOffice Writer and poppler, to open records as a reader would (as root; nothing if present)
 	@(test -x /usr/bin/soffice && test -x /usr/bin/pdftotext) || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils)
 
+loadbalancer:  ## Debian's nginx for the scaled profile (as root; nothing if present; never left as a system service)
+	@test -x /usr/sbin/nginx || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nginx \
+		&& { systemctl disable --now nginx 2>/dev/null || true; }; }
+
+run-scaled: $(STAMP) $(MODEL) loadbalancer  ## two Rasa and two action servers behind nginx, on PostgreSQL and Redis
+	$(PY) scripts/scaled.py
+
+e2e: $(STAMP) $(MODEL) browser office loadbalancer  ## the real servers, the browser, the scaled profile, the benchmark's smoke run
+	$(PY) -m pytest -q -m servers
+
+benchmark: $(STAMP) $(MODEL)  ## this assistant against a bare `rasa init` bot: results/benchmark.json and .png
+	$(PY) scripts/benchmark.py
+
 knowledge-check: $(STAMP)  ## load and check knowledge/ as start-up does
 	$(PY) -m bot check
 
 validate: $(STAMP)
 	$(RASA) data validate --fail-on-warnings --quiet
 
-unit: $(STAMP) $(MODEL)  ## pytest: bot/, actions/ and the real servers end to end
-	$(PY) -m pytest -q
+unit: $(STAMP) office  ## pytest without servers: bot/, actions/, knowledge, records
+	$(PY) -m pytest -q -m "not servers"
 
 conversation-tests: $(STAMP) $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/conversations --fail-on-prediction-errors --out results/core --quiet

@@ -65,13 +65,18 @@ def workshop() -> WorkshopConversation:
 
 
 def incoming(tracker: Tracker) -> Incoming:
-    """The latest user message as the core reads it."""
+    """The latest user message as the core reads it.
+
+    The text comes whole from the latest `user` event: the NLU pipeline (and so
+    `latest_message`) sees only a bounded prefix (components/bounded_text.py).
+    """
     message = tracker.latest_message or {}
     intent = message.get("intent") or {}
     metadata = message.get("metadata") or {}
     question = metadata.get("question") if isinstance(metadata, dict) else None
+    event = tracker.get_last_event_for("user") or {}
     return Incoming(
-        text=message.get("text") or "",
+        text=event.get("text") or message.get("text") or "",
         intent=intent.get("name"),
         confidence=float(intent.get("confidence") or 0.0),
         entities=list(message.get("entities") or []),

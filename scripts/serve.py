@@ -114,6 +114,8 @@ class Servers:
         # and the HTTP API is enabled only when there is one.
         args = [sys.executable, str(ROOT / "scripts" / "rasa_server.py"), command, "--model", str(MODEL),
                 "--endpoints", "endpoints.yml", "--port", str(self.rasa_port)]
+        if command == "shell":  # `rasa run` with the bounded terminal channel (channels/shell.py)
+            args[2:3] = ["run", "--connector", "channels.shell.BoundedCmdlineInput"]
         if command == "run":
             args += ["--interface", self.host]
             args += ["--credentials", "credentials.yml"]

@@ -325,3 +325,33 @@ def test_a_short_session_over_rest_is_chosen_at_the_first_question(servers):
     text = docx_text(record)
     for key, answer in sent.items():
         assert answer in text, f"{key} missing from the record"
+
+
+def test_a_huge_message_of_one_letter_words_is_answered_stored_whole_and_the_server_keeps_serving(servers):
+    import time
+    from tests.session_driver import STRUCTURED_ANSWERS, answer_for
+    sender = "e2e-long-1"
+    say, core = rest(servers, sender), core_reading(servers)
+    say("I want to reflect on a case before supervision")
+    while (key := core.current_step(sender).key) in STRUCTURED_ANSWERS:  # up to a free-text question
+        say(answer_for(key))
+    huge = ("a " * 10_000)[:18_999]  # 9,500 words; classification reads only a prefix: no quadratic cost
+    started = time.monotonic()
+    assert say(huge)
+    assert time.monotonic() - started < 30  # was 27 s for twice this, holding up everyone else
+    with core.store.transaction() as db:
+        stored = db.execute(select(Answer.text).join(SupervisionSession).where(
+            SupervisionSession.sender_id == sender, Answer.step_key == key)).scalars().one()
+    assert stored == huge  # the answer itself is kept whole
+    assert "999" in rest(servers, "e2e-long-2")("hello")  # and everyone else is still served
+
+
+def test_the_chat_page_refuses_a_message_over_the_limit_with_a_clear_reply(servers):
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{servers.rasa_port}/chat/webhook",
+        data=json.dumps({"sender": "0123456789abcdef0123456789abcdef", "message": "a " * 10_001}).encode(),
+        headers={"Content-Type": "application/json"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=60)
+    assert refused.value.code == 413
+    assert "too long" in json.load(refused.value)["error"]

@@ -40,7 +40,9 @@ ASSETS = {  # everything the page loads; nothing else under static/ is served
 }
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SECRET = re.compile(r"[0-9a-f]{32}")
-MAX_MESSAGE_CHARS = 50_000  # long reflective answers are welcome; this only stops abuse
+MAX_MESSAGE_CHARS = 20_000  # about 3,000 words: long reflective answers are welcome; this only stops abuse
+TOO_LONG = ("That message is too long for me to take in one go (the most is 20,000 characters, about "
+            "3,000 words). Nothing has been sent or saved. Please send it in two or more parts.")
 MAX_SHOWN_CHARS = 500
 MAX_QUESTION_CHARS = 120  # a question id, e.g. "theme.voice_of_child.2"
 HISTORY_LIMIT = 500  # messages sent back on reload
@@ -183,8 +185,10 @@ class WebChatInput(InputChannel):
             sender, text, shown = valid_sender(body.get("sender")), body.get("message"), body.get("shown")
             if sender is None:
                 return bad_request("sender must be 32 hexadecimal digits")
-            if not isinstance(text, str) or not text.strip() or len(text) > MAX_MESSAGE_CHARS:
+            if not isinstance(text, str) or not text.strip():
                 return bad_request(f"message must be between 1 and {MAX_MESSAGE_CHARS} characters")
+            if len(text) > MAX_MESSAGE_CHARS:  # not classified, not stored: a clear reply instead
+                return response.json({"error": TOO_LONG}, status=413, headers=headers())
             # A button sends its payload; its title is kept so that a reload shows the same words.
             metadata = ({"shown": shown[:MAX_SHOWN_CHARS]}
                         if isinstance(shown, str) and shown.strip() else {})

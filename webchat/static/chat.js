@@ -27,12 +27,19 @@
   }
   const sender = secret();
 
+  // Over this the server takes nothing in; the page says so before sending.
+  const MAX_MESSAGE_CHARS = 20000;
+  const TOO_LONG = "That message is too long for me to take in one go (the most is 20,000 characters, " +
+    "about 3,000 words). Nothing has been sent or saved. Please send it in two or more parts.";
+  class TooLong extends Error {}
+
   async function post(path, body) {
     const response = await fetch(API + path, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ sender, ...body }),
     });
+    if (response.status === 413) throw new TooLong((await response.json()).error);
     if (!response.ok) throw new Error(`${path}: ${response.status}`);
     return response.json();
   }
@@ -127,6 +134,10 @@
   // Send a message; `shown` is what the practitioner sees (a button's title, not its payload).
   async function send(text, shown = text) {
     if (busy || !text.trim()) return false;
+    if (text.length > MAX_MESSAGE_CHARS) {
+      problem.textContent = TOO_LONG; // what was typed stays in the box
+      return false;
+    }
     for (const group of log.querySelectorAll(".choices")) group.remove();
     problem.textContent = "";
     const mine = addMessage("user", shown);
@@ -139,7 +150,8 @@
       return true;
     } catch (error) {
       mine.remove();
-      problem.textContent = "Your message couldn't be sent. Check your connection and try again.";
+      problem.textContent = error instanceof TooLong ? (error.message || TOO_LONG)
+        : "Your message couldn't be sent. Check your connection and try again.";
       return false;
     } finally {
       setBusy(false);

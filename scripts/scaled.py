@@ -1,0 +1,226 @@
+"""The scaled profile: two Rasa servers and two action servers behind nginx.
+
+    python scripts/scaled.py      # make run-scaled
+
+Both Rasa servers keep conversations in one PostgreSQL database (with the
+assistant's own tables) and lock each conversation in Redis, so any server can
+take any message and a session is never tied to one server. nginx, from
+Debian's packages, runs as a child process with a configuration generated
+from deploy/nginx.conf.template into the state folder.
+
+Settings (environment):
+    SCALED_DATABASE_URL  postgresql://postgres@127.0.0.1:5432/test
+    REDIS_URL            redis://127.0.0.1:6379/0
+    SCALED_PORT          5005 (the load balancer; the servers take free ports)
+    SCALED_STATE_DIR     state/scaled (nginx's configuration, logs and the servers' logs)
+    RECORDS_DIR          records/ (one folder every action server can write to)
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scripts.serve import Servers, signal_group, wait_for  # noqa: E402
+
+TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
+DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/test"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
+RASA_START_SECONDS = 900  # several servers loading the model at once on two busy cores is slow
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def find_nginx() -> str:
+    found = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+    if not found:
+        raise RuntimeError("nginx is not installed: `make run-scaled` installs Debian's nginx (as root).")
+    return found
+
+
+def redis_settings(url: str, key_prefix: str) -> Dict[str, str]:
+    """Rasa's Redis lock store takes host, port and db separately."""
+    parts = urlsplit(url)
+    return {"REDIS_HOST": parts.hostname or "127.0.0.1", "REDIS_PORT": str(parts.port or 6379),
+            "REDIS_DB": (parts.path or "/0").strip("/") or "0", "REDIS_KEY_PREFIX": key_prefix}
+
+
+@dataclass
+class ScaledServers(Servers):
+    """One Rasa server and its action server, with the scaled endpoints and their own log names."""
+
+    name: str = "a"
+    endpoints: str = "endpoints-scaled.yml"
+
+    def rasa_args(self, command: str) -> List[str]:
+        args = super().rasa_args(command)
+        args[args.index("--endpoints") + 1] = self.endpoints
+        return args
+
+    def _spawn(self, name: str, args: List[str], interactive: bool = False) -> subprocess.Popen:
+        return super()._spawn(f"{name}-{self.name}", args, interactive)
+
+    def start_rasa(self) -> subprocess.Popen:
+        process = self._spawn("rasa", self.rasa_args("run"))
+        wait_for(f"http://127.0.0.1:{self.rasa_port}/", process, "Rasa server", timeout=RASA_START_SECONDS)
+        return process
+
+    @property
+    def rasa(self) -> Optional[subprocess.Popen]:
+        """The Rasa server process (the second one started), if running."""
+        return self.processes[1] if len(self.processes) > 1 else None
+
+
+@dataclass
+class Scaled:
+    database_url: str = DEFAULT_DATABASE_URL
+    redis_url: str = DEFAULT_REDIS_URL
+    port: int = 5005
+    state_dir: Path = ROOT / "state" / "scaled"
+    records_dir: Path = ROOT / "records"
+    host: str = "127.0.0.1"
+    key_prefix: str = "assistant"  # letters and digits only (Rasa's rule for lock key prefixes)
+    count: int = 2
+    servers: List[ScaledServers] = field(default_factory=list)
+    nginx: Optional[subprocess.Popen] = None
+
+    def check_services(self) -> None:
+        """Say plainly which shared service is missing, before starting anything."""
+        import redis
+        from sqlalchemy import create_engine, text
+        try:
+            engine = create_engine(self.database_url, future=True)
+            with engine.connect() as connection:
+                connection.execute(text("select 1"))
+            engine.dispose()
+        except Exception as error:
+            raise RuntimeError(f"PostgreSQL is not reachable at SCALED_DATABASE_URL ({type(error).__name__}).")
+        try:
+            settings = redis_settings(self.redis_url, self.key_prefix)
+            redis.Redis(host=settings["REDIS_HOST"], port=int(settings["REDIS_PORT"]), socket_timeout=3).ping()
+        except Exception as error:
+            raise RuntimeError(f"Redis is not reachable at REDIS_URL ({type(error).__name__}).")
+
+    def start(self) -> None:
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        os.chmod(self.state_dir, 0o700)  # logs and nginx's files: owner only
+        env = {"DATABASE_URL": self.database_url, "RECORDS_DIR": str(self.records_dir),
+               **redis_settings(self.redis_url, self.key_prefix)}
+        self.servers = [ScaledServers(rasa_port=free_port(), action_port=free_port(), log_dir=self.state_dir,
+                                      env=dict(env), name=chr(ord("a") + n)) for n in range(self.count)]
+        for servers in self.servers:  # one at a time: the first brings the schema up to date
+            servers.start_actions()
+        failures: List[BaseException] = []
+
+        def start_rasa(servers: ScaledServers) -> None:
+            try:
+                servers.start_rasa()
+            except BaseException as error:  # reported below, after both have tried
+                failures.append(error)
+
+        threads = [threading.Thread(target=start_rasa, args=(s,)) for s in self.servers]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if failures:
+            raise RuntimeError(str(failures[0]))
+        self.start_nginx()
+
+    def nginx_config(self) -> str:
+        upstreams = "\n".join(f"        server 127.0.0.1:{s.rasa_port} max_fails=1 fail_timeout=10s;"
+                              for s in self.servers)
+        user = "user nobody nogroup;" if os.geteuid() == 0 else ""  # workers never run as root
+        text = TEMPLATE.read_text()
+        for name, value in (("user", user), ("state", str(self.state_dir)), ("upstreams", upstreams),
+                            ("host", self.host), ("port", str(self.port))):
+            text = text.replace("{{" + name + "}}", value)
+        return text
+
+    def start_nginx(self) -> None:
+        config = self.state_dir / "nginx.conf"
+        config.write_text(self.nginx_config())
+        log = open(self.state_dir / "nginx.log", "ab")
+        self.nginx = subprocess.Popen([find_nginx(), "-p", str(self.state_dir), "-c", str(config),
+                                       "-e", str(self.state_dir / "nginx-error.log")],
+                                      stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if self.nginx.poll() is not None:
+                raise RuntimeError(f"nginx stopped while starting: see {self.state_dir / 'nginx-error.log'}")
+            with socket.socket() as probe:
+                if probe.connect_ex((self.host, self.port)) == 0:
+                    return
+            time.sleep(0.2)
+        raise RuntimeError("nginx did not start listening within 20 seconds.")
+
+    def logs(self) -> str:
+        """Every server's log, for checks such as 'no fallback to memory'."""
+        return "\n".join(p.read_text(errors="replace") for p in sorted(self.state_dir.glob("*.log")))
+
+    def stop(self) -> None:
+        if self.nginx is not None and self.nginx.poll() is None:
+            signal_group(self.nginx, signal.SIGQUIT)  # nginx's graceful stop
+            try:
+                self.nginx.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                signal_group(self.nginx, signal.SIGKILL)
+                self.nginx.wait()
+        for servers in self.servers:
+            servers.stop()
+
+
+def main() -> int:
+    scaled = Scaled(database_url=os.environ.get("SCALED_DATABASE_URL") or DEFAULT_DATABASE_URL,
+                    redis_url=os.environ.get("REDIS_URL") or DEFAULT_REDIS_URL,
+                    port=int(os.environ.get("SCALED_PORT") or 5005),
+                    state_dir=Path(os.environ.get("SCALED_STATE_DIR") or ROOT / "state" / "scaled"),
+                    records_dir=Path(os.environ.get("RECORDS_DIR") or ROOT / "records"))
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    try:
+        scaled.check_services()
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", scaled.port)) == 0:
+                raise RuntimeError(f"Port {scaled.port} is already in use: choose another with SCALED_PORT=...")
+        print(f"Starting {scaled.count} action servers and {scaled.count} Rasa servers "
+              "(loading the model takes a little while)...", flush=True)
+        scaled.start()
+        print(f"\nThe scaled profile is running behind nginx.\n"
+              f"  Chat page:   http://localhost:{scaled.port}/chat\n"
+              f"  REST:        http://localhost:{scaled.port}/webhooks/rest/webhook\n"
+              f"  Rasa servers on ports {', '.join(str(s.rasa_port) for s in scaled.servers)}; "
+              f"logs in {scaled.state_dir}\n"
+              "Press Ctrl-C to stop.\n", flush=True)
+        while all(s.rasa.poll() is None for s in scaled.servers) and scaled.nginx.poll() is None:
+            time.sleep(1)
+        print("A server stopped: stopping the rest.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nStopping...", flush=True)
+        return 0
+    except RuntimeError as error:
+        print(f"Cannot start: {error}", file=sys.stderr)
+        return 1
+    finally:
+        scaled.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

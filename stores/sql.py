@@ -1,0 +1,77 @@
+"""Rasa's SQL tracker store, made to wait for a busy database instead of forgetting.
+
+Rasa wraps every tracker store in a `FailSafeTrackerStore`: when a save or a
+read fails once (SQLite "database is locked" while the action server writes,
+or a PostgreSQL connection dropped by a restart), it logs "Falling back to use
+the InMemoryTrackerStore" and carries on with a history that is never stored,
+or an empty one. This store retries such errors, without blocking the event
+loop other conversations share, for up to RETRY_SECONDS; only if the database
+is still unreachable after that does the error reach Rasa's fallback, and then
+it is logged loudly here first (README, "Conversation history").
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import Any, Awaitable, Callable, Iterable, Optional, Text
+
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy import event, exc
+
+logger = logging.getLogger(__name__)
+
+RETRY_SECONDS = 30.0
+SQLITE_BUSY_MS = 200  # wait this long inside SQLite (blocking), then retry without blocking
+
+
+class DurableSQLTrackerStore(SQLTrackerStore):
+    """SQLTrackerStore that retries a locked or dropped database before giving up loudly."""
+
+    def __init__(self, *args: Any, retry_seconds: float = RETRY_SECONDS, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.retry_seconds = float(retry_seconds)
+        if self.engine.dialect.name == "sqlite":
+            @event.listens_for(self.engine, "connect")
+            def _sqlite_pragmas(dbapi_conn, _record):  # the action server writes the same file
+                cursor = dbapi_conn.cursor()
+                cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+                cursor.execute("PRAGMA journal_mode=WAL")
+                cursor.close()
+
+    async def _retrying(self, what: str, call: Callable[[], Awaitable[Any]]) -> Any:
+        deadline = time.monotonic() + self.retry_seconds
+        delay, attempts = 0.05, 0
+        while True:
+            attempts += 1
+            try:
+                return await call()
+            except exc.OperationalError as error:  # locked, or the connection went away
+                if time.monotonic() >= deadline:
+                    # No sender id or message text here: only what failed and why.
+                    logger.error(
+                        "The conversation history database could not %s after %d tries in %.0f s (%s). "
+                        "Rasa will fall back to memory for this message: it is not in the stored "
+                        "history. Check the database.", what, attempts, self.retry_seconds,
+                        type(error.orig).__name__ if error.orig is not None else "OperationalError")
+                    raise
+                logger.debug("Conversation history database busy (%s): retrying", what)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 1.0)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        # Safe to repeat: only events not yet stored are written, in one transaction.
+        await self._retrying("save a conversation", lambda: super(DurableSQLTrackerStore, self).save(tracker))
+
+    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        return await self._retrying("read a conversation",
+                                    lambda: super(DurableSQLTrackerStore, self).retrieve(sender_id))
+
+    async def retrieve_full_tracker(self, conversation_id: Text) -> Optional[DialogueStateTracker]:
+        return await self._retrying(
+            "read a conversation",
+            lambda: super(DurableSQLTrackerStore, self).retrieve_full_tracker(conversation_id))
+
+    async def keys(self) -> Iterable[Text]:
+        return await self._retrying("list conversations", lambda: super(DurableSQLTrackerStore, self).keys())

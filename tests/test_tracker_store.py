@@ -1,0 +1,60 @@
+"""Rasa's conversation history waits for a locked database instead of falling back to memory."""
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+import threading
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy import exc
+
+from stores.sql import DurableSQLTrackerStore
+
+
+def tracker(sender: str = "worker-lock") -> DialogueStateTracker:
+    return DialogueStateTracker.from_events(sender, [ActionExecuted("action_listen"),
+                                                     UserUttered("an invented answer")])
+
+
+def hold_lock(path, seconds: float) -> threading.Thread:
+    """Another writer (as the action server can be) holding SQLite's write lock for a while."""
+    ready = threading.Event()
+
+    def hold() -> None:
+        connection = sqlite3.connect(path, timeout=5)
+        connection.execute("BEGIN EXCLUSIVE")
+        ready.set()
+        threading.Event().wait(seconds)
+        connection.rollback()
+        connection.close()
+
+    thread = threading.Thread(target=hold, daemon=True)
+    thread.start()
+    ready.wait(5)
+    return thread
+
+
+def test_a_save_while_sqlite_is_locked_waits_and_lands_in_the_database(tmp_path):
+    path = tmp_path / "rasa.db"
+    store = DurableSQLTrackerStore(domain=Domain.empty(), host=f"sqlite:///{path}")
+    holder = hold_lock(str(path), 6)  # longer than SQLite's own 5 s wait
+    asyncio.run(store.save(tracker()))  # Rasa's own store raises here, and Rasa falls back to memory
+    holder.join()
+    again = DurableSQLTrackerStore(domain=Domain.empty(), host=f"sqlite:///{path}")  # read from the file
+    stored = asyncio.run(again.retrieve("worker-lock"))
+    assert stored is not None and stored.latest_message.text == "an invented answer"
+
+
+def test_a_database_locked_for_too_long_fails_loudly(tmp_path, caplog):
+    path = tmp_path / "rasa.db"
+    store = DurableSQLTrackerStore(domain=Domain.empty(), host=f"sqlite:///{path}", retry_seconds=0.5)
+    holder = hold_lock(str(path), 2)
+    with caplog.at_level(logging.ERROR, logger="stores.sql"), pytest.raises(exc.OperationalError):
+        asyncio.run(store.save(tracker()))
+    holder.join()
+    assert "could not save a conversation" in caplog.text and "not in the stored history" in caplog.text
+    assert "an invented answer" not in caplog.text and "worker-lock" not in caplog.text
