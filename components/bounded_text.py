@@ -23,6 +23,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 MAX_CHARS = 1_000
+WHOLE_TEXT = "whole_text"  # the message before it was cut, for the danger check only
 
 
 def bounded(text: str, limit: int = MAX_CHARS) -> str:
@@ -53,6 +54,7 @@ class BoundedText(GraphComponent):
     def _bound(self, message: Message) -> None:
         text = message.get(TEXT)
         if isinstance(text, str) and len(text) > self.max_chars:
+            message.set(WHOLE_TEXT, text)  # the danger check reads every sentence (components/danger.py)
             message.set(TEXT, bounded(text, self.max_chars))
 
     def process(self, messages: List[Message]) -> List[Message]:

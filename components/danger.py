@@ -21,6 +21,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.config import Settings
+from components.bounded_text import WHOLE_TEXT
 from bot.danger import DangerCheck, danger_check
 from bot.knowledge import cached_knowledge
 
@@ -52,7 +53,7 @@ class DangerFirst(GraphComponent, IntentClassifier):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            text = message.get(TEXT) or ""
+            text = message.get(WHOLE_TEXT) or message.get(TEXT) or ""  # danger can be anywhere in it
             if not text.strip() or text.lstrip().startswith("/"):
                 continue  # buttons carry the intent chosen on purpose
             reading = self.check.read(text)
