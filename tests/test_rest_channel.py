@@ -72,3 +72,30 @@ def test_with_the_action_server_up_replies_pass_and_a_crash_while_answering_is_s
         assert run(crashing, "Sam Example") == [NO_REPLY]
     finally:
         server.server_close()
+
+
+def test_a_busy_action_server_is_not_taken_for_a_stopped_one(monkeypatch):
+    import threading
+    import time
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Slow(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802  busy with fifty practitioners: slower than the check waits
+            time.sleep(3)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("ACTION_ENDPOINT_URL", f"http://127.0.0.1:{server.server_port}/webhook")
+    try:
+        async def rasa(message):
+            await message.output_channel.send_text_message(message.sender_id, "Saved what you have so far")
+
+        assert run(rasa, "save") == ["Saved what you have so far"]
+    finally:
+        server.shutdown()
+        server.server_close()
