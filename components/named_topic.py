@@ -1,0 +1,55 @@
+"""A message the intent classifier could not place, but which names a theme or a toolkit.
+
+"can you tell me about language?" may fall below DIET's confidence threshold
+(nlu_fallback); it still plainly asks about a theme. Rather than "Sorry, I
+didn't quite follow", this component, after the FallbackClassifier, reads the
+message with the same matchers the session uses (bot.responses) and, when it
+names exactly one theme or toolkit, makes the intent explain_theme or
+ask_toolkit. Only nlu_fallback is changed; a confident intent is left alone.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.config import Settings
+from bot.knowledge import cached_knowledge
+from bot.responses import theme_matcher, toolkit_matcher
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class NamedTopic(GraphComponent, IntentClassifier):
+    """nlu_fallback that names one theme or toolkit becomes explain_theme or ask_toolkit."""
+
+    @classmethod
+    def required_components(cls) -> List[type]:
+        return [IntentClassifier]
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "NamedTopic":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        knowledge = None
+        for message in messages:
+            intent = (message.get(INTENT) or {}).get("name")
+            text = message.get(TEXT) or ""
+            if intent != DEFAULT_NLU_FALLBACK_INTENT_NAME or text.lstrip().startswith("/"):
+                continue
+            knowledge = knowledge or cached_knowledge(str(Settings.from_env().knowledge_dir))
+            toolkits = toolkit_matcher(knowledge).find(text)
+            themes = theme_matcher(knowledge).find(text)
+            if len(toolkits) == 1 and not themes:
+                message.set(INTENT, {"name": "ask_toolkit", "confidence": 1.0}, add_to_output=True)
+            elif len(themes) == 1 and not toolkits:
+                message.set(INTENT, {"name": "explain_theme", "confidence": 1.0}, add_to_output=True)
+        return messages
