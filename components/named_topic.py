@@ -4,8 +4,8 @@
 (nlu_fallback); it still plainly asks about a theme. Rather than "Sorry, I
 didn't quite follow", this component, after the FallbackClassifier, reads the
 message with the same matchers the session uses (bot.responses) and, when it
-names exactly one theme or toolkit, makes the intent explain_theme or
-ask_toolkit. Only nlu_fallback is changed; a confident intent is left alone.
+names exactly one toolkit, or else exactly one theme, makes the intent
+ask_toolkit or explain_theme. Only nlu_fallback is changed; a confident intent is left alone.
 """
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ class NamedTopic(GraphComponent, IntentClassifier):
             knowledge = knowledge or cached_knowledge(str(Settings.from_env().knowledge_dir))
             toolkits = toolkit_matcher(knowledge).find(text)
             themes = theme_matcher(knowledge).find(text)
-            if len(toolkits) == 1 and not themes:
+            if len(toolkits) == 1:  # a toolkit named is the more precise ask ("the graded care profile")
                 message.set(INTENT, {"name": "ask_toolkit", "confidence": 1.0}, add_to_output=True)
             elif len(themes) == 1 and not toolkits:
                 message.set(INTENT, {"name": "explain_theme", "confidence": 1.0}, add_to_output=True)
