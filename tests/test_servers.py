@@ -265,7 +265,8 @@ def test_an_ordinary_history_line_raises_no_alarm_and_no_danger_reaches_the_reco
         record = Path(db.execute(select(SupervisionSession).where(SupervisionSession.sender_id == sender)
                                  ).scalars().one().record_path)
     text = docx_text(record)
-    assert "arriving hungry on Mondays" in text and "Immediate danger" not in text
+    assert "arriving hungry on Mondays" in text
+    assert "Immediate danger raised during the session" not in text  # "At a glance" says "None raised"
 
 
 def test_outside_a_session_clear_danger_is_urgent_and_unsure_danger_gets_one_check(servers):
