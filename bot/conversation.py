@@ -125,8 +125,7 @@ class Conversation:
                 return [replace(danger_check_question(self.k), question=DANGER_CHECK_KEY)]
             slip = _pending(session, COMMAND_CHECK_NOTE)
             if slip is not None:
-                return [Reply(self.k.prompt("did_you_mean", command=slip.text.split("|", 1)[0]),
-                              [("Yes", "yes"), ("No", "no")], question=COMMAND_CHECK_KEY)]
+                return [Reply(self._did_you_mean(slip), [("Yes", "yes"), ("No", "no")], question=COMMAND_CHECK_KEY)]
             answers = _answers(session)
             steps = S.plan(self.k, answers, session.kind)
             if session.focus == CHANGE_PICKER:
@@ -142,8 +141,8 @@ class Conversation:
                 return None
             slip = _pending(session, COMMAND_CHECK_NOTE)
             if slip is not None:
-                return S.Step(COMMAND_CHECK_KEY, S.YES_NO, self.k.prompt("did_you_mean", command=slip.text.split("|")[0]),
-                              "check", "Did you mean a command?")
+                return S.Step(COMMAND_CHECK_KEY, S.YES_NO, self._did_you_mean(slip), "check",
+                              "Did you mean a command?")
             if _pending_danger_check(session) is not None:
                 return S.Step(DANGER_CHECK_KEY, S.DANGER_CHECK, self.k.urgent.check_question, "check",
                               "Is a child in danger right now?")
@@ -382,6 +381,10 @@ class Conversation:
             return False
         value, problem = self._parse(step, text, answers, session.kind)
         return problem is None and value not in (None, [])
+
+    def _did_you_mean(self, slip: SessionNote) -> str:
+        """ "Did you mean skip?" for a pending slip note ("skip|skp": the command, then what was typed)."""
+        return self.k.prompt("did_you_mean", command=slip.text.split("|", 1)[0])
 
     @staticmethod
     def _open_question(session: SupervisionSession, step: S.Step) -> str:
