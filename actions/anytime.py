@@ -13,7 +13,7 @@ from bot.responses import (
     Reply, danger_check_question, explain_theme, find_theme, find_toolkit, show_toolkit, urgent_help,
 )
 
-from .services import conversation, incoming, safely, send
+from .services import conversation, incoming, off_loop, safely, send
 
 
 class ActionExplainTheme(Action):
@@ -73,6 +73,6 @@ class ActionSessionCommand(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         core = conversation()
-        prompt = "no_session_but_unfinished" if core.unfinished(tracker.sender_id) else "no_session"
+        prompt = "no_session_but_unfinished" if await off_loop(core.unfinished, tracker.sender_id) else "no_session"
         send(dispatcher, [Reply(core.k.prompt(prompt))], tracker)
         return []

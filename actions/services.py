@@ -1,6 +1,7 @@
 """What every action needs: the conversation core, built once, and the adapters."""
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 from functools import lru_cache
@@ -47,6 +48,15 @@ def safely(fallback: Callable[[], Any]):
                 return fallback()
         return guarded
     return wrap
+
+
+async def off_loop(function: Callable[..., Any], *args: Any) -> Any:
+    """Run blocking work (the database, writing a record) on a worker thread.
+
+    The action server answers every practitioner on one event loop: a locked
+    SQLite file or a slow disk must hold up only the message that waits on it.
+    """
+    return await asyncio.to_thread(function, *args)
 
 
 @lru_cache(maxsize=1)

@@ -1,7 +1,9 @@
 """The supervision session, run as one Rasa form whose single slot takes every message.
 
 Rasa keeps the form active; bot.conversation decides what each message is
-(an answer, a command, a side question) and what to ask next.
+(an answer, a command, a side question) and what to ask next. Each message
+costs one call here: the validation's reply carries the next question, so
+the form has no `action_ask_session_reply` (Rasa then asks nothing itself).
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from rasa_sdk.events import ActionExecuted, ActiveLoop, EventType, FollowupActio
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from .services import conversation, incoming, safely, send, workshop
+from .services import conversation, incoming, off_loop, safely, send, workshop
 
 SESSION_CLOSED = "closed"
 
@@ -25,8 +27,8 @@ class ActionStartSession(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         kind = "stuck" if incoming(tracker).intent == "feeling_stuck" else "supervision"
-        workshop().pause_active(tracker.sender_id)  # one mode at a time; nothing is lost
-        send(dispatcher, conversation().start(tracker.sender_id, kind), tracker)
+        await off_loop(workshop().pause_active, tracker.sender_id)  # one mode at a time; nothing is lost
+        send(dispatcher, await off_loop(conversation().start, tracker.sender_id, kind), tracker)
         return [SlotSet("session_reply", None)]
 
 
@@ -37,18 +39,21 @@ class ActionResumeSession(Action):
     @safely(lambda: [SlotSet("resumed_mode", "none")])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        reference = incoming(tracker).entity("session_ref")
-        mode = "none"
-        if conversation().unfinished(tracker.sender_id) or not workshop().unfinished(tracker.sender_id):
-            found, replies = conversation().resume(tracker.sender_id, reference)
-            if found:
-                workshop().pause_active(tracker.sender_id)
-                mode = "supervision"
-        else:
-            found, replies = workshop().resume(tracker.sender_id, reference)
-            mode = "workshop" if found else "none"
+        mode, replies = await off_loop(_resume, conversation(), workshop(), tracker.sender_id,
+                                       incoming(tracker).entity("session_ref"))
         send(dispatcher, replies, tracker)
         return [SlotSet("resumed_mode", mode), SlotSet("session_reply", None), SlotSet("workshop_reply", None)]
+
+
+def _resume(supervision, workshops, sender_id: str, reference) -> tuple:
+    """(mode, replies): an unfinished supervision session first, else a workshop; one mode at a time."""
+    if supervision.unfinished(sender_id) or not workshops.unfinished(sender_id):
+        found, replies = supervision.resume(sender_id, reference)
+        if found:
+            workshops.pause_active(sender_id)
+        return ("supervision" if found else "none"), replies
+    found, replies = workshops.resume(sender_id, reference)
+    return ("workshop" if found else "none"), replies
 
 
 class ValidateSupervisionForm(FormValidationAction):
@@ -60,23 +65,11 @@ class ValidateSupervisionForm(FormValidationAction):
                                      tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if slot_value is None:
             return {}  # the slot was only cleared (e.g. on activation): no new message
-        turn = conversation().handle(tracker.sender_id, incoming(tracker))
-        send(dispatcher, turn.replies, tracker)
-        # Filling the slot ends the form; clearing it makes the form ask again.
-        # A session that is no longer open (saved from the review) closes the form too.
-        closed = turn.closed or not conversation().has_active_session(tracker.sender_id)
-        return {"session_reply": SESSION_CLOSED if closed else None}
-
-
-class ActionAskSessionReply(Action):
-    def name(self) -> Text:
-        return "action_ask_session_reply"
-
-    @safely(lambda: [])
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[EventType]:
-        send(dispatcher, conversation().prompt(tracker.sender_id), tracker)
-        return []
+        turn = await off_loop(conversation().handle, tracker.sender_id, incoming(tracker))
+        send(dispatcher, turn.replies, tracker)  # what it did, then the next question
+        # Filling the slot ends the form; clearing it keeps the form open. The form has
+        # no ask action of its own: the next question came with this reply.
+        return {"session_reply": SESSION_CLOSED if turn.closed else None}
 
 
 class ActionEndSupervisionForm(Action):
@@ -88,7 +81,7 @@ class ActionEndSupervisionForm(Action):
     @safely(lambda: [])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        conversation().record_seen(tracker.sender_id)  # the save's reply got through
+        await off_loop(conversation().record_seen, tracker.sender_id)  # the save's reply got through
         return [SlotSet("session_reply", None)]
 
 
@@ -108,9 +101,10 @@ class ActionSessionStart(Action):
         events: List[EventType] = [SessionStarted()]
         events += [SlotSet(name, value) for name, value in tracker.slots.items()
                    if name not in ("session_reply", "workshop_reply", "requested_slot")]
-        if conversation().has_active_session(tracker.sender_id):
+        supervision, workshops = conversation(), workshop()
+        if await off_loop(supervision.has_active_session, tracker.sender_id):
             events += [ActiveLoop("supervision_form"), SlotSet("requested_slot", "session_reply")]
-        elif workshop().has_active_session(tracker.sender_id):
+        elif await off_loop(workshops.has_active_session, tracker.sender_id):
             events += [ActiveLoop("workshop_form"), SlotSet("requested_slot", "workshop_reply")]
         events.append(ActionExecuted("action_listen"))
         return events

@@ -11,7 +11,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from .services import conversation, incoming, safely, send, workshop
+from .services import conversation, incoming, off_loop, safely, send, workshop
 
 CLOSED = "closed"
 
@@ -23,8 +23,8 @@ class ActionStartWorkshop(Action):
     @safely(lambda: [FollowupAction("action_listen")])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        conversation().pause_active(tracker.sender_id)  # one mode at a time; nothing is lost
-        send(dispatcher, workshop().start(tracker.sender_id), tracker)
+        await off_loop(conversation().pause_active, tracker.sender_id)  # one mode at a time; nothing is lost
+        send(dispatcher, await off_loop(workshop().start, tracker.sender_id), tracker)
         return [SlotSet("workshop_reply", None)]
 
 
@@ -37,20 +37,9 @@ class ValidateWorkshopForm(FormValidationAction):
                                       tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if slot_value is None:
             return {}
-        turn = workshop().handle(tracker.sender_id, incoming(tracker))
+        turn = await off_loop(workshop().handle, tracker.sender_id, incoming(tracker))  # with the next cue
         send(dispatcher, turn.replies, tracker)
         return {"workshop_reply": CLOSED if turn.closed else None}
-
-
-class ActionAskWorkshopReply(Action):
-    def name(self) -> Text:
-        return "action_ask_workshop_reply"
-
-    @safely(lambda: [])
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[EventType]:
-        send(dispatcher, workshop().prompt(tracker.sender_id), tracker)
-        return []
 
 
 class ActionEndWorkshopForm(Action):

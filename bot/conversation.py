@@ -1,8 +1,8 @@
 """A supervision session, one message at a time.
 
 `Conversation.handle` takes what the practitioner typed (with Rasa's reading
-of it) and stores it before anything else happens; `Conversation.prompt`
-says what is asked next. All state is in the database, so a restarted server
+of it), stores it before anything else happens, and answers with what it did
+and the next question. All state is in the database, so a restarted server
 carries on where the practitioner was.
 """
 from __future__ import annotations
@@ -32,7 +32,7 @@ from .responses import (
     Reply, all_links, asks_for_more_links, danger_check_question, explain_theme, find_theme,
     find_toolkit, show_toolkit, urgent_help,
 )
-from .storage import COMPLETE, PAUSED, SessionNote, Store, SupervisionSession
+from .storage import ACTIVE, COMPLETE, PAUSED, SessionNote, Store, SupervisionSession
 from .suggestions import noticed_patterns, suggest_themes
 from .text_input import (
     ChoiceMatcher, Incoming, detect_command, is_blank, normalise, parse_number, parse_yes_no,
@@ -74,9 +74,11 @@ class Conversation:
     # ----- starting and resuming -------------------------------------------------
 
     def start(self, sender_id: str, kind: str = "supervision") -> List[Reply]:
+        """The welcome and the first question, in one reply."""
         with self.store.transaction() as db:
-            self.store.start(db, sender_id, kind)
-        return [Reply(self.k.prompt("stuck_intro" if kind == "stuck" else "session_intro"))]
+            session = self.store.start(db, sender_id, kind)
+            intro = Reply(self.k.prompt("stuck_intro" if kind == "stuck" else "session_intro"))
+            return [intro] + self._question(session)
 
     def pause_active(self, sender_id: str) -> None:
         """Another mode (a workshop) is starting: keep this session to resume later."""
@@ -107,7 +109,8 @@ class Conversation:
                            for s in sessions[:10]]
                 return False, [Reply(self.k.prompt("choose_session"), buttons)]
             self.store.activate(db, sessions[0])
-            return True, [Reply(self.k.prompt("resumed", case=sessions[0].case_reference or "no reference yet"))]
+            resumed = Reply(self.k.prompt("resumed", case=sessions[0].case_reference or "no reference yet"))
+            return True, [resumed] + self._question(sessions[0])
 
     @staticmethod
     def _describe(session: SupervisionSession) -> str:
@@ -117,21 +120,25 @@ class Conversation:
     # ----- asking ----------------------------------------------------------------
 
     def prompt(self, sender_id: str) -> List[Reply]:
+        """The question open now, asked again (a new page, a new Rasa session)."""
         with self.store.transaction() as db:
             session = self.store.current(db, sender_id)
             if session is None:
                 return [Reply(self.k.prompt("no_session"), [("Reflect on a case", "/start_supervision")])]
-            if _pending_danger_check(session) is not None:
-                return [replace(danger_check_question(self.k), question=DANGER_CHECK_KEY)]
-            slip = _pending(session, COMMAND_CHECK_NOTE)
-            if slip is not None:
-                return [Reply(self._did_you_mean(slip), [("Yes", "yes"), ("No", "no")], question=COMMAND_CHECK_KEY)]
-            answers = _answers(session)
-            steps = S.plan(self.k, answers, session.kind)
-            if session.focus == CHANGE_PICKER:
-                return [replace(self._change_list(steps, answers), question=CHANGE_PICKER)]
-            step = self._current(session, steps, answers)
-            return [replace(self._ask(step, steps, answers, session), question=step.key)]
+            return self._question(session)
+
+    def _question(self, session: SupervisionSession, known: Optional["_Plan"] = None) -> List[Reply]:
+        """What is asked next, with its id. `known` is the plan already derived, if the answers are unchanged."""
+        if _pending_danger_check(session) is not None:
+            return [replace(danger_check_question(self.k), question=DANGER_CHECK_KEY)]
+        slip = _pending(session, COMMAND_CHECK_NOTE)
+        if slip is not None:
+            return [Reply(self._did_you_mean(slip), [("Yes", "yes"), ("No", "no")], question=COMMAND_CHECK_KEY)]
+        plan = known if known is not None and known.fits(session) else _Plan.of(self.k, session)
+        if session.focus == CHANGE_PICKER:
+            return [replace(self._change_list(plan.steps, plan.answers), question=CHANGE_PICKER)]
+        step = self._current(session, plan.steps, plan.answers)
+        return [replace(self._ask(step, plan.steps, plan.answers, session), question=step.key)]
 
     def current_step(self, sender_id: str) -> Optional[S.Step]:
         """The question now open for this practitioner, if a session is."""
@@ -163,7 +170,7 @@ class Conversation:
             if session.focus == CHANGE_PICKER or step.kind == S.REVIEW:
                 return "Review and save"
             if step.theme_id:
-                return self._theme_progress(step, answers, session.kind)
+                return self._theme_progress(step, steps, answers, session.kind)
             return f"Question {steps.index(step) + 1} of {len(steps) - 1}"
 
     def latest_record(self, sender_id: str) -> Optional[Path]:
@@ -172,9 +179,9 @@ class Conversation:
             paths = [Path(s.record_path) for s in self.store.with_records(db, sender_id)]
         return next((p for p in paths if p.is_file()), None)
 
-    def _theme_progress(self, step: S.Step, answers: Dict, kind: str) -> str:
+    def _theme_progress(self, step: S.Step, steps: List[S.Step], answers: Dict, kind: str) -> str:
         themes = S.chosen_themes(self.k, answers, kind)
-        planned = [s.key for s in S.plan(self.k, answers, kind) if s.theme_id == step.theme_id]
+        planned = [s.key for s in steps if s.theme_id == step.theme_id]
         return (f"Theme {themes.index(step.theme_id) + 1} of {len(themes)}, "
                 f"question {planned.index(step.key) + 1} of {len(planned)}")
 
@@ -196,7 +203,7 @@ class Conversation:
         buttons: List = []
         if step.theme_id:
             theme = k.theme(step.theme_id)
-            head = f"{self._theme_progress(step, answers, session.kind)}: {theme.title}"
+            head = f"{self._theme_progress(step, steps, answers, session.kind)}: {theme.title}"
             if step.key == next(s.key for s in steps if s.theme_id == step.theme_id):
                 head += f"\n{theme.summary}"
                 for toolkit_id in theme.toolkits:  # the toolkit, every link, belongs with its theme
@@ -272,16 +279,25 @@ class Conversation:
     # ----- taking an answer --------------------------------------------------------
 
     def handle(self, sender_id: str, message: Incoming) -> Turn:
+        """The whole answer to one message, in one transaction: what it did, then the next question.
+
+        The reply carries the next question so that Rasa needs one call to the
+        action server per message. `closed` says the session is paused or saved.
+        """
         with self.store.transaction() as db:
             session = self.store.current(db, sender_id)
             if session is None:
                 return Turn(self.unseen_record(db, sender_id) or [Reply(self.k.prompt("no_session"))], closed=True)
-            return self._handle(db, session, message)
+            plan = _Plan.of(self.k, session)
+            turn = self._handle(db, session, message, plan)
+            if turn.closed or session.status != ACTIVE:
+                return Turn(turn.replies, closed=True)
+            db.flush()
+            return Turn(turn.replies + self._question(session, plan))
 
-    def _handle(self, db, session: SupervisionSession, message: Incoming) -> Turn:
+    def _handle(self, db, session: SupervisionSession, message: Incoming, plan: "_Plan") -> Turn:
         k = self.k
-        answers = _answers(session)
-        steps = S.plan(k, answers, session.kind)
+        answers, steps = plan.answers, plan.steps
         step = self._current(session, steps, answers)
         text = message.text or ""
 
@@ -749,6 +765,29 @@ def _answered(step: S.Step, answers: Dict) -> bool:
 
 def _answers(session: SupervisionSession) -> Dict:
     return {a.step_key: a for a in session.answers}
+
+
+def _answers_state(session: SupervisionSession) -> tuple:
+    """What the question plan is derived from, as a value to compare."""
+    return (session.kind, tuple((a.step_key, a.text, json.dumps(a.value, sort_keys=True, default=str), a.skipped)
+                                for a in session.answers))
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The question plan derived from a session's answers, kept for the rest of one message."""
+    state: tuple
+    answers: Dict
+    steps: List[S.Step]
+
+    @classmethod
+    def of(cls, knowledge: Knowledge, session: SupervisionSession) -> "_Plan":
+        answers = _answers(session)
+        return cls(_answers_state(session), answers, S.plan(knowledge, answers, session.kind))
+
+    def fits(self, session: SupervisionSession) -> bool:
+        """True while the answers (and the kind of session) are as they were when it was derived."""
+        return _answers_state(session) == self.state
 
 
 def _clip(text: str, length: int) -> str:

@@ -19,13 +19,15 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.image.exceptions import UnrecognizedImageError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Mm, Pt, RGBColor
 
 from bot.record_model import DEFAULT_MARKING, ChronologyRecord, QuestionAnswer, Record
 
 TITLE = "Reflective supervision record"
 GLANCE_HEADING = "At a glance"
 GLANCE_CLIP = 300  # characters of an answer shown in the summary; it is in full further on
+A4_WIDTH, A4_HEIGHT = Mm(210), Mm(297)
+MARGIN = Cm(2.25)
 TIMELINE_WIDTH = Cm(16)  # narrowed to the page's text width if that is less
 TIMELINE_TITLE = "Timeline of child protection plans and incidents"
 REPLACEMENT = "\ufffd"
@@ -57,11 +59,15 @@ def format_when(when: datetime) -> str:
     return f"{when.day} {_MONTHS[when.month - 1]} {when.year}, {when:%H:%M}"
 
 
-class _Writer:
-    """Builds the document; remembers whether any text had to be changed."""
+class DocumentWriter:
+    """Builds a Word document (the record, the workshop pack); remembers whether any text had to be changed."""
 
     def __init__(self) -> None:
         self.doc = docx.Document()
+        for section in self.doc.sections:  # python-docx's template is US Letter; English councils print A4
+            section.page_width, section.page_height = A4_WIDTH, A4_HEIGHT
+            section.left_margin = section.right_margin = MARGIN
+            section.top_margin = section.bottom_margin = MARGIN
         self.replaced = False
 
     def clean(self, text: Optional[str]) -> str:
@@ -213,9 +219,6 @@ def _field(paragraph, instruction: str) -> None:
     run_with(end)
 
 
-DocumentWriter = _Writer  # the public name, for other documents (the workshop pack)
-
-
 def _column_widths(table, widths) -> None:
     """Fixed column widths (Word and LibreOffice read each cell's width)."""
     table.autofit = False
@@ -279,7 +282,7 @@ def glance_rows(record: Record) -> list:
 
 
 def build_document(record: Record) -> docx.document.Document:
-    w = _Writer()
+    w = DocumentWriter()
     w.doc.add_heading(TITLE, level=0)
     w.para("Prepared with the reflective supervision assistant. It holds only "
            "what the practitioner wrote or chose. This record may be disclosed, "

@@ -225,8 +225,9 @@ class WorkshopConversation:
             for other in self._unfinished(db, sender_id):
                 if other.status == ACTIVE:
                     other.status = PAUSED
-            db.add(WorkshopSession(sender_id=sender_id, status=ACTIVE))
-        return [Reply(self.c.prompt("intro"))]
+            session = WorkshopSession(sender_id=sender_id, status=ACTIVE)
+            db.add(session)
+            return [Reply(self.c.prompt("intro"))] + self._prompt(session)
 
     def has_active_session(self, sender_id: str) -> bool:
         with self.transaction() as db:
@@ -259,7 +260,7 @@ class WorkshopConversation:
             replies = [Reply(self.c.prompt("resumed"))]
             if _stage(session) == RUNNING:
                 replies += self._show(self._plan(session), session.current_item)
-            return True, replies
+            return True, replies + self._prompt(session)
 
     def latest_pack(self, sender_id: str) -> Optional[Path]:
         """The newest pack this lead saved, if the file still exists."""
@@ -395,7 +396,10 @@ class WorkshopConversation:
             session = self._current(db, sender_id)
             if session is None:
                 return Turn([Reply(self.c.prompt("no_session"), [START_BUTTON])], closed=True)
-            return self._handle(db, session, message)
+            turn = self._handle(db, session, message)
+            if turn.closed or session.status != ACTIVE:
+                return Turn(turn.replies, closed=True)
+            return Turn(turn.replies + self._prompt(session))  # the next cue: one action call a message
 
     def _handle(self, db: Session, session: WorkshopSession, message: Incoming) -> Turn:
         c = self.c

@@ -133,13 +133,27 @@ async def action_server_up(timeout: float = 2.0) -> bool:
         return True
     health = url.rsplit("/webhook", 1)[0] + "/health"
     try:
-        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout)) as client:
-            async with client.get(health) as answer:
-                return answer.status == 200
+        if _shared.client is not None and not _shared.client.closed:  # the server's: its connection is reused
+            return await _check(_shared.client, health, timeout)
+        async with aiohttp.ClientSession() as client:
+            return await _check(client, health, timeout)
     except asyncio.TimeoutError:
         return True
     except (aiohttp.ClientError, OSError):
         return False
+
+
+async def _check(client: aiohttp.ClientSession, url: str, timeout: float) -> bool:
+    async with client.get(url, timeout=aiohttp.ClientTimeout(total=timeout)) as answer:
+        return answer.status == 200
+
+
+class _Shared:
+    """The Rasa server's one HTTP client for health checks, open while the server runs."""
+    client: Optional[aiohttp.ClientSession] = None
+
+
+_shared = _Shared()
 
 
 class CarefulRestInput(RestInput):
@@ -151,6 +165,16 @@ class CarefulRestInput(RestInput):
         log_safety.install()  # again: the Sanic app has set up its own log handlers by now
         handle = never_silent(on_new_message)
         rest = Blueprint("careful_rest", __name__)
+
+        @rest.listener("before_server_start")
+        async def open_client(*_: Any) -> None:
+            _shared.client = aiohttp.ClientSession()
+
+        @rest.listener("after_server_stop")
+        async def close_client(*_: Any) -> None:
+            if _shared.client is not None:
+                await _shared.client.close()
+                _shared.client = None
 
         @rest.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:

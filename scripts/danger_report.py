@@ -79,7 +79,7 @@ class CoreProbe:
         self.step_key = step_key
 
     def level(self, text: str) -> Optional[str]:
-        replies = self.core.handle(self.sender, Incoming(text)).replies + self.core.prompt(self.sender)
+        replies = self.core.handle(self.sender, Incoming(text)).replies  # with the next question
         said = "\n".join(r.text for r in replies)
         knowledge = self.core.k
         level = CLEAR if knowledge.urgent.heading in said else POSSIBLE if knowledge.urgent.check_question in said \

@@ -10,8 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import services
 from actions.anytime import ActionExplainTheme, ActionSessionCommand, ActionShowToolkit, ActionUrgentHelp
 from actions.supervision_form import (
-    ActionAskSessionReply, ActionResumeSession, ActionSessionStart, ActionStartSession,
-    ValidateSupervisionForm,
+    ActionResumeSession, ActionSessionStart, ActionStartSession, ValidateSupervisionForm,
 )
 
 DOMAIN = {
@@ -68,10 +67,24 @@ def test_starting_a_session_opens_it_in_the_database():
     assert {"event": "slot", "name": "session_reply", "value": None, "timestamp": None} in events
 
 
-def test_the_form_asks_the_current_question():
+def test_starting_asks_the_first_question_in_the_same_call():
+    _, texts = run(ActionStartSession(), tracker("hi", "start_supervision"))
+    assert "what name should go on the record" in texts[-1]
+
+
+def test_the_reply_to_an_answer_carries_the_next_question():
+    """One action call a message: the form has no ask action of its own."""
     run(ActionStartSession(), tracker("hi", "start_supervision"))
-    _, texts = run(ActionAskSessionReply(), tracker())
-    assert "what name should go on the record" in texts[0]
+    _, texts = run(ValidateSupervisionForm(), answer("Sam Example"))
+    assert "supervisor" in texts[-1].lower()
+    assert services.conversation().prompt("worker-1")[0].text == texts[-1]
+
+
+def test_the_domain_has_no_ask_actions_so_rasa_makes_one_call_a_message():
+    import yaml
+    from pathlib import Path
+    domain = yaml.safe_load((Path(__file__).parent.parent / "domain.yml").read_text())
+    assert not [a for a in domain["actions"] if a.startswith("action_ask_")]
 
 
 def test_validation_stores_the_answer_and_keeps_the_form_open():
@@ -157,13 +170,12 @@ def test_a_command_with_no_session_open_says_what_to_do():
 
 
 def test_a_workshop_starts_pauses_supervision_and_is_resumed_by_mode():
-    from actions.workshop_form import ActionAskWorkshopReply, ActionStartWorkshop, ValidateWorkshopForm
+    from actions.workshop_form import ActionStartWorkshop, ValidateWorkshopForm
     run(ActionStartSession(), tracker("hi", "start_supervision"))
     _, texts = run(ActionStartWorkshop(), tracker("run a workshop", "start_workshop"))
-    assert texts and not services.conversation().has_active_session("worker-1")
+    assert len(texts) == 2 and not services.conversation().has_active_session("worker-1")
     assert services.workshop().has_active_session("worker-1")
-    _, asked = run(ActionAskWorkshopReply(), tracker())
-    assert asked
+    assert texts[-1] == services.workshop().prompt("worker-1")[0].text  # the first question came with it
     slot = {"event": "slot", "name": "workshop_reply", "value": "pause"}
     paused = tracker("pause", "pause_session", slot_events=[slot])
     paused.active_loop = {"name": "workshop_form"}
@@ -175,15 +187,14 @@ def test_a_workshop_starts_pauses_supervision_and_is_resumed_by_mode():
 
 
 def test_in_the_terminal_choices_are_named_not_made_into_a_menu():
-    run(ActionStartSession(), tracker("hi", "start_supervision"))
-    terminal = tracker()
+    terminal = tracker("hi", "start_supervision")
     terminal.events[0]["input_channel"] = "cmdline"
     dispatcher = CollectingDispatcher()
-    asyncio.run(ActionAskSessionReply().run(dispatcher, terminal, DOMAIN))
-    assert not dispatcher.messages[0].get("buttons")
-    assert "(You can say: Short session (about 15 minutes) / Skip)" in dispatcher.messages[0]["text"]
-    _, texts = run(ActionAskSessionReply(), tracker())  # elsewhere, real buttons
-    assert "You can say" not in texts[0]
+    asyncio.run(ActionStartSession().run(dispatcher, terminal, DOMAIN))
+    assert not dispatcher.messages[-1].get("buttons")
+    assert "(You can say: Short session (about 15 minutes) / Skip)" in dispatcher.messages[-1]["text"]
+    _, texts = run(ActionStartSession(), tracker("hi", "start_supervision", sender="worker-2"))  # elsewhere, real buttons
+    assert "You can say" not in texts[-1]
 
 
 def test_an_all_that_apply_question_is_marked_for_tick_boxes():

@@ -30,11 +30,9 @@ def talk(core, sender="worker-1"):
     """A `say` function: what the practitioner types -> all the text the assistant sends back."""
     def say(text, intent=None, confidence=0.0, entities=None):
         if core.current_step(sender) is None and ("reflect on a case" in text or "stuck" in text):
-            replies = core.start(sender, "stuck" if "stuck" in text else "supervision")
-        else:
+            replies = core.start(sender, "stuck" if "stuck" in text else "supervision")  # with the first question
+        else:  # what it did, then the next question
             replies = core.handle(sender, Incoming(text, intent, confidence, entities or [])).replies
-        if core.current_step(sender) is not None or core.has_active_session(sender):
-            replies = replies + core.prompt(sender)
         return "\n".join(r.text for r in replies)
     return say
 
@@ -348,7 +346,7 @@ def reach(core, say, key, reply="", sender="worker-1", answers=None):
 
 
 def test_a_short_session_is_offered_first_and_reaches_a_record(core):
-    first = core.start("worker-0") + core.prompt("worker-0")
+    first = core.start("worker-0")
     assert ("Short session (about 15 minutes)", "short session") in first[-1].buttons
     say = talk(core)
     sent = run_whole_session(say, step_key(core), short=True)

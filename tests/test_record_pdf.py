@@ -49,9 +49,17 @@ def as_pdf(document: Path, workdir: Path) -> Path:
     return pdf
 
 
+def pdf_info(pdf: Path) -> str:
+    return subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+
+
 def page_count(pdf: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
-    return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))
+    return int(re.search(r"^Pages:\s+(\d+)", pdf_info(pdf), re.MULTILINE).group(1))
+
+
+def is_a4(pdf: Path) -> bool:
+    """pdfinfo names the paper size ("... pts (A4)"); A4 is what English councils print on."""
+    return re.search(r"^Page size:.*\(A4\)", pdf_info(pdf), re.MULTILINE) is not None
 
 
 def page_text(pdf: Path, page: int) -> str:
@@ -76,7 +84,7 @@ def test_the_record_opens_in_libreoffice_marked_numbered_and_summarised_on_page_
     record = full_record(pattern_titles=["Repeat plans"])
     pdf = as_pdf(write_record(record, tmp_path / "records", now=WHEN), tmp_path)
     pages = page_count(pdf)
-    assert pages >= 2
+    assert pages >= 2 and is_a4(pdf), pdf_info(pdf)
     first = page_text(pdf, 1)
     assert "OFFICIAL-SENSITIVE" in first
     assert "Case reference: TEST-0001" in first
@@ -94,7 +102,7 @@ def test_the_record_opens_in_libreoffice_marked_numbered_and_summarised_on_page_
 def test_the_workshop_pack_carries_the_same_marking_and_page_numbers(tmp_path):
     pdf = as_pdf(write_pack(PLAN, points_for(PLAN), tmp_path / "packs", now=PACK_WHEN), tmp_path)
     pages = page_count(pdf)
-    assert pages >= 2
+    assert pages >= 2 and is_a4(pdf), pdf_info(pdf)
     for number in (1, pages):
         text = page_text(pdf, number)
         assert "OFFICIAL-SENSITIVE" in text

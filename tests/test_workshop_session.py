@@ -40,11 +40,8 @@ def workshop(engine, tmp_path):
 def talk(workshop, sender=LEAD):
     """A `say` function: what the lead types -> (all the reply text, closed)."""
     def say(text: str, intent=None):
-        turn = workshop.handle(sender, Incoming(text, intent))
-        replies = list(turn.replies)
-        if not turn.closed and workshop.has_active_session(sender):
-            replies += workshop.prompt(sender)
-        return "\n".join(r.text for r in replies), turn.closed
+        turn = workshop.handle(sender, Incoming(text, intent))  # what it did, then the next cue
+        return "\n".join(r.text for r in turn.replies), turn.closed
     return say
 
 
