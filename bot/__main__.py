@@ -1,10 +1,10 @@
 """Command line for maintainers and data protection duties.
 
     python -m bot check                      load and check knowledge/
-    python -m bot sessions list              every session: id, status, case reference, dates
-    python -m bot sessions show ID           one session's answers
-    python -m bot sessions delete ID         its rows, record files and conversation history
-    python -m bot sessions purge [--days N]  delete sessions untouched for N days (RETENTION_DAYS)
+    python -m bot sessions list              every session (supervision and workshop): id, status, dates
+    python -m bot sessions show ID           one session's answers, or a workshop's points
+    python -m bot sessions delete ID         its rows, record or pack files and conversation history
+    python -m bot sessions purge [--days N]  delete sessions of both modes untouched for N days (RETENTION_DAYS)
     python -m bot records orphans            record files that no session refers to
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sys
 
 from .config import Settings
 from .knowledge import KnowledgeError, load_knowledge
-from .retention import delete_session, find_sessions, orphan_records, purge, record_files
+from .retention import delete_session, find_sessions, mode_of, orphan_records, purge, record_files
 from .storage import Store, make_engine
 from .workshop import load_workshop_content
 
@@ -40,11 +40,23 @@ def _one(store: Store, prefix: str):
     return matches[0]
 
 
+def _label(session) -> str:
+    if mode_of(session) == "workshop":
+        return f"{session.minutes or '?'} min, {session.group or 'group not set'}"
+    return session.case_reference or "-"
+
+
+def _size(session) -> str:
+    if mode_of(session) == "workshop":
+        return f"points {len(session.points)}"
+    return f"answers {len(session.answers)}"
+
+
 def _sessions(args, store: Store, settings: Settings) -> int:
     if args.action == "list":
         for s in find_sessions(store):
-            print(f"{s.id}  {s.status:8}  {s.case_reference or '-':20}  started {s.created_at:%Y-%m-%d %H:%M}"
-                  f"  updated {s.updated_at:%Y-%m-%d %H:%M}  answers {len(s.answers)}")
+            print(f"{s.id}  {mode_of(s):11}  {s.status:8}  {_label(s):20}  started {s.created_at:%Y-%m-%d %H:%M}"
+                  f"  updated {s.updated_at:%Y-%m-%d %H:%M}  {_size(s)}")
         return 0
     if args.action == "purge":
         days = args.days if args.days is not None else settings.retention_days
@@ -58,15 +70,21 @@ def _sessions(args, store: Store, settings: Settings) -> int:
     if session is None:
         return 1
     if args.action == "show":
-        print(f"Session {session.id} ({session.status}), case reference {session.case_reference or '-'}")
-        for answer in session.answers:
-            shown = "(skipped)" if answer.skipped else answer.text
-            print(f"- {answer.step_key}: {shown}")
+        if mode_of(session) == "workshop":
+            print(f"Workshop {session.id} ({session.status}), {_label(session)}")
+            for point in session.points:
+                print(f"- {point.item_id}: {point.text}")
+        else:
+            print(f"Session {session.id} ({session.status}), case reference {session.case_reference or '-'}")
+            for answer in session.answers:
+                shown = "(skipped)" if answer.skipped else answer.text
+                print(f"- {answer.step_key}: {shown}")
         for path in record_files(session):
-            print(f"record: {path}")
+            print(f"{'pack' if mode_of(session) == 'workshop' else 'record'}: {path}")
         return 0
     deleted = delete_session(store, session.id)
-    print(f"Deleted session {deleted.session_id}: {deleted.files} record file(s), "
+    saved = "pack" if mode_of(session) == "workshop" else "record"
+    print(f"Deleted {mode_of(session)} session {deleted.session_id}: {deleted.files} {saved} file(s), "
           f"{deleted.conversation_events} conversation event(s).")
     return 0
 

@@ -1,6 +1,8 @@
 """Data protection duties: list, show and delete sessions, and delete old ones.
 
-Deleting a session removes its rows, every record file it saved, and the
+Both modes are covered: supervision sessions (answers, notes, records) and
+workshops (the lead's choices, the group's points, which can hold names, and
+the pack). Deleting a session removes its rows, every file it saved, and the
 messages Rasa kept for it in its conversation history (the `events` table),
 so nothing typed for that session remains: every event of the sender when
 they have no other session, otherwise every event from the message that
@@ -13,11 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import List, Optional
+from typing import List, Optional, Union
 
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, delete, func, inspect, select
 
 from .storage import Store, SupervisionSession, utcnow
+from .workshop_session import WorkshopSession
+
+AnySession = Union[SupervisionSession, WorkshopSession]
 
 # Rasa's SQL tracker store table, described here only to delete from it.
 _rasa_events = Table(
@@ -36,11 +41,18 @@ class Deleted:
     conversation_events: int
 
 
-def record_files(session: SupervisionSession) -> List[Path]:
+def record_files(session: AnySession) -> List[Path]:
+    """Every file a session saved: a supervision session's records, a workshop's pack."""
+    if isinstance(session, WorkshopSession):
+        return [Path(session.pack_path)] if session.pack_path else []
     paths = {n.text for n in session.notes if n.kind == "record"}
     if session.record_path:
         paths.add(session.record_path)
     return sorted(Path(p) for p in paths)
+
+
+def mode_of(session: AnySession) -> str:
+    return "workshop" if isinstance(session, WorkshopSession) else "supervision"
 
 
 def _epoch(moment: datetime) -> float:
@@ -48,8 +60,9 @@ def _epoch(moment: datetime) -> float:
 
 
 def delete_session(store: Store, session_id: str) -> Optional[Deleted]:
+    """A supervision session or a workshop, with its files and its part of Rasa's history."""
     with store.transaction() as db:
-        session = store.get(db, session_id)
+        session = store.get(db, session_id) or db.get(WorkshopSession, session_id)
         if session is None:
             return None
         files = 0
@@ -60,11 +73,17 @@ def delete_session(store: Store, session_id: str) -> Optional[Deleted]:
         events = 0
         if inspect(db.connection()).has_table("events"):
             events = db.execute(_conversation_of(db, session)).rowcount
-        store.delete(db, session_id)
+        db.delete(session)  # answers, notes and points go with it (cascade)
         return Deleted(session_id, files, events)
 
 
-def _started_at(db, session: SupervisionSession) -> float:
+def _sessions_of(db, sender_id: str) -> List[AnySession]:
+    """Every session of one sender, in both modes."""
+    return [session for model in (SupervisionSession, WorkshopSession)
+            for session in db.execute(select(model).where(model.sender_id == sender_id)).scalars()]
+
+
+def _started_at(db, session: AnySession) -> float:
     """When the message that started a session arrived: the sender's last message before it was made."""
     created = _epoch(session.created_at)
     asked = db.execute(select(func.max(_rasa_events.c.timestamp)).where(
@@ -73,11 +92,11 @@ def _started_at(db, session: SupervisionSession) -> float:
     return asked if asked is not None else created
 
 
-def _conversation_of(db, session: SupervisionSession):
-    """The DELETE for a session's part of Rasa's conversation history."""
+def _conversation_of(db, session: AnySession):
+    """The DELETE for a session's part of Rasa's conversation history (its sender's other sessions, of
+    either mode, bound it)."""
     sender = _rasa_events.c.sender_id == session.sender_id
-    others = list(db.execute(select(SupervisionSession).where(
-        SupervisionSession.sender_id == session.sender_id, SupervisionSession.id != session.id)).scalars())
+    others = [other for other in _sessions_of(db, session.sender_id) if other.id != session.id]
     if not others:
         return delete(_rasa_events).where(sender)
     start = _started_at(db, session)
@@ -91,10 +110,11 @@ def _conversation_of(db, session: SupervisionSession):
 
 
 def sessions_older_than(store: Store, days: int, now: Optional[datetime] = None) -> List[str]:
+    """Ids of the sessions of both modes untouched for `days` days."""
     cutoff = (now or utcnow()) - timedelta(days=days)
     with store.transaction() as db:
-        return list(db.execute(
-            select(SupervisionSession.id).where(SupervisionSession.updated_at < cutoff)).scalars())
+        return [session_id for model in (SupervisionSession, WorkshopSession)
+                for session_id in db.execute(select(model.id).where(model.updated_at < cutoff)).scalars()]
 
 
 def purge(store: Store, days: int, now: Optional[datetime] = None) -> List[Deleted]:
@@ -104,12 +124,16 @@ def purge(store: Store, days: int, now: Optional[datetime] = None) -> List[Delet
     return [d for d in (delete_session(store, sid) for sid in sessions_older_than(store, days, now)) if d]
 
 
-def find_sessions(store: Store, prefix: str = "") -> List[SupervisionSession]:
+def find_sessions(store: Store, prefix: str = "") -> List[AnySession]:
+    """Sessions of both modes whose id starts with `prefix`, the latest touched first."""
+    found: List[AnySession] = []
     with store.transaction() as db:
-        query = select(SupervisionSession).order_by(SupervisionSession.updated_at.desc())
-        if prefix:
-            query = query.where(SupervisionSession.id.startswith(prefix))
-        return list(db.execute(query).scalars())
+        for model in (SupervisionSession, WorkshopSession):
+            query = select(model)
+            if prefix:
+                query = query.where(model.id.startswith(prefix))
+            found += db.execute(query).scalars()
+    return sorted(found, key=lambda s: s.updated_at, reverse=True)
 
 
 def orphan_records(store: Store, records_dir: Path) -> List[Path]:
@@ -119,8 +143,6 @@ def orphan_records(store: Store, records_dir: Path) -> List[Path]:
     only from a crash in the moment between claiming a name and storing it
     (an empty file), or from a half-written temporary file.
     """
-    from .workshop_session import WorkshopSession  # packs live in the same folder
-
     folder = Path(records_dir)
     if not folder.is_dir():
         return []

@@ -187,9 +187,9 @@ class WorkshopConversation:
                  records_dir: Path, write: Callable = write_pack):
         self.k = knowledge
         self.c = content
-        # A bot.storage.Store is accepted too: its engine is used.
+        # A bot.storage.Store is accepted too: its engine is used. Its tables come from the
+        # migrations (bot/migrations), which bot.storage.make_engine runs.
         self.engine: Engine = getattr(store_engine, "engine", store_engine)
-        Base.metadata.create_all(self.engine, tables=list(WORKSHOP_TABLES))
         self._sessions = sessionmaker(self.engine, future=True, expire_on_commit=False)
         self.records_dir = Path(records_dir)
         self._write = write

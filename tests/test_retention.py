@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy import func, insert, select
 
@@ -85,3 +86,57 @@ def test_the_command_line_lists_shows_and_deletes(core, db_url, monkeypatch, cap
     assert cli(["sessions", "delete", session_id[:8]]) == 0
     assert "1 record file(s)" in capsys.readouterr().out
     assert cli(["sessions", "show", session_id[:8]]) == 1
+
+
+# ----- workshops: the group's points can hold names, so they are kept no longer than sessions -----
+
+def saved_workshop(core, sender, point="Invented point: the family at 1 Example Road"):  # noqa: F811
+    from bot.workshop_session import WorkshopConversation, WorkshopSession
+    from tests.test_workshop_session import CONTENT, set_up
+    workshop = WorkshopConversation(core.k, CONTENT, core.store, core.records_dir)
+    say = set_up(workshop, sender=sender)
+    say("start")
+    say(point)
+    text, closed = say("save")
+    assert closed and ".docx" in text
+    with core.store.transaction() as db:
+        session = db.execute(select(WorkshopSession).where(WorkshopSession.sender_id == sender)).scalars().one()
+        return session.id, Path(session.pack_path)
+
+
+def test_deleting_a_workshop_removes_its_points_its_pack_and_its_conversation(core):  # noqa: F811
+    from bot.workshop_session import WorkshopPoint, WorkshopSession
+    kept = saved_session(core, "lead-1")  # a supervision session of the same person stays
+    workshop_id, pack = saved_workshop(core, "lead-1")
+    add_rasa_events(core, "lead-1")
+    deleted = delete_session(core.store, workshop_id)
+    assert deleted.files == 1 and not pack.exists()
+    with core.store.transaction() as db:
+        assert db.execute(select(WorkshopSession)).scalars().all() == []
+        assert db.execute(select(WorkshopPoint)).scalars().all() == []
+        assert [s.id for s in db.execute(select(SupervisionSession)).scalars()] == [kept]
+    assert saved_record(core, "lead-1").exists()
+
+
+def test_retention_purges_old_workshops_and_their_packs_too(core):  # noqa: F811
+    from bot.workshop_session import WorkshopSession
+    old_id, old_pack = saved_workshop(core, "lead-old")
+    new_id, new_pack = saved_workshop(core, "lead-new")
+    with core.store.transaction() as db:
+        db.get(WorkshopSession, old_id).updated_at = utcnow() - timedelta(days=40)
+    assert [d.session_id for d in purge(core.store, 30)] == [old_id]
+    assert not old_pack.exists() and new_pack.exists()
+    with core.store.transaction() as db:
+        assert [s.id for s in db.execute(select(WorkshopSession)).scalars()] == [new_id]
+
+
+def test_the_command_line_lists_shows_and_deletes_workshops(core, db_url, monkeypatch, capsys):  # noqa: F811
+    workshop_id, pack = saved_workshop(core, "lead-1")
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    assert cli(["sessions", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert workshop_id in listed and "workshop" in listed
+    assert cli(["sessions", "show", workshop_id[:8]]) == 0
+    assert "1 Example Road" in capsys.readouterr().out
+    assert cli(["sessions", "delete", workshop_id[:8]]) == 0
+    assert "1 pack file(s)" in capsys.readouterr().out and not pack.exists()
