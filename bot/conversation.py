@@ -173,12 +173,6 @@ class Conversation:
                 return self._theme_progress(step, steps, answers, session.kind)
             return f"Question {steps.index(step) + 1} of {len(steps) - 1}"
 
-    def latest_record(self, sender_id: str) -> Optional[Path]:
-        """The newest record saved by this practitioner's sessions, if it still exists."""
-        with self.store.transaction() as db:
-            paths = [Path(s.record_path) for s in self.store.with_records(db, sender_id)]
-        return next((p for p in paths if p.is_file()), None)
-
     def _theme_progress(self, step: S.Step, steps: List[S.Step], answers: Dict, kind: str) -> str:
         themes = S.chosen_themes(self.k, answers, kind)
         planned = [s.key for s in steps if s.theme_id == step.theme_id]

@@ -262,16 +262,6 @@ class WorkshopConversation:
                 replies += self._show(self._plan(session), session.current_item)
             return True, replies + self._prompt(session)
 
-    def latest_pack(self, sender_id: str) -> Optional[Path]:
-        """The newest pack this lead saved, if the file still exists."""
-        with self.transaction() as db:
-            paths = db.execute(
-                select(WorkshopSession.pack_path)
-                .where(WorkshopSession.sender_id == sender_id, WorkshopSession.pack_path.isnot(None))
-                .order_by(WorkshopSession.updated_at.desc())
-            ).scalars()
-            return next((Path(p) for p in paths if Path(p).is_file()), None)
-
     def current_plan(self, sender_id: str) -> Optional[WorkshopPlan]:
         with self.transaction() as db:
             session = self._current(db, sender_id)

@@ -96,3 +96,13 @@ def run_whole_session(say: Callable[[str], str], step_for: Callable[[str], str],
             assert "Here's the history so far" in reply, reply
             reply = say("done")
     raise AssertionError("The session did not reach the summary")
+
+
+def latest_saved(engine_or_store, sender: str, kind: str):
+    """The newest record or pack this sender saved (bot.saved_files), as a path; None if none."""
+    from bot.saved_files import saved_files
+    from bot.storage import Store
+    if not isinstance(engine_or_store, Store):  # a WorkshopConversation or an engine
+        engine_or_store = Store(getattr(engine_or_store, "engine", engine_or_store))
+    store = engine_or_store
+    return next((f.path for f in saved_files(store, sender, kinds=(kind,))), None)

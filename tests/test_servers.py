@@ -13,7 +13,7 @@ from bot.conversation import Conversation
 from bot.knowledge import load_knowledge
 from bot.storage import Answer, Store, SupervisionSession, make_engine
 from scripts.serve import MODEL, Servers
-from tests.session_driver import answer_for, docx_text, run_whole_session
+from tests.session_driver import answer_for, docx_text, latest_saved, run_whole_session
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.servers
@@ -170,7 +170,7 @@ def test_a_whole_workshop_over_rest_gives_a_pack_with_the_groups_points(servers)
             say("next")
     reply = say("save")
     assert "workshop-pack-" in reply
-    text = docx_text(workshop.latest_pack(sender))
+    text = docx_text(latest_saved(workshop, sender, "pack"))
     for point in points:
         assert point in text
 

@@ -18,7 +18,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, sync_playwright
 
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
-from tests.session_driver import answer_for, docx_text
+from tests.session_driver import answer_for, docx_text, latest_saved
 from tests.test_servers import core_reading, started_servers
 from webchat.channel import collected, transcript
 
@@ -176,7 +176,7 @@ def test_a_whole_session_in_the_browser_gives_a_downloaded_record_with_every_ans
     assert chat.progress() == "Review and save"
 
     assert "saved as" in chat.choose("Save the record")
-    record = core.latest_record(chat.sender())
+    record = latest_saved(core.store, chat.sender(), "record")
     link = chat.page.locator("#download")
     assert link.is_visible() and record.name in link.text_content()
     with chat.page.expect_download() as info:
@@ -254,8 +254,8 @@ def test_a_record_downloads_only_for_the_session_that_made_it(browser, web_serve
         assert "Saved what you have so far" in chat.say("save")
         pages.append((context, chat.sender(), chat.page.locator("#download").text_content()))
     (context_a, a, link_a), (context_b, b, _) = pages
-    name_a = core_reading(web_servers).latest_record(a).name
-    name_b = core_reading(web_servers).latest_record(b).name
+    name_a = latest_saved(core_reading(web_servers).store, a, "record").name
+    name_b = latest_saved(core_reading(web_servers).store, b, "record").name
     assert name_a in link_a and name_a != name_b
 
     mine = download_status(port, f"/chat/record/{name_a}", a)
@@ -281,6 +281,21 @@ def test_a_record_downloads_only_for_the_session_that_made_it(browser, web_serve
         assert download_status(port, path, secret).status == 404, (path, secret)
     for context, *_ in pages:
         context.close()
+
+
+def test_a_workshop_pack_downloads_from_the_page_too(chat, web_servers):
+    chat.open()
+    chat.say("run a practice workshop")
+    for answer in ("90 minutes", "experienced", "yes", "start"):
+        chat.say(answer)
+    chat.say("An invented point from the group")
+    assert "pack" in chat.say("save the pack").lower()
+    link = chat.page.locator("#download")
+    assert link.is_visible() and link.text_content().startswith("Download the workshop pack (")
+    with chat.page.expect_download() as download:
+        link.click()
+    path = download.value.path()
+    assert "An invented point from the group" in docx_text(Path(path))
 
 
 def test_keyboard_alone_reaches_the_message_box_and_the_buttons(chat, web_servers):

@@ -19,7 +19,7 @@ from bot.workshop import load_workshop_content
 from bot.workshop_session import (
     WorkshopConversation, WorkshopPoint, WorkshopSession, parse_minutes, workshop_command,
 )
-from tests.session_driver import STRUCTURED_ANSWERS, docx_text
+from tests.session_driver import STRUCTURED_ANSWERS, docx_text, latest_saved
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = load_knowledge(ROOT / "knowledge")
@@ -96,7 +96,7 @@ def run_whole_workshop(workshop, sender=LEAD) -> Dict[str, List[str]]:
 
 def test_a_whole_workshop_gives_a_pack_with_every_point_verbatim(workshop):
     sent = run_whole_workshop(workshop)
-    pack = workshop.latest_pack(LEAD)
+    pack = latest_saved(workshop, LEAD, "pack")
     assert pack is not None and re.fullmatch(r"workshop-pack-\d{8}-\d{6}\.docx", pack.name)
     text = docx_text(pack)
     for points in sent.values():
@@ -375,7 +375,7 @@ def test_no_field_of_a_pack_comes_from_a_supervision_session(engine, tmp_path):
     workshop = WorkshopConversation(KNOWLEDGE, CONTENT, engine, tmp_path / "records")
     run_whole_workshop(workshop, sender=LEAD)  # the same lead, the same database
 
-    pack_text = docx_text(workshop.latest_pack(LEAD))
+    pack_text = docx_text(latest_saved(workshop, LEAD, "pack"))
     assert SECRET.lower() not in pack_text.lower()
     for answer in answers:
         if len(answer) > 12:
@@ -406,7 +406,7 @@ def test_typing_save_the_pack_saves_it_and_is_not_a_point(workshop, typed):
     say = set_up(workshop)
     say("start")
     reply, closed = say(typed)
-    assert closed and workshop.latest_pack(LEAD) is not None
+    assert closed and latest_saved(workshop, LEAD, "pack") is not None
     assert points_in_db(workshop) == []
 
 
@@ -414,7 +414,7 @@ def test_typing_save_the_pack_at_the_review_saves_too(workshop):
     say = set_up(workshop)
     assert workshop.stage(LEAD) == "review"
     _, closed = say("Save the pack")
-    assert closed and workshop.latest_pack(LEAD) is not None
+    assert closed and latest_saved(workshop, LEAD, "pack") is not None
 
 
 def test_typing_start_the_workshop_starts_it(workshop):
@@ -428,4 +428,4 @@ def test_a_point_that_only_mentions_the_pack_is_still_a_point(workshop):
     say("start")
     say("We should save the pack of leaflets for families")
     assert [p.text for p in points_in_db(workshop)] == ["We should save the pack of leaflets for families"]
-    assert workshop.latest_pack(LEAD) is None
+    assert latest_saved(workshop, LEAD, "pack") is None

@@ -28,6 +28,7 @@ from sanic.response import HTTPResponse
 from bot.config import Settings
 from bot.conversation import Conversation
 from bot.knowledge import cached_knowledge
+from bot.saved_files import latest_file, owned_file
 from bot.storage import Store, make_engine
 from channels.rest import answer_outside_session, json_body, never_silent
 
@@ -142,19 +143,13 @@ class WebChatInput(InputChannel):
 
     def _status(self, sender: str) -> Dict[str, Optional[str]]:
         core = self.core
-        record = core.latest_record(sender)
-        return {"progress": core.progress(sender), "record": record.name if record else None}
+        saved = latest_file(core.store, sender)  # a record, or a workshop's pack
+        return {"progress": core.progress(sender), "record": saved.path.name if saved else None,
+                "file_kind": saved.kind if saved else None}
 
     def _owned_record(self, sender: str, name: str) -> Optional[Path]:
-        """A record saved by this sender's own sessions, in the records folder, or None."""
-        if not name.endswith(".docx") or "/" in name or "\\" in name or ".." in name:
-            return None
-        core = self.core
-        with core.store.transaction() as db:
-            paths = [Path(s.record_path) for s in core.store.with_records(db, sender)]
-        folder = core.records_dir.resolve()
-        return next((p for p in paths if p.name == name and p.is_file()
-                     and p.resolve().parent == folder), None)
+        """A record or pack saved by this sender's own sessions, in the records folder, or None."""
+        return owned_file(self.core.store, self.core.records_dir, sender, name)
 
     # ----- routes ------------------------------------------------------------------
 

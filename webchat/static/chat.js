@@ -111,7 +111,7 @@
   }
 
   // Show messages (and their buttons), the progress line and the record link.
-  function show({ messages, progress: line, record: name }) {
+  function show({ messages, progress: line, record: name, file_kind: kind }) {
     for (const message of messages) {
       if (message.from === "bot") openQuestion = message.question || null; // sent back with the answer
       if (message.text) addMessage(message.from, message.text);
@@ -121,7 +121,8 @@
     progress.hidden = !line;
     recordName = name || null;
     record.hidden = !recordName;
-    if (recordName) download.textContent = `Download the record (${recordName})`;
+    const what = kind === "pack" ? "the workshop pack" : "the record";
+    if (recordName) download.textContent = `Download ${what} (${recordName})`;
     log.scrollTop = log.scrollHeight;
   }
 
@@ -180,7 +181,7 @@
       headers: { "X-Chat-Secret": sender },
     }).catch(() => null);
     if (!response || !response.ok) {
-      problem.textContent = "The record couldn't be downloaded. Try again, or ask your administrator.";
+      problem.textContent = "The file couldn't be downloaded. Try again, or ask your administrator.";
       return;
     }
     const url = URL.createObjectURL(await response.blob());
