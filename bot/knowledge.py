@@ -121,7 +121,7 @@ class KnowledgeError(Exception):
 def unique_ids(field: str, what: str):
     """A validator: the items of `field` have different ids (what: e.g. "finding id")."""
     def check(cls, items):
-        _check_unique([item.id for item in items], what)
+        check_unique([item.id for item in items], what)
         return items
     return validator(field, allow_reuse=True)(check)
 
@@ -146,7 +146,7 @@ def valid_patterns(field: str):
     return validator(field, each_item=True, allow_reuse=True)(check)
 
 
-def _check_unique(ids: List[str], what: str) -> None:
+def check_unique(ids: List[str], what: str) -> None:
     seen = set()
     for item in ids:
         if item in seen:
@@ -154,14 +154,14 @@ def _check_unique(ids: List[str], what: str) -> None:
         seen.add(item)
 
 
-class _Strict(BaseModel):
+class StrictModel(BaseModel):
     class Config:
         extra = "forbid"  # a misspelt field name is an error, not silently ignored
         anystr_strip_whitespace = True
         min_anystr_length = 1
 
 
-class Finding(_Strict):
+class Finding(StrictModel):
     id: str
     section: str
     poster_text: str
@@ -173,7 +173,7 @@ def collapse(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-class SourceDocument(_Strict):
+class SourceDocument(StrictModel):
     """A public document the content quotes, with ids for the passages it uses."""
     title: str
     publisher: str
@@ -188,12 +188,12 @@ class SourceDocument(_Strict):
         return collapse(words).lower() in collapse(self.text).lower()
 
 
-class Headline(_Strict):
+class Headline(StrictModel):
     text: str
     paraphrase_of: str  # a passage id in sources/, e.g. worried.8
 
 
-class AuditSource(_Strict):
+class AuditSource(StrictModel):
     title: str
     partnership: str
     date: str
@@ -201,7 +201,7 @@ class AuditSource(_Strict):
     agencies: List[str]
 
 
-class Audit(_Strict):
+class Audit(StrictModel):
     source: AuditSource
     headlines: List[Headline]
     findings: List[Finding]
@@ -214,12 +214,12 @@ class Audit(_Strict):
         return [h.text for h in self.headlines]
 
 
-class Link(_Strict):
+class Link(StrictModel):
     title: str
     url: str
 
 
-class Question(_Strict):
+class Question(StrictModel):
     stage: str
     ask: str
     finding: str
@@ -232,7 +232,7 @@ class Question(_Strict):
         return stage
 
 
-class Theme(_Strict):
+class Theme(StrictModel):
     id: str
     title: str
     also_known_as: List[str]
@@ -255,20 +255,20 @@ class Theme(_Strict):
     _known_toolkits = one_of("toolkits", TOOLKIT_IDS, "toolkit")
 
 
-class ThemeFile(_Strict):
+class ThemeFile(StrictModel):
     themes: List[Theme]
 
     @validator("themes")
     def the_audit_themes(cls, themes):
         ids = [t.id for t in themes]
-        _check_unique(ids, "theme id")
+        check_unique(ids, "theme id")
         missing = set(THEME_IDS) - set(ids)
         if missing:
             raise ValueError(f"missing themes: {', '.join(sorted(missing))}")
         return themes
 
 
-class ToolkitLink(_Strict):
+class ToolkitLink(StrictModel):
     title: str
     url: str
     scope: str
@@ -277,7 +277,7 @@ class ToolkitLink(_Strict):
     note: Optional[str] = None  # for maintainers only: never shown in a session or a record
 
 
-class Toolkit(_Strict):
+class Toolkit(StrictModel):
     id: str
     title: str
     also_known_as: List[str]
@@ -286,7 +286,7 @@ class Toolkit(_Strict):
     links: List[ToolkitLink]
 
 
-class Resource(_Strict):
+class Resource(StrictModel):
     id: str
     title: str
     url: str = ""
@@ -299,7 +299,7 @@ class Resource(_Strict):
         min_anystr_length = 0
 
 
-class ToolkitFile(_Strict):
+class ToolkitFile(StrictModel):
     toolkits: List[Toolkit]
     other_resources: List[Resource] = []
 
@@ -310,7 +310,7 @@ class ToolkitFile(_Strict):
         return toolkits
 
 
-class Contact(_Strict):
+class Contact(StrictModel):
     name: str
     when: str
     phone: str
@@ -318,7 +318,7 @@ class Contact(_Strict):
     note: Optional[str] = None
 
 
-class UrgentHelp(_Strict):
+class UrgentHelp(StrictModel):
     heading: str
     message: str
     contacts: List[Contact]
@@ -331,11 +331,11 @@ class UrgentHelp(_Strict):
     _valid_patterns = valid_patterns("danger_phrases")
 
 
-class UrgentFile(_Strict):
+class UrgentFile(StrictModel):
     urgent_help: UrgentHelp
 
 
-class Option(_Strict):
+class Option(StrictModel):
     id: str
     label: str
     also_known_as: List[str] = []
@@ -345,13 +345,13 @@ class Option(_Strict):
     _known_toolkits = one_of("toolkits", TOOLKIT_IDS, "toolkit")
 
 
-class CaseOptions(_Strict):
+class CaseOptions(StrictModel):
     plan_categories: List[Option]
     concerns: List[Option]
     agencies: List[Option]
 
 
-class PatternConditions(_Strict):
+class PatternConditions(StrictModel):
     previous_plans_at_least: Optional[int] = None
     months_since_last_plan_below: Optional[int] = None
     concerns_include: List[str] = []
@@ -377,7 +377,7 @@ class PatternConditions(_Strict):
     _known_kind = one_of("session_kind", SESSION_KINDS, "session kind")
 
 
-class ConditionalToolkits(_Strict):
+class ConditionalToolkits(StrictModel):
     """Toolkits a theme brings only when the case answers hold (e.g. closure considered)."""
     when: PatternConditions
     toolkits: List[str]
@@ -389,7 +389,7 @@ Theme.update_forward_refs(ConditionalToolkits=ConditionalToolkits)
 ThemeFile.update_forward_refs(ConditionalToolkits=ConditionalToolkits)
 
 
-class Pattern(_Strict):
+class Pattern(StrictModel):
     id: str
     title: str
     priority: int  # 1 comes first; the cap on pattern questions keeps the lowest numbers
@@ -406,13 +406,13 @@ class Pattern(_Strict):
     _known_toolkits = one_of("toolkits", TOOLKIT_IDS, "toolkit")
 
 
-class PatternFile(_Strict):
+class PatternFile(StrictModel):
     patterns: List[Pattern]
 
     _unique_patterns = unique_ids("patterns", "pattern id")
 
 
-class LanguageEntry(_Strict):
+class LanguageEntry(StrictModel):
     id: str
     patterns: List[str]
     check: str = "phrase"
@@ -433,18 +433,18 @@ def _compiled(patterns) -> List["re.Pattern"]:
     return [re.compile(p, re.IGNORECASE) for p in patterns]
 
 
-class LanguageFile(_Strict):
+class LanguageFile(StrictModel):
     entries: List[LanguageEntry]
 
     _unique_entries = unique_ids("entries", "language entry id")
 
 
-class StuckQuestion(_Strict):
+class StuckQuestion(StrictModel):
     id: str
     ask: str
 
 
-class StuckPathway(_Strict):
+class StuckPathway(StrictModel):
     chronology_prompt: str
     chronology_more: str
     questions: List[StuckQuestion]
@@ -452,7 +452,7 @@ class StuckPathway(_Strict):
     _unique_questions = unique_ids("questions", "stuck question id")
 
 
-class RecordSettings(_Strict):
+class RecordSettings(StrictModel):
     """How a saved record is marked (knowledge/record.yml): printed at the top of every page."""
 
     marking: str
@@ -465,7 +465,7 @@ class RecordSettings(_Strict):
         return marking
 
 
-class RecordFile(_Strict):
+class RecordFile(StrictModel):
     record: RecordSettings
 
 
@@ -556,7 +556,7 @@ class Knowledge(BaseModel):
         return self.prompts[key].format(**values)
 
 
-def _read(directory: Path, name: str) -> dict:
+def read_yaml(directory: Path, name: str) -> dict:
     path = directory / name
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -569,7 +569,7 @@ def _read(directory: Path, name: str) -> dict:
     return data
 
 
-def _parse(model, data: dict, path: Path):
+def parse_model(model, data: dict, path: Path):
     try:
         return model.parse_obj(data)
     except ValidationError as exc:
@@ -582,7 +582,7 @@ def _parse(model, data: dict, path: Path):
 def load_source(directory: Path) -> SourceDocument:
     """The poster's passages, each checked to be word for word on the poster's text."""
     path = Path(directory) / SOURCE_FILE
-    source = _parse(SourceDocument, _read(Path(directory), str(SOURCE_FILE)), path)
+    source = parse_model(SourceDocument, read_yaml(Path(directory), str(SOURCE_FILE)), path)
     text_path = path.parent / source.text_file
     try:
         source.text = text_path.read_text(encoding="utf-8")
@@ -596,27 +596,27 @@ def load_source(directory: Path) -> SourceDocument:
 
 def load_knowledge(directory: Path) -> Knowledge:
     directory = Path(directory)
-    themes = _parse(ThemeFile, _read(directory, "themes.yml"), directory / "themes.yml")
-    toolkits = _parse(ToolkitFile, _read(directory, "toolkits.yml"), directory / "toolkits.yml")
-    prompts = _read(directory, "conversation.yml").get("prompts")
+    themes = parse_model(ThemeFile, read_yaml(directory, "themes.yml"), directory / "themes.yml")
+    toolkits = parse_model(ToolkitFile, read_yaml(directory, "toolkits.yml"), directory / "toolkits.yml")
+    prompts = read_yaml(directory, "conversation.yml").get("prompts")
     if not isinstance(prompts, dict) or not all(isinstance(v, str) for v in prompts.values()):
         raise KnowledgeError(f"{directory / 'conversation.yml'}: prompts: must map names to text")
     try:
         return Knowledge(
             source=load_source(directory),
-            audit=_parse(Audit, _read(directory, "audit.yml"), directory / "audit.yml"),
+            audit=parse_model(Audit, read_yaml(directory, "audit.yml"), directory / "audit.yml"),
             themes=themes.themes,
             toolkits=toolkits.toolkits,
             other_resources=toolkits.other_resources,
-            urgent=_parse(UrgentFile, _read(directory, "urgent_help.yml"), directory / "urgent_help.yml").urgent_help,
-            case_options=_parse(CaseOptions, _read(directory, "case_options.yml"), directory / "case_options.yml"),
-            patterns=_parse(PatternFile, _read(directory, "patterns.yml"), directory / "patterns.yml").patterns,
-            language=_parse(LanguageFile, _read(directory, "language.yml"), directory / "language.yml").entries,
-            stuck=_parse(StuckPathway, _read(directory, "stuck.yml"), directory / "stuck.yml"),
+            urgent=parse_model(UrgentFile, read_yaml(directory, "urgent_help.yml"), directory / "urgent_help.yml").urgent_help,
+            case_options=parse_model(CaseOptions, read_yaml(directory, "case_options.yml"), directory / "case_options.yml"),
+            patterns=parse_model(PatternFile, read_yaml(directory, "patterns.yml"), directory / "patterns.yml").patterns,
+            language=parse_model(LanguageFile, read_yaml(directory, "language.yml"), directory / "language.yml").entries,
+            stuck=parse_model(StuckPathway, read_yaml(directory, "stuck.yml"), directory / "stuck.yml"),
             prompts=prompts,
-            danger_sentences=_parse(DangerSentences, _read(directory, "danger_sentences.yml"),
+            danger_sentences=parse_model(DangerSentences, read_yaml(directory, "danger_sentences.yml"),
                                     directory / "danger_sentences.yml"),
-            record=_parse(RecordFile, _read(directory, "record.yml"), directory / "record.yml").record,
+            record=parse_model(RecordFile, read_yaml(directory, "record.yml"), directory / "record.yml").record,
         )
     except ValidationError as exc:
         raise KnowledgeError("; ".join(err["msg"] for err in exc.errors())) from exc

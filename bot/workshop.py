@@ -21,9 +21,8 @@ from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 from pydantic import Field, StrictBool, ValidationError, root_validator, validator
 
 from .knowledge import (
-    UNCONFIRMED_CAUTION,
-    THEME_IDS, TOOLKIT_IDS, Knowledge, KnowledgeError, _check_unique, _parse, _read, _Strict, one_of,
-    unique_ids,
+    THEME_IDS, TOOLKIT_IDS, UNCONFIRMED_CAUTION, Knowledge, KnowledgeError, StrictModel, check_unique, one_of,
+    parse_model, read_yaml, unique_ids,
 )
 from .privacy import identifying_details
 from .record_model import DEFAULT_MARKING, protective_marking
@@ -98,7 +97,7 @@ def _between(count: int, limits: Tuple[int, int], what: str) -> None:
 
 # ----- vignettes.yml ---------------------------------------------------------------
 
-class Vignette(_Strict):
+class Vignette(StrictModel):
     id: str
     theme: str
     title: str
@@ -130,7 +129,7 @@ class Vignette(_Strict):
     def some_findings(cls, findings):
         if not findings:
             raise ValueError("needs at least one finding from audit.yml")
-        _check_unique(findings, "finding")
+        check_unique(findings, "finding")
         return findings
 
     @validator("questions")
@@ -146,7 +145,7 @@ class Vignette(_Strict):
     _known_toolkit = one_of("toolkit", TOOLKIT_IDS, "toolkit")
 
 
-class VignetteFile(_Strict):
+class VignetteFile(StrictModel):
     vignettes: List[Vignette]
 
     _unique_vignettes = unique_ids("vignettes", "vignette id")
@@ -154,7 +153,7 @@ class VignetteFile(_Strict):
 
 # ----- workshop.yml -----------------------------------------------------------------
 
-class Lengths(_Strict):
+class Lengths(StrictModel):
     buttons: List[int]
     shortest: int
     longest: int
@@ -172,7 +171,7 @@ class Lengths(_Strict):
         return values
 
 
-class ThemeCount(_Strict):
+class ThemeCount(StrictModel):
     up_to_minutes: int
     themes: int
 
@@ -183,7 +182,7 @@ class ThemeCount(_Strict):
         return themes
 
 
-class Share(_Strict):
+class Share(StrictModel):
     share: float
     at_least: int
     at_most: int
@@ -200,7 +199,7 @@ class Share(_Strict):
         return min(self.at_most, max(self.at_least, _round(total * self.share)))
 
 
-class BreakTiming(_Strict):
+class BreakTiming(StrictModel):
     from_minutes: int
     minutes: int
 
@@ -211,7 +210,7 @@ class BreakTiming(_Strict):
         return minutes
 
 
-class ThemePart(_Strict):
+class ThemePart(StrictModel):
     part: str
     share: float
 
@@ -222,7 +221,7 @@ class ThemePart(_Strict):
         return share
 
 
-class Timing(_Strict):
+class Timing(StrictModel):
     opening: Share
     close: Share
     break_: BreakTiming = Field(..., alias="break")
@@ -245,7 +244,7 @@ class Timing(_Strict):
         return self.opening.minutes(total) + self.close.minutes(total) + self.break_minutes(total)
 
 
-class Group(_Strict):
+class Group(StrictModel):
     id: str
     label: str
     also_known_as: List[str] = []
@@ -259,11 +258,11 @@ class Group(_Strict):
         for theme_id in prefer:
             if theme_id not in THEME_IDS:
                 raise ValueError(f"unknown theme '{theme_id}'")
-        _check_unique(prefer, "theme")
+        check_unique(prefer, "theme")
         return prefer
 
 
-class Opening(_Strict):
+class Opening(StrictModel):
     title: str
     purpose: str
     headlines_intro: str
@@ -271,12 +270,12 @@ class Opening(_Strict):
     question: str
 
 
-class BreakText(_Strict):
+class BreakText(StrictModel):
     title: str
     text: str
 
 
-class Close(_Strict):
+class Close(StrictModel):
     title: str
     text: str
     questions: List[str]
@@ -284,7 +283,7 @@ class Close(_Strict):
     reminder: str
 
 
-class PackWording(_Strict):
+class PackWording(StrictModel):
     title: str
     notes_heading: str
     notes_intro: str
@@ -300,7 +299,7 @@ class PackWording(_Strict):
     handout_footer: str
 
 
-class Labels(_Strict):
+class Labels(StrictModel):
     vignette: str
     illustrates: str
     questions: str
@@ -311,7 +310,7 @@ class Labels(_Strict):
     ground_rules: str
 
 
-class WorkshopFile(_Strict):
+class WorkshopFile(StrictModel):
     title: str
     lengths: Lengths
     theme_counts: List[ThemeCount]
@@ -337,7 +336,7 @@ class WorkshopFile(_Strict):
     @validator("groups")
     def the_groups(cls, groups):
         ids = [g.id for g in groups]
-        _check_unique(ids, "group id")
+        check_unique(ids, "group id")
         missing = set(GROUP_IDS) - set(ids)
         if missing:
             raise ValueError(f"missing groups: {', '.join(sorted(missing))}")
@@ -345,7 +344,7 @@ class WorkshopFile(_Strict):
 
     @validator("default_theme_order")
     def every_theme_once(cls, order):
-        _check_unique(order, "theme")
+        check_unique(order, "theme")
         unknown = set(order) - set(THEME_IDS)
         if unknown:
             raise ValueError(f"unknown themes: {', '.join(sorted(unknown))}")
@@ -424,8 +423,8 @@ class WorkshopContent:
 def load_workshop_content(knowledge_dir: Path, knowledge: Knowledge) -> WorkshopContent:
     directory = Path(knowledge_dir)
     vignettes_path, workshop_path = directory / VIGNETTES_FILE, directory / WORKSHOP_FILE
-    vignettes = _parse(VignetteFile, _read(directory, VIGNETTES_FILE), vignettes_path).vignettes
-    workshop = _parse(WorkshopFile, _read(directory, WORKSHOP_FILE), workshop_path)
+    vignettes = parse_model(VignetteFile, read_yaml(directory, VIGNETTES_FILE), vignettes_path).vignettes
+    workshop = parse_model(WorkshopFile, read_yaml(directory, WORKSHOP_FILE), workshop_path)
 
     theme_ids = [t.id for t in knowledge.themes]
     finding_ids = {f.id for f in knowledge.audit.findings}

@@ -436,6 +436,12 @@ def test_at_a_phones_width_everything_fits_and_passes_axe(browser, web_servers):
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375, selector
     label = page.locator(".ticks label").first.bounding_box()
     assert label["height"] >= 44  # a comfortable target for a finger
+    page.get_by_role("button", name="No, keep it").click()
+    log = page.locator("#log").bounding_box()
+    assert log["height"] >= 0.5 * 740, f"the conversation has {log['height']:.0f} of 740 px"
+    composer = page.locator("#composer").bounding_box()
+    assert composer["y"] + composer["height"] <= 740  # the message box is on screen, not below it
+    page.get_by_role("button", name="Forget this conversation").click()  # open again for axe
     violations = Axe().run(page).response["violations"]
     bad = [f"{v['id']} ({v['impact']})" for v in violations if v["impact"] in ("serious", "critical")]
     assert not bad, bad
