@@ -23,7 +23,7 @@ class ActionExplainTheme(Action):
     @safely(lambda: [])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        knowledge = conversation().k
+        knowledge = conversation().knowledge
         send(dispatcher, [explain_theme(knowledge, find_theme(knowledge, incoming(tracker)))], tracker)
         return []
 
@@ -35,7 +35,7 @@ class ActionShowToolkit(Action):
     @safely(lambda: [])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        knowledge = conversation().k
+        knowledge = conversation().knowledge
         send(dispatcher, [show_toolkit(knowledge, find_toolkit(knowledge, incoming(tracker)))], tracker)
         return []
 
@@ -53,7 +53,7 @@ class ActionUrgentHelp(Action):
     @safely(lambda: [])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        knowledge = conversation().k
+        knowledge = conversation().knowledge
         message = incoming(tracker)
         if not message.is_payload and not danger_check(knowledge).read(message.text).clear:
             send(dispatcher, [danger_check_question(knowledge)], tracker)
@@ -74,5 +74,5 @@ class ActionSessionCommand(Action):
                   domain: DomainDict) -> List[EventType]:
         core = conversation()
         prompt = "no_session_but_unfinished" if await off_loop(core.unfinished, tracker.sender_id) else "no_session"
-        send(dispatcher, [Reply(core.k.prompt(prompt))], tracker)
+        send(dispatcher, [Reply(core.knowledge.prompt(prompt))], tracker)
         return []

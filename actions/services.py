@@ -70,8 +70,8 @@ def conversation() -> Conversation:
 def workshop() -> WorkshopConversation:
     settings = Settings.from_env()
     core = conversation()
-    content = load_workshop_content(settings.knowledge_dir, core.k)
-    return WorkshopConversation(core.k, content, core.store.engine, settings.records_dir)
+    content = load_workshop_content(settings.knowledge_dir, core.knowledge)
+    return WorkshopConversation(core.knowledge, content, core.store.engine, settings.records_dir)
 
 
 def incoming(tracker: Tracker) -> Incoming:

@@ -64,7 +64,7 @@ class Turn:
 class Conversation:
     def __init__(self, knowledge: Knowledge, store: Store, records_dir: Path,
                  write: Callable = write_record, records_label: Optional[str] = None):
-        self.k = knowledge
+        self.knowledge = knowledge
         self.store = store
         self.records_dir = Path(records_dir)
         self._write = write
@@ -77,7 +77,7 @@ class Conversation:
         """The welcome and the first question, in one reply."""
         with self.store.transaction() as db:
             session = self.store.start(db, sender_id, kind)
-            intro = Reply(self.k.prompt("stuck_intro" if kind == "stuck" else "session_intro"))
+            intro = Reply(self.knowledge.prompt("stuck_intro" if kind == "stuck" else "session_intro"))
             return [intro] + self._question(session)
 
     def pause_active(self, sender_id: str) -> None:
@@ -102,14 +102,14 @@ class Conversation:
             if session_id:
                 sessions = [s for s in sessions if s.id.startswith(session_id)]
             if not sessions:
-                return False, [Reply(self.k.prompt("nothing_to_resume"),
+                return False, [Reply(self.knowledge.prompt("nothing_to_resume"),
                                      [("Reflect on a case", "/start_supervision")])]
             if len(sessions) > 1:
                 buttons = [(self._describe(s), f'/resume_session{{"session_ref":"{s.id[:8]}"}}')
                            for s in sessions[:10]]
-                return False, [Reply(self.k.prompt("choose_session"), buttons)]
+                return False, [Reply(self.knowledge.prompt("choose_session"), buttons)]
             self.store.activate(db, sessions[0])
-            resumed = Reply(self.k.prompt("resumed", case=sessions[0].case_reference or "no reference yet"))
+            resumed = Reply(self.knowledge.prompt("resumed", case=sessions[0].case_reference or "no reference yet"))
             return True, [resumed] + self._question(sessions[0])
 
     @staticmethod
@@ -124,17 +124,17 @@ class Conversation:
         with self.store.transaction() as db:
             session = self.store.current(db, sender_id)
             if session is None:
-                return [Reply(self.k.prompt("no_session"), [("Reflect on a case", "/start_supervision")])]
+                return [Reply(self.knowledge.prompt("no_session"), [("Reflect on a case", "/start_supervision")])]
             return self._question(session)
 
     def _question(self, session: SupervisionSession, known: Optional["_Plan"] = None) -> List[Reply]:
         """What is asked next, with its id. `known` is the plan already derived, if the answers are unchanged."""
         if _pending_danger_check(session) is not None:
-            return [replace(danger_check_question(self.k), question=DANGER_CHECK_KEY)]
+            return [replace(danger_check_question(self.knowledge), question=DANGER_CHECK_KEY)]
         slip = _pending(session, COMMAND_CHECK_NOTE)
         if slip is not None:
             return [Reply(self._did_you_mean(slip), [("Yes", "yes"), ("No", "no")], question=COMMAND_CHECK_KEY)]
-        plan = known if known is not None and known.fits(session) else _Plan.of(self.k, session)
+        plan = known if known is not None and known.fits(session) else _Plan.of(self.knowledge, session)
         if session.focus == CHANGE_PICKER:
             return [replace(self._change_list(plan.steps, plan.answers), question=CHANGE_PICKER)]
         step = self._current(session, plan.steps, plan.answers)
@@ -151,12 +151,12 @@ class Conversation:
                 return S.Step(COMMAND_CHECK_KEY, S.YES_NO, self._did_you_mean(slip), "check",
                               "Did you mean a command?")
             if _pending_danger_check(session) is not None:
-                return S.Step(DANGER_CHECK_KEY, S.DANGER_CHECK, self.k.urgent.check_question, "check",
+                return S.Step(DANGER_CHECK_KEY, S.DANGER_CHECK, self.knowledge.urgent.check_question, "check",
                               "Is a child in danger right now?")
             if session.focus == CHANGE_PICKER:
                 return None
             answers = _answers(session)
-            return self._current(session, S.plan(self.k, answers, session.kind), answers)
+            return self._current(session, S.plan(self.knowledge, answers, session.kind), answers)
 
     def progress(self, sender_id: str) -> Optional[str]:
         """A short line for the page, e.g. "Theme 2 of 3, question 4 of 5" or "Question 6 of 31"."""
@@ -165,7 +165,7 @@ class Conversation:
             if session is None:
                 return None
             answers = _answers(session)
-            steps = S.plan(self.k, answers, session.kind)
+            steps = S.plan(self.knowledge, answers, session.kind)
             step = self._current(session, steps, answers)
             if session.focus == CHANGE_PICKER or step.kind == S.REVIEW:
                 return "Review and save"
@@ -174,7 +174,7 @@ class Conversation:
             return f"Question {steps.index(step) + 1} of {len(steps) - 1}"
 
     def _theme_progress(self, step: S.Step, steps: List[S.Step], answers: Dict, kind: str) -> str:
-        themes = S.chosen_themes(self.k, answers, kind)
+        themes = S.chosen_themes(self.knowledge, answers, kind)
         planned = [s.key for s in steps if s.theme_id == step.theme_id]
         return (f"Theme {themes.index(step.theme_id) + 1} of {len(themes)}, "
                 f"question {planned.index(step.key) + 1} of {len(planned)}")
@@ -187,7 +187,7 @@ class Conversation:
         return next(s for s in steps if not _answered(s, answers))  # "review" is never answered
 
     def _ask(self, step: S.Step, steps: List[S.Step], answers: Dict, session) -> Reply:
-        k = self.k
+        k = self.knowledge
         if step.kind == S.REVIEW:
             return Reply(self._summary(session, steps, answers),
                          [("Save the record", "/save_record"), ("Change an answer", "change")])
@@ -226,7 +226,7 @@ class Conversation:
         return Reply(text, buttons, multi=step.kind == S.MULTI)
 
     def _theme_menu(self, answers: Dict, kind: str) -> Reply:
-        k = self.k
+        k = self.knowledge
         lines = []
         patterns = noticed_patterns(k, answers, kind)
         if patterns:
@@ -241,7 +241,7 @@ class Conversation:
                      [(k.theme(t).title, k.theme(t).title) for t in suggested])
 
     def _summary(self, session, steps: List[S.Step], answers: Dict) -> str:
-        k = self.k
+        k = self.knowledge
         answered = [s for s in steps if s.key in answers and not answers[s.key].skipped]
         skipped = [s for s in steps if s.key in answers and answers[s.key].skipped]
         themes = S.chosen_themes(k, answers, session.kind)
@@ -259,7 +259,7 @@ class Conversation:
         return "\n".join(lines)
 
     def _change_list(self, steps: List[S.Step], answers: Dict) -> Reply:
-        lines = [self.k.prompt("change_which")]
+        lines = [self.knowledge.prompt("change_which")]
         for number, step in enumerate(self._changeable(steps, answers), 1):
             answer = answers[step.key]
             shown = "skipped" if answer.skipped else _clip(answer.text or "", 60)
@@ -281,8 +281,8 @@ class Conversation:
         with self.store.transaction() as db:
             session = self.store.current(db, sender_id)
             if session is None:
-                return Turn(self.unseen_record(db, sender_id) or [Reply(self.k.prompt("no_session"))], closed=True)
-            plan = _Plan.of(self.k, session)
+                return Turn(self.unseen_record(db, sender_id) or [Reply(self.knowledge.prompt("no_session"))], closed=True)
+            plan = _Plan.of(self.knowledge, session)
             turn = self._handle(db, session, message, plan)
             if turn.closed or session.status != ACTIVE:
                 return Turn(turn.replies, closed=True)
@@ -290,7 +290,7 @@ class Conversation:
             return Turn(turn.replies + self._question(session, plan))
 
     def _handle(self, db, session: SupervisionSession, message: Incoming, plan: "_Plan") -> Turn:
-        k = self.k
+        k = self.knowledge
         answers, steps = plan.answers, plan.steps
         step = self._current(session, steps, answers)
         text = message.text or ""
@@ -394,7 +394,7 @@ class Conversation:
 
     def _did_you_mean(self, slip: SessionNote) -> str:
         """ "Did you mean skip?" for a pending slip note ("skip|skp": the command, then what was typed)."""
-        return self.k.prompt("did_you_mean", command=slip.text.split("|", 1)[0])
+        return self.knowledge.prompt("did_you_mean", command=slip.text.split("|", 1)[0])
 
     @staticmethod
     def _open_question(session: SupervisionSession, step: S.Step) -> str:
@@ -410,17 +410,17 @@ class Conversation:
 
         It is not stored as the answer to another question. Danger in it still comes first.
         """
-        replies = [Reply(self.k.prompt("earlier_question"))]
+        replies = [Reply(self.knowledge.prompt("earlier_question"))]
         if self._danger(message).clear:
             self.store.add_note(db, session, DANGER_NOTE, message.text)
-            replies.insert(0, urgent_help(self.k))
+            replies.insert(0, urgent_help(self.knowledge))
         return Turn(replies)
 
     def _danger(self, message: Incoming) -> DangerReading:
         """The one danger check; a press of the urgent-help button is clear danger."""
         if message.is_payload:
             return DangerReading(CLEAR, message.text) if message.intent == "immediate_risk" else DangerReading()
-        return danger_check(self.k).read(message.text)
+        return danger_check(self.knowledge).read(message.text)
 
     @staticmethod
     def _low_safety_scale(step: S.Step, session: SupervisionSession) -> bool:
@@ -445,15 +445,15 @@ class Conversation:
         said = "yes" if message.is_payload and message.intent == "immediate_risk" else parse_yes_no(message.text)
         if said in ("yes", "unsure"):
             self.store.add_note(db, session, DANGER_NOTE, pending.text)
-            return Turn([urgent_help(self.k), Reply(self.k.urgent.carry_on)])
+            return Turn([urgent_help(self.knowledge), Reply(self.knowledge.urgent.carry_on)])
         if said == "no" or (message.is_payload and message.intent == "deny"):
-            return Turn([Reply(self.k.urgent.check_no)])
+            return Turn([Reply(self.knowledge.urgent.check_no)])
         return None
 
     def _side_question(self, message: Incoming) -> Optional[Reply]:
         """explain_theme / ask_toolkit asked mid-session, only when it reads as a question."""
         if asks_for_more_links(message.text):  # "more links": every link, as a whole message only
-            return all_links(self.k)
+            return all_links(self.knowledge)
         if message.intent not in ("explain_theme", "ask_toolkit"):
             return None
         if not message.is_payload:
@@ -463,12 +463,12 @@ class Conversation:
                     or len(said.split()) > SHORT_MESSAGE_WORDS):
                 return None
         if message.intent == "explain_theme":
-            return explain_theme(self.k, find_theme(self.k, message))
-        return show_toolkit(self.k, find_toolkit(self.k, message))
+            return explain_theme(self.knowledge, find_theme(self.knowledge, message))
+        return show_toolkit(self.knowledge, find_toolkit(self.knowledge, message))
 
     def _parse(self, step: S.Step, text: str, answers: Dict, kind: str):
         """(value understood, problem to tell the practitioner or None)."""
-        k = self.k
+        k = self.knowledge
         if step.kind == S.NUMBER:
             low, high = step.number_range
             value = parse_number(text, low, high)
@@ -489,7 +489,7 @@ class Conversation:
     def _accept(self, db, session, step: S.Step, text: str, answers: Dict) -> List[Reply]:
         if step.kind == S.CHRONOLOGY:
             return self._accept_history(db, session, step, text, answers)
-        k = self.k
+        k = self.knowledge
         value, problem = self._parse(step, text, answers, session.kind)
         if problem:
             return [Reply(problem)]
@@ -514,27 +514,27 @@ class Conversation:
         if not found or any(n.kind == "privacy" for n in session.notes):
             return []
         self.store.add_note(db, session, "privacy", ", ".join(found))
-        return [Reply(self.k.prompt("privacy_prompt", what=" and ".join(found)))]
+        return [Reply(self.knowledge.prompt("privacy_prompt", what=" and ".join(found)))]
 
     def _wording_prompts(self, db, session, text: str, answers: Dict) -> List[Reply]:
         """One kind prompt per wording concern per session; the answer itself is never changed."""
         several = answers.get("case.several_parental_adults")
         already = {n.text.split("|", 1)[0] for n in session.notes if n.kind == "language"}
         lines = []
-        for flag in check_language(self.k, text, several_adults=bool(several and several.value == "yes")):
+        for flag in check_language(self.knowledge, text, several_adults=bool(several and several.value == "yes")):
             if flag.entry.id in already:
                 continue
             already.add(flag.entry.id)
             self.store.add_note(db, session, "language", f"{flag.entry.id}|{flag.phrase}")
-            lines.append(self.k.prompt("wording_prompt", phrase=flag.phrase, reason=flag.entry.reason,
+            lines.append(self.knowledge.prompt("wording_prompt", phrase=flag.phrase, reason=flag.entry.reason,
                                        instead=flag.entry.instead))
         if not lines:
             return []
-        return [Reply("\n".join(lines + [self.k.prompt("wording_kept")]))]
+        return [Reply("\n".join(lines + [self.knowledge.prompt("wording_kept")]))]
 
     def _accept_history(self, db, session, step: S.Step, text: str, answers: Dict) -> List[Reply]:
         """Lines of plan history and incidents, added over several messages until "done"."""
-        k = self.k
+        k = self.knowledge
         agencies = k.case_options.agencies
         existing = answers.get(step.key)
         old = (existing.value or {}) if existing is not None else {}
@@ -571,8 +571,8 @@ class Conversation:
     def _themes_from(self, text: str, answers: Dict, kind: str) -> List[str]:
         if parse_yes_no(text) == "yes" or normalise(text) in ("suggested", "the suggested ones",
                                                               "use the suggested themes"):
-            return suggest_themes(self.k, answers, kind)
-        matcher = ChoiceMatcher(S.theme_choices(self.k))
+            return suggest_themes(self.knowledge, answers, kind)
+        matcher = ChoiceMatcher(S.theme_choices(self.knowledge))
         return matcher.find(text) or matcher.find_numbers(text)
 
     def _review_reply(self, db, session, steps, answers, text: str) -> List[Reply]:
@@ -582,13 +582,13 @@ class Conversation:
         number = parse_number(text, 1, len(self._changeable(steps, answers)))
         if number is not None and normalise(text).isdigit():
             return self._pick_change(session, steps, answers, text)
-        return [Reply(self.k.prompt("review_help"))]
+        return [Reply(self.knowledge.prompt("review_help"))]
 
     def _pick_change(self, session, steps, answers, text: str) -> List[Reply]:
         changeable = self._changeable(steps, answers)
         number = parse_number(text, 1, len(changeable))
         if number is None:
-            return [Reply(self.k.prompt("change_need_number", high=len(changeable)))]
+            return [Reply(self.knowledge.prompt("change_need_number", high=len(changeable)))]
         session.focus = changeable[number - 1].key
         return []
 
@@ -608,7 +608,7 @@ class Conversation:
         if path is None:
             try:
                 with tempfile.TemporaryDirectory() as pictures:  # the picture is embedded, then removed
-                    record = record_builder.build(self.k, session, steps, answers,
+                    record = record_builder.build(self.knowledge, session, steps, answers,
                                                   incomplete=bool(unanswered), picture_dir=Path(pictures))
                     path = self._write_claimed(db, session, record)
                 session.record_path = str(path)
@@ -627,11 +627,11 @@ class Conversation:
         else:
             self._finish_save(session, unanswered)
             self.store.add_note(db, session, "record_unseen", str(path))
-        where = self.records_label or self.k.prompt("records_folder")
+        where = self.records_label or self.knowledge.prompt("records_folder")
         if unanswered:
-            text = self.k.prompt("saved_early", file=path.name, folder=where, left=len(unanswered))
+            text = self.knowledge.prompt("saved_early", file=path.name, folder=where, left=len(unanswered))
         else:
-            text = self.k.prompt("saved", file=path.name, folder=where)
+            text = self.knowledge.prompt("saved", file=path.name, folder=where)
         return Turn([Reply(text)], closed=True)
 
     @staticmethod
@@ -676,7 +676,7 @@ class Conversation:
         return path
 
     def _not_written(self, reason: str) -> Reply:
-        return Reply(self.k.prompt("record_not_written", why=self.k.prompt(f"why_{reason}")))
+        return Reply(self.knowledge.prompt("record_not_written", why=self.knowledge.prompt(f"why_{reason}")))
 
     def unseen_record(self, db, sender_id: str) -> List[Reply]:
         """A save the practitioner never saw (the connection dropped): say where it went, once."""
@@ -687,8 +687,8 @@ class Conversation:
             db.delete(note)
         if not notes:
             return []
-        where = self.records_label or self.k.prompt("records_folder")
-        return [Reply(self.k.prompt("record_was_saved", file=Path(notes[-1].text).name, folder=where))]
+        where = self.records_label or self.knowledge.prompt("records_folder")
+        return [Reply(self.knowledge.prompt("record_was_saved", file=Path(notes[-1].text).name, folder=where))]
 
     def record_seen(self, sender_id: str) -> None:
         """The save's reply reached the practitioner (the form closed normally)."""

@@ -185,8 +185,8 @@ def workshop_command(message: Incoming) -> Optional[str]:
 class WorkshopConversation:
     def __init__(self, knowledge: Knowledge, content: WorkshopContent, store_engine: Engine,
                  records_dir: Path, write: Callable = write_pack):
-        self.k = knowledge
-        self.c = content
+        self.knowledge = knowledge
+        self.content = content
         # A bot.storage.Store is accepted too: its engine is used. Its tables come from the
         # migrations (bot/migrations), which bot.storage.make_engine runs.
         self.engine: Engine = getattr(store_engine, "engine", store_engine)
@@ -227,7 +227,7 @@ class WorkshopConversation:
                     other.status = PAUSED
             session = WorkshopSession(sender_id=sender_id, status=ACTIVE)
             db.add(session)
-            return [Reply(self.c.prompt("intro"))] + self._prompt(session)
+            return [Reply(self.content.prompt("intro"))] + self._prompt(session)
 
     def has_active_session(self, sender_id: str) -> bool:
         with self.transaction() as db:
@@ -250,14 +250,14 @@ class WorkshopConversation:
             if session_id:
                 sessions = [s for s in sessions if s.id.startswith(session_id)]
             if not sessions:
-                return False, [Reply(self.c.prompt("nothing_to_resume"), [START_BUTTON])]
+                return False, [Reply(self.content.prompt("nothing_to_resume"), [START_BUTTON])]
             session = sessions[0]
             for other in sessions[1:]:
                 if other.status == ACTIVE:
                     other.status = PAUSED
             session.status = ACTIVE
             session.updated_at = utcnow()
-            replies = [Reply(self.c.prompt("resumed"))]
+            replies = [Reply(self.content.prompt("resumed"))]
             if _stage(session) == RUNNING:
                 replies += self._show(self._plan(session), session.current_item)
             return True, replies + self._prompt(session)
@@ -286,7 +286,7 @@ class WorkshopConversation:
     # ----- asking ---------------------------------------------------------------------
 
     def prompt(self, sender_id: str) -> List[Reply]:
-        c = self.c
+        c = self.content
         with self.transaction() as db:
             session = self._current(db, sender_id)
             if session is None:
@@ -294,7 +294,7 @@ class WorkshopConversation:
             return self._prompt(session)
 
     def _prompt(self, session: WorkshopSession) -> List[Reply]:
-        c = self.c
+        c = self.content
         stage = _stage(session)
         if stage == LENGTH:
             return [Reply(c.prompt("ask_length"),
@@ -311,12 +311,12 @@ class WorkshopConversation:
         return [self._cue(plan, session.current_item)]
 
     def _group_menu(self, first_line: str) -> Reply:
-        groups = self.c.groups
+        groups = self.content.groups
         lines = [first_line] + [f"{n}. {g.label}" for n, g in enumerate(groups, 1)]
         return Reply("\n".join(lines), [(g.label, g.label) for g in groups])
 
     def _theme_menu(self, session: WorkshopSession) -> Reply:
-        k, c = self.k, self.c
+        k, c = self.knowledge, self.content
         suggested = suggested_themes(c, session.minutes, session.group)
         count = f"{len(suggested)} theme{'s' if len(suggested) > 1 else ''}"
         lines = [c.prompt("ask_themes", length=describe_length(session.minutes), count=count,
@@ -326,7 +326,7 @@ class WorkshopConversation:
                      [(k.theme(t).title, k.theme(t).title) for t in suggested])
 
     def _plan_text(self, plan: WorkshopPlan, current: Optional[int] = None) -> str:
-        lines = [self.c.prompt("plan_heading", length=describe_length(plan.minutes), group=plan.group_label)]
+        lines = [self.content.prompt("plan_heading", length=describe_length(plan.minutes), group=plan.group_label)]
         for index, item in enumerate(plan.items):
             marker = "  <- now" if index == current else ""
             lines.append(f"{clock(item.start)} to {clock(item.end)}  {item.title} ({item.minutes} min){marker}")
@@ -338,13 +338,13 @@ class WorkshopConversation:
         last = index == len(plan.items) - 1
         buttons = ([] if last else [("Next", "next")]) + [("Questions", "questions"), ("Plan", "plan"),
                                                           ("Save the pack", "save")]
-        return Reply(self.c.prompt("last_item_cue" if last else "item_cue", number=index + 1, count=len(plan.items), title=item.title,
+        return Reply(self.content.prompt("last_item_cue" if last else "item_cue", number=index + 1, count=len(plan.items), title=item.title,
                                    end=clock(item.end)), buttons)
 
     def _show(self, plan: WorkshopPlan, index: int) -> List[Reply]:
         """The whole of one part: timing, content, vignette, questions, key message, toolkit."""
         item, labels = plan.items[index], plan.labels
-        head = [self.c.prompt("item_heading", number=index + 1, count=len(plan.items), start=clock(item.start),
+        head = [self.content.prompt("item_heading", number=index + 1, count=len(plan.items), start=clock(item.start),
                               end=clock(item.end), minutes=item.minutes, title=item.title)]
         head += [f"- {part.minutes} min: {part.label}" for part in item.parts]
         head += list(item.text)
@@ -375,8 +375,8 @@ class WorkshopConversation:
 
     def _questions(self, item: PlanItem) -> Reply:
         if not item.questions:
-            return Reply(self.c.prompt("no_questions"))
-        return Reply("\n".join([self.c.prompt("questions_heading")] +
+            return Reply(self.content.prompt("no_questions"))
+        return Reply("\n".join([self.content.prompt("questions_heading")] +
                                [f"{n}. {q}" for n, q in enumerate(item.questions, 1)]))
 
     # ----- taking a message -------------------------------------------------------------
@@ -385,14 +385,14 @@ class WorkshopConversation:
         with self.transaction() as db:
             session = self._current(db, sender_id)
             if session is None:
-                return Turn([Reply(self.c.prompt("no_session"), [START_BUTTON])], closed=True)
+                return Turn([Reply(self.content.prompt("no_session"), [START_BUTTON])], closed=True)
             turn = self._handle(db, session, message)
             if turn.closed or session.status != ACTIVE:
                 return Turn(turn.replies, closed=True)
             return Turn(turn.replies + self._prompt(session))  # the next cue: one action call a message
 
     def _handle(self, db: Session, session: WorkshopSession, message: Incoming) -> Turn:
-        c = self.c
+        c = self.content
         if is_blank(message.text):
             return Turn([Reply(c.prompt("empty_message"))])
         # A button's title typed is that button ("Save the pack" saves; it is not a point).
@@ -431,11 +431,11 @@ class WorkshopConversation:
 
         if stage == RUNNING:
             return Turn(self._running(db, session, command, message))
-        reading = danger_check(self.k).read(text)
+        reading = danger_check(self.knowledge).read(text)
         if reading.clear:
-            return Turn([urgent_help(self.k), Reply(self.k.urgent.carry_on)])
+            return Turn([urgent_help(self.knowledge), Reply(self.knowledge.urgent.carry_on)])
         if reading.possible:
-            return Turn([danger_check_question(self.k)])
+            return Turn([danger_check_question(self.knowledge)])
         if stage == LENGTH:
             return Turn(self._take_length(session, text))
         if stage == GROUP:
@@ -446,47 +446,47 @@ class WorkshopConversation:
 
     def _button(self, message: Incoming) -> List[Reply]:
         if message.intent == "explain_theme":
-            return [explain_theme(self.k, find_theme(self.k, message))]
+            return [explain_theme(self.knowledge, find_theme(self.knowledge, message))]
         if message.intent == "ask_toolkit":
-            return [show_toolkit(self.k, find_toolkit(self.k, message))]
+            return [show_toolkit(self.knowledge, find_toolkit(self.knowledge, message))]
         if message.intent == "immediate_risk":
-            return [urgent_help(self.k)]
+            return [urgent_help(self.knowledge)]
         return []
 
     def _take_length(self, session: WorkshopSession, text: str) -> List[Reply]:
-        lengths = self.c.workshop.lengths
+        lengths = self.content.workshop.lengths
         minutes = parse_minutes(text)
         if minutes is None or not lengths.shortest <= minutes <= lengths.longest:
-            return [Reply(self.c.prompt("length_not_recognised", shortest=lengths.shortest,
+            return [Reply(self.content.prompt("length_not_recognised", shortest=lengths.shortest,
                                         longest=lengths.longest))]
         session.minutes = minutes
-        return [Reply(self.c.prompt("length_chosen", length=describe_length(minutes)))]
+        return [Reply(self.content.prompt("length_chosen", length=describe_length(minutes)))]
 
     def _take_group(self, session: WorkshopSession, text: str) -> List[Reply]:
-        groups = self.c.groups
+        groups = self.content.groups
         matcher = ChoiceMatcher([Choice(g.id, g.label, tuple(g.also_known_as)) for g in groups])
         found = matcher.find(text) or matcher.find_numbers(text)
         if len(found) != 1:
-            return [self._group_menu(self.c.prompt("group_not_recognised"))]
+            return [self._group_menu(self.content.prompt("group_not_recognised"))]
         session.group = found[0]
-        return [Reply(self.c.prompt("group_chosen", group=self.c.group(found[0]).label))]
+        return [Reply(self.content.prompt("group_chosen", group=self.content.group(found[0]).label))]
 
     def _take_themes(self, session: WorkshopSession, text: str) -> List[Reply]:
         if parse_yes_no(text) == "yes" or normalise(text) in SUGGESTED_WORDS:
-            themes = suggested_themes(self.c, session.minutes, session.group)
+            themes = suggested_themes(self.content, session.minutes, session.group)
         else:
-            matcher = ChoiceMatcher(theme_choices(self.k))
+            matcher = ChoiceMatcher(theme_choices(self.knowledge))
             themes = matcher.find(text) or matcher.find_numbers(text)
         if not themes:
-            return [Reply(self.c.prompt("themes_not_recognised"))]
+            return [Reply(self.content.prompt("themes_not_recognised"))]
         session.themes = list(themes)
-        return [Reply(self.c.prompt("themes_chosen", themes="; ".join(self.k.theme(t).title for t in themes)))]
+        return [Reply(self.content.prompt("themes_chosen", themes="; ".join(self.knowledge.theme(t).title for t in themes)))]
 
     def _review(self, session: WorkshopSession, command: Optional[str], text: str) -> List[Reply]:
         if command in ("next", "start", "show") or parse_yes_no(text) == "yes":
             session.current_item = 0
             return self._show(self._plan(session), 0)
-        return [Reply(self.c.prompt("review_help"))]
+        return [Reply(self.content.prompt("review_help"))]
 
     def _running(self, db: Session, session: WorkshopSession, command: Optional[str],
                  message: Incoming) -> List[Reply]:
@@ -494,12 +494,12 @@ class WorkshopConversation:
         index = min(session.current_item, len(plan.items) - 1)
         if command == "next":
             if index == len(plan.items) - 1:
-                return [Reply(self.c.prompt("at_last_item"))]
+                return [Reply(self.content.prompt("at_last_item"))]
             session.current_item = index + 1
             return self._show(plan, index + 1)
         if command == "back":
             if index == 0:
-                return [Reply(self.c.prompt("at_first_item"))]
+                return [Reply(self.content.prompt("at_first_item"))]
             session.current_item = index - 1
             return self._show(plan, index - 1)
         if command == "questions":
@@ -514,16 +514,16 @@ class WorkshopConversation:
         session.updated_at = utcnow()
         db.flush()
         count = sum(1 for p in session.points if p.item_id == item.id)
-        replies = [Reply(self.c.prompt("point_noted", title=item.title, count=count))]
-        reading = danger_check(self.k).read(text)
+        replies = [Reply(self.content.prompt("point_noted", title=item.title, count=count))]
+        reading = danger_check(self.knowledge).read(text)
         if reading.clear:
-            replies = [urgent_help(self.k), Reply(self.c.prompt("urgent_point_saved"))]
+            replies = [urgent_help(self.knowledge), Reply(self.content.prompt("urgent_point_saved"))]
         elif reading.possible:
-            replies.append(danger_check_question(self.k))
+            replies.append(danger_check_question(self.knowledge))
         found = identifying_details(text)
         if found and not session.privacy_reminded:
             session.privacy_reminded = True
-            replies.append(Reply(self.c.prompt("privacy_prompt", what=" and ".join(found))))
+            replies.append(Reply(self.content.prompt("privacy_prompt", what=" and ".join(found))))
         return replies
 
     # ----- saving -------------------------------------------------------------------------
@@ -537,12 +537,12 @@ class WorkshopConversation:
         session.pack_path = str(path)
         session.status = COMPLETE
         # the folder as practitioners know it, never its path on the server
-        where = os.environ.get("RECORDS_LABEL") or self.k.prompt("records_folder")
-        return Turn([Reply(self.c.prompt("saved", file=path.name, folder=where,
+        where = os.environ.get("RECORDS_LABEL") or self.knowledge.prompt("records_folder")
+        return Turn([Reply(self.content.prompt("saved", file=path.name, folder=where,
                                          points=len(session.points)))], closed=True)
 
     def _plan(self, session: WorkshopSession) -> WorkshopPlan:
-        return plan_workshop(self.c, self.k, session.minutes, session.group, session.themes)
+        return plan_workshop(self.content, self.knowledge, session.minutes, session.group, session.themes)
 
 
 def _stage(session: WorkshopSession) -> str:

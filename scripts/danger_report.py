@@ -81,7 +81,7 @@ class CoreProbe:
     def level(self, text: str) -> Optional[str]:
         replies = self.core.handle(self.sender, Incoming(text)).replies  # with the next question
         said = "\n".join(r.text for r in replies)
-        knowledge = self.core.k
+        knowledge = self.core.knowledge
         level = CLEAR if knowledge.urgent.heading in said else POSSIBLE if knowledge.urgent.check_question in said \
             else None
         self._undo()

@@ -133,7 +133,7 @@ def test_danger_inside_a_yes_no_answer_comes_first_and_the_answer_is_kept(core):
 def test_danger_instead_of_a_number_gets_urgent_help_and_the_question_comes_back(core):
     advance_to(core, "case.age")
     reply = said(core, "the baby has stopped breathing properly and mum won't ring an ambulance")
-    assert reply.startswith(core.k.urgent.heading)
+    assert reply.startswith(core.knowledge.urgent.heading)
     assert stored(core, "case.age") is None
     assert core.current_step("w").key == "case.age"
 

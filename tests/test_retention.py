@@ -93,7 +93,7 @@ def test_the_command_line_lists_shows_and_deletes(core, db_url, monkeypatch, cap
 def saved_workshop(core, sender, point="Invented point: the family at 1 Example Road"):  # noqa: F811
     from bot.workshop_session import WorkshopConversation, WorkshopSession
     from tests.test_workshop_session import CONTENT, set_up
-    workshop = WorkshopConversation(core.k, CONTENT, core.store, core.records_dir)
+    workshop = WorkshopConversation(core.knowledge, CONTENT, core.store, core.records_dir)
     say = set_up(workshop, sender=sender)
     say("start")
     say(point)

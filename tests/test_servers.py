@@ -206,7 +206,7 @@ URGENT_BY_KIND = {  # invented; each is clear danger, typed the way the question
 
 def test_danger_at_every_kind_of_question_comes_first_and_the_record_keeps_every_answer(servers):
     core = core_reading(servers)
-    heading = core.k.urgent.heading
+    heading = core.knowledge.urgent.heading
     kinds = set()
     # the stuck pathway has the history prompt; ordinary supervision has the theme menu
     for sender, opening in (("e2e-danger-1", "I feel stuck on a case, nothing ever changes"),
@@ -256,7 +256,7 @@ def test_an_ordinary_history_line_raises_no_alarm_and_no_danger_reaches_the_reco
             break
         if step.kind == "chronology":
             reply = say("the school sees the children arriving hungry on Mondays")
-            assert "999" not in reply and core.k.urgent.check_question not in reply
+            assert "999" not in reply and core.knowledge.urgent.check_question not in reply
             say("done")
             continue
         say("no" if step.kind == "danger_check" else answer_for(step.key))
