@@ -60,6 +60,19 @@ def create_app(secret: str, port: int, extra_hosts: str = "", package: str = "ac
     return app
 
 
+def warm_up() -> None:
+    """Open the database, load the content and build the danger check before the first message.
+
+    Otherwise the first practitioner after a start (or a restart) waits a
+    second or two for them, and two first messages at once would both build them.
+    """
+    from bot.danger import danger_check
+    from .services import conversation, workshop
+    core = conversation()
+    workshop()
+    danger_check(core.knowledge)
+
+
 def main(argv: Optional[list] = None) -> int:
     import argparse
     parser = argparse.ArgumentParser(description="The action server, for the Rasa server only.")
@@ -80,6 +93,7 @@ def main(argv: Optional[list] = None) -> int:
     if host not in ("127.0.0.1", "localhost", "0.0.0.0", "::"):
         extra = ",".join(filter(None, [extra, host, f"{host}:{port}"]))
     app = create_app(action_secret(settings.state_dir), port, extra, args.actions)
+    warm_up()
     log_safety.install()  # again: Sanic may have added handlers
     logger.info("Action server listening on http://%s:%d (requests need the shared secret)", host, port)
     app.run(host=host, port=port, workers=1, access_log=False)

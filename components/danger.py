@@ -45,6 +45,14 @@ class DangerFirst(GraphComponent, IntentClassifier):
                execution_context: ExecutionContext) -> "DangerFirst":
         return cls()
 
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "DangerFirst":
+        """At model load, not at the first practitioner's message: building the check takes a second or two."""
+        component = cls()
+        _ = component.check
+        return component
+
     @property
     def check(self) -> DangerCheck:
         if self._check is None:  # built on first use, from the knowledge the servers share
