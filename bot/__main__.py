@@ -1,6 +1,6 @@
 """Command line for maintainers and data protection duties.
 
-    python -m bot check                      load and check knowledge/
+    python -m bot check                      load knowledge/ and check every rule the tests check
     python -m bot sessions list              every session (supervision and workshop): id, status, dates
     python -m bot sessions show ID           one session's answers, or a workshop's points
     python -m bot sessions delete ID         its rows, record or pack files and conversation history
@@ -14,6 +14,7 @@ import sys
 
 from .config import Settings
 from .knowledge import KnowledgeError, load_knowledge
+from .provenance import content_problems
 from .retention import delete_session, find_sessions, mode_of, orphan_records, purge, record_files
 from .storage import Store, make_engine
 from .workshop import load_workshop_content
@@ -25,6 +26,12 @@ def _check(settings: Settings) -> int:
         workshop = load_workshop_content(settings.knowledge_dir, knowledge)
     except KnowledgeError as error:
         print(f"Knowledge check failed: {error}", file=sys.stderr)
+        return 1
+    problems = content_problems(knowledge, settings.knowledge_dir)  # bot/provenance.py: the sign-off rules
+    if problems:
+        print(f"Knowledge check failed: {len(problems)} problem(s):", file=sys.stderr)
+        for problem in problems:
+            print(f"- {problem}", file=sys.stderr)
         return 1
     print(f"Knowledge OK: {len(knowledge.audit.findings)} findings, {len(knowledge.themes)} themes, "
           f"{len(knowledge.toolkits)} toolkits, {len(knowledge.patterns)} patterns, "

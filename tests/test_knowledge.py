@@ -11,15 +11,18 @@ from urllib.parse import urlparse
 
 import pytest
 
+from bot import provenance
+from bot.__main__ import main as bot_command
 from bot.knowledge import Knowledge, KnowledgeError, load_knowledge
+from bot.provenance import (
+    AUDIT_CLAIM, STAGES_IN_ORDER, collapse, is_https as _is_https, paraphrases, poster_bullets,
+    strings as _strings,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE_DIR = ROOT / "knowledge"
 # The poster is a public document kept in the repository beside the knowledge.
 POSTER = KNOWLEDGE_DIR / "sources" / "audit-repeat-cp-plans-2025.txt"
-GOOD_PRACTICE_HEADING = "What Good Practice did we see?"
-
-STAGES_IN_ORDER = ["experience", "reflection", "analysis", "action"]
 THEME_IDS = {
     "disguised_compliance", "over_optimism", "cumulative_harm", "escalation",
     "voice_of_child", "voice_of_father", "think_family", "multi_agency",
@@ -27,41 +30,9 @@ THEME_IDS = {
 }
 
 
-def collapse(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def poster_text() -> str:
     assert POSTER.is_file(), f"audit poster not found at {POSTER} (it belongs in knowledge/sources/)"
-    return POSTER.read_text(encoding="utf-8")
-
-
-def poster_bullets(text: str):
-    """(finding bullets, good-practice bullets) from the poster.
-
-    Good-practice bullets are those after the "What Good Practice did we see?"
-    heading up to the next block that is not bullets (blank lines don't end it).
-    """
-    findings, good_practice = [], []
-    in_good_practice = False
-    seen_good_practice_bullet = False
-    for line in text.splitlines():
-        stripped = line.strip()
-        if GOOD_PRACTICE_HEADING in stripped and not stripped.startswith("- "):
-            in_good_practice, seen_good_practice_bullet = True, False
-            continue
-        if in_good_practice:
-            if not stripped:
-                continue
-            if stripped.startswith("- "):
-                good_practice.append(stripped[2:])
-                seen_good_practice_bullet = True
-                continue
-            if seen_good_practice_bullet:
-                in_good_practice = False
-        if stripped.startswith("- "):
-            findings.append(stripped[2:])
-    return findings, good_practice
+    return provenance.poster_text(KNOWLEDGE_DIR)
 
 
 # ----- the real knowledge ------------------------------------------------------
@@ -318,22 +289,6 @@ SOURCE_YML = KNOWLEDGE_DIR / "sources" / "audit-repeat-cp-plans-2025.yml"
 NOT_ON_THE_POSTER = ("starting afresh", "start again", "hide what actually happened",
                      "hides what actually happened", "quiet period", "good joint working and",
                      "joint working.", "in some plans", "in some cases")
-STOP_WORDS = {"audit", "found", "there", "their", "which", "where", "when", "with", "that", "this", "were",
-              "have", "been", "being", "some", "from", "into", "once", "than", "they", "what", "about",
-              "said", "asked", "sensed", "means", "could", "should", "need", "needs", "pointed"}
-
-
-def stems(text: str) -> set:
-    words = re.findall(r"[a-z]+", text.lower().replace("cp plan", "child protection plan"))
-    return {w[:5] for w in words if len(w) >= 4 and w not in STOP_WORDS}
-
-
-def paraphrases(paraphrase: str, passage: str) -> bool:
-    """A named paraphrase shares the passage's key words (a cheap check that the id is the right one)."""
-    shared = stems(paraphrase) & stems(passage)
-    return len(shared) >= min(2, len(stems(passage)))
-
-
 def test_the_poster_is_in_the_repository_with_its_title_publisher_and_date(knowledge):
     assert POSTER.is_file()
     assert knowledge.source.publisher == "South Gloucestershire Children's Partnership"
@@ -392,50 +347,43 @@ def test_toolkits_quote_the_poster_exactly(knowledge):
         assert collapse(knowledge.finding(toolkit.audit_finding).poster_text) in poster
 
 
-def _strings(node, path=()):
-    """(path, mapping holding it, text) for every string in a YAML document."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if isinstance(value, str):
-                yield path + (key,), node, value
-            else:
-                yield from _strings(value, path + (key,))
-    elif isinstance(node, list):
-        for n, value in enumerate(node):
-            if isinstance(value, str):
-                yield path + (n,), {}, value
-            else:
-                yield from _strings(value, path + (n,))
-
-
-AUDIT_CLAIM = re.compile(r"\baudit\b\s+(?:\w+\s+)?(?:found|saw|sensed|asked|warned|flagged|pointed|said|called|"
-                         r"was worried|says|showed|listed)\b\s+\S", re.IGNORECASE)
-QUOTED = re.compile(r"['\"\u2018\u201c]([^'\"\u2019\u201d]{12,}?)['\"\u2019\u201d]")
-
-
 def test_every_claim_about_the_audit_in_knowledge_is_traced_to_the_poster(knowledge):
     """A sentence saying what the audit found quotes the poster, or names the passage it restates."""
-    import yaml
-    poster = collapse(poster_text()).lower()
-    untraced = []
-    for path in sorted(KNOWLEDGE_DIR.glob("*.yml")):
-        if path.name == "danger_sentences.yml":  # examples of what practitioners type, not claims
-            continue
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for where, holder, text in _strings(data):
-            for sentence in re.split(r"(?<=[.?!])\s+", text):
-                if not AUDIT_CLAIM.search(sentence):
-                    continue
-                quoted = [q for q in QUOTED.findall(sentence) if collapse(q).lower() in poster]
-                passage_id = holder.get("paraphrase_of")
-                if holder.get("finding") and where[-1] == "why":
-                    passage_id = knowledge.passage_of(holder["finding"])
-                if where[-1] == "summary" and holder.get("poster_text"):
-                    passage_id = knowledge.passage_of(holder["id"])
-                named = passage_id and paraphrases(sentence, knowledge.source.passages[passage_id])
-                if not (quoted or named):
-                    untraced.append(f"{path.name}: {'.'.join(map(str, where))}: {sentence}")
-    assert untraced == []
+    assert provenance.untraced_claims(knowledge, KNOWLEDGE_DIR) == []
+
+
+def test_every_sign_off_rule_holds_for_the_real_content(knowledge):
+    """The rules `python -m bot check` runs (bot/provenance.py), all at once."""
+    assert provenance.content_problems(knowledge, KNOWLEDGE_DIR) == []
+
+
+def check_fails_with(directory: Path, monkeypatch, capsys) -> str:
+    monkeypatch.setenv("KNOWLEDGE_DIR", str(directory))
+    assert bot_command(["check"]) == 1
+    return capsys.readouterr().err
+
+
+def test_the_check_command_stops_a_claim_the_poster_does_not_make(knowledge_copy, monkeypatch, capsys):
+    edit(knowledge_copy, "themes.yml", 'why_it_matters: "Agreeing', 'why_it_matters: "The audit found that '
+         'invented claims creep in. Agreeing')
+    error = check_fails_with(knowledge_copy, monkeypatch, capsys)
+    assert "themes.yml" in error and "not traced to the poster" in error and "invented claims" in error
+
+
+def test_the_check_command_stops_a_closed_or_double_question(knowledge_copy, monkeypatch, capsys):
+    theme = load_knowledge(knowledge_copy).theme("neglect")
+    question = next(q.ask for q in theme.questions if q.stage == "analysis")
+    edit(knowledge_copy, "themes.yml", question, "Is it neglect? Or not?")
+    error = check_fails_with(knowledge_copy, monkeypatch, capsys)
+    assert "'neglect'" in error and "ask one question" in error and "should be open" in error
+
+
+def test_the_check_command_stops_a_summary_that_no_longer_restates_its_finding(knowledge_copy, monkeypatch,
+                                                                               capsys):
+    edit(knowledge_copy, "audit.yml", 'summary: "The father\'s voice was not included."',
+         'summary: "Chronologies were long."')
+    error = check_fails_with(knowledge_copy, monkeypatch, capsys)
+    assert "finding 'no_voice_of_father': its summary does not restate its own poster words" in error
 
 
 def audit_texts(knowledge) -> list:
