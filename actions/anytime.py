@@ -13,7 +13,7 @@ from bot.responses import (
     Reply, danger_check_question, explain_theme, find_theme, find_toolkit, show_toolkit, urgent_help,
 )
 
-from .services import conversation, incoming, off_loop, safely, send
+from .services import assistant, incoming, off_loop, safely, send
 
 
 class ActionExplainTheme(Action):
@@ -23,7 +23,7 @@ class ActionExplainTheme(Action):
     @safely(lambda: [])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        knowledge = conversation().knowledge
+        knowledge = assistant().knowledge
         send(dispatcher, [explain_theme(knowledge, find_theme(knowledge, incoming(tracker)))], tracker)
         return []
 
@@ -35,7 +35,7 @@ class ActionShowToolkit(Action):
     @safely(lambda: [])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        knowledge = conversation().knowledge
+        knowledge = assistant().knowledge
         send(dispatcher, [show_toolkit(knowledge, find_toolkit(knowledge, incoming(tracker)))], tracker)
         return []
 
@@ -53,7 +53,7 @@ class ActionUrgentHelp(Action):
     @safely(lambda: [])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        knowledge = conversation().knowledge
+        knowledge = assistant().knowledge
         message = incoming(tracker)
         if not message.is_payload and not danger_check(knowledge).read(message.text).clear:
             send(dispatcher, [danger_check_question(knowledge)], tracker)
@@ -72,7 +72,8 @@ class ActionSessionCommand(Action):
     @safely(lambda: [])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        core = conversation()
-        prompt = "no_session_but_unfinished" if await off_loop(core.unfinished, tracker.sender_id) else "no_session"
-        send(dispatcher, [Reply(core.knowledge.prompt(prompt))], tracker)
+        core = assistant()
+        unfinished = await off_loop(core.has_unfinished, tracker.sender_id)  # in either mode
+        send(dispatcher, [Reply(core.knowledge.prompt("no_session_but_unfinished" if unfinished else "no_session"))],
+             tracker)
         return []

@@ -67,10 +67,8 @@ def warm_up() -> None:
     second or two for them, and two first messages at once would both build them.
     """
     from bot.danger import danger_check
-    from .services import conversation, workshop
-    core = conversation()
-    workshop()
-    danger_check(core.knowledge)
+    from .services import assistant
+    danger_check(assistant().knowledge)
 
 
 def main(argv: Optional[list] = None) -> int:

@@ -1,4 +1,4 @@
-"""What every action needs: the conversation core, built once, and the adapters."""
+"""What every action needs: the assistant (both modes), built once, and the adapters."""
 from __future__ import annotations
 
 import asyncio
@@ -10,6 +10,7 @@ from typing import Any, Callable, Iterable
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.assistant import Assistant
 from bot.config import Settings
 from bot.conversation import Conversation
 from bot.knowledge import cached_knowledge
@@ -60,18 +61,15 @@ async def off_loop(function: Callable[..., Any], *args: Any) -> Any:
 
 
 @lru_cache(maxsize=1)
-def conversation() -> Conversation:
+def assistant() -> Assistant:
+    """Both modes on one database, built once per process (call it on the event loop: it is not thread-safe
+    the first time)."""
     settings = Settings.from_env()
     knowledge = cached_knowledge(str(settings.knowledge_dir))
-    return Conversation(knowledge, Store(make_engine(settings.database_url)), settings.records_dir)
-
-
-@lru_cache(maxsize=1)
-def workshop() -> WorkshopConversation:
-    settings = Settings.from_env()
-    core = conversation()
-    content = load_workshop_content(settings.knowledge_dir, core.knowledge)
-    return WorkshopConversation(core.knowledge, content, core.store.engine, settings.records_dir)
+    supervision = Conversation(knowledge, Store(make_engine(settings.database_url)), settings.records_dir)
+    content = load_workshop_content(settings.knowledge_dir, knowledge)
+    workshop = WorkshopConversation(knowledge, content, supervision.store.engine, settings.records_dir)
+    return Assistant(supervision, workshop)
 
 
 def incoming(tracker: Tracker) -> Incoming:

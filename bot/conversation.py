@@ -29,7 +29,7 @@ from .privacy import identifying_details
 from .danger import CLEAR, DangerReading, danger_check
 from .record_docx import claim_record_path, write_record
 from .responses import (
-    Reply, all_links, asks_for_more_links, danger_check_question, explain_theme, find_theme,
+    Reply, Turn, all_links, asks_for_more_links, danger_check_question, explain_theme, find_theme,
     find_toolkit, show_toolkit, urgent_help,
 )
 from .storage import ACTIVE, COMPLETE, PAUSED, SessionNote, Store, SupervisionSession
@@ -53,12 +53,6 @@ QUESTION_OPENINGS = ("what", "whats", "what's", "where", "which", "how", "can yo
                      "any ", "more on", "more about", "info", "remind me")
 SKIP_BUTTON = ("Skip", "/skip_question")
 logger = logging.getLogger(__name__)
-
-
-@dataclass
-class Turn:
-    replies: List[Reply] = field(default_factory=list)
-    closed: bool = False  # the session is paused or finished: stop asking
 
 
 class Conversation:

@@ -16,6 +16,13 @@ class Reply:
     multi: bool = False  # "all that apply": the page shows the choices as tick boxes
 
 
+@dataclass
+class Turn:
+    """A mode's whole answer to one message."""
+    replies: List[Reply] = field(default_factory=list)
+    closed: bool = False  # the session is paused or finished: stop asking
+
+
 def theme_matcher(knowledge: Knowledge) -> ChoiceMatcher:
     return ChoiceMatcher([Choice(t.id, t.title, tuple(t.also_known_as)) for t in knowledge.themes])
 

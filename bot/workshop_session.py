@@ -30,12 +30,11 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, relationship, sessionmaker
 
-from .conversation import Turn
 from .danger import danger_check
 from .knowledge import Knowledge
 from .privacy import identifying_details
 from .responses import (
-    Reply, danger_check_question, explain_theme, find_theme, find_toolkit, show_toolkit,
+    Reply, Turn, danger_check_question, explain_theme, find_theme, find_toolkit, show_toolkit,
     urgent_help,
 )
 from .steps import theme_choices
@@ -220,7 +219,7 @@ class WorkshopConversation:
 
     # ----- starting and resuming -------------------------------------------------------
 
-    def start(self, sender_id: str) -> List[Reply]:
+    def start(self, sender_id: str, kind: str = "workshop") -> List[Reply]:
         with self.transaction() as db:
             for other in self._unfinished(db, sender_id):
                 if other.status == ACTIVE:

@@ -9,16 +9,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
 from actions.anytime import ActionExplainTheme, ActionSessionCommand, ActionShowToolkit, ActionUrgentHelp
-from actions.supervision_form import (
-    ActionResumeSession, ActionSessionStart, ActionStartSession, ValidateSupervisionForm,
+from actions.session import (
+    ActionResumeSession, ActionSessionStart, ActionStartSession, ValidateSessionForm,
 )
 
 DOMAIN = {
-    "forms": {"supervision_form": {"required_slots": ["session_reply"]},
-              "workshop_form": {"required_slots": ["workshop_reply"]}},
+    "forms": {"session_form": {"required_slots": ["session_reply"]}},
     "slots": {"session_reply": {"type": "text", "mappings": [{"type": "from_text"}]},
-              "workshop_reply": {"type": "text", "mappings": [{"type": "from_text"}]},
-              "resumed_mode": {"type": "categorical", "mappings": [{"type": "custom"}]}},
+              "resumed": {"type": "bool", "mappings": [{"type": "custom"}]}},
 }
 
 
@@ -26,11 +24,9 @@ DOMAIN = {
 def fresh_core(tmp_path, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'a.db'}")
     monkeypatch.setenv("RECORDS_DIR", str(tmp_path / "records"))
-    services.conversation.cache_clear()
-    services.workshop.cache_clear()
+    services.assistant.cache_clear()
     yield
-    services.conversation.cache_clear()
-    services.workshop.cache_clear()
+    services.assistant.cache_clear()
 
 
 def tracker(text="", intent=None, confidence=1.0, entities=None, slots=None, sender="worker-1",
@@ -43,7 +39,7 @@ def tracker(text="", intent=None, confidence=1.0, entities=None, slots=None, sen
         "slots": slots or {},
         "latest_message": message,
         "events": events,
-        "active_loop": {"name": "supervision_form"} if form_active else {},
+        "active_loop": {"name": "session_form"} if form_active else {},
         "latest_action_name": "action_listen",
     })
 
@@ -63,7 +59,7 @@ def answer(text, intent="affirm", confidence=0.5):
 def test_starting_a_session_opens_it_in_the_database():
     events, texts = run(ActionStartSession(), tracker("I want to reflect on a case", "start_supervision"))
     assert "reflect on your case" in texts[0]
-    assert services.conversation().has_active_session("worker-1")
+    assert services.assistant().supervision.has_active_session("worker-1")
     assert {"event": "slot", "name": "session_reply", "value": None, "timestamp": None} in events
 
 
@@ -75,9 +71,9 @@ def test_starting_asks_the_first_question_in_the_same_call():
 def test_the_reply_to_an_answer_carries_the_next_question():
     """One action call a message: the form has no ask action of its own."""
     run(ActionStartSession(), tracker("hi", "start_supervision"))
-    _, texts = run(ValidateSupervisionForm(), answer("Sam Example"))
+    _, texts = run(ValidateSessionForm(), answer("Sam Example"))
     assert "supervisor" in texts[-1].lower()
-    assert services.conversation().prompt("worker-1")[0].text == texts[-1]
+    assert services.assistant().supervision.prompt("worker-1")[0].text == texts[-1]
 
 
 def test_the_domain_has_no_ask_actions_so_rasa_makes_one_call_a_message():
@@ -89,15 +85,15 @@ def test_the_domain_has_no_ask_actions_so_rasa_makes_one_call_a_message():
 
 def test_validation_stores_the_answer_and_keeps_the_form_open():
     run(ActionStartSession(), tracker("hi", "start_supervision"))
-    events, _ = run(ValidateSupervisionForm(), answer("Sam Example"))
+    events, _ = run(ValidateSessionForm(), answer("Sam Example"))
     slot_values = [e["value"] for e in events if e.get("name") == "session_reply"]
     assert slot_values == [None]
-    assert services.conversation().current_step("worker-1").key == "details.supervisor"
+    assert services.assistant().supervision.current_step("worker-1").key == "details.supervisor"
 
 
 def test_validation_closes_the_form_when_the_practitioner_pauses():
     run(ActionStartSession(), tracker("hi", "start_supervision"))
-    events, texts = run(ValidateSupervisionForm(), answer("pause", intent="pause_session", confidence=0.99))
+    events, texts = run(ValidateSessionForm(), answer("pause", intent="pause_session", confidence=0.99))
     assert "Paused" in texts[0]
     assert [e["value"] for e in events if e.get("name") == "session_reply"] == ["closed"]
 
@@ -105,32 +101,32 @@ def test_validation_closes_the_form_when_the_practitioner_pauses():
 def test_validation_ignores_a_cleared_slot():
     run(ActionStartSession(), tracker("hi", "start_supervision"))
     cleared = {"event": "slot", "name": "session_reply", "value": None}
-    events, texts = run(ValidateSupervisionForm(), tracker("hi", "start_supervision", form_active=True,
+    events, texts = run(ValidateSessionForm(), tracker("hi", "start_supervision", form_active=True,
                                                            slot_events=[cleared]))
     assert texts == []
-    assert services.conversation().current_step("worker-1").key == "details.worker"
+    assert services.assistant().supervision.current_step("worker-1").key == "details.worker"
 
 
 def test_a_new_rasa_session_reopens_an_unfinished_supervision_session():
     run(ActionStartSession(), tracker("hi", "start_supervision"))
     events, _ = run(ActionSessionStart(), tracker())
-    assert {"event": "active_loop", "name": "supervision_form", "timestamp": None} in events
+    assert {"event": "active_loop", "name": "session_form", "timestamp": None} in events
     events, _ = run(ActionSessionStart(), tracker(sender="someone-else"))
     assert not any(e["event"] == "active_loop" for e in events)
 
 
 def test_resume_finds_a_paused_session():
     run(ActionStartSession(), tracker("hi", "start_supervision"))
-    run(ValidateSupervisionForm(), answer("pause"))
+    run(ValidateSessionForm(), answer("pause"))
     events, texts = run(ActionResumeSession(), tracker("resume", "resume_session"))
     assert "Welcome back" in texts[0]
-    assert {"event": "slot", "name": "resumed_mode", "value": "supervision", "timestamp": None} in events
+    assert {"event": "slot", "name": "resumed", "value": True, "timestamp": None} in events
 
 
 def test_resume_with_nothing_unfinished_says_so():
     events, texts = run(ActionResumeSession(), tracker("resume", "resume_session"))
     assert "no unfinished sessions" in texts[0]
-    assert {"event": "slot", "name": "resumed_mode", "value": "none", "timestamp": None} in events
+    assert {"event": "slot", "name": "resumed", "value": False, "timestamp": None} in events
 
 
 def test_explain_theme_uses_the_entity_or_the_words():
@@ -170,20 +166,32 @@ def test_a_command_with_no_session_open_says_what_to_do():
 
 
 def test_a_workshop_starts_pauses_supervision_and_is_resumed_by_mode():
-    from actions.workshop_form import ActionStartWorkshop, ValidateWorkshopForm
     run(ActionStartSession(), tracker("hi", "start_supervision"))
-    _, texts = run(ActionStartWorkshop(), tracker("run a workshop", "start_workshop"))
-    assert len(texts) == 2 and not services.conversation().has_active_session("worker-1")
-    assert services.workshop().has_active_session("worker-1")
-    assert texts[-1] == services.workshop().prompt("worker-1")[0].text  # the first question came with it
-    slot = {"event": "slot", "name": "workshop_reply", "value": "pause"}
-    paused = tracker("pause", "pause_session", slot_events=[slot])
-    paused.active_loop = {"name": "workshop_form"}
-    events, _ = run(ValidateWorkshopForm(), paused)
-    assert [e["value"] for e in events if e.get("name") == "workshop_reply"] == ["closed"]
+    _, texts = run(ActionStartSession(), tracker("run a workshop", "start_workshop"))
+    core = services.assistant()
+    assert len(texts) == 2 and not core.supervision.has_active_session("worker-1")
+    assert core.active_mode("worker-1") == "workshop"
+    assert texts[-1] == core.workshop.prompt("worker-1")[0].text  # the first question came with it
+    events, _ = run(ValidateSessionForm(), answer("pause", intent="pause_session"))  # the same form and slot
+    assert [e["value"] for e in events if e.get("name") == "session_reply"] == ["closed"]
+    assert core.active_mode("worker-1") is None
     events, _ = run(ActionResumeSession(), tracker("resume", "resume_session"))
     # the paused supervision session is offered first; the workshop waits its turn
-    assert {"event": "slot", "name": "resumed_mode", "value": "supervision", "timestamp": None} in events
+    assert {"event": "slot", "name": "resumed", "value": True, "timestamp": None} in events
+    assert core.active_mode("worker-1") == "supervision"
+
+
+def test_a_message_in_a_workshop_goes_to_the_workshop():
+    run(ActionStartSession(), tracker("run a workshop", "start_workshop"))
+    _, texts = run(ValidateSessionForm(), answer("90 minutes"))
+    assert services.assistant().workshop.stage("worker-1") == "group"
+    assert texts[-1] == services.assistant().workshop.prompt("worker-1")[0].text
+
+
+def test_a_new_rasa_session_reopens_an_open_workshop_too():
+    run(ActionStartSession(), tracker("run a workshop", "start_workshop"))
+    events, _ = run(ActionSessionStart(), tracker())
+    assert {"event": "active_loop", "name": "session_form", "timestamp": None} in events
 
 
 def test_in_the_terminal_choices_are_named_not_made_into_a_menu():

@@ -11,12 +11,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from actions import services
-from actions.supervision_form import ActionStartSession, ValidateSupervisionForm
+from actions.session import ActionStartSession, ValidateSessionForm
 from bot.storage import Answer
 from components.bounded_text import MAX_CHARS, BoundedText, bounded
 
 DOMAIN = {
-    "forms": {"supervision_form": {"required_slots": ["session_reply"]}},
+    "forms": {"session_form": {"required_slots": ["session_reply"]}},
     "slots": {"session_reply": {"type": "text", "mappings": [{"type": "from_text"}]}},
 }
 # Invented: a long reflective answer, as pasted from case notes.
@@ -27,9 +27,9 @@ LONG_ANSWER = "On the visit the kitchen was bare and the baby's cot was broken. 
 def fresh_core(tmp_path, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'a.db'}")
     monkeypatch.setenv("RECORDS_DIR", str(tmp_path / "records"))
-    services.conversation.cache_clear()
+    services.assistant.cache_clear()
     yield
-    services.conversation.cache_clear()
+    services.assistant.cache_clear()
 
 
 def test_a_short_message_is_untouched_and_a_long_one_is_cut_at_a_space():
@@ -56,7 +56,7 @@ def sdk_tracker(whole: str, sender: str = "worker-long", slot_value=None) -> Tra
     return Tracker.from_dict({
         "sender_id": sender, "latest_message": parsed, "events": events,
         "slots": {"session_reply": slot_value, "requested_slot": "session_reply"} if slot_value else {},
-        "active_loop": {"name": "supervision_form"} if slot_value else {},
+        "active_loop": {"name": "session_form"} if slot_value else {},
         "latest_action_name": "action_listen",
     })
 
@@ -69,9 +69,9 @@ def test_incoming_reads_the_whole_text_from_the_latest_user_event():
 def test_a_long_answer_is_stored_whole_though_classification_saw_a_prefix():
     dispatcher = CollectingDispatcher()
     asyncio.run(ActionStartSession().run(dispatcher, sdk_tracker("I want to reflect on a case"), DOMAIN))
-    asyncio.run(ValidateSupervisionForm().run(CollectingDispatcher(),
+    asyncio.run(ValidateSessionForm().run(CollectingDispatcher(),
                                               sdk_tracker(LONG_ANSWER, slot_value=LONG_ANSWER), DOMAIN))
-    with services.conversation().store.transaction() as db:
+    with services.assistant().supervision.store.transaction() as db:
         stored = db.execute(select(Answer.text)).scalars().all()
     assert stored == [LONG_ANSWER]
 

@@ -1,0 +1,99 @@
+"""The session, in whichever mode is open, run as one Rasa form whose single slot takes every message.
+
+Rasa keeps the form active; bot.assistant routes each message to the mode
+open for this practitioner (supervision, the stuck pathway or a workshop),
+which decides what it is (an answer, a command, a side question) and answers
+it whole: what it did, then the next question. So each message costs one
+call here, and the form has no `action_ask_session_reply` (Rasa then asks
+nothing itself).
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import ActionExecuted, ActiveLoop, EventType, FollowupAction, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from .services import assistant, incoming, off_loop, safely, send
+
+FORM, SLOT = "session_form", "session_reply"
+CLOSED = "closed"  # the slot's value when the session is paused or saved: the form ends
+
+
+class ActionStartSession(Action):
+    """A supervision session, the stuck pathway or a workshop, by the intent that asked for it."""
+
+    def name(self) -> Text:
+        return "action_start_session"
+
+    @safely(lambda: [FollowupAction("action_listen")])
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        replies = await off_loop(assistant().start, tracker.sender_id, incoming(tracker).intent)
+        send(dispatcher, replies, tracker)  # the welcome and the first question
+        return [SlotSet(SLOT, None)]
+
+
+class ActionResumeSession(Action):
+    def name(self) -> Text:
+        return "action_resume_session"
+
+    @safely(lambda: [SlotSet("resumed", False)])
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        mode, replies = await off_loop(assistant().resume, tracker.sender_id,
+                                       incoming(tracker).entity("session_ref"))
+        send(dispatcher, replies, tracker)
+        return [SlotSet("resumed", mode is not None), SlotSet(SLOT, None)]
+
+
+class ValidateSessionForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_session_form"
+
+    @safely(lambda: {SLOT: None})
+    async def validate_session_reply(self, slot_value: Any, dispatcher: CollectingDispatcher,
+                                     tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if slot_value is None:
+            return {}  # the slot was only cleared (e.g. on activation): no new message
+        turn = await off_loop(assistant().handle, tracker.sender_id, incoming(tracker))
+        send(dispatcher, turn.replies, tracker)  # what it did, then the next question
+        # Filling the slot ends the form; clearing it keeps the form open.
+        return {SLOT: CLOSED if turn.closed else None}
+
+
+class ActionEndSessionForm(Action):
+    """After the form closes: clear its slot so the next session starts empty."""
+
+    def name(self) -> Text:
+        return "action_end_session_form"
+
+    @safely(lambda: [])
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        await off_loop(assistant().supervision.record_seen, tracker.sender_id)  # the save's reply got through
+        return [SlotSet(SLOT, None)]
+
+
+class ActionSessionStart(Action):
+    """A new Rasa session (after the expiry time) reopens whatever mode was open.
+
+    Rasa forgets an open form when its own session expires; the answers are in
+    our database, so the practitioner simply carries on where they were.
+    """
+
+    def name(self) -> Text:
+        return "action_session_start"
+
+    @safely(lambda: [SessionStarted(), ActionExecuted("action_listen")])
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        events: List[EventType] = [SessionStarted()]
+        events += [SlotSet(name, value) for name, value in tracker.slots.items()
+                   if name not in (SLOT, "requested_slot")]
+        if await off_loop(assistant().active_mode, tracker.sender_id):
+            events += [ActiveLoop(FORM), SlotSet("requested_slot", SLOT)]
+        events.append(ActionExecuted("action_listen"))
+        return events

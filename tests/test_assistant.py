@@ -1,0 +1,62 @@
+"""bot.assistant: one active mode per practitioner, every message routed to it."""
+from __future__ import annotations
+
+import pytest
+
+from bot.assistant import SUPERVISION, WORKSHOP, Assistant
+from bot.conversation import Conversation
+from bot.storage import Store, make_engine
+from bot.text_input import Incoming
+from bot.workshop_session import WorkshopConversation
+from tests.test_workshop_session import CONTENT, KNOWLEDGE
+
+
+@pytest.fixture
+def assistant(tmp_path):
+    store = Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}"))
+    return Assistant(Conversation(KNOWLEDGE, store, tmp_path / "records"),
+                     WorkshopConversation(KNOWLEDGE, CONTENT, store, tmp_path / "records"))
+
+
+def test_each_starting_intent_opens_its_mode_and_kind(assistant):
+    assert "name should go on the record" in assistant.start("a", "start_supervision")[-1].text
+    assert assistant.active_mode("a") == SUPERVISION
+    assistant.start("b", "feeling_stuck")
+    assert assistant.supervision.unfinished("b")[0].kind == "stuck"
+    assistant.start("c", "start_workshop")
+    assert assistant.active_mode("c") == WORKSHOP
+
+
+def test_starting_one_mode_pauses_the_other_and_loses_nothing(assistant):
+    assistant.start("a", "start_supervision")
+    assistant.handle("a", Incoming("Sam Example"))
+    assistant.start("a", "start_workshop")
+    assert assistant.active_mode("a") == WORKSHOP
+    assert not assistant.supervision.has_active_session("a") and assistant.supervision.unfinished("a")
+    assert assistant.has_unfinished("a")
+    mode, replies = assistant.resume("a")
+    assert mode == SUPERVISION and "Welcome back" in replies[0].text
+    assert assistant.active_mode("a") == SUPERVISION and not assistant.workshop.has_active_session("a")
+    assert assistant.supervision.current_step("a").key == "details.supervisor"  # where they were
+
+
+def test_a_message_goes_to_the_active_mode_only(assistant):
+    assistant.start("a", "start_workshop")
+    turn = assistant.handle("a", Incoming("90 minutes"))
+    assert not turn.closed and assistant.workshop.stage("a") == "group"
+    assert assistant.supervision.unfinished("a") == []  # nothing reached supervision
+
+
+def test_a_paused_workshop_is_resumed_when_no_supervision_is_waiting(assistant):
+    assistant.start("a", "start_workshop")
+    assert assistant.handle("a", Incoming("pause")).closed
+    assert assistant.active_mode("a") is None
+    mode, _ = assistant.resume("a")
+    assert mode == WORKSHOP and assistant.active_mode("a") == WORKSHOP
+
+
+def test_with_nothing_open_a_message_is_told_so_and_nothing_to_resume_is_said(assistant):
+    turn = assistant.handle("nobody", Incoming("hello"))
+    assert turn.closed and "don't have a session open" in turn.replies[0].text
+    mode, replies = assistant.resume("nobody")
+    assert mode is None and "no unfinished sessions" in replies[0].text
