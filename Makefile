@@ -58,8 +58,9 @@ knowledge-check: $(STAMP)  ## load and check knowledge/ as start-up does
 validate: $(STAMP)
 	$(RASA) data validate --fail-on-warnings --quiet
 
-unit: $(STAMP) office  ## pytest without servers: bot/, actions/, knowledge, records
-	$(PY) -m pytest -q -m "not servers"
+UNIT_WORKERS ?= 2
+unit: $(STAMP) office  ## pytest without servers: bot/, actions/, knowledge, records (on UNIT_WORKERS cores)
+	$(PY) -m pytest -q -m "not servers" -n $(UNIT_WORKERS)
 
 conversation-tests: $(STAMP) $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/conversations --fail-on-prediction-errors --out results/core --quiet
