@@ -22,7 +22,7 @@ def as_word_keeps_it(text: str) -> str:
     return xml_safe(text)[0].replace("\r\n", "\n").replace("\r", "\n")
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])  # a whole session each
 @given(st.text(min_size=1, max_size=400))
 def test_any_text_in_every_free_text_question_reaches_the_record(text):
     assume(text.strip() and detect_command(Incoming(text)) is None)
