@@ -210,7 +210,7 @@ def test_yes_at_the_review_saves_and_the_session_is_no_longer_open(tmp_path):
     reply = say("yes")
     assert "Your record is saved as" in reply and "You don't have a session open" not in reply
     assert session_of(core).status == COMPLETE
-    assert not core.has_active_session("worker-1")  # the form closes on this (actions/supervision_form.py)
+    assert not core.has_active_session("worker-1")  # the form closes on this (actions/session.py)
 
 
 def test_a_save_whose_reply_never_arrived_is_reported_on_the_next_message(tmp_path):

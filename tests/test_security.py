@@ -114,10 +114,10 @@ def test_forged_requests_to_the_action_server_are_refused(servers):
     url = f"http://127.0.0.1:{servers.action_port}/webhook"
     secret = servers.child_env()["ACTION_SERVER_SECRET"]
     rest(servers, "victim")("I want to reflect on a case before supervision")
-    forged = json.dumps({"next_action": "validate_supervision_form", "version": "3.6.2", "domain": {},
+    forged = json.dumps({"next_action": "validate_session_form", "version": "3.6.2", "domain": {},
                          "tracker": {"sender_id": "victim", "slots": {"session_reply": "FORGED-REF"},
                                      "latest_message": {"text": "FORGED-REF"}, "events": [],
-                                     "active_loop": {"name": "supervision_form"}}}).encode()
+                                     "active_loop": {"name": "session_form"}}}).encode()
     assert post(url, forged) == (401, {"error": "missing or wrong action server secret"})
     assert post(url, forged, **{SECRET_HEADER: "guessed"})[0] == 401
     assert post(url, forged, "text/plain", **{SECRET_HEADER: secret})[0] == 415
@@ -318,7 +318,7 @@ def test_failures_get_a_kind_reply_and_the_logs_hold_no_answer_and_no_secret(ser
 
     logs = {path.name: path.read_text(errors="replace") for path in servers.log_dir.glob("*.log")}
     assert set(logs) == {"actions.log", "rasa.log"} and all(logs.values())
-    assert "Action validate_supervision_form failed" in logs["actions.log"]  # the failures were logged...
+    assert "Action validate_session_form failed" in logs["actions.log"]  # the failures were logged...
     secrets = [TOKEN, servers.child_env()["ACTION_SERVER_SECRET"], WEB_SENDER]
     for name, text in logs.items():
         for needle in secrets + [t for t in TYPED if len(t) > 6]:
