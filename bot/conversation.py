@@ -14,7 +14,7 @@ import logging
 import os
 import re
 import tempfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
@@ -22,7 +22,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from . import record_builder, steps as S
-from .chronology import Chronology, Incident, read_entries, read_entry
+from .chronology import Chronology
+from .chronology_reading import Incident, read_entries, read_entry
 from .knowledge import Knowledge
 from .language import check_language
 from .privacy import identifying_details
@@ -558,7 +559,7 @@ class Conversation:
         chronology = Chronology.from_entries(_read_lines(value["lines"], agencies), agencies)
         if value["lines"]:
             shown = [k.prompt("history_so_far"), chronology.readback(numbered=True)]
-            shown += [f"- {flag.text}" for flag in chronology.flags()]
+            shown += [f"- {flag.text}" for flag in chronology.flags(audit=k.finding_summaries)]
             replies.insert(0, Reply("\n".join(shown)))
         return replies
 

@@ -536,6 +536,11 @@ class Knowledge(BaseModel):
     def finding(self, finding_id: str) -> Finding:
         return next(f for f in self.audit.findings if f.id == finding_id)
 
+    @property
+    def finding_summaries(self) -> Dict[str, str]:
+        """finding id -> its summary: the audit's words wherever a finding is cited (e.g. a history's flags)."""
+        return {f.id: f.summary for f in self.audit.findings}
+
     def passage_of(self, finding_id: str) -> str:
         """The poster passage id (e.g. worried.3) holding a finding's words."""
         words = collapse(self.finding(finding_id).poster_text)
