@@ -8,14 +8,13 @@ workshop made from this content is in bot/workshop_plan.py.
 from __future__ import annotations
 
 import re
-import string
 from pathlib import Path
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from pydantic import Field, StrictBool, root_validator, validator
 
 from .knowledge import (
-    THEME_IDS, TOOLKIT_IDS, Knowledge, KnowledgeError, StrictModel, check_unique, one_of, parse_model, read_yaml,
+    THEME_IDS, TOOLKIT_IDS, Knowledge, KnowledgeError, StrictModel, check_prompts, check_unique, one_of, parse_model, read_yaml,
     unique_ids,
 )
 from .privacy import identifying_details
@@ -346,22 +345,7 @@ class WorkshopFile(StrictModel):
 
     @validator("prompts")
     def every_prompt(cls, prompts):
-        missing = set(PROMPT_FIELDS) - set(prompts)
-        if missing:
-            raise ValueError(f"missing {', '.join(sorted(missing))}")
-        for name, text in prompts.items():
-            allowed = PROMPT_FIELDS.get(name)
-            if allowed is None:
-                raise ValueError(f"unknown prompt '{name}'")
-            try:
-                used = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
-            except ValueError as exc:
-                raise ValueError(f"{name}: {exc} (use {{name}} for what the assistant fills in)") from exc
-            wrong = used - allowed
-            if wrong:
-                can = ", ".join("{" + f + "}" for f in sorted(allowed)) or "none"
-                raise ValueError(f"{name}: unknown {', '.join('{' + w + '}' for w in sorted(wrong))} "
-                                 f"(this prompt can use: {can})")
+        check_prompts(prompts, PROMPT_FIELDS)
         return prompts
 
     @root_validator(skip_on_failure=True)
