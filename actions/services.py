@@ -17,7 +17,7 @@ from bot.knowledge import cached_knowledge
 from bot.responses import Reply
 from bot.storage import Store, make_engine
 from bot.text_input import Incoming
-from bot.workshop import load_workshop_content
+from bot.workshop_content import load_workshop_content
 from bot.workshop_session import WorkshopConversation
 
 

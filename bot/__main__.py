@@ -17,13 +17,15 @@ from .knowledge import KnowledgeError, load_knowledge
 from .provenance import content_problems
 from .retention import delete_session, find_sessions, mode_of, orphan_records, purge, record_files
 from .storage import Store, make_engine
-from .workshop import load_workshop_content
+from .workshop_content import load_workshop_content
+from .workshop_plan import check as check_workshop_plans
 
 
 def _check(settings: Settings) -> int:
     try:
         knowledge = load_knowledge(settings.knowledge_dir)
         workshop = load_workshop_content(settings.knowledge_dir, knowledge)
+        check_workshop_plans(settings.knowledge_dir, knowledge)  # every length and group makes a plan
     except KnowledgeError as error:
         print(f"Knowledge check failed: {error}", file=sys.stderr)
         return 1

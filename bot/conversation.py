@@ -7,32 +7,27 @@ carries on where the practitioner was.
 """
 from __future__ import annotations
 
-import errno
-import hashlib
 import json
 import logging
-import os
 import re
-import tempfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
-from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
-
-from . import record_builder, steps as S
-from .chronology import Chronology, Incident, read_entries, read_entry
+from . import steps as S
+from .chronology import Chronology
+from .chronology_reading import Incident, read_entries, read_entry
 from .knowledge import Knowledge
 from .language import check_language
 from .privacy import identifying_details
 from .danger import CLEAR, DangerReading, danger_check
-from .record_docx import claim_record_path, write_record
+from .record_docx import write_record
+from .record_saving import RecordSaver
 from .responses import (
     Reply, Turn, all_links, asks_for_more_links, danger_check_question, explain_theme, find_theme,
     find_toolkit, show_toolkit, urgent_help,
 )
-from .storage import ACTIVE, COMPLETE, PAUSED, SessionNote, Store, SupervisionSession
+from .storage import ACTIVE, PAUSED, SessionNote, Store, SupervisionSession
 from .suggestions import noticed_patterns, suggest_themes
 from .text_input import (
     ChoiceMatcher, Incoming, detect_command, is_blank, normalise, parse_number, parse_yes_no,
@@ -61,9 +56,7 @@ class Conversation:
         self.knowledge = knowledge
         self.store = store
         self.records_dir = Path(records_dir)
-        self._write = write
-        # how replies name the records folder (never its path on the server)
-        self.records_label = records_label or os.environ.get("RECORDS_LABEL") or None
+        self.saver = RecordSaver(knowledge, store, self.records_dir, write, records_label)
 
     # ----- starting and resuming -------------------------------------------------
 
@@ -178,7 +171,7 @@ class Conversation:
             focused = next((s for s in steps if s.key == session.focus), None)
             if focused:
                 return focused
-        return next(s for s in steps if not _answered(s, answers))  # "review" is never answered
+        return next(s for s in steps if not S.is_answered(s, answers))  # "review" is never answered
 
     def _ask(self, step: S.Step, steps: List[S.Step], answers: Dict, session) -> Reply:
         k = self.knowledge
@@ -558,7 +551,7 @@ class Conversation:
         chronology = Chronology.from_entries(_read_lines(value["lines"], agencies), agencies)
         if value["lines"]:
             shown = [k.prompt("history_so_far"), chronology.readback(numbered=True)]
-            shown += [f"- {flag.text}" for flag in chronology.flags()]
+            shown += [f"- {flag.text}" for flag in chronology.flags(audit=k.finding_summaries)]
             replies.insert(0, Reply("\n".join(shown)))
         return replies
 
@@ -586,135 +579,16 @@ class Conversation:
         session.focus = changeable[number - 1].key
         return []
 
-    # ----- saving ------------------------------------------------------------------
+    # ----- saving (bot/record_saving.py) -------------------------------------------
 
     def _save(self, db, session, steps, answers) -> Turn:
-        """Write the record so that a file on disk always belongs to a session.
-
-        The file's name is stored (committed) before it is written and the file
-        is removed if the session cannot then be updated; a save with nothing
-        changed since the last one gives the same file. A failure says why, and
-        every answer stays in the database for the next "save".
-        """
-        unanswered = [s for s in steps if not _answered(s, answers) and s.kind != S.REVIEW]
-        digest = _record_digest(session)
-        path = self._unchanged_record(session, digest)
-        if path is None:
-            try:
-                with tempfile.TemporaryDirectory() as pictures:  # the picture is embedded, then removed
-                    record = record_builder.build(self.knowledge, session, steps, answers,
-                                                  incomplete=bool(unanswered), picture_dir=Path(pictures))
-                    path = self._write_claimed(db, session, record)
-                session.record_path = str(path)
-                self.store.add_note(db, session, "record_digest", f"{digest} {path}")
-                self._finish_save(session, unanswered)
-                self.store.add_note(db, session, "record_unseen", str(path))
-                db.commit()
-            except SaveFailed as failure:
-                return Turn([self._not_written(failure.reason)])
-            except SQLAlchemyError as error:
-                db.rollback()
-                if path is not None:
-                    path.unlink(missing_ok=True)  # no session refers to it: it must not stay
-                logger.warning("A record could not be stored (%s); its file was removed.", type(error).__name__)
-                return Turn([self._not_written("database")])
-        else:
-            self._finish_save(session, unanswered)
-            self.store.add_note(db, session, "record_unseen", str(path))
-        where = self.records_label or self.knowledge.prompt("records_folder")
-        if unanswered:
-            text = self.knowledge.prompt("saved_early", file=path.name, folder=where, left=len(unanswered))
-        else:
-            text = self.knowledge.prompt("saved", file=path.name, folder=where)
-        return Turn([Reply(text)], closed=True)
-
-    @staticmethod
-    def _finish_save(session, unanswered) -> None:
-        session.focus = None
-        session.status = PAUSED if unanswered else COMPLETE
-
-    @staticmethod
-    def _unchanged_record(session, digest: str) -> Optional[Path]:
-        """The file saved last time, if nothing in the session has changed since and it is still there."""
-        latest = next((n for n in reversed(session.notes) if n.kind == "record_digest"), None)
-        if latest is None or not session.record_path or latest.text != f"{digest} {session.record_path}":
-            return None
-        path = Path(session.record_path)
-        return path if path.is_file() else None
-
-    def _write_claimed(self, db, session, record) -> Path:
-        """Claim a name, store it with the session (committed), then write the file there."""
-        for note in session.notes:  # a name claimed by a save that was cut short (a crash): still empty
-            claimed = Path(note.text)
-            if note.kind == "record" and str(claimed) != session.record_path and claimed.is_file() \
-                    and claimed.stat().st_size == 0:
-                claimed.unlink(missing_ok=True)
-        try:
-            path = claim_record_path(record, self.records_dir)
-        except OSError as error:
-            raise SaveFailed(_why(error)) from error
-        try:
-            self.store.add_note(db, session, "record", str(path))  # every file, so deletion finds them all
-            db.commit()
-        except SQLAlchemyError as error:
-            db.rollback()
-            path.unlink(missing_ok=True)
-            logger.warning("A record's name could not be stored (%s).", type(error).__name__)
-            raise SaveFailed("database") from error
-        try:
-            self._write(record, self.records_dir, path=path)
-        except Exception as error:  # noqa: BLE001  any failure: no half-made file stays
-            path.unlink(missing_ok=True)
-            logger.warning("A record could not be written (%s).", type(error).__name__)
-            raise SaveFailed(_why(error)) from error
-        return path
-
-    def _not_written(self, reason: str) -> Reply:
-        return Reply(self.knowledge.prompt("record_not_written", why=self.knowledge.prompt(f"why_{reason}")))
+        return self.saver.save(db, session, steps, answers)
 
     def unseen_record(self, db, sender_id: str) -> List[Reply]:
-        """A save the practitioner never saw (the connection dropped): say where it went, once."""
-        notes = db.execute(select(SessionNote).join(SupervisionSession)
-                           .where(SupervisionSession.sender_id == sender_id, SessionNote.kind == "record_unseen")
-                           .order_by(SessionNote.id)).scalars().all()
-        for note in notes:
-            db.delete(note)
-        if not notes:
-            return []
-        where = self.records_label or self.knowledge.prompt("records_folder")
-        return [Reply(self.knowledge.prompt("record_was_saved", file=Path(notes[-1].text).name, folder=where))]
+        return self.saver.unseen_record(db, sender_id)
 
     def record_seen(self, sender_id: str) -> None:
-        """The save's reply reached the practitioner (the form closed normally)."""
-        with self.store.transaction() as db:
-            self.unseen_record(db, sender_id)
-
-
-class SaveFailed(Exception):
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason  # folder | disk_full | database | other
-
-
-def _why(error: BaseException) -> str:
-    if isinstance(error, OSError):
-        if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            return "folder"
-        if error.errno in (errno.ENOSPC, errno.EDQUOT):
-            return "disk_full"
-    return "other"
-
-
-_RECORD_NOTES = ("record", "record_digest", "record_unseen")
-
-
-def _record_digest(session: SupervisionSession) -> str:
-    """What a record is made from: when this is unchanged, so is the record."""
-    parts = [session.kind or "", session.case_reference or ""]
-    parts += [json.dumps([a.step_key, a.text, a.value, a.skipped], sort_keys=True, default=str)
-              for a in session.answers]
-    parts += [f"{n.kind}|{n.text}" for n in session.notes if n.kind not in _RECORD_NOTES]
-    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+        self.saver.record_seen(sender_id)
 
 
 def _stored_at(session: SupervisionSession, key: str):
@@ -740,15 +614,6 @@ def _in_date_order(lines: List[str], agencies) -> List[str]:
     entries = _read_lines(lines, agencies)
     ordered = sorted(entries, key=lambda e: (e.month, 1) if isinstance(e, Incident) else (e.start, 0))
     return [e.text for e in ordered]
-
-
-def _answered(step: S.Step, answers: Dict) -> bool:
-    answer = answers.get(step.key)
-    if answer is None:
-        return False
-    if step.kind == S.CHRONOLOGY:  # open until the practitioner says it is done
-        return answer.skipped or bool((answer.value or {}).get("done"))
-    return True
 
 
 def _answers(session: SupervisionSession) -> Dict:

@@ -6,9 +6,10 @@ start-up with a message naming the file and the field, never half-load.
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, FrozenSet, List, Optional
 
 import yaml
 from pydantic import BaseModel, ValidationError, root_validator, validator
@@ -28,90 +29,96 @@ YES_NO_CASE_STEPS = ("case.father_involved", "case.several_parental_adults", "ca
 SOURCE_FILE = Path("sources") / "audit-repeat-cp-plans-2025.yml"  # the poster's passages, beside its text
 # The one caution shown with every address or number not yet checked by the partnership.
 UNCONFIRMED_CAUTION = "check this link with your team before relying on it"
-# Every prompt the conversation uses; conversation.yml must define each.
-REQUIRED_PROMPTS = frozenset({
-    "already_in_session",
-    "case_reference_alone",
-    "ask_action_more",
-    "ask_action_owner",
-    "ask_action_what",
-    "ask_action_what_next",
-    "ask_action_when",
-    "ask_agencies",
-    "ask_case_reference",
-    "ask_child_age",
-    "ask_child_views",
-    "ask_closure_considered",
-    "ask_concerns",
-    "ask_day_in_life",
-    "ask_decisions",
-    "ask_escalation",
-    "ask_escalation_detail",
-    "ask_father_involved",
-    "ask_months_since_last_plan",
-    "ask_needs_to_happen",
-    "ask_plan_category",
-    "ask_previous_plans",
-    "ask_safety_reason",
-    "ask_safety_scale",
-    "ask_several_parental_adults",
-    "ask_supervisor",
-    "ask_themes",
-    "ask_toolkit_used",
-    "ask_worker",
-    "did_you_mean",
-    "earlier_question",
-    "ask_working_well",
-    "ask_worried",
-    "added_list",
-    "ask_short_theme",
-    "audit_list",
-    "escalation_route",
-    "more_links",
-    "short_chosen",
-    "short_offer",
-    "working_well_prompts",
-    "back_to_question",
-    "change_need_number",
-    "change_which",
-    "choose_session",
-    "empty_message",
-    "help_in_session",
-    "need_number",
-    "need_yes_no",
-    "no_session",
-    "no_session_but_unfinished",
-    "noted",
-    "nothing_to_resume",
-    "nothing_to_skip",
-    "patterns_noticed",
-    "paused",
-    "privacy_prompt",
-    "privacy_prompt_outside_session",
-    "resumed",
-    "review_help",
-    "review_intro",
-    "saved",
-    "saved_early",
-    "record_not_written", "why_folder", "why_disk_full", "why_database", "why_other",  # a failed save
-    "record_was_saved", "records_folder",
-    "session_intro",
-    "skipped",
-    "stuck_intro",
-    "summary_heading",
-    "switched_to_stuck",
-    "history_so_far",
-    "stuck_offer",
-    "themes_chosen",
-    "themes_question",
-    "toolkit_for_theme",
-    "themes_not_recognised",
-    "urgent_answer_saved",
-    "which_theme",
-    "which_toolkit",
-    "wording_kept",
-    "wording_prompt",
-})
+# Every prompt the conversation uses, with the {names} it may contain; conversation.yml must define
+# each, and may use no other {name} (check_prompts).
+PROMPT_FIELDS: Dict[str, FrozenSet[str]] = {
+    "already_in_session": frozenset(),
+    "case_reference_alone": frozenset(),
+    "ask_action_more": frozenset(),
+    "ask_action_owner": frozenset(),
+    "ask_action_what": frozenset(),
+    "ask_action_what_next": frozenset(),
+    "ask_action_when": frozenset(),
+    "ask_agencies": frozenset(),
+    "ask_case_reference": frozenset(),
+    "ask_child_age": frozenset(),
+    "ask_child_views": frozenset(),
+    "ask_closure_considered": frozenset(),
+    "ask_concerns": frozenset(),
+    "ask_day_in_life": frozenset(),
+    "ask_decisions": frozenset(),
+    "ask_escalation": frozenset(),
+    "ask_escalation_detail": frozenset(),
+    "ask_father_involved": frozenset(),
+    "ask_months_since_last_plan": frozenset(),
+    "ask_needs_to_happen": frozenset(),
+    "ask_plan_category": frozenset(),
+    "ask_previous_plans": frozenset(),
+    "ask_safety_reason": frozenset(),
+    "ask_safety_scale": frozenset(),
+    "ask_several_parental_adults": frozenset(),
+    "ask_supervisor": frozenset(),
+    "ask_themes": frozenset({"suggested"}),
+    "ask_toolkit_used": frozenset({"toolkit"}),
+    "ask_worker": frozenset(),
+    "did_you_mean": frozenset({"command"}),
+    "earlier_question": frozenset(),
+    "ask_working_well": frozenset(),
+    "ask_worried": frozenset(),
+    "added_list": frozenset({"items"}),
+    "ask_short_theme": frozenset(),
+    "audit_list": frozenset({"items"}),
+    "escalation_route": frozenset({"title"}),
+    "more_links": frozenset(),
+    "short_chosen": frozenset(),
+    "short_offer": frozenset(),
+    "working_well_prompts": frozenset(),
+    "back_to_question": frozenset(),
+    "change_need_number": frozenset({"high"}),
+    "change_which": frozenset(),
+    "choose_session": frozenset(),
+    "empty_message": frozenset(),
+    "help_in_session": frozenset(),
+    "need_number": frozenset({"high", "low"}),
+    "need_yes_no": frozenset(),
+    "no_session": frozenset(),
+    "no_session_but_unfinished": frozenset(),
+    "noted": frozenset({"what"}),
+    "nothing_to_resume": frozenset(),
+    "nothing_to_skip": frozenset(),
+    "patterns_noticed": frozenset(),
+    "paused": frozenset(),
+    "privacy_prompt": frozenset({"what"}),
+    "privacy_prompt_outside_session": frozenset({"what"}),
+    "resumed": frozenset({"case"}),
+    "review_help": frozenset(),
+    "review_intro": frozenset(),
+    "saved": frozenset({"file", "folder"}),
+    "saved_early": frozenset({"file", "folder", "left"}),
+    "record_not_written": frozenset({"why"}),
+    "why_folder": frozenset(),
+    "why_disk_full": frozenset(),
+    "why_database": frozenset(),
+    "why_other": frozenset(),
+    "record_was_saved": frozenset({"file", "folder"}),
+    "records_folder": frozenset(),
+    "session_intro": frozenset(),
+    "skipped": frozenset(),
+    "stuck_intro": frozenset(),
+    "summary_heading": frozenset(),
+    "switched_to_stuck": frozenset(),
+    "history_so_far": frozenset(),
+    "stuck_offer": frozenset(),
+    "themes_chosen": frozenset({"themes"}),
+    "themes_question": frozenset(),
+    "toolkit_for_theme": frozenset({"links", "toolkit"}),
+    "themes_not_recognised": frozenset(),
+    "urgent_answer_saved": frozenset(),
+    "which_theme": frozenset(),
+    "which_toolkit": frozenset(),
+    "wording_kept": frozenset(),
+    "wording_prompt": frozenset({"instead", "phrase", "reason"}),
+}
 
 
 class KnowledgeError(Exception):
@@ -144,6 +151,30 @@ def valid_patterns(field: str):
             raise ValueError(f"'{pattern}' is not a valid pattern: {exc}") from exc
         return pattern
     return validator(field, each_item=True, allow_reuse=True)(check)
+
+
+def check_prompts(prompts: Dict[str, str], fields: Dict[str, FrozenSet[str]]) -> None:
+    """Every prompt there, none unknown, and each using only the {names} the code fills in.
+
+    One checker for the conversation's prompts and the workshop's: a typo in a
+    {name} would otherwise stop a practitioner's session with an error.
+    """
+    missing = set(fields) - set(prompts)
+    if missing:
+        raise ValueError(f"missing {', '.join(sorted(missing))}")
+    for name, text in prompts.items():
+        allowed = fields.get(name)
+        if allowed is None:
+            raise ValueError(f"unknown prompt '{name}'")
+        try:
+            used = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+        except ValueError as exc:
+            raise ValueError(f"{name}: {exc} (use {{name}} for what the assistant fills in)") from exc
+        wrong = used - allowed
+        if wrong:
+            can = ", ".join("{" + f + "}" for f in sorted(allowed)) or "none"
+            raise ValueError(f"{name}: unknown {', '.join('{' + w + '}' for w in sorted(wrong))} "
+                             f"(this prompt can use: {can})")
 
 
 def check_unique(ids: List[str], what: str) -> None:
@@ -522,9 +553,10 @@ class Knowledge(BaseModel):
             for aid in pattern.when.only_agencies:
                 if aid not in agency_ids:
                     raise ValueError(f"patterns.yml: pattern '{pattern.id}' names unknown agency '{aid}'")
-        missing = REQUIRED_PROMPTS - set(values["prompts"])
-        if missing:
-            raise ValueError(f"conversation.yml: prompts: missing {', '.join(sorted(missing))}")
+        try:
+            check_prompts(values["prompts"], PROMPT_FIELDS)
+        except ValueError as error:
+            raise ValueError(f"conversation.yml: prompts: {error}") from error
         return values
 
     def theme(self, theme_id: str) -> Theme:
@@ -535,6 +567,11 @@ class Knowledge(BaseModel):
 
     def finding(self, finding_id: str) -> Finding:
         return next(f for f in self.audit.findings if f.id == finding_id)
+
+    @property
+    def finding_summaries(self) -> Dict[str, str]:
+        """finding id -> its summary: the audit's words wherever a finding is cited (e.g. a history's flags)."""
+        return {f.id: f.summary for f in self.audit.findings}
 
     def passage_of(self, finding_id: str) -> str:
         """The poster passage id (e.g. worried.3) holding a finding's words."""

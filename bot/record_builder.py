@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 from pathlib import Path
 
 from . import steps as S
-from .chronology import Chronology, read_entry
+from .chronology import Chronology
+from .chronology_reading import read_entry
 from .timeline import chronology_record
 from .knowledge import UNCONFIRMED_CAUTION, Knowledge
 from .record_model import (
@@ -97,7 +98,7 @@ def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step]
         lines = (history.value or {}).get("lines", [])
         entries = [e for e in (read_entry(line, agencies) for line in lines) if not hasattr(e, "message")]
         chronology = Chronology.from_entries(entries, agencies)
-        record.chronology = chronology_record(chronology, picture_dir / "timeline.png")
+        record.chronology = chronology_record(chronology, picture_dir / "timeline.png", audit=k.finding_summaries)
         if history.text:
             record.stuck_review.insert(0, QuestionAnswer(history.question, history.text))
     record.lived_experience = [_qa(s, answers) for s in by_section.get("child", [])]

@@ -268,3 +268,13 @@ def _action_steps(k: Knowledge, answers: Dict) -> List[Step]:
         if more is None or more.value != "yes":
             return steps
         number += 1
+
+
+def is_answered(step: Step, answers: Dict) -> bool:
+    """Whether the step needs nothing more: the history stays open until the practitioner says it is done."""
+    answer = answers.get(step.key)
+    if answer is None:
+        return False
+    if step.kind == CHRONOLOGY:
+        return answer.skipped or bool((answer.value or {}).get("done"))
+    return True

@@ -18,7 +18,9 @@ from datetime import date
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from .chronology import Chronology, Incident, Month
+from .chronology import Chronology
+from .chronology_reading import Incident
+from .months import Month
 from .record_model import ChronologyRecord
 
 WIDTH_CM, HEIGHT_CM, DPI = 16.0, 7.0, 150
@@ -275,11 +277,11 @@ def describe_timeline(chronology: Chronology, today: Optional[date] = None) -> s
 
 
 def chronology_record(chronology: Chronology, image_path, today: Optional[date] = None,
-                      short_gap_months: int = 6) -> ChronologyRecord:
-    """Everything the Word record needs: read-back, flags, picture and its alt text."""
+                      short_gap_months: int = 6, audit: Optional[Dict[str, str]] = None) -> ChronologyRecord:
+    """Everything the Word record needs: read-back, flags (with the audit's words, `audit`), picture, alt text."""
     return ChronologyRecord(
         entries_readback=chronology.readback(),
-        flags=[f.text for f in chronology.flags(short_gap_months=short_gap_months, today=today)],
+        flags=[f.text for f in chronology.flags(short_gap_months=short_gap_months, today=today, audit=audit)],
         image_path=draw_timeline(chronology, image_path, today=today, short_gap_months=short_gap_months),
         alt_text=describe_timeline(chronology, today=today),
     )

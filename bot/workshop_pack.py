@@ -16,7 +16,7 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Pt
 
 from .record_docx import REPLACED_NOTE, DocumentWriter, format_when, save_document
-from .workshop import PlanItem, WorkshopPlan, clock, describe_length
+from .workshop_plan import PlanItem, WorkshopPlan, clock, describe_length
 
 FILE_PREFIX = "workshop-pack"
 HANDOUT_FONT = Pt(10)

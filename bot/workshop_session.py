@@ -43,10 +43,8 @@ from .text_input import (
     Choice, ChoiceMatcher, Incoming, NUMBER_WORDS, detect_command, is_blank, normalise, parse_yes_no,
     typed_button,
 )
-from .workshop import (
-    PlanItem, WorkshopContent, WorkshopPlan, clock, describe_length, plan_workshop,
-    suggested_themes,
-)
+from .workshop_content import WorkshopContent
+from .workshop_plan import PlanItem, WorkshopPlan, clock, describe_length, plan_workshop, suggested_themes
 from .workshop_pack import write_pack
 
 LENGTH, GROUP, THEMES, REVIEW, RUNNING = "length", "group", "themes", "review", "running"

@@ -30,7 +30,7 @@ from bot.access import SECRET_ENV, action_secret, make_private  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.knowledge import KnowledgeError, load_knowledge  # noqa: E402
 from bot.storage import make_engine  # noqa: E402
-from bot.workshop import load_workshop_content  # noqa: E402
+from bot.workshop_content import load_workshop_content  # noqa: E402
 from scripts.rasa_server import api_token  # noqa: E402
 from scripts.supervisor import port_in_use_message, supervise  # noqa: E402
 

@@ -3,23 +3,18 @@
 Every history here is invented. "Today" is fixed so the tests never age.
 """
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from bot.chronology import (
-    EXAMPLES,
-    Chronology,
-    Incident,
-    Month,
-    Plan,
-    Problem,
-    month_number,
-    read_entries,
-    read_entry,
-)
+from bot.chronology import Chronology
+from bot.chronology_reading import EXAMPLES, Incident, Plan, Problem, read_entries, read_entry
+from bot.months import Month, month_number
+from bot.knowledge import load_knowledge
 
 TODAY = date(2025, 6, 15)
+KNOWLEDGE_SUMMARIES = load_knowledge(Path(__file__).resolve().parent.parent / "knowledge").finding_summaries
 
 
 @pytest.fixture(scope="module")
@@ -289,10 +284,10 @@ def test_two_month_gap_flagged(agencies):
     c = history(agencies, "plan 1: Mar 2021 to Dec 2021, neglect\nplan 2: Feb 2022 to Oct 2022, neglect\n"
                           "May 2021 police callout\nMay 2022 school concern")
     assert [g.months for g in c.gaps()] == [2]
-    flags = {f.id: f for f in c.flags(today=TODAY)}
+    flags = {f.id: f for f in c.flags(today=TODAY, audit=KNOWLEDGE_SUMMARIES)}
     assert flags["short_gap"].text.startswith(
         "Only 2 months between plan 1 ending (December 2021) and plan 2 starting (February 2022).")
-    assert "two months" in flags["short_gap"].text  # the audit's own observation
+    assert "two months" in flags["short_gap"].text  # the audit's own observation, from knowledge/audit.yml
     assert flags["repeat_plans"].text.startswith("2 child protection plans.")
 
 
@@ -368,7 +363,7 @@ def test_open_plan_has_no_rise_flag(agencies):
 def test_history_known_to_one_agency(agencies):
     c = history(agencies, "plan 1 Mar 2021 - Dec 2021 neglect\nMay 2021 police callout\n"
                           "Jan 2022 police DA incident\nMar 2022 officers attended")
-    flag = next(f for f in c.flags(today=TODAY) if f.id == "single_agency")
+    flag = next(f for f in c.flags(today=TODAY, audit=KNOWLEDGE_SUMMARIES) if f.id == "single_agency")
     assert flag.text.startswith("Every incident here was known to Police only.")
     assert "multi-agency chronology" in flag.text
 
@@ -457,14 +452,16 @@ def test_readback_without_agency_names_uses_ids():
 
 def test_every_flag_says_only_what_its_finding_says(agencies, knowledge):
     """The sentence crediting the audit restates the poster words of the finding the flag names."""
-    from tests.test_knowledge import paraphrases
+    from bot.provenance import paraphrases
     c = history(agencies, "plan 1 Mar 2021 - Dec 2021 neglect\nplan 2 Feb 2022 - Oct 2022 EA\n"
                           "plan 3 Jun 2022 - Jan 2023 neglect\n"
                           "May 2021 police DA callout\nJan 2022 police DA callout\nFeb 2022 police DA callout")
-    flags = c.flags(today=TODAY) + Chronology([c.plans[0]], []).flags(today=TODAY)
+    summaries = knowledge.finding_summaries
+    flags = c.flags(today=TODAY, audit=summaries) + Chronology([c.plans[0]], []).flags(today=TODAY, audit=summaries)
     assert {f.id for f in flags} >= {"repeat_plans", "short_gap", "plans_overlap", "reports_rose_after_plan",
                                      "single_agency", "no_incidents"}
     for flag in flags:
-        claim = flag.text[flag.text.index("The audit"):]
+        assert "audit" not in flag.situation.lower(), flag.id  # the audit's words come only from knowledge/
+        assert flag.text == f"{flag.situation} From the audit: {knowledge.finding(flag.finding_id).summary}"
         passage = knowledge.source.passages[knowledge.passage_of(flag.finding_id)]
-        assert paraphrases(claim, passage), flag.id
+        assert paraphrases(flag.audit_says, passage), flag.id

@@ -254,6 +254,21 @@ def test_missing_prompt_is_named(knowledge_copy):
     assert "ask_worker" in message
 
 
+def test_a_mistyped_name_in_a_prompt_is_named_with_what_it_can_use(knowledge_copy):
+    """A {name} the code never fills in would stop a session with an error: start-up says so instead."""
+    text = (knowledge_copy / "conversation.yml").read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("  resumed:"))
+    edit(knowledge_copy, "conversation.yml", line, line.replace("{case}", "{case_ref}"))
+    message = load_error(knowledge_copy)
+    assert "conversation.yml" in message and "resumed: unknown {case_ref}" in message
+    assert "this prompt can use: {case}" in message
+
+
+def test_a_prompt_the_code_does_not_use_is_named(knowledge_copy):
+    edit(knowledge_copy, "conversation.yml", "prompts:\n", 'prompts:\n  not_a_prompt: "Hello"\n')
+    assert "unknown prompt 'not_a_prompt'" in load_error(knowledge_copy)
+
+
 def test_invalid_danger_phrase_regex_is_named(knowledge_copy):
     edit(knowledge_copy, "urgent_help.yml", '    - "about to (hurt|kill|harm|hit|attack|stab)"\n',
          '    - "about to (hurt|kill|harm|hit|attack|stab)"\n    - "(unclosed bracket"\n')

@@ -77,7 +77,7 @@ def test_a_database_locked_after_the_file_is_written_leaves_no_orphan_file(tmp_p
     session = session_of(core)
     assert session.status == "active" and session.record_path is None
     # a retry once the database is free writes one record, holding every answer
-    core._write = write_record
+    core.saver.write = write_record
     reply = say("save")
     files = list(records.glob("*.docx"))
     assert len(files) == 1 and files[0].name in reply

@@ -147,7 +147,7 @@ def test_explaining_a_theme_mid_session_returns_to_the_question(servers):
 
 
 def test_a_whole_workshop_over_rest_gives_a_pack_with_the_groups_points(servers):
-    from bot.workshop import load_workshop_content
+    from bot.workshop_content import load_workshop_content
     from bot.workshop_session import WorkshopConversation
     sender = "e2e-lead-1"
     say = rest(servers, sender)

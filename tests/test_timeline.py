@@ -13,7 +13,9 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from bot.chronology import Chronology, Incident, Month, read_entries
+from bot.chronology import Chronology
+from bot.chronology_reading import Incident, read_entries
+from bot.months import Month
 from bot.record_docx import TIMELINE_TITLE, write_record
 from bot.record_model import ChronologyRecord, QuestionAnswer, Record
 from bot.timeline import (

@@ -11,10 +11,8 @@ from hypothesis import given, settings, strategies as st
 
 from bot.knowledge import THEME_IDS, KnowledgeError, load_knowledge
 from bot.privacy import identifying_details
-from bot.workshop import (
-    BREAK, CLOSE, GROUP_IDS, OPENING, WorkshopPlanError, check, count_sentences,
-    load_workshop_content, plan_workshop, suggested_themes,
-)
+from bot.workshop_content import GROUP_IDS, count_sentences, load_workshop_content
+from bot.workshop_plan import BREAK, CLOSE, OPENING, WorkshopPlanError, check, plan_workshop, suggested_themes
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE_DIR = ROOT / "knowledge"

@@ -18,7 +18,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from bot import record_docx
 from bot.knowledge import load_knowledge
 from bot.record_docx import xml_safe
-from bot.workshop import load_workshop_content, plan_workshop
+from bot.workshop_content import load_workshop_content
+from bot.workshop_plan import plan_workshop
 from bot.workshop_pack import write_pack
 
 ROOT = Path(__file__).resolve().parent.parent

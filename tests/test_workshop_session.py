@@ -15,7 +15,7 @@ from bot.conversation import Conversation
 from bot.knowledge import load_knowledge
 from bot.storage import ACTIVE, COMPLETE, PAUSED, Answer, Store, SupervisionSession, make_engine
 from bot.text_input import Incoming
-from bot.workshop import load_workshop_content
+from bot.workshop_content import load_workshop_content
 from bot.workshop_session import (
     WorkshopConversation, WorkshopPoint, WorkshopSession, parse_minutes, workshop_command,
 )
