@@ -12,13 +12,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.assistant import Assistant
 from bot.config import Settings
-from bot.conversation import Conversation
+from bot.supervision import SupervisionEngine
 from bot.knowledge import cached_knowledge
 from bot.responses import Reply
 from bot.storage import Store, make_engine
 from bot.text_input import Incoming
 from bot.workshop_content import load_workshop_content
-from bot.workshop_session import WorkshopConversation
+from bot.workshop_session import WorkshopEngine
 
 
 logger = logging.getLogger(__name__)
@@ -66,9 +66,9 @@ def assistant() -> Assistant:
     the first time)."""
     settings = Settings.from_env()
     knowledge = cached_knowledge(str(settings.knowledge_dir))
-    supervision = Conversation(knowledge, Store(make_engine(settings.database_url)), settings.records_dir)
+    supervision = SupervisionEngine(knowledge, Store(make_engine(settings.database_url)), settings.records_dir)
     content = load_workshop_content(settings.knowledge_dir, knowledge)
-    workshop = WorkshopConversation(knowledge, content, supervision.store.engine, settings.records_dir)
+    workshop = WorkshopEngine(knowledge, content, supervision.store.engine, settings.records_dir)
     return Assistant(supervision, workshop)
 
 

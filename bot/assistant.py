@@ -1,6 +1,6 @@
 """The assistant as the Rasa side sees it: one active mode per practitioner, and every message routed to it.
 
-Two modes implement `bot.modes.Mode`: supervision (`bot.conversation`, with
+Two modes implement `bot.modes.Mode`: supervision (`bot.supervision`, with
 the stuck pathway as a kind of session) and workshops
 (`bot.workshop_session`). Starting or resuming one pauses whatever else the
 practitioner had open, so nothing is lost and only one mode ever takes
@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional, Tuple
 
-from .conversation import Conversation
+from .supervision import SupervisionEngine
 from .modes import Mode
 from .responses import Reply, Turn
 from .text_input import Incoming
-from .workshop_session import WorkshopConversation
+from .workshop_session import WorkshopEngine
 
 SUPERVISION, WORKSHOP = "supervision", "workshop"
 # What each starting intent opens: (mode, kind of session).
@@ -27,7 +27,7 @@ STARTS: Dict[str, Tuple[str, str]] = {
 
 
 class Assistant:
-    def __init__(self, supervision: Conversation, workshop: WorkshopConversation):
+    def __init__(self, supervision: SupervisionEngine, workshop: WorkshopEngine):
         self.supervision = supervision
         self.workshop = workshop
         self.modes: Dict[str, Mode] = {SUPERVISION: supervision, WORKSHOP: workshop}

@@ -1,6 +1,6 @@
 """A practice workshop, one message at a time: the training lead's mode.
 
-It mirrors bot/conversation.py: `start`, `prompt` (what is asked now),
+It mirrors bot/supervision.py: `start`, `prompt` (what is asked now),
 `handle` (one message, returning a Turn) and `has_active_session`, so the
 lead wires it into Rasa as a form whose single free-text slot passes every
 message here.
@@ -179,7 +179,7 @@ def workshop_command(message: Incoming) -> Optional[str]:
 
 # ----- the conversation -----------------------------------------------------------------
 
-class WorkshopConversation:
+class WorkshopEngine:
     def __init__(self, knowledge: Knowledge, content: WorkshopContent, store_engine: Engine,
                  records_dir: Path, write: Callable = write_pack):
         self.knowledge = knowledge

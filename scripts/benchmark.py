@@ -233,13 +233,13 @@ def start_floor(folder: Path, model: Path, port: int, log) -> subprocess.Popen:
 
 def record_script(servers: Servers, sender: str) -> tuple:
     """Drive one whole session by the question the database says is open; return (script, practitioner)."""
-    from bot.conversation import Conversation
+    from bot.supervision import SupervisionEngine
     from bot.knowledge import load_knowledge
     from bot.storage import Store, make_engine
     from tests.session_driver import run_whole_session
 
     env = servers.child_env()
-    core = Conversation(load_knowledge(ROOT / "knowledge"), Store(make_engine(env["DATABASE_URL"])),
+    core = SupervisionEngine(load_knowledge(ROOT / "knowledge"), Store(make_engine(env["DATABASE_URL"])),
                         Path(env["RECORDS_DIR"]))
     who = Practitioner(servers.rasa_port, sender)
     script: List[str] = []

@@ -32,7 +32,7 @@ from sqlalchemy import delete
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.conversation import Conversation  # noqa: E402
+from bot.supervision import SupervisionEngine  # noqa: E402
 from bot.danger import CLEAR, POSSIBLE, danger_check  # noqa: E402
 from bot.knowledge import Knowledge, load_knowledge  # noqa: E402
 from bot.storage import Answer, SessionNote, Store, make_engine  # noqa: E402
@@ -66,7 +66,7 @@ class CoreProbe:
     """One session held at a step: each sentence is answered there, read, then undone."""
 
     def __init__(self, knowledge: Knowledge, folder: Path, step_key: str):
-        self.core = Conversation(knowledge, Store(make_engine(f"sqlite:///{folder / 'probe.db'}")), folder)
+        self.core = SupervisionEngine(knowledge, Store(make_engine(f"sqlite:///{folder / 'probe.db'}")), folder)
         self.sender = f"probe-{step_key}"
         self.core.start(self.sender, "stuck" if step_key.startswith("chronology") else "supervision")
         for _ in range(40):

@@ -1,4 +1,4 @@
-"""Drive a whole supervision session through bot.conversation, as a practitioner would.
+"""Drive a whole supervision session through bot.supervision, as a practitioner would.
 
 Shared by the engine tests and the end-to-end tests over REST, so both hold
 the same invented case and check the same things in the record.
@@ -102,7 +102,7 @@ def latest_saved(engine_or_store, sender: str, kind: str):
     """The newest record or pack this sender saved (bot.saved_files), as a path; None if none."""
     from bot.saved_files import saved_files
     from bot.storage import Store
-    if not isinstance(engine_or_store, Store):  # a WorkshopConversation or an engine
+    if not isinstance(engine_or_store, Store):  # a WorkshopEngine or an engine
         engine_or_store = Store(getattr(engine_or_store, "engine", engine_or_store))
     store = engine_or_store
     return next((f.path for f in saved_files(store, sender, kinds=(kind,))), None)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
-from bot.conversation import Conversation
+from bot.supervision import SupervisionEngine
 from bot.knowledge import load_knowledge
 from bot.record_docx import xml_safe
 from bot.steps import DANGER_CHECK, TEXT
@@ -27,7 +27,7 @@ def as_word_keeps_it(text: str) -> str:
 def test_any_text_in_every_free_text_question_reaches_the_record(text):
     assume(text.strip() and detect_command(Incoming(text)) is None)
     with tempfile.TemporaryDirectory() as folder:
-        core = Conversation(KNOWLEDGE, Store(make_engine(f"sqlite:///{folder}/a.db")), Path(folder))
+        core = SupervisionEngine(KNOWLEDGE, Store(make_engine(f"sqlite:///{folder}/a.db")), Path(folder))
         core.start("someone")
         free_text_steps = 0
         for _ in range(150):

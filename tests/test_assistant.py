@@ -4,18 +4,18 @@ from __future__ import annotations
 import pytest
 
 from bot.assistant import SUPERVISION, WORKSHOP, Assistant
-from bot.conversation import Conversation
+from bot.supervision import SupervisionEngine
 from bot.storage import Store, make_engine
 from bot.text_input import Incoming
-from bot.workshop_session import WorkshopConversation
+from bot.workshop_session import WorkshopEngine
 from tests.test_workshop_session import CONTENT, KNOWLEDGE
 
 
 @pytest.fixture
 def assistant(tmp_path):
     store = Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}"))
-    return Assistant(Conversation(KNOWLEDGE, store, tmp_path / "records"),
-                     WorkshopConversation(KNOWLEDGE, CONTENT, store, tmp_path / "records"))
+    return Assistant(SupervisionEngine(KNOWLEDGE, store, tmp_path / "records"),
+                     WorkshopEngine(KNOWLEDGE, CONTENT, store, tmp_path / "records"))
 
 
 def test_each_starting_intent_opens_its_mode_and_kind(assistant):

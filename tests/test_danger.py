@@ -6,7 +6,7 @@ import time
 import pytest
 from sqlalchemy import select
 
-from bot.conversation import Conversation
+from bot.supervision import SupervisionEngine
 from bot.danger import CLEAR, POSSIBLE, DangerReading, danger_check, sentences
 from bot.storage import Answer, SessionNote, Store, make_engine
 from bot.text_input import Incoming
@@ -92,7 +92,7 @@ def test_reading_a_message_costs_under_ten_milliseconds(check):
 
 @pytest.fixture
 def core(knowledge, tmp_path):
-    return Conversation(knowledge, Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}")), tmp_path / "records")
+    return SupervisionEngine(knowledge, Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}")), tmp_path / "records")
 
 
 def advance_to(core, key, sender="w", kind="supervision"):
@@ -158,7 +158,7 @@ class ReadsPossible:
 @pytest.fixture
 def possible(monkeypatch, check):
     text = "mum sounded scared on the phone this afternoon"
-    monkeypatch.setattr("bot.conversation.danger_check", lambda knowledge: ReadsPossible(check, text))
+    monkeypatch.setattr("bot.supervision.danger_check", lambda knowledge: ReadsPossible(check, text))
     return text
 
 

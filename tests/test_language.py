@@ -7,7 +7,7 @@ from sqlalchemy import select
 from bot.language import check_language
 from bot.storage import Answer
 from tests.session_driver import docx_text
-from tests.test_conversation import core, db_url, saved_record, talk  # noqa: F401  (fixtures)
+from tests.test_supervision import core, db_url, saved_record, talk  # noqa: F401  (fixtures)
 
 
 @pytest.mark.parametrize("entry_id, text", [

@@ -57,16 +57,16 @@ def test_migrations_match_the_models_on_postgresql(postgres_schema):
 def test_a_session_is_stored_and_read_back_on_postgresql(postgres_schema, tmp_path):
     from pathlib import Path
 
-    from bot.conversation import Conversation
+    from bot.supervision import SupervisionEngine
     from bot.knowledge import load_knowledge
     from bot.storage import Store
     from bot.text_input import Incoming
 
     knowledge = load_knowledge(Path(__file__).resolve().parent.parent / "knowledge")
-    core = Conversation(knowledge, Store(make_engine(postgres_schema)), tmp_path)
+    core = SupervisionEngine(knowledge, Store(make_engine(postgres_schema)), tmp_path)
     core.start("pg-worker")
     core.handle("pg-worker", Incoming("Sam Example"))
-    reopened = Conversation(knowledge, Store(make_engine(postgres_schema)), tmp_path)
+    reopened = SupervisionEngine(knowledge, Store(make_engine(postgres_schema)), tmp_path)
     assert reopened.current_step("pg-worker").key == "details.supervisor"
     turn = reopened.handle("pg-worker", Incoming("save"))
     assert turn.closed and ".docx" in turn.replies[0].text

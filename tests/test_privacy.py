@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from bot.privacy import identifying_details
 from bot.storage import Answer
-from tests.test_conversation import core, db_url, talk  # noqa: F401  (fixtures)
+from tests.test_supervision import core, db_url, talk  # noqa: F401  (fixtures)
 
 
 @pytest.mark.parametrize("text, kind", [

@@ -9,7 +9,7 @@ from sqlalchemy import func, insert, select
 from bot.__main__ import main as cli
 from bot.retention import _rasa_events, delete_session, purge
 from bot.storage import Answer, SupervisionSession, utcnow
-from tests.test_conversation import core, db_url, saved_record, talk  # noqa: F401  (fixtures)
+from tests.test_supervision import core, db_url, saved_record, talk  # noqa: F401  (fixtures)
 
 
 def saved_session(core, sender):  # noqa: F811
@@ -91,9 +91,9 @@ def test_the_command_line_lists_shows_and_deletes(core, db_url, monkeypatch, cap
 # ----- workshops: the group's points can hold names, so they are kept no longer than sessions -----
 
 def saved_workshop(core, sender, point="Invented point: the family at 1 Example Road"):  # noqa: F811
-    from bot.workshop_session import WorkshopConversation, WorkshopSession
+    from bot.workshop_session import WorkshopEngine, WorkshopSession
     from tests.test_workshop_session import CONTENT, set_up
-    workshop = WorkshopConversation(core.knowledge, CONTENT, core.store, core.records_dir)
+    workshop = WorkshopEngine(core.knowledge, CONTENT, core.store, core.records_dir)
     say = set_up(workshop, sender=sender)
     say("start")
     say(point)

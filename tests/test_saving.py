@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, event, select
 
-from bot.conversation import Conversation
+from bot.supervision import SupervisionEngine
 from bot.record_docx import write_record
 from bot.retention import delete_session, orphan_records, orphan_report
 from bot.storage import COMPLETE, SessionNote, Store, SupervisionSession, make_engine, migrate
 from bot.text_input import Incoming
 from tests.session_driver import docx_text
-from tests.test_conversation import KNOWLEDGE, talk
+from tests.test_supervision import KNOWLEDGE, talk
 
 RECORD_FOLDER_WORDS = "in the records folder"
 
@@ -63,7 +63,7 @@ def test_a_database_locked_after_the_file_is_written_leaves_no_orphan_file(tmp_p
         return written
 
     store = store_with_short_lock_wait(db_file)
-    core = Conversation(KNOWLEDGE, store, records, write=write_then_lock)
+    core = SupervisionEngine(KNOWLEDGE, store, records, write=write_then_lock)
     say = talk(core)
     start_and_answer(say)
     try:
@@ -88,7 +88,7 @@ def test_a_database_locked_after_the_file_is_written_leaves_no_orphan_file(tmp_p
 def test_a_database_locked_before_the_save_writes_no_file(tmp_path):
     db_file, records = tmp_path / "assistant.db", tmp_path / "records"
     store = store_with_short_lock_wait(db_file)
-    core = Conversation(KNOWLEDGE, store, records)
+    core = SupervisionEngine(KNOWLEDGE, store, records)
     say = talk(core)
     start_and_answer(say)
     lock = sqlite3.connect(db_file, timeout=0, isolation_level=None)
@@ -113,7 +113,7 @@ def test_the_name_is_stored_before_the_file_is_written(tmp_path):
                              .scalars()]
         return write_record(record, directory, path=path)
 
-    core = Conversation(KNOWLEDGE, Store(make_engine(db_url)), tmp_path / "records", write=write_checking)
+    core = SupervisionEngine(KNOWLEDGE, Store(make_engine(db_url)), tmp_path / "records", write=write_checking)
     say = talk(core)
     start_and_answer(say)
     say("save")
@@ -135,7 +135,7 @@ def test_a_read_only_records_folder_gives_the_plain_message_then_a_retry_works(t
     records = tmp_path / "records"
     undo = read_only(records)
     try:
-        core = Conversation(KNOWLEDGE, Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}")), records)
+        core = SupervisionEngine(KNOWLEDGE, Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}")), records)
         say = talk(core)
         start_and_answer(say)
         reply = say("save")
@@ -154,7 +154,7 @@ def test_a_write_failure_says_why_in_a_word_and_leaves_nothing_behind(tmp_path, 
         raise OSError(code, os.strerror(code))
 
     records = tmp_path / "records"
-    core = Conversation(KNOWLEDGE, Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}")), records, write=failing)
+    core = SupervisionEngine(KNOWLEDGE, Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}")), records, write=failing)
     say = talk(core)
     start_and_answer(say)
     reply = say("save")
@@ -165,7 +165,7 @@ def test_a_write_failure_says_why_in_a_word_and_leaves_nothing_behind(tmp_path, 
 
 def test_a_repeated_save_of_an_unchanged_session_gives_the_same_file(tmp_path):
     records = tmp_path / "records"
-    core = Conversation(KNOWLEDGE, Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}")), records)
+    core = SupervisionEngine(KNOWLEDGE, Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}")), records)
     say = talk(core)
     start_and_answer(say)
     first = say("save")
@@ -181,13 +181,13 @@ def test_a_repeated_save_of_an_unchanged_session_gives_the_same_file(tmp_path):
 
 def test_replies_name_the_records_folder_never_a_server_path(tmp_path, monkeypatch):
     records = tmp_path / "records"
-    core = Conversation(KNOWLEDGE, Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}")), records)
+    core = SupervisionEngine(KNOWLEDGE, Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}")), records)
     say = talk(core)
     start_and_answer(say)
     reply = say("save")
     assert RECORD_FOLDER_WORDS in reply and str(tmp_path) not in reply
     monkeypatch.setenv("RECORDS_LABEL", "the team's Supervision Records folder")
-    labelled = Conversation(KNOWLEDGE, core.store, records)
+    labelled = SupervisionEngine(KNOWLEDGE, core.store, records)
     labelled.resume("worker-1")
     say = talk(labelled)
     say("skip")
@@ -196,7 +196,7 @@ def test_replies_name_the_records_folder_never_a_server_path(tmp_path, monkeypat
 
 def test_yes_at_the_review_saves_and_the_session_is_no_longer_open(tmp_path):
     records = tmp_path / "records"
-    core = Conversation(KNOWLEDGE, Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}")), records)
+    core = SupervisionEngine(KNOWLEDGE, Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}")), records)
     from tests.session_driver import answer_for
     say = talk(core)
     reply = say("I want to reflect on a case before supervision")
@@ -215,7 +215,7 @@ def test_yes_at_the_review_saves_and_the_session_is_no_longer_open(tmp_path):
 
 def test_a_save_whose_reply_never_arrived_is_reported_on_the_next_message(tmp_path):
     records = tmp_path / "records"
-    core = Conversation(KNOWLEDGE, Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}")), records)
+    core = SupervisionEngine(KNOWLEDGE, Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}")), records)
     say = talk(core)
     start_and_answer(say)
     say("save")  # the connection dropped: nothing closed the form, so the note is still there
@@ -228,7 +228,7 @@ def test_a_save_whose_reply_never_arrived_is_reported_on_the_next_message(tmp_pa
 
 def test_a_save_whose_reply_arrived_is_not_reported_again(tmp_path):
     records = tmp_path / "records"
-    core = Conversation(KNOWLEDGE, Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}")), records)
+    core = SupervisionEngine(KNOWLEDGE, Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}")), records)
     say = talk(core)
     start_and_answer(say)
     say("save")
@@ -240,7 +240,7 @@ def test_a_save_whose_reply_arrived_is_not_reported_again(tmp_path):
 def test_orphan_files_are_reported_at_start_and_removed_under_retention(tmp_path):
     records = tmp_path / "records"
     store = Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}"))
-    core = Conversation(KNOWLEDGE, store, records)
+    core = SupervisionEngine(KNOWLEDGE, store, records)
     say = talk(core)
     start_and_answer(say)
     say("save")

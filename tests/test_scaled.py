@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
-from bot.conversation import Conversation
+from bot.supervision import SupervisionEngine
 from bot.knowledge import load_knowledge
 from bot.storage import Answer, Store, SupervisionSession, make_engine
 from scripts.scaled import DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, Scaled, find_nginx, free_port
@@ -70,7 +70,7 @@ def scaled(database, tmp_path_factory):
 class Practitioner:
     """One practitioner talking through the load balancer; remembers which server answered."""
 
-    def __init__(self, profile: Scaled, core: Conversation, n: int):
+    def __init__(self, profile: Scaled, core: SupervisionEngine, n: int):
         self.profile, self.core = profile, core
         self.sender, self.tag = f"scaled-{n}-{uuid.uuid4().hex[:6]}", f"P{n:02d}"
         self.sent: Dict[str, str] = {}
@@ -115,8 +115,8 @@ class Practitioner:
         return stored, docx_text(record)
 
 
-def core_for(profile: Scaled) -> Conversation:
-    return Conversation(load_knowledge(ROOT / "knowledge"), Store(make_engine(profile.database_url)),
+def core_for(profile: Scaled) -> SupervisionEngine:
+    return SupervisionEngine(load_knowledge(ROOT / "knowledge"), Store(make_engine(profile.database_url)),
                         profile.records_dir)
 
 

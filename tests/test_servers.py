@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.conversation import Conversation
+from bot.supervision import SupervisionEngine
 from bot.knowledge import load_knowledge
 from bot.storage import Answer, Store, SupervisionSession, make_engine
 from scripts.serve import MODEL, Servers
@@ -66,10 +66,10 @@ def rest(servers, sender: str):
     return say
 
 
-def core_reading(servers) -> Conversation:
+def core_reading(servers) -> SupervisionEngine:
     """The same database the servers use, read directly."""
     env = servers.child_env()
-    return Conversation(load_knowledge(ROOT / "knowledge"), Store(make_engine(env["DATABASE_URL"])),
+    return SupervisionEngine(load_knowledge(ROOT / "knowledge"), Store(make_engine(env["DATABASE_URL"])),
                         Path(env["RECORDS_DIR"]))
 
 
@@ -148,12 +148,12 @@ def test_explaining_a_theme_mid_session_returns_to_the_question(servers):
 
 def test_a_whole_workshop_over_rest_gives_a_pack_with_the_groups_points(servers):
     from bot.workshop_content import load_workshop_content
-    from bot.workshop_session import WorkshopConversation
+    from bot.workshop_session import WorkshopEngine
     sender = "e2e-lead-1"
     say = rest(servers, sender)
     env = servers.child_env()
     knowledge = load_knowledge(ROOT / "knowledge")
-    workshop = WorkshopConversation(knowledge, load_workshop_content(ROOT / "knowledge", knowledge),
+    workshop = WorkshopEngine(knowledge, load_workshop_content(ROOT / "knowledge", knowledge),
                                     make_engine(env["DATABASE_URL"]), Path(env["RECORDS_DIR"]))
     assert "holds no case data" in say("I'd like to run a workshop for my team")
     say("90 minutes")

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from bot.storage import Answer
 from tests.session_driver import STRUCTURED_ANSWERS, docx_text, run_whole_session
-from tests.test_conversation import core, db_url, saved_record, step_key, talk  # noqa: F401  (fixtures)
+from tests.test_supervision import core, db_url, saved_record, step_key, talk  # noqa: F401  (fixtures)
 
 
 def start_stuck(core):  # noqa: F811

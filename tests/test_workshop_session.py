@@ -11,13 +11,13 @@ from typing import Dict, List
 import pytest
 from sqlalchemy import event, inspect, select
 
-from bot.conversation import Conversation
+from bot.supervision import SupervisionEngine
 from bot.knowledge import load_knowledge
 from bot.storage import ACTIVE, COMPLETE, PAUSED, Answer, Store, SupervisionSession, make_engine
 from bot.text_input import Incoming
 from bot.workshop_content import load_workshop_content
 from bot.workshop_session import (
-    WorkshopConversation, WorkshopPoint, WorkshopSession, parse_minutes, workshop_command,
+    WorkshopEngine, WorkshopPoint, WorkshopSession, parse_minutes, workshop_command,
 )
 from tests.session_driver import STRUCTURED_ANSWERS, docx_text, latest_saved
 
@@ -34,7 +34,7 @@ def engine(tmp_path):
 
 @pytest.fixture
 def workshop(engine, tmp_path):
-    return WorkshopConversation(KNOWLEDGE, CONTENT, engine, tmp_path / "records")
+    return WorkshopEngine(KNOWLEDGE, CONTENT, engine, tmp_path / "records")
 
 
 def talk(workshop, sender=LEAD):
@@ -345,7 +345,7 @@ def supervision_rows(engine):
 
 def run_supervision(engine, records: Path, sender: str) -> List[str]:
     """A whole supervision session with distinctive answers, saved as a record."""
-    core = Conversation(KNOWLEDGE, Store(engine), records)
+    core = SupervisionEngine(KNOWLEDGE, Store(engine), records)
     core.start(sender)
     distinctive = {"details.worker": f"Worker {SECRET}son", "details.supervisor": f"Supervisor {SECRET}ley",
                    "case.reference": f"{SECRET}-4471"}
@@ -372,7 +372,7 @@ def test_no_field_of_a_pack_comes_from_a_supervision_session(engine, tmp_path):
     statements: List[str] = []
     event.listen(engine, "before_cursor_execute",
                  lambda conn, cursor, statement, *args: statements.append(statement))
-    workshop = WorkshopConversation(KNOWLEDGE, CONTENT, engine, tmp_path / "records")
+    workshop = WorkshopEngine(KNOWLEDGE, CONTENT, engine, tmp_path / "records")
     run_whole_workshop(workshop, sender=LEAD)  # the same lead, the same database
 
     pack_text = docx_text(latest_saved(workshop, LEAD, "pack"))

@@ -26,7 +26,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.config import Settings
-from bot.conversation import Conversation
+from bot.supervision import SupervisionEngine
 from bot.knowledge import cached_knowledge
 from bot.saved_files import latest_file, owned_file
 from bot.storage import Store, make_engine
@@ -129,7 +129,7 @@ def transcript(events: Iterable[Any], limit: int = HISTORY_LIMIT) -> List[Dict[s
 class WebChatInput(InputChannel):
     """A chat page for practitioners, on the Rasa server's own port."""
 
-    core: Conversation  # made with the blueprint, when the Rasa server starts
+    core: SupervisionEngine  # made with the blueprint, when the Rasa server starts
 
     @classmethod
     def name(cls) -> str:
@@ -156,7 +156,7 @@ class WebChatInput(InputChannel):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         # The core, from the same settings (DATABASE_URL, RECORDS_DIR) as the action server.
         settings = Settings.from_env()
-        self.core = Conversation(cached_knowledge(str(settings.knowledge_dir)),
+        self.core = SupervisionEngine(cached_knowledge(str(settings.knowledge_dir)),
                                  Store(make_engine(settings.database_url)), settings.records_dir)
         chat = Blueprint("webchat", __name__)
         handle = never_silent(on_new_message)  # as over REST: a failed action still gets a reply

@@ -1,6 +1,6 @@
 """A supervision session, one message at a time.
 
-`Conversation.handle` takes what the practitioner typed (with Rasa's reading
+`SupervisionEngine.handle` takes what the practitioner typed (with Rasa's reading
 of it), stores it before anything else happens, and answers with what it did
 and the next question. All state is in the database, so a restarted server
 carries on where the practitioner was.
@@ -50,7 +50,7 @@ SKIP_BUTTON = ("Skip", "/skip_question")
 logger = logging.getLogger(__name__)
 
 
-class Conversation:
+class SupervisionEngine:
     def __init__(self, knowledge: Knowledge, store: Store, records_dir: Path,
                  write: Callable = write_record, records_label: Optional[str] = None):
         self.knowledge = knowledge
@@ -114,14 +114,14 @@ class Conversation:
                 return [Reply(self.knowledge.prompt("no_session"), [("Reflect on a case", "/start_supervision")])]
             return self._question(session)
 
-    def _question(self, session: SupervisionSession, known: Optional["_Plan"] = None) -> List[Reply]:
+    def _question(self, session: SupervisionSession, known: Optional["_QuestionPlan"] = None) -> List[Reply]:
         """What is asked next, with its id. `known` is the plan already derived, if the answers are unchanged."""
         if _pending_danger_check(session) is not None:
             return [replace(danger_check_question(self.knowledge), question=DANGER_CHECK_KEY)]
         slip = _pending(session, COMMAND_CHECK_NOTE)
         if slip is not None:
             return [Reply(self._did_you_mean(slip), [("Yes", "yes"), ("No", "no")], question=COMMAND_CHECK_KEY)]
-        plan = known if known is not None and known.fits(session) else _Plan.of(self.knowledge, session)
+        plan = known if known is not None and known.fits(session) else _QuestionPlan.of(self.knowledge, session)
         if session.focus == CHANGE_PICKER:
             return [replace(self._change_list(plan.steps, plan.answers), question=CHANGE_PICKER)]
         step = self._current(session, plan.steps, plan.answers)
@@ -269,14 +269,14 @@ class Conversation:
             session = self.store.current(db, sender_id)
             if session is None:
                 return Turn(self.unseen_record(db, sender_id) or [Reply(self.knowledge.prompt("no_session"))], closed=True)
-            plan = _Plan.of(self.knowledge, session)
+            plan = _QuestionPlan.of(self.knowledge, session)
             turn = self._handle(db, session, message, plan)
             if turn.closed or session.status != ACTIVE:
                 return Turn(turn.replies, closed=True)
             db.flush()
             return Turn(turn.replies + self._question(session, plan))
 
-    def _handle(self, db, session: SupervisionSession, message: Incoming, plan: "_Plan") -> Turn:
+    def _handle(self, db, session: SupervisionSession, message: Incoming, plan: "_QuestionPlan") -> Turn:
         k = self.knowledge
         answers, steps = plan.answers, plan.steps
         step = self._current(session, steps, answers)
@@ -627,14 +627,14 @@ def _answers_state(session: SupervisionSession) -> tuple:
 
 
 @dataclass(frozen=True)
-class _Plan:
+class _QuestionPlan:
     """The question plan derived from a session's answers, kept for the rest of one message."""
     state: tuple
     answers: Dict
     steps: List[S.Step]
 
     @classmethod
-    def of(cls, knowledge: Knowledge, session: SupervisionSession) -> "_Plan":
+    def of(cls, knowledge: Knowledge, session: SupervisionSession) -> "_QuestionPlan":
         answers = _answers(session)
         return cls(_answers_state(session), answers, S.plan(knowledge, answers, session.kind))
 

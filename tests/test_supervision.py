@@ -1,4 +1,4 @@
-"""The supervision session through bot.conversation, with a real database and real Word files."""
+"""The supervision session through bot.supervision, with a real database and real Word files."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.conversation import Conversation
+from bot.supervision import SupervisionEngine
 from bot.knowledge import load_knowledge
 from bot.storage import COMPLETE, PAUSED, Answer, SessionNote, Store, SupervisionSession, make_engine
 from bot.text_input import Incoming
@@ -23,7 +23,7 @@ def db_url(tmp_path):
 
 @pytest.fixture
 def core(db_url, tmp_path):
-    return Conversation(KNOWLEDGE, Store(make_engine(db_url)), tmp_path / "records")
+    return SupervisionEngine(KNOWLEDGE, Store(make_engine(db_url)), tmp_path / "records")
 
 
 def talk(core, sender="worker-1"):
@@ -83,7 +83,7 @@ def test_a_restarted_process_carries_on_where_the_practitioner_was(core, db_url,
     say("I want to reflect on a case before supervision")
     say("Sam Example")
     say("Alex Sample")
-    restarted = Conversation(KNOWLEDGE, Store(make_engine(db_url)), tmp_path / "records")
+    restarted = SupervisionEngine(KNOWLEDGE, Store(make_engine(db_url)), tmp_path / "records")
     assert restarted.current_step("worker-1").key == "case.reference"
     assert "case reference" in restarted.prompt("worker-1")[0].text
 
