@@ -6,7 +6,6 @@ from datetime import datetime, timezone
 from typing import Dict, List, Optional
 from zoneinfo import ZoneInfo
 
-from pathlib import Path
 
 from . import steps as S
 from .chronology import Chronology
@@ -55,7 +54,7 @@ def _context_value(step: S.Step, answer) -> str:
 
 
 def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step],
-          answers: Dict, incomplete: bool = False, picture_dir: Optional[Path] = None) -> Record:
+          answers: Dict, incomplete: bool = False) -> Record:
     k = knowledge
     by_section: Dict[str, List[S.Step]] = {}
     for step in steps:
@@ -93,12 +92,12 @@ def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step]
 
     record.stuck_review = [_qa(s, answers) for s in by_section.get("stuck", [])]
     history = answers.get("chronology.entries")
-    if history is not None and not history.skipped and picture_dir is not None:
+    if history is not None and not history.skipped:
         agencies = k.case_options.agencies
         lines = (history.value or {}).get("lines", [])
         entries = [e for e in (read_entry(line, agencies) for line in lines) if not hasattr(e, "message")]
         chronology = Chronology.from_entries(entries, agencies)
-        record.chronology = chronology_record(chronology, picture_dir / "timeline.png", audit=k.finding_summaries)
+        record.chronology = chronology_record(chronology, audit=k.finding_summaries)
         if history.text:
             record.stuck_review.insert(0, QuestionAnswer(history.question, history.text))
     record.lived_experience = [_qa(s, answers) for s in by_section.get("child", [])]

@@ -120,19 +120,16 @@ class DocumentWriter:
         for item in items:
             self.para(item, style="List Bullet")
 
-    def picture(self, path: Path, alt_text: str) -> None:
-        """The picture, embedded (the file may be deleted after saving), with alt text.
+    def picture(self, png: bytes, alt_text: str) -> None:
+        """The picture, embedded, with alt text.
 
         python-docx has no alt-text API: Word and screen readers read the
         `descr` (and `title`) attributes of the picture's wp:docPr element.
         """
         section = self.doc.sections[-1]
         text_width = section.page_width - section.left_margin - section.right_margin
-        with open(path, "rb") as handle:
-            # read into memory so the document holds the bytes, not the path
-            image = io.BytesIO(handle.read())
         shape = self.doc.add_paragraph().add_run().add_picture(
-            image, width=min(TIMELINE_WIDTH, text_width))
+            io.BytesIO(png), width=min(TIMELINE_WIDTH, text_width))
         doc_pr = shape._inline.docPr
         doc_pr.set("descr", self.clean(alt_text))
         doc_pr.set("title", TIMELINE_TITLE)
@@ -147,12 +144,12 @@ class DocumentWriter:
         if chronology.flags:
             self.heading("What the history shows", level=2)
             self.bullets(chronology.flags)
-        if chronology.image_path is not None:
+        if chronology.image_png is not None:
             self.heading("Timeline", level=2)
             try:
-                self.picture(Path(chronology.image_path), chronology.alt_text)
+                self.picture(chronology.image_png, chronology.alt_text)
             except (OSError, ValueError, UnrecognizedImageError):
-                # a missing or unreadable picture must not stop the record being saved
+                # an unreadable picture must not stop the record being saved
                 self.para("The timeline picture could not be added.", italic=True)
             if chronology.alt_text:
                 self.para(chronology.alt_text, small=True)

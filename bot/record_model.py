@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import List, Mapping, Optional, Tuple
 
 # The usual marking for child protection material (Government Security Classifications).
@@ -72,7 +71,7 @@ class ChronologyRecord:
 
     entries_readback: str  # one entry a line, as confirmed by the practitioner
     flags: List[str] = field(default_factory=list)  # plain English, citing the audit
-    image_path: Optional[Path] = None  # the timeline PNG, embedded when the record is saved
+    image_png: Optional[bytes] = None  # the timeline picture, embedded when the record is saved
     alt_text: str = ""  # describes the picture for screen readers
 
 

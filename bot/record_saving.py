@@ -14,7 +14,6 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
@@ -53,10 +52,8 @@ class RecordSaver:
         path = self._unchanged(session, digest)
         if path is None:
             try:
-                with tempfile.TemporaryDirectory() as pictures:  # the picture is embedded, then removed
-                    record = record_builder.build(self.knowledge, session, steps, answers,
-                                                  incomplete=bool(unanswered), picture_dir=Path(pictures))
-                    path = self._write_claimed(db, session, record)
+                record = record_builder.build(self.knowledge, session, steps, answers, incomplete=bool(unanswered))
+                path = self._write_claimed(db, session, record)
                 session.record_path = str(path)
                 self.store.add_note(db, session, "record_digest", f"{digest} {path}")
                 self._finish_save(session, unanswered)

@@ -4,18 +4,16 @@ Plans are grey bars along a month axis, the gaps between them labelled;
 incidents are marks below, one colour AND one shape per agency, so the
 picture still reads when the record is printed in black and white.
 
-matplotlib is imported inside draw_timeline so that importing bot/ stays
+matplotlib is imported inside timeline_figure so that importing bot/ stays
 fast; it draws on its own Figure with the Agg canvas (no pyplot, no display,
 no global state shared between conversations).
 """
 from __future__ import annotations
 
+import io
 import math
-import os
-import tempfile
 import textwrap
 from datetime import date
-from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 from .chronology import Chronology
@@ -104,20 +102,19 @@ def _month_ticks(first: int, last: int) -> Tuple[List[int], List[str]]:
     return ticks, [f"{Month.from_index(i).name[:3]}\n{Month.from_index(i).year}" for i in ticks]
 
 
-def draw_timeline(chronology: Chronology, path, today: Optional[date] = None,
-                  short_gap_months: int = 6) -> Path:
-    """Draw the timeline as a PNG at `path` (owner-only, written atomically).
+def timeline_png(chronology: Chronology, today: Optional[date] = None, short_gap_months: int = 6) -> bytes:
+    """The timeline as PNG bytes, kept in memory until the record embeds them (no file to clean up).
 
     An empty chronology still gives a picture, saying nothing was given, so a
     save never fails for want of a timeline.
     """
-    path = Path(path)
-    _save(timeline_figure(chronology, today, short_gap_months), path)
-    return path
+    buffer = io.BytesIO()
+    timeline_figure(chronology, today, short_gap_months).savefig(buffer, format="png", dpi=DPI)
+    return buffer.getvalue()
 
 
 def timeline_figure(chronology: Chronology, today: Optional[date] = None, short_gap_months: int = 6):
-    """The matplotlib Figure (Agg canvas), for draw_timeline and for tests."""
+    """The matplotlib Figure (Agg canvas), for timeline_png and for tests."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
@@ -219,21 +216,6 @@ def timeline_figure(chronology: Chronology, today: Optional[date] = None, short_
     return figure
 
 
-def _save(figure, path: Path) -> None:
-    """Owner-only temp file, then rename: never half a picture, never world-readable."""
-    directory = path.parent
-    directory.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".timeline-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            figure.savefig(handle, format="png", dpi=DPI)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 def describe_timeline(chronology: Chronology, today: Optional[date] = None) -> str:
     """Alt text: what the picture shows, in words, for screen readers and grey print."""
     if chronology.is_empty:
@@ -276,13 +258,13 @@ def describe_timeline(chronology: Chronology, today: Optional[date] = None) -> s
     return " ".join(parts)
 
 
-def chronology_record(chronology: Chronology, image_path, today: Optional[date] = None,
+def chronology_record(chronology: Chronology, today: Optional[date] = None,
                       short_gap_months: int = 6, audit: Optional[Dict[str, str]] = None) -> ChronologyRecord:
     """Everything the Word record needs: read-back, flags (with the audit's words, `audit`), picture, alt text."""
     return ChronologyRecord(
         entries_readback=chronology.readback(),
         flags=[f.text for f in chronology.flags(short_gap_months=short_gap_months, today=today, audit=audit)],
-        image_path=draw_timeline(chronology, image_path, today=today, short_gap_months=short_gap_months),
+        image_png=timeline_png(chronology, today=today, short_gap_months=short_gap_months),
         alt_text=describe_timeline(chronology, today=today),
     )
 

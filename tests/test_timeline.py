@@ -24,8 +24,8 @@ from bot.timeline import (
     agency_styles,
     chronology_record,
     describe_timeline,
-    draw_timeline,
     timeline_figure,
+    timeline_png,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,18 +61,17 @@ def legend_markers(figure):
 # The picture
 # --------------------------------------------------------------------------
 
-def test_draws_a_png_of_the_right_size(tmp_path, chronology):
+def test_draws_a_png_of_the_right_size_in_memory(tmp_path, chronology, monkeypatch):
+    import io
     import matplotlib.image
 
-    path = draw_timeline(chronology, tmp_path / "pictures" / "timeline.png", today=TODAY)
-    assert path == tmp_path / "pictures" / "timeline.png"
-    data = path.read_bytes()
+    monkeypatch.chdir(tmp_path)
+    data = timeline_png(chronology, today=TODAY)
     assert data[:8] == PNG_SIGNATURE and len(data) > 5_000
-    height, width = matplotlib.image.imread(str(path)).shape[:2]
+    height, width = matplotlib.image.imread(io.BytesIO(data)).shape[:2]
     # 16 x 7 cm at 150 dpi
     assert abs(width - 16 / 2.54 * 150) <= 2 and abs(height - 7 / 2.54 * 150) <= 2
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert os.listdir(path.parent) == ["timeline.png"]  # no temp file left behind
+    assert os.listdir(tmp_path) == []  # no file written anywhere near
 
 
 def test_each_agency_has_its_own_shape_for_greyscale_print(chronology):
@@ -107,9 +106,8 @@ def test_gaps_are_labelled_and_short_ones_stand_out(chronology):
         assert text.get_fontsize() >= 6
 
 
-def test_empty_chronology_still_draws(tmp_path):
-    path = draw_timeline(Chronology(), tmp_path / "empty.png", today=TODAY)
-    assert path.read_bytes()[:8] == PNG_SIGNATURE
+def test_empty_chronology_still_draws():
+    assert timeline_png(Chronology(), today=TODAY)[:8] == PNG_SIGNATURE
     assert describe_timeline(Chronology(), today=TODAY) == "Timeline: no plans or incidents were given."
 
 
@@ -118,8 +116,7 @@ def test_short_history_draws(tmp_path, knowledge):
                               "Feb 2025 school concern\nFeb 2025 GP letter\nFeb 2025 HV visit\n"
                               "Feb 2025 police again", knowledge.case_options.agencies, today=TODAY)
     c = Chronology.from_entries(entries, knowledge.case_options.agencies)
-    path = draw_timeline(c, tmp_path / "short.png", today=TODAY)
-    assert path.stat().st_size > 0
+    assert timeline_png(c, today=TODAY)[:8] == PNG_SIGNATURE
 
 
 def test_importing_bot_does_not_import_matplotlib():
@@ -159,14 +156,13 @@ def record_with(chronology_record_, stuck=STUCK):
 
 
 def test_record_holds_the_picture_with_alt_text_and_the_stuck_answers(tmp_path, chronology):
-    summary = chronology_record(chronology, tmp_path / "work" / "timeline.png", today=TODAY)
+    summary = chronology_record(chronology, today=TODAY)
     assert summary.entries_readback == chronology.readback()
     assert summary.flags == [f.text for f in chronology.flags(today=TODAY)]
-    picture_bytes = summary.image_path.read_bytes()
+    picture_bytes = summary.image_png
 
     path = write_record(record_with(summary), tmp_path / "records",
                         now=datetime(2026, 11, 27, 14, 5, 9))
-    summary.image_path.unlink()  # the record holds the picture itself, not a link to it
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert os.listdir(path.parent) == [path.name]
 
@@ -192,7 +188,7 @@ def test_record_holds_the_picture_with_alt_text_and_the_stuck_answers(tmp_path, 
 
 
 def test_new_sections_come_after_themes(tmp_path, chronology):
-    summary = chronology_record(chronology, tmp_path / "timeline.png", today=TODAY)
+    summary = chronology_record(chronology, today=TODAY)
     path = write_record(record_with(summary), tmp_path / "records")
     document = docx.Document(str(path))
     level1 = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
@@ -202,9 +198,9 @@ def test_new_sections_come_after_themes(tmp_path, chronology):
     assert level2[:2] == ["What the history shows", "Timeline"]
 
 
-def test_missing_picture_does_not_stop_the_save(tmp_path):
+def test_an_unreadable_picture_does_not_stop_the_save(tmp_path):
     summary = ChronologyRecord("Incident: May 2024, callout (Police).", ["A flag."],
-                               tmp_path / "gone.png", "Timeline from May 2024 to May 2024.")
+                               b"not a picture", "Timeline from May 2024 to May 2024.")
     path = write_record(record_with(summary, stuck=[]), tmp_path / "records")
     document = docx.Document(str(path))
     paragraphs = [p.text for p in document.paragraphs]
@@ -224,7 +220,7 @@ def test_chronology_without_picture(tmp_path):
 
 
 def test_alt_text_with_characters_word_cannot_store(tmp_path, chronology):
-    summary = chronology_record(chronology, tmp_path / "timeline.png", today=TODAY)
+    summary = chronology_record(chronology, today=TODAY)
     summary.alt_text = "Timeline\x00 with a control character"
     document = docx.Document(str(write_record(record_with(summary), tmp_path / "records")))
     assert document.inline_shapes[0]._inline.docPr.get("descr") == "Timeline\ufffd with a control character"
