@@ -296,6 +296,10 @@ def test_a_workshop_pack_downloads_from_the_page_too(chat, web_servers):
         link.click()
     path = download.value.path()
     assert "An invented point from the group" in docx_text(Path(path))
+    name = link.text_content().split("(", 1)[1].rstrip(")")
+    assert download_status(web_servers.rasa_port, f"/chat/record/{name}", chat.sender()).status == 200
+    for secret in (secrets.token_hex(16), None):  # another browser, or none: the same 404 as for no file
+        assert download_status(web_servers.rasa_port, f"/chat/record/{name}", secret).status == 404
 
 
 def test_keyboard_alone_reaches_the_message_box_and_the_buttons(chat, web_servers):
