@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 # Whole messages (after normalising) that are commands while a question is open.
@@ -231,7 +232,9 @@ def parse_number(text: str, low: int, high: int) -> Optional[int]:
     return number if low <= number <= high else None
 
 
+@lru_cache(maxsize=4096)
 def _phrase_pattern(phrase: str) -> re.Pattern:
+    """Compiled once per phrase: matchers are made per message, their patterns need not be."""
     return re.compile(r"(?<![\w])" + re.escape(normalise(phrase)) + r"(?![\w])")
 
 
