@@ -53,7 +53,9 @@ def pattern_questions(knowledge: Knowledge, answers: Dict, kind: str, cap: int) 
     Priority comes from patterns.yml, so the closure check (priority 1) is never dropped.
     """
     noticed = noticed_patterns(knowledge, answers, kind)
-    return sorted(noticed, key=lambda p: (p.priority, noticed.index(p)))[:cap]
+    # by priority, then file order (positions, not list.index: comparing pydantic models is slow)
+    ranked = sorted(enumerate(noticed), key=lambda pair: (pair[1].priority, pair[0]))
+    return [pattern for _, pattern in ranked[:cap]]
 
 
 def suggest_themes(knowledge: Knowledge, answers: Dict, kind: str = "supervision") -> List[str]:
