@@ -18,7 +18,9 @@ from typing import Any, Awaitable, Callable, Iterable, Optional, Text
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import event, exc
+from sqlalchemy import create_engine, event, exc
+from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import QueuePool
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +34,14 @@ class DurableSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, retry_seconds: float = RETRY_SECONDS, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.retry_seconds = float(retry_seconds)
+        if self.engine.dialect.name == "sqlite" and self.engine.url.database not in (None, "", ":memory:"):
+            # SQLAlchemy 1.4 reconnects to a SQLite file for every transaction (several a message):
+            # keep a few connections open instead, as SQLAlchemy 2.0 does.
+            old_engine = self.engine
+            self.engine = create_engine(old_engine.url, poolclass=QueuePool,
+                                        connect_args={"check_same_thread": False})
+            self.sessionmaker = sessionmaker(bind=self.engine)
+            old_engine.dispose()
         if self.engine.dialect.name == "sqlite":
             @event.listens_for(self.engine, "connect")
             def _sqlite_pragmas(dbapi_conn, _record):  # the action server writes the same file
