@@ -58,9 +58,16 @@ class Assistant:
         return next((name for name, mode in self.modes.items() if mode.has_active_session(sender_id)), None)
 
     def handle(self, sender_id: str, message: Incoming) -> Turn:
-        """One message, answered by the active mode (with the next question); closed when none is open."""
-        name = self.active_mode(sender_id) or SUPERVISION  # none open: supervision names a record just saved
-        return self.modes[name].handle(sender_id, message)
+        """One message, answered by the active mode (with the next question); closed when none is open.
+
+        Each mode looks for its open session in the same transaction that handles the message, so a
+        supervision message costs one transaction, a workshop's two.
+        """
+        for mode in self.modes.values():
+            turn = mode.handle_active(sender_id, message)
+            if turn is not None:
+                return turn
+        return self.supervision.handle(sender_id, message)  # names a record just saved, or says none is open
 
     def prompt(self, sender_id: str) -> List[Reply]:
         name = self.active_mode(sender_id) or SUPERVISION

@@ -34,3 +34,6 @@ class Mode(Protocol):
 
     def handle(self, sender_id: str, message: Incoming) -> Turn:
         """One message: what it did, then the next question; `closed` when paused or saved."""
+
+    def handle_active(self, sender_id: str, message: Incoming) -> Optional[Turn]:
+        """`handle` in one transaction when a session of this mode is open; None, changing nothing, if not."""

@@ -264,11 +264,20 @@ class SupervisionEngine:
 
         The reply carries the next question so that Rasa needs one call to the
         action server per message. `closed` says the session is paused or saved.
+        With no session open it names a record whose reply was lost, or says so.
         """
+        turn = self.handle_active(sender_id, message)
+        if turn is not None:
+            return turn
+        with self.store.transaction() as db:
+            return Turn(self.unseen_record(db, sender_id) or [Reply(self.knowledge.prompt("no_session"))], closed=True)
+
+    def handle_active(self, sender_id: str, message: Incoming) -> Optional[Turn]:
+        """`handle` for an open session; None (and nothing changed) when none is open."""
         with self.store.transaction() as db:
             session = self.store.current(db, sender_id)
             if session is None:
-                return Turn(self.unseen_record(db, sender_id) or [Reply(self.knowledge.prompt("no_session"))], closed=True)
+                return None
             plan = _QuestionPlan.of(self.knowledge, session)
             turn = self._handle(db, session, message, plan)
             if turn.closed or session.status != ACTIVE:

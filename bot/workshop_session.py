@@ -379,10 +379,16 @@ class WorkshopEngine:
     # ----- taking a message -------------------------------------------------------------
 
     def handle(self, sender_id: str, message: Incoming) -> Turn:
+        turn = self.handle_active(sender_id, message)
+        return turn if turn is not None else Turn([Reply(self.content.prompt("no_session"), [START_BUTTON])],
+                                                  closed=True)
+
+    def handle_active(self, sender_id: str, message: Incoming) -> Optional[Turn]:
+        """`handle` for an open workshop; None (and nothing changed) when none is open."""
         with self.transaction() as db:
             session = self._current(db, sender_id)
             if session is None:
-                return Turn([Reply(self.content.prompt("no_session"), [START_BUTTON])], closed=True)
+                return None
             turn = self._handle(db, session, message)
             if turn.closed or session.status != ACTIVE:
                 return Turn(turn.replies, closed=True)

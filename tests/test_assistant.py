@@ -60,3 +60,20 @@ def test_with_nothing_open_a_message_is_told_so_and_nothing_to_resume_is_said(as
     assert turn.closed and "don't have a session open" in turn.replies[0].text
     mode, replies = assistant.resume("nobody")
     assert mode is None and "no unfinished sessions" in replies[0].text
+
+
+def test_a_supervision_message_is_one_database_transaction(assistant):
+    """#14: one transaction a message (a workshop's adds one read to find it is not supervision)."""
+    from sqlalchemy import event
+    assistant.start("a", "start_supervision")
+    begun = []
+    engine = assistant.supervision.store.engine
+    event.listen(engine, "begin", lambda connection: begun.append(1))
+    turn = assistant.handle("a", Incoming("Sam Example"))
+    assert "supervisor" in turn.replies[-1].text.lower()  # the answer stored and the next question asked
+    assert len(begun) == 1
+    begun.clear()
+    assistant.start("b", "start_workshop")
+    begun.clear()
+    assistant.handle("b", Incoming("90 minutes"))
+    assert len(begun) == 2
