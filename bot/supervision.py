@@ -29,6 +29,7 @@ from .responses import (
 )
 from .storage import ACTIVE, PAUSED, SessionNote, Store, SupervisionSession
 from .suggestions import noticed_patterns, suggest_themes
+from .theme_picker import theme_menu, themes_chosen, titles
 from .text_input import (
     ChoiceMatcher, Incoming, detect_command, is_blank, normalise, parse_number, parse_yes_no,
     near_command, typed_button,
@@ -222,10 +223,8 @@ class SupervisionEngine:
             if any(p.id == "repeat_plans" for p in patterns):
                 lines.append(k.prompt("stuck_offer"))
         suggested = suggest_themes(k, answers, kind)[:1 if kind == S.SHORT else None]  # a short session: one
-        lines.append(k.prompt("ask_themes", suggested=", ".join(k.theme(t).title for t in suggested)))
-        lines += [f"{n}. {t.title}" for n, t in enumerate(k.themes, 1)]
-        return Reply("\n".join(lines), [("Use the suggested themes", "yes")] +
-                     [(k.theme(t).title, k.theme(t).title) for t in suggested])
+        lines.append(k.prompt("ask_themes", suggested=titles(k, suggested)))
+        return theme_menu(k, lines, suggested)
 
     def _summary(self, session, steps: List[S.Step], answers: Dict) -> str:
         k = self.knowledge
@@ -565,11 +564,7 @@ class SupervisionEngine:
         return replies
 
     def _themes_from(self, text: str, answers: Dict, kind: str) -> List[str]:
-        if parse_yes_no(text) == "yes" or normalise(text) in ("suggested", "the suggested ones",
-                                                              "use the suggested themes"):
-            return suggest_themes(self.knowledge, answers, kind)
-        matcher = ChoiceMatcher(S.theme_choices(self.knowledge))
-        return matcher.find(text) or matcher.find_numbers(text)
+        return themes_chosen(self.knowledge, text, suggest_themes(self.knowledge, answers, kind))
 
     def _review_reply(self, db, session, steps, answers, text: str) -> List[Reply]:
         said = parse_yes_no(text)

@@ -37,7 +37,6 @@ from .responses import (
     Reply, Turn, danger_check_question, explain_theme, find_theme, find_toolkit, show_toolkit,
     urgent_help,
 )
-from .steps import theme_choices
 from .storage import ACTIVE, COMPLETE, PAUSED, Base, utcnow
 from .text_input import (
     Choice, ChoiceMatcher, Incoming, NUMBER_WORDS, detect_command, is_blank, normalise, parse_yes_no,
@@ -45,6 +44,7 @@ from .text_input import (
 )
 from .workshop_content import WorkshopContent
 from .workshop_plan import PlanItem, WorkshopPlan, clock, describe_length, plan_workshop, suggested_themes
+from .theme_picker import theme_menu, themes_chosen, titles
 from .workshop_pack import write_pack
 
 LENGTH, GROUP, THEMES, REVIEW, RUNNING = "length", "group", "themes", "review", "running"
@@ -71,9 +71,6 @@ WORKSHOP_COMMANDS: Dict[str, Tuple[str, ...]] = {
 }
 _WORKSHOP_PHRASES = {p: cmd for cmd, phrases in WORKSHOP_COMMANDS.items() for p in phrases}
 _BUTTON_PAYLOAD = re.compile(r"^/[A-Za-z_]+")
-SUGGESTED_WORDS = ("suggested", "the suggested ones", "use the suggested themes", "suggested themes",
-                   "suggested mix", "use the suggested mix", "the suggested mix", "your suggestion",
-                   "use yours", "go with the suggestion")
 
 
 # ----- tables: the lead's choices and the group's points, nothing else ----------------
@@ -316,11 +313,8 @@ class WorkshopEngine:
         k, c = self.knowledge, self.content
         suggested = suggested_themes(c, session.minutes, session.group)
         count = f"{len(suggested)} theme{'s' if len(suggested) > 1 else ''}"
-        lines = [c.prompt("ask_themes", length=describe_length(session.minutes), count=count,
-                          suggested=", ".join(k.theme(t).title for t in suggested))]
-        lines += [f"{n}. {t.title}" for n, t in enumerate(k.themes, 1)]
-        return Reply("\n".join(lines), [("Use the suggested themes", "yes")] +
-                     [(k.theme(t).title, k.theme(t).title) for t in suggested])
+        return theme_menu(k, [c.prompt("ask_themes", length=describe_length(session.minutes), count=count,
+                                       suggested=titles(k, suggested))], suggested)
 
     def _plan_text(self, plan: WorkshopPlan, current: Optional[int] = None) -> str:
         lines = [self.content.prompt("plan_heading", length=describe_length(plan.minutes), group=plan.group_label)]
@@ -475,11 +469,7 @@ class WorkshopEngine:
         return [Reply(self.content.prompt("group_chosen", group=self.content.group(found[0]).label))]
 
     def _take_themes(self, session: WorkshopSession, text: str) -> List[Reply]:
-        if parse_yes_no(text) == "yes" or normalise(text) in SUGGESTED_WORDS:
-            themes = suggested_themes(self.content, session.minutes, session.group)
-        else:
-            matcher = ChoiceMatcher(theme_choices(self.knowledge))
-            themes = matcher.find(text) or matcher.find_numbers(text)
+        themes = themes_chosen(self.knowledge, text, suggested_themes(self.content, session.minutes, session.group))
         if not themes:
             return [Reply(self.content.prompt("themes_not_recognised"))]
         session.themes = list(themes)
