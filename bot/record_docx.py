@@ -3,6 +3,10 @@
 The document holds only what the practitioner typed or chose, plus headings,
 the questions asked and toolkit links. It may be disclosed, so text is kept
 exactly as typed; only characters Word cannot store are replaced.
+
+Why one long module: the document's layout (the At a glance table, headings
+for the navigation pane, marking and page numbers, the timeline) is one
+design read top to bottom; what goes in it is decided in bot/record_builder.py.
 """
 from __future__ import annotations
 

@@ -4,6 +4,14 @@
 of it), stores it before anything else happens, and answers with what it did
 and the next question. All state is in the database, so a restarted server
 carries on where the practitioner was.
+
+Why one long module: deciding what a message is (a command, a slip of one,
+danger, a side question, an answer to the open question, a change from the
+summary) is one ordered decision, and its steps share the open session and
+question plan. What it hands off lives apart: the order of questions
+(bot/steps.py), reading text (bot/text_input.py), the danger check
+(bot/danger.py), the plan history (bot/chronology*.py), theme choice
+(bot/theme_picker.py) and saving (bot/record_saving.py).
 """
 from __future__ import annotations
 

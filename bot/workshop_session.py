@@ -1,9 +1,11 @@
 """A practice workshop, one message at a time: the training lead's mode.
 
-It mirrors bot/supervision.py: `start`, `prompt` (what is asked now),
-`handle` (one message, returning a Turn) and `has_active_session`, so the
-lead wires it into Rasa as a form whose single free-text slot passes every
-message here.
+It implements bot.modes.Mode, as bot/supervision.py does, and bot/assistant.py
+routes a lead's messages here while a workshop is open. Why one long module:
+its tables, the reading of a length or a group, and the steps of a workshop
+(choose, review, run, save) change together; the content and the plan are
+apart (bot/workshop_content.py, bot/workshop_plan.py), as is the pack
+(bot/workshop_pack.py).
 
 The lead chooses the length, the group and the themes, sees the plan with
 its timings, then steps through it. While a part is open, every message that
