@@ -7,9 +7,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.knowledge import load_knowledge  # noqa: E402
+from tests.content import KNOWLEDGE  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def knowledge():
-    return load_knowledge(ROOT / "knowledge")
+    return KNOWLEDGE

@@ -7,14 +7,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from bot.supervision import SupervisionEngine
-from bot.knowledge import load_knowledge
 from bot.record_docx import xml_safe
 from bot.steps import DANGER_CHECK, TEXT
 from bot.storage import Store, make_engine
 from bot.text_input import Incoming, detect_command
 from tests.session_driver import STRUCTURED_ANSWERS, docx_text
+from tests.content import KNOWLEDGE
 
-KNOWLEDGE = load_knowledge(Path(__file__).resolve().parent.parent / "knowledge")
 
 
 def as_word_keeps_it(text: str) -> str:

@@ -6,10 +6,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from bot import steps as S
 from bot.knowledge import THEME_IDS
-from tests.conftest import ROOT
-from bot.knowledge import load_knowledge
+from tests.content import KNOWLEDGE
 
-KNOWLEDGE = load_knowledge(ROOT / "knowledge")
 CONCERNS = [c.id for c in KNOWLEDGE.case_options.concerns]
 AGENCIES = [a.id for a in KNOWLEDGE.case_options.agencies]
 CATEGORIES = [c.id for c in KNOWLEDGE.case_options.plan_categories]

@@ -7,13 +7,12 @@ import pytest
 from sqlalchemy import select
 
 from bot.supervision import SupervisionEngine
-from bot.knowledge import load_knowledge
 from bot.storage import COMPLETE, PAUSED, Answer, SessionNote, Store, SupervisionSession, make_engine
 from bot.text_input import Incoming
 from tests.session_driver import answer_for, docx_text, run_whole_session
+from tests.content import KNOWLEDGE
 
 ROOT = Path(__file__).resolve().parent.parent
-KNOWLEDGE = load_knowledge(ROOT / "knowledge")
 
 
 @pytest.fixture

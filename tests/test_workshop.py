@@ -9,15 +9,13 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from bot.knowledge import THEME_IDS, KnowledgeError, load_knowledge
+from bot.knowledge import THEME_IDS, KnowledgeError
 from bot.privacy import identifying_details
 from bot.workshop_content import GROUP_IDS, count_sentences, load_workshop_content
 from bot.workshop_plan import BREAK, CLOSE, OPENING, WorkshopPlanError, check, plan_workshop, suggested_themes
+from tests.content import CONTENT, KNOWLEDGE, KNOWLEDGE_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
-KNOWLEDGE_DIR = ROOT / "knowledge"
-KNOWLEDGE = load_knowledge(KNOWLEDGE_DIR)
-CONTENT = load_workshop_content(KNOWLEDGE_DIR, KNOWLEDGE)
 
 
 # ----- the vignettes ------------------------------------------------------------------

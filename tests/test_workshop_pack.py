@@ -16,15 +16,12 @@ from docx.text.paragraph import Paragraph
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from bot import record_docx
-from bot.knowledge import load_knowledge
 from bot.record_docx import xml_safe
-from bot.workshop_content import load_workshop_content
 from bot.workshop_plan import plan_workshop
 from bot.workshop_pack import write_pack
+from tests.content import CONTENT, KNOWLEDGE
 
 ROOT = Path(__file__).resolve().parent.parent
-KNOWLEDGE = load_knowledge(ROOT / "knowledge")
-CONTENT = load_workshop_content(ROOT / "knowledge", KNOWLEDGE)
 WHEN = datetime(2026, 3, 4, 9, 30, 5)
 PLAN = plan_workshop(CONTENT, KNOWLEDGE, 120, "multi_agency")  # four themes and a break
 

@@ -12,18 +12,15 @@ import pytest
 from sqlalchemy import event, inspect, select
 
 from bot.supervision import SupervisionEngine
-from bot.knowledge import load_knowledge
 from bot.storage import ACTIVE, COMPLETE, PAUSED, Answer, Store, SupervisionSession, make_engine
 from bot.text_input import Incoming
-from bot.workshop_content import load_workshop_content
 from bot.workshop_session import (
     WorkshopEngine, WorkshopPoint, WorkshopSession, parse_minutes, workshop_command,
 )
 from tests.session_driver import STRUCTURED_ANSWERS, docx_text, latest_saved
+from tests.content import CONTENT, KNOWLEDGE
 
 ROOT = Path(__file__).resolve().parent.parent
-KNOWLEDGE = load_knowledge(ROOT / "knowledge")
-CONTENT = load_workshop_content(ROOT / "knowledge", KNOWLEDGE)
 LEAD = "lead-1"
 
 
