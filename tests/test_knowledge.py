@@ -7,7 +7,6 @@ folder is never touched.
 import re
 import shutil
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
