@@ -139,6 +139,18 @@ def unique_ids(field: str, what: str):
     return validator(field, allow_reuse=True)(check)
 
 
+def every_id(field: str, required, what: str):
+    """A validator: the items of `field` have different ids and include every one of `required`."""
+    def check(cls, items):
+        ids = [item.id for item in items]
+        check_unique(ids, f"{what} id")
+        missing = set(required) - set(ids)
+        if missing:
+            raise ValueError(f"missing {what}s: {', '.join(sorted(missing))}")
+        return items
+    return validator(field, allow_reuse=True)(check)
+
+
 def one_of(field: str, allowed, what: str):
     """A validator: each item of `field` (or the field itself) is one of `allowed`; None passes."""
     def check(cls, value):
@@ -295,14 +307,7 @@ class Theme(StrictModel):
 class ThemeFile(StrictModel):
     themes: List[Theme]
 
-    @validator("themes")
-    def the_audit_themes(cls, themes):
-        ids = [t.id for t in themes]
-        check_unique(ids, "theme id")
-        missing = set(THEME_IDS) - set(ids)
-        if missing:
-            raise ValueError(f"missing themes: {', '.join(sorted(missing))}")
-        return themes
+    _the_audit_themes = every_id("themes", THEME_IDS, "theme")
 
 
 class ToolkitLink(StrictModel):

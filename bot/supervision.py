@@ -62,10 +62,8 @@ logger = logging.getLogger(__name__)
 class SupervisionEngine:
     def __init__(self, knowledge: Knowledge, store: Store, records_dir: Path,
                  write: Callable = write_record, records_label: Optional[str] = None):
-        self.knowledge = knowledge
-        self.store = store
-        self.records_dir = Path(records_dir)
-        self.saver = RecordSaver(knowledge, store, self.records_dir, write, records_label)
+        self.saver = RecordSaver(knowledge, store, records_dir, write, records_label)
+        self.knowledge, self.store, self.records_dir = knowledge, store, self.saver.records_dir
 
     # ----- starting and resuming -------------------------------------------------
 

@@ -14,7 +14,7 @@ from typing import Dict, FrozenSet, List, Optional, Tuple
 from pydantic import Field, StrictBool, root_validator, validator
 
 from .knowledge import (
-    THEME_IDS, TOOLKIT_IDS, Knowledge, KnowledgeError, StrictModel, check_prompts, check_unique, one_of, parse_model, read_yaml,
+    THEME_IDS, TOOLKIT_IDS, Knowledge, KnowledgeError, StrictModel, check_prompts, check_unique, every_id, one_of, parse_model, read_yaml,
     unique_ids,
 )
 from .privacy import identifying_details
@@ -323,14 +323,7 @@ class WorkshopFile(StrictModel):
             raise ValueError("up_to_minutes must go up from one entry to the next")
         return counts
 
-    @validator("groups")
-    def the_groups(cls, groups):
-        ids = [g.id for g in groups]
-        check_unique(ids, "group id")
-        missing = set(GROUP_IDS) - set(ids)
-        if missing:
-            raise ValueError(f"missing groups: {', '.join(sorted(missing))}")
-        return groups
+    _the_groups = every_id("groups", GROUP_IDS, "group")
 
     @validator("default_theme_order")
     def every_theme_once(cls, order):

@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts.serve import Servers, signal_group, wait_for  # noqa: E402
+from scripts.serve import Servers, run_until_stopped, signal_group, wait_for  # noqa: E402
 
 TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
 DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/test"
@@ -192,34 +192,28 @@ def main() -> int:
                     port=int(os.environ.get("SCALED_PORT") or 5005),
                     state_dir=Path(os.environ.get("SCALED_STATE_DIR") or ROOT / "state" / "scaled"),
                     records_dir=Path(os.environ.get("RECORDS_DIR") or ROOT / "records"))
-    for sig in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(sig, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
-    try:
-        scaled.check_services()
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", scaled.port)) == 0:
-                raise RuntimeError(f"Port {scaled.port} is already in use: choose another with SCALED_PORT=...")
-        print(f"Starting {scaled.count} action servers and {scaled.count} Rasa servers "
-              "(loading the model takes a little while)...", flush=True)
-        scaled.start()
-        print(f"\nThe scaled profile is running behind nginx.\n"
-              f"  Chat page:   http://localhost:{scaled.port}/chat\n"
-              f"  REST:        http://localhost:{scaled.port}/webhooks/rest/webhook\n"
-              f"  Rasa servers on ports {', '.join(str(s.rasa_port) for s in scaled.servers)}; "
-              f"logs in {scaled.state_dir}\n"
-              "Press Ctrl-C to stop.\n", flush=True)
-        while all(s.rasa.poll() is None for s in scaled.servers) and scaled.nginx.poll() is None:
-            time.sleep(1)
-        print("A server stopped: stopping the rest.", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("\nStopping...", flush=True)
-        return 0
-    except RuntimeError as error:
-        print(f"Cannot start: {error}", file=sys.stderr)
-        return 1
-    finally:
-        scaled.stop()
+    return run_until_stopped(lambda: _start_and_serve(scaled), scaled.stop)
+
+
+def _start_and_serve(scaled: "Scaled") -> int:
+    """Start every server and nginx, say where they are, and run until one stops."""
+    scaled.check_services()
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", scaled.port)) == 0:
+            raise RuntimeError(f"Port {scaled.port} is already in use: choose another with SCALED_PORT=...")
+    print(f"Starting {scaled.count} action servers and {scaled.count} Rasa servers "
+          "(loading the model takes a little while)...", flush=True)
+    scaled.start()
+    print(f"\nThe scaled profile is running behind nginx.\n"
+          f"  Chat page:   http://localhost:{scaled.port}/chat\n"
+          f"  REST:        http://localhost:{scaled.port}/webhooks/rest/webhook\n"
+          f"  Rasa servers on ports {', '.join(str(s.rasa_port) for s in scaled.servers)}; "
+          f"logs in {scaled.state_dir}\n"
+          "Press Ctrl-C to stop.\n", flush=True)
+    while all(s.rasa.poll() is None for s in scaled.servers) and scaled.nginx.poll() is None:
+        time.sleep(1)
+    print("A server stopped: stopping the rest.", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Callable, Dict, List, Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -190,29 +190,18 @@ def main(mode: str) -> int:
         api_token=api_token(),  # RASA_API_TOKEN or the file in RASA_API_TOKEN_FILE
         host=os.environ.get("RASA_HOST") or "127.0.0.1",
     )
-    for sig in (signal.SIGTERM, signal.SIGHUP):  # a closed terminal stops both servers too
+    return run_until_stopped(lambda: _start_and_serve(servers, settings, mode), servers.stop)
+
+
+def run_until_stopped(serve: Callable[[], int], stop: Callable[[], None]) -> int:
+    """Run `serve` until it returns or Ctrl-C (or a closed terminal); always `stop` the servers after.
+
+    A start-up problem (RuntimeError) is said in one plain line, not a traceback.
+    """
+    for sig in (signal.SIGTERM, signal.SIGHUP):  # a closed terminal stops the servers too
         signal.signal(sig, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:
-        servers.check_ports_free()
-        print("Starting the action server...", flush=True)
-        actions = servers.start_actions()
-        if mode == "shell":
-            shell = servers._spawn("shell", servers.rasa_args("shell"), interactive=True)
-            return shell.wait()
-        print("Starting the Rasa server (loading the model takes a little while)...", flush=True)
-        rasa = servers.start_rasa()
-        print(
-            f"\nThe assistant is running.\n"
-            f"  Open the chat page:    http://localhost:{servers.rasa_port}/chat\n"
-            f"  Talk to it over REST:  curl -s -X POST http://localhost:{servers.rasa_port}/webhooks/rest/webhook "
-            "-H 'Content-Type: application/json' -d '{\"sender\": \"me\", \"message\": \"hello\"}'\n"
-            f"  Or in a terminal:      make shell\n"
-            f"  Records are saved in:  {settings.records_dir}\n"
-            f"  HTTP API:              {'enabled (token required)' if servers.api_token else 'off (set RASA_API_TOKEN to enable)'}\n"
-            "Press Ctrl-C to stop.\n",
-            flush=True,
-        )
-        return supervise(servers, actions, rasa)  # restarts a server that stops; non-zero if it cannot
+        return serve()
     except KeyboardInterrupt:
         print("\nStopping...", flush=True)
         return 0
@@ -220,7 +209,31 @@ def main(mode: str) -> int:
         print(f"Cannot start: {error}", file=sys.stderr)
         return 1
     finally:
-        servers.stop()
+        stop()
+
+
+def _start_and_serve(servers: "Servers", settings: Settings, mode: str) -> int:
+    """Start both servers (or the terminal), say where they are, and keep them running."""
+    servers.check_ports_free()
+    print("Starting the action server...", flush=True)
+    actions = servers.start_actions()
+    if mode == "shell":
+        shell = servers._spawn("shell", servers.rasa_args("shell"), interactive=True)
+        return shell.wait()
+    print("Starting the Rasa server (loading the model takes a little while)...", flush=True)
+    rasa = servers.start_rasa()
+    print(
+        f"\nThe assistant is running.\n"
+        f"  Open the chat page:    http://localhost:{servers.rasa_port}/chat\n"
+        f"  Talk to it over REST:  curl -s -X POST http://localhost:{servers.rasa_port}/webhooks/rest/webhook "
+        "-H 'Content-Type: application/json' -d '{\"sender\": \"me\", \"message\": \"hello\"}'\n"
+        f"  Or in a terminal:      make shell\n"
+        f"  Records are saved in:  {settings.records_dir}\n"
+        f"  HTTP API:              {'enabled (token required)' if servers.api_token else 'off (set RASA_API_TOKEN to enable)'}\n"
+        "Press Ctrl-C to stop.\n",
+        flush=True,
+    )
+    return supervise(servers, actions, rasa)  # restarts a server that stops; non-zero if it cannot
 
 
 if __name__ == "__main__":
