@@ -1,6 +1,6 @@
 """Benchmark this assistant against a bare `rasa init` bot on the same Rasa (the floor).
 
-    python scripts/benchmark.py            # the whole benchmark (make benchmark): 15-25 minutes
+    python scripts/benchmark.py            # the whole benchmark (make benchmark): about 10 minutes
     python scripts/benchmark.py --smoke    # one session each side, no crowd (make test runs it)
 
 Both bots run side by side on free ports: the floor in a temporary folder
