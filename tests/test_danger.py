@@ -40,6 +40,34 @@ def test_the_held_out_set_is_apart_from_the_training_sentences(knowledge):
     assert sum(len(t) for t in knowledge.danger_sentences.not_urgent.values()) >= 300
 
 
+def ordinary_chat():
+    """Every intent example in data/nlu/ except immediate_risk: what people type that is not danger."""
+    import glob
+    import re
+    import yaml
+    for path in sorted(glob.glob("data/nlu/*.yml")):
+        for item in yaml.safe_load(open(path, encoding="utf-8")).get("nlu", []):
+            if item.get("intent") in (None, "immediate_risk"):
+                continue
+            for line in item["examples"].splitlines():
+                text = re.sub(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})", r"\1", line.lstrip("- ").strip())
+                if text:
+                    yield text
+
+
+def test_ordinary_chat_is_almost_never_asked_about_and_never_gets_the_urgent_reply(check):
+    """Greetings, goodbyes, "i need some help", "is the car park full": not "Is a child in danger right now?".
+
+    The intent examples are kept apart from the check's training sentences; 1.5% of them were
+    asked about before knowledge/danger_sentences.yml had its everyday_chat group.
+    """
+    readings = [(text, check.read(text)) for text in ordinary_chat()]
+    assert len(readings) > 2000
+    assert [text for text, reading in readings if reading.clear] == []
+    asked = [text for text, reading in readings if reading.possible]
+    assert len(asked) / len(readings) <= 0.01, asked
+
+
 def test_each_sentence_is_read_on_its_own(check):
     long_answer = ("We have had three plans and I keep thinking about drift and whether we listen to the children. "
                    "School are positive about attendance and the house was tidy. Anyway mum just rang and "
