@@ -6,7 +6,7 @@ reference is safer in a supervision record.
 from __future__ import annotations
 
 import re
-from typing import List
+from typing import Callable, List, Optional
 
 _NHS = re.compile(r"(?<!\d)(\d{3})[\s-]?(\d{3})[\s-]?(\d{4})(?!\d)")
 _POSTCODE = re.compile(r"\b(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b", re.IGNORECASE)
@@ -41,6 +41,19 @@ def identifying_details(text: str) -> List[str]:
     if _PHONE.search(text or ""):
         found.append("a phone number")
     return found
+
+
+def privacy_reminder(session, text: str, prompt: Callable[..., str]) -> Optional[str]:
+    """The privacy reminder for `text`, said once per session in any mode, or None.
+
+    `session` is any mode's session row (it has `privacy_reminded`, which this
+    sets); `prompt` is the mode's wording lookup, given `what` was found.
+    """
+    found = identifying_details(text)
+    if not found or session.privacy_reminded:
+        return None
+    session.privacy_reminded = True
+    return prompt("privacy_prompt", what=" and ".join(found))
 
 
 _REFERENCE = r"(?=[A-Z0-9/_-]*\d)[A-Z0-9]+(?:[-/_][A-Z0-9]+)*"  # letters and digits, at least one digit

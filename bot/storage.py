@@ -39,6 +39,7 @@ class SupervisionSession(Base):
     case_reference = Column(String(255))  # copied from its answer, for listing
     focus = Column(String(120))  # a step being changed, or the change picker
     record_path = Column(Text)
+    privacy_reminded = Column(Boolean, nullable=False, default=False)  # bot.privacy.privacy_reminder
     created_at = Column(DateTime, nullable=False, default=utcnow)
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
 
@@ -111,12 +112,29 @@ def migrate(engine: Engine) -> None:
     logging.getLogger("alembic").setLevel(logging.WARNING)  # "Context impl SQLiteImpl" helps nobody
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        tables = inspect(connection).get_table_names()
-        if "supervision_sessions" in tables and "alembic_version" not in tables:
-            command.stamp(config, "0001")  # made by create_all before there were migrations
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            # With foreign keys on, a migration that copies a table (SQLite's way to alter one) would
+            # delete every answer of every session when it drops the old copy: off while migrating.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()  # SQLite ignores the pragma inside a transaction
+        with connection.begin():
+            config.attributes["connection"] = connection
+            tables = inspect(connection).get_table_names()
+            if "supervision_sessions" in tables and "alembic_version" not in tables:
+                command.stamp(config, "0001")  # made by create_all before there were migrations
+            command.upgrade(config, "head")
+        if engine.dialect.name == "sqlite":
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")  # the pooled connection goes back as it came
+            connection.commit()
+
+
+def sessions_of(db: Session, table, sender_id: str, statuses: List[str]) -> list:
+    """One practitioner's sessions of one mode (`table`: supervision or workshop) in these statuses, latest first."""
+    return list(db.execute(
+        select(table).where(table.sender_id == sender_id, table.status.in_(statuses))
+        .order_by(table.updated_at.desc())
+    ).scalars())
 
 
 class Store:
@@ -144,19 +162,10 @@ class Store:
             db.close()
 
     def current(self, db: Session, sender_id: str) -> Optional[SupervisionSession]:
-        return db.execute(
-            select(SupervisionSession)
-            .where(SupervisionSession.sender_id == sender_id, SupervisionSession.status == ACTIVE)
-            .order_by(SupervisionSession.updated_at.desc())
-        ).scalars().first()
+        return next(iter(sessions_of(db, SupervisionSession, sender_id, [ACTIVE])), None)
 
     def unfinished(self, db: Session, sender_id: str) -> List[SupervisionSession]:
-        return list(db.execute(
-            select(SupervisionSession)
-            .where(SupervisionSession.sender_id == sender_id,
-                   SupervisionSession.status.in_([ACTIVE, PAUSED]))
-            .order_by(SupervisionSession.updated_at.desc())
-        ).scalars())
+        return sessions_of(db, SupervisionSession, sender_id, [ACTIVE, PAUSED])
 
     def with_records(self, db: Session, sender_id: str) -> List[SupervisionSession]:
         return list(db.execute(

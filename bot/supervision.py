@@ -27,7 +27,7 @@ from .chronology import Chronology
 from .chronology_reading import Incident, read_entries, read_entry
 from .knowledge import Knowledge
 from .language import check_language
-from .privacy import identifying_details
+from .privacy import privacy_reminder
 from .danger import CLEAR, DangerReading, danger_check
 from .record_docx import write_record
 from .record_saving import RecordSaver
@@ -506,16 +506,13 @@ class SupervisionEngine:
             session.focus = None
         replies = [Reply(acknowledgement)] if acknowledgement else []
         if step.kind == S.TEXT:
-            replies += self._privacy_prompt(db, session, text) + self._wording_prompts(db, session, text, answers)
+            replies += self._privacy_prompt(session, text) + self._wording_prompts(db, session, text, answers)
         return replies
 
-    def _privacy_prompt(self, db, session, text: str) -> List[Reply]:
+    def _privacy_prompt(self, session, text: str) -> List[Reply]:
         """Said once per session: why a case reference is safer than identifying details."""
-        found = identifying_details(text)
-        if not found or any(n.kind == "privacy" for n in session.notes):
-            return []
-        self.store.add_note(db, session, "privacy", ", ".join(found))
-        return [Reply(self.knowledge.prompt("privacy_prompt", what=" and ".join(found)))]
+        reminder = privacy_reminder(session, text, self.knowledge.prompt)
+        return [Reply(reminder)] if reminder else []
 
     def _wording_prompts(self, db, session, text: str, answers: Dict) -> List[Reply]:
         """One kind prompt per wording concern per session; the answer itself is never changed."""

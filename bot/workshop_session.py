@@ -27,19 +27,19 @@ from pathlib import Path
 from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
 from sqlalchemy import (
-    JSON, Boolean, Column, DateTime, ForeignKey, Integer, String, Text, select,
+    JSON, Boolean, Column, DateTime, ForeignKey, Integer, String, Text,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, relationship, sessionmaker
 
 from .danger import danger_check
 from .knowledge import Knowledge
-from .privacy import identifying_details
+from .privacy import privacy_reminder
 from .responses import (
     Reply, Turn, danger_check_question, explain_theme, find_theme, find_toolkit, show_toolkit,
     urgent_help,
 )
-from .storage import ACTIVE, COMPLETE, PAUSED, Base, utcnow
+from .storage import ACTIVE, COMPLETE, PAUSED, Base, sessions_of, utcnow
 from .text_input import (
     Choice, ChoiceMatcher, Incoming, NUMBER_WORDS, detect_command, is_blank, normalise, parse_yes_no,
     typed_button,
@@ -199,20 +199,11 @@ class WorkshopEngine:
 
     @staticmethod
     def _current(db: Session, sender_id: str) -> Optional[WorkshopSession]:
-        return db.execute(
-            select(WorkshopSession)
-            .where(WorkshopSession.sender_id == sender_id, WorkshopSession.status == ACTIVE)
-            .order_by(WorkshopSession.updated_at.desc())
-        ).scalars().first()
+        return next(iter(sessions_of(db, WorkshopSession, sender_id, [ACTIVE])), None)
 
     @staticmethod
     def _unfinished(db: Session, sender_id: str) -> List[WorkshopSession]:
-        return list(db.execute(
-            select(WorkshopSession)
-            .where(WorkshopSession.sender_id == sender_id,
-                   WorkshopSession.status.in_([ACTIVE, PAUSED]))
-            .order_by(WorkshopSession.updated_at.desc())
-        ).scalars())
+        return sessions_of(db, WorkshopSession, sender_id, [ACTIVE, PAUSED])
 
     # ----- starting and resuming -------------------------------------------------------
 
@@ -515,10 +506,9 @@ class WorkshopEngine:
             replies = [urgent_help(self.knowledge), Reply(self.content.prompt("urgent_point_saved"))]
         elif reading.possible:
             replies.append(danger_check_question(self.knowledge))
-        found = identifying_details(text)
-        if found and not session.privacy_reminded:
-            session.privacy_reminded = True
-            replies.append(Reply(self.content.prompt("privacy_prompt", what=" and ".join(found))))
+        reminder = privacy_reminder(session, text, self.content.prompt)
+        if reminder:
+            replies.append(Reply(reminder))
         return replies
 
     # ----- saving -------------------------------------------------------------------------

@@ -78,3 +78,39 @@ def test_a_database_made_before_migrations_is_adopted(tmp_path):
     url = f"sqlite:///{tmp_path / 'old.db'}"
     Base.metadata.create_all(create_engine(url, future=True))
     assert differences(make_engine(url)) == []
+
+
+def test_a_privacy_note_from_before_0002_becomes_the_sessions_flag(tmp_path):
+    from pathlib import Path
+
+    from alembic import command
+    from alembic.config import Config
+
+    import bot.storage
+
+    url = f"sqlite:///{tmp_path / 'a.db'}"
+    config = Config()
+    config.set_main_option("script_location", str(Path(bot.storage.__file__).parent / "migrations"))
+    engine = create_engine(url, future=True)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        for sid, note in (("s-reminded", True), ("s-not", False)):
+            connection.execute(text(
+                "INSERT INTO supervision_sessions (id, sender_id, kind, status, created_at, updated_at) "
+                "VALUES (:id, 'w', 'supervision', 'active', '2026-01-01', '2026-01-01')"), {"id": sid})
+            connection.execute(text("INSERT INTO answers (session_id, step_key, question, text, skipped, "
+                                    "created_at, updated_at) VALUES (:id, 'details.worker', 'Name?', 'Sam', 0, "
+                                    "'2026-01-01', '2026-01-01')"), {"id": sid})
+            if note:
+                connection.execute(text("INSERT INTO session_notes (session_id, kind, text, created_at) "
+                                        "VALUES (:id, 'privacy', 'a postcode', '2026-01-01')"), {"id": sid})
+    engine.dispose()
+    migrated = make_engine(url)
+    with migrated.connect() as connection:
+        flags = dict(connection.execute(text("SELECT id, privacy_reminded FROM supervision_sessions")).all())
+        notes = connection.execute(text("SELECT count(*) FROM session_notes")).scalar()
+        answers = connection.execute(text("SELECT count(*) FROM answers")).scalar()
+    assert flags == {"s-reminded": 1, "s-not": 0} and notes == 0
+    assert answers == 2  # nothing else is touched
+    assert differences(migrated) == []
