@@ -36,7 +36,7 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Callable, Dict, List, Optional
+from typing import Dict, List, Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -418,14 +418,8 @@ def run(smoke: bool, sequential_sessions: int, crowd_size: int, out: Path) -> Di
         result["errors"] = errors
     finally:
         if floor is not None:
-            from scripts.serve import signal_group
-            import signal
-            signal_group(floor, signal.SIGTERM)
-            try:
-                floor.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                signal_group(floor, signal.SIGKILL)
-                floor.wait()
+            from scripts.serve import stop_process
+            stop_process(floor)
         servers.stop()
         log.close()
         shutil.rmtree(work, ignore_errors=True)  # the invented sessions and records go too

@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts.serve import Servers, run_until_stopped, signal_group, wait_for  # noqa: E402
+from scripts.serve import Servers, run_until_stopped, stop_process, wait_for  # noqa: E402
 
 TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
 DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/test"
@@ -175,13 +175,8 @@ class Scaled:
         return "\n".join(p.read_text(errors="replace") for p in sorted(self.state_dir.glob("*.log")))
 
     def stop(self) -> None:
-        if self.nginx is not None and self.nginx.poll() is None:
-            signal_group(self.nginx, signal.SIGQUIT)  # nginx's graceful stop
-            try:
-                self.nginx.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                signal_group(self.nginx, signal.SIGKILL)
-                self.nginx.wait()
+        if self.nginx is not None:
+            stop_process(self.nginx, signal.SIGQUIT, timeout=10)  # SIGQUIT: nginx's graceful stop
         for servers in self.servers:
             servers.stop()
 

@@ -128,15 +128,21 @@ class Servers:
 
     def stop(self, only: Optional[subprocess.Popen] = None) -> None:
         for process in [only] if only else list(reversed(self.processes)):
-            if process.poll() is None:
-                signal_group(process, signal.SIGTERM)
-                try:
-                    process.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    signal_group(process, signal.SIGKILL)
-                    process.wait()
+            stop_process(process)
             if process in self.processes:
                 self.processes.remove(process)
+
+
+def stop_process(process: subprocess.Popen, sig: int = signal.SIGTERM, timeout: float = 20) -> None:
+    """Ask a server (and its children) to stop with `sig`; kill it if it is still there after `timeout`."""
+    if process.poll() is not None:
+        return
+    signal_group(process, sig)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        signal_group(process, signal.SIGKILL)
+        process.wait()
 
 
 def signal_group(process: subprocess.Popen, sig: int) -> None:
