@@ -6,6 +6,12 @@ which decides what it is (an answer, a command, a side question) and answers
 it whole: what it did, then the next question. So each message costs one
 call here, and the form has no `action_ask_session_reply` (Rasa then asks
 nothing itself).
+
+Rasa reads, replays and sends the whole of its current session at every
+turn, so a turn would cost more the longer a supervision runs. Every answer is
+in the assistant's own tables, so once Rasa's session holds HISTORY_LIMIT
+events the form starts a fresh Rasa session that carries the slots and the
+open form over (`fresh_rasa_session`): turn 40 costs what turn 5 does.
 """
 from __future__ import annotations
 
@@ -20,6 +26,36 @@ from .services import assistant, incoming, off_loop, safely, send
 
 FORM, SLOT = "session_form", "session_reply"
 CLOSED = "closed"  # the slot's value when the session is paused or saved: the form ends
+HISTORY_LIMIT = 40  # Rasa events in its current session (about five turns) before a fresh one
+
+
+def new_rasa_session(slots: Dict[Text, Any]) -> List[EventType]:
+    """The start of a Rasa session that carries `slots` over (not the form's own two)."""
+    return [SessionStarted()] + [SlotSet(name, value) for name, value in slots.items()
+                                 if name not in (SLOT, "requested_slot")]
+
+
+def reopened_form(slots: Dict[Text, Any]) -> List[EventType]:
+    """The start of a Rasa session that carries `slots` over and has the session form open again."""
+    return new_rasa_session(slots) + [ActiveLoop(FORM), SlotSet("requested_slot", SLOT)]
+
+
+def fresh_rasa_session(tracker: Tracker, events: List[EventType]) -> List[EventType]:
+    """Events that start a new Rasa session at the end of this turn, if its history has grown long.
+
+    Rasa's SQL store reads only the latest session, and its policies see only
+    the events after a `session_started`; the slots (as `events` leave them)
+    and the open form carry over, and Rasa listens next (a session start sets
+    that). Nothing is lost: the answers are in the assistant's tables, and
+    Rasa's full history stays in its store.
+    """
+    if len(tracker.events) < HISTORY_LIMIT:
+        return []
+    slots = dict(tracker.slots)
+    slots.update({event["name"]: event.get("value") for event in events if event.get("event") == "slot"})
+    if slots.get(SLOT) == CLOSED:
+        return []  # the form is closing: its own rule ends it
+    return reopened_form(slots)
 
 
 class ActionStartSession(Action):
@@ -52,6 +88,11 @@ class ActionResumeSession(Action):
 class ValidateSessionForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_session_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        events = await super().run(dispatcher, tracker, domain)
+        return events + fresh_rasa_session(tracker, events)
 
     @safely(lambda: {SLOT: None})
     async def validate_session_reply(self, slot_value: Any, dispatcher: CollectingDispatcher,
@@ -90,10 +131,6 @@ class ActionSessionStart(Action):
     @safely(lambda: [SessionStarted(), ActionExecuted("action_listen")])
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        events: List[EventType] = [SessionStarted()]
-        events += [SlotSet(name, value) for name, value in tracker.slots.items()
-                   if name not in (SLOT, "requested_slot")]
-        if await off_loop(assistant().active_mode, tracker.sender_id):
-            events += [ActiveLoop(FORM), SlotSet("requested_slot", SLOT)]
-        events.append(ActionExecuted("action_listen"))
-        return events
+        active = await off_loop(assistant().active_mode, tracker.sender_id)
+        events = reopened_form(tracker.slots) if active else new_rasa_session(tracker.slots)
+        return events + [ActionExecuted("action_listen")]

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import services
 from actions.anytime import ActionExplainTheme, ActionSessionCommand, ActionShowToolkit, ActionUrgentHelp
 from actions.session import (
-    ActionResumeSession, ActionSessionStart, ActionStartSession, ValidateSessionForm,
+    HISTORY_LIMIT, ActionResumeSession, ActionSessionStart, ActionStartSession, ValidateSessionForm,
 )
 
 DOMAIN = {
@@ -105,6 +105,41 @@ def test_validation_ignores_a_cleared_slot():
                                                            slot_events=[cleared]))
     assert texts == []
     assert services.assistant().supervision.current_step("worker-1").key == "details.worker"
+
+
+def long_history(tracker_, events=HISTORY_LIMIT):
+    """The same tracker with `events` earlier turns' events before the message, as after a long session."""
+    tracker_.events[:0] = [{"event": "action", "name": "action_listen"}] * events
+    return tracker_
+
+
+def test_a_long_rasa_history_starts_a_fresh_rasa_session_with_the_form_still_open():
+    run(ActionStartSession(), tracker("hi", "start_supervision"))
+    start = answer("Sam Example")
+    start.slots["resumed"] = True
+    events, texts = run(ValidateSessionForm(), long_history(start))
+    assert "supervisor" in texts[-1].lower()  # the turn itself is answered as usual
+    kinds = [e["event"] for e in events]
+    assert "session_started" in kinds
+    after = events[kinds.index("session_started"):]
+    assert {"event": "slot", "name": "resumed", "value": True, "timestamp": None} in after  # slots carry over
+    assert {"event": "active_loop", "name": "session_form", "timestamp": None} in after
+    assert after[-1] == {"event": "slot", "name": "requested_slot", "value": "session_reply", "timestamp": None}
+    assert not any(e.get("name") == "session_reply" for e in after)  # the answer is not carried as a slot
+    assert services.assistant().supervision.current_step("worker-1").key == "details.supervisor"
+
+
+def test_a_short_rasa_history_is_kept_as_it_is():
+    run(ActionStartSession(), tracker("hi", "start_supervision"))
+    events, _ = run(ValidateSessionForm(), long_history(answer("Sam Example"), HISTORY_LIMIT - 5))
+    assert "session_started" not in [e["event"] for e in events]
+
+
+def test_a_closing_form_does_not_start_a_fresh_rasa_session():
+    run(ActionStartSession(), tracker("hi", "start_supervision"))
+    events, _ = run(ValidateSessionForm(), long_history(answer("pause", intent="pause_session", confidence=0.99)))
+    kinds = [e["event"] for e in events]
+    assert "session_started" not in kinds and "active_loop" not in kinds
 
 
 def test_a_new_rasa_session_reopens_an_unfinished_supervision_session():

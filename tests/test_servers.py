@@ -5,10 +5,12 @@ import json
 import socket
 import urllib.request
 from pathlib import Path
+from typing import List
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import create_engine, select, text as sql
 
+from actions.session import HISTORY_LIMIT
 from bot.supervision import SupervisionEngine
 from bot.knowledge import load_knowledge
 from bot.storage import Answer, Store, SupervisionSession, make_engine
@@ -102,6 +104,26 @@ def test_a_whole_session_over_rest_gives_a_record_with_every_answer(servers):
         assert noticed in text
     assert "Themes suggested: Voice and lived experience of the child, Domestic abuse" in text
     assert "Toolkits considered" in text and "Domestic abuse toolkit" in text and "safelives.org.uk" in text
+    # Rasa's own history is kept whole, but in short Rasa sessions, so a late turn costs what an early one does
+    sessions = rasa_sessions(servers, sender)
+    assert len(sessions) >= 3 and sum(map(len, sessions)) > 3 * HISTORY_LIMIT
+    sizes = [len(session) for session in sessions]
+    assert max(sizes) < HISTORY_LIMIT + 30 and min(sizes[1:-1]) >= HISTORY_LIMIT, sizes  # only long ones renewed
+
+
+def rasa_sessions(servers, sender: str) -> List[List[str]]:
+    """The event types of each of Rasa's sessions for `sender`, as its SQL store holds them."""
+    engine = create_engine(servers.child_env()["DATABASE_URL"])
+    with engine.connect() as db:
+        kinds = db.execute(sql("SELECT type_name FROM events WHERE sender_id = :sender ORDER BY id"),
+                           {"sender": sender}).scalars().all()
+    engine.dispose()
+    sessions: List[List[str]] = [[]]
+    for kind in kinds:
+        if kind == "session_started":
+            sessions.append([])
+        sessions[-1].append(kind)
+    return [session for session in sessions if session]
 
 
 @pytest.mark.parametrize("theme_id", [
