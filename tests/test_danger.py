@@ -59,13 +59,14 @@ def test_ordinary_chat_is_almost_never_asked_about_and_never_gets_the_urgent_rep
     """Greetings, goodbyes, "i need some help", "is the car park full": not "Is a child in danger right now?".
 
     The intent examples are kept apart from the check's training sentences; 1.5% of them were
-    asked about before knowledge/danger_sentences.yml had its everyday_chat group.
+    asked about before knowledge/danger_sentences.yml had its everyday_chat group, 0.5% before
+    that group learnt leaving "now", questions it cannot answer and a family's ordinary day.
     """
     readings = [(text, check.read(text)) for text in ordinary_chat()]
     assert len(readings) > 2000
     assert [text for text, reading in readings if reading.clear] == []
     asked = [text for text, reading in readings if reading.possible]
-    assert len(asked) / len(readings) <= 0.01, asked
+    assert len(asked) / len(readings) <= 0.005, asked
 
 
 def test_each_sentence_is_read_on_its_own(check):
