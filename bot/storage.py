@@ -118,15 +118,17 @@ def migrate(engine: Engine) -> None:
             # delete every answer of every session when it drops the old copy: off while migrating.
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
             connection.commit()  # SQLite ignores the pragma inside a transaction
-        with connection.begin():
-            config.attributes["connection"] = connection
-            tables = inspect(connection).get_table_names()
-            if "supervision_sessions" in tables and "alembic_version" not in tables:
-                command.stamp(config, "0001")  # made by create_all before there were migrations
-            command.upgrade(config, "head")
-        if engine.dialect.name == "sqlite":
-            connection.exec_driver_sql("PRAGMA foreign_keys=ON")  # the pooled connection goes back as it came
-            connection.commit()
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                tables = inspect(connection).get_table_names()
+                if "supervision_sessions" in tables and "alembic_version" not in tables:
+                    command.stamp(config, "0001")  # made by create_all before there were migrations
+                command.upgrade(config, "head")
+        finally:
+            if engine.dialect.name == "sqlite":
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")  # the pooled connection goes back as it came
+                connection.commit()
 
 
 def sessions_of(db: Session, table, sender_id: str, statuses: List[str]) -> list:
