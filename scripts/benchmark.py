@@ -267,6 +267,31 @@ def turn_cost(sessions: List[Practitioner], turn: int) -> float:
     return round(statistics.fmean(window) * 1000, 1) if window else 0.0
 
 
+PROBE_REPEATS = 5
+
+
+def same_message_at_depths(port: int, sender: str, script: List[str], probe: str,
+                           needs_reply: bool = True) -> tuple:
+    """Median time (ms) of one unchanging message sent at turn 5 and again at turn 40 of one session.
+
+    The scripted turns 5 and 40 are different questions (a number early, free
+    text checked for danger and wording late), so comparing them mixes the
+    cost of the question with the cost of depth. "help" inside a session
+    changes nothing and re-asks the open question: sent at both depths, only
+    the depth differs.
+    """
+    who = Practitioner(port, sender, needs_reply)
+    at = {}
+    for depth, (start, stop) in ((5, (0, 5)), (40, (5, 40))):
+        who.replay(script[start:stop])
+        times = []
+        for _ in range(PROBE_REPEATS):
+            who.say(probe)
+            times.append(who.times[-1])
+        at[depth] = round(statistics.median(times) * 1000, 1)
+    return at[5], at[40], who.errors
+
+
 def big_message(servers: Servers, script: List[str], rasa: subprocess.Popen, others: int) -> Dict:
     """The 40,000-character message and one just under the limit, mid-session, with others talking."""
     from tests.session_driver import STRUCTURED_ANSWERS
@@ -377,6 +402,15 @@ def run(smoke: bool, sequential_sessions: int, crowd_size: int, out: Path) -> Di
                  "floor_turn5_ms": turn_cost(theirs, 5), "floor_turn40_ms": turn_cost(theirs, 40)}
         depth["assistant_turn40_vs_turn5"] = round(depth["assistant_turn40_ms"] / depth["assistant_turn5_ms"], 2)
         depth["floor_turn40_vs_turn5"] = round(depth["floor_turn40_ms"] / depth["floor_turn5_ms"], 2)
+        probe_5, probe_40, probe_errors = same_message_at_depths(servers.rasa_port, "bench-depth", script, "help")
+        floor_5, floor_40, _ = same_message_at_depths(floor_port, "floor-depth", floor_script(len(script)),
+                                                      "hello", needs_reply=False)
+        depth.update(same_message="help (the floor: hello)", assistant_same_message_turn5_ms=probe_5,
+                     assistant_same_message_turn40_ms=probe_40,
+                     assistant_same_message_turn40_vs_turn5=round(probe_40 / probe_5, 2),
+                     floor_same_message_turn5_ms=floor_5, floor_same_message_turn40_ms=floor_40,
+                     floor_same_message_turn40_vs_turn5=round(floor_40 / floor_5, 2))
+        sequential["assistant"]["errors"] += probe_errors
         result.update(sequential=sequential, turn_depth=depth, record_write={
             "save_turn_p50_ms": round(percentile(saves, 50) * 1000, 1),
             "save_turn_max_ms": round(max(saves) * 1000, 1)})
@@ -464,8 +498,10 @@ def print_summary(result: Dict) -> None:
           f"p95 ratio {seq['p95_ratio']}x")
     depth = result["turn_depth"]
     print(f"Turn 5 {depth['assistant_turn5_ms']} ms, turn 40 {depth['assistant_turn40_ms']} ms "
-          f"({depth['assistant_turn40_vs_turn5']}x); saving a record (whole turn) p50 "
-          f"{result['record_write']['save_turn_p50_ms']} ms")
+          f"({depth['assistant_turn40_vs_turn5']}x); the same message ({depth['same_message']}) at turn 5 "
+          f"{depth['assistant_same_message_turn5_ms']} ms, at turn 40 {depth['assistant_same_message_turn40_ms']} ms "
+          f"({depth['assistant_same_message_turn40_vs_turn5']}x; floor {depth['floor_same_message_turn40_vs_turn5']}x); "
+          f"saving a record (whole turn) p50 {result['record_write']['save_turn_p50_ms']} ms")
     if "concurrent" in result:
         crowd = result["concurrent"]
         print(f"{crowd['practitioners']} at once: assistant {crowd['assistant']['turns_per_second']} turns/s, "
