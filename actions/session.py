@@ -11,7 +11,8 @@ Rasa reads, replays and sends the whole of its current session at every
 turn, so a turn would cost more the longer a supervision runs. Every answer is
 in the assistant's own tables, so once Rasa's session holds HISTORY_LIMIT
 events the form starts a fresh Rasa session that carries the slots and the
-open form over (`fresh_rasa_session`): turn 40 costs what turn 5 does.
+open form over (`fresh_rasa_session`): a late turn no longer reads and sends
+the whole supervision so far (README, Performance, for what that gained).
 """
 from __future__ import annotations
 
