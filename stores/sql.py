@@ -8,6 +8,12 @@ or an empty one. This store retries such errors, without blocking the event
 loop other conversations share, for up to RETRY_SECONDS; only if the database
 is still unreachable after that does the error reach Rasa's fallback, and then
 it is logged loudly here first (README, "Conversation history").
+
+Rasa's store runs its SQL inside `async def`s without ever awaiting, so each
+read and write (and each wait for a lock) holds up every other conversation
+on the Rasa server's one event loop. Here they run on a worker thread
+(`off_loop`), unless an event broker is configured: its publishing belongs
+to the server's loop.
 """
 from __future__ import annotations
 
@@ -70,18 +76,31 @@ class DurableSQLTrackerStore(SQLTrackerStore):
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 1.0)
 
+    async def off_loop(self, call: Callable[[], Awaitable[Any]]) -> Any:
+        """Await one of Rasa's SQL methods on a worker thread (its own short-lived loop there).
+
+        Safe because those methods await nothing but `stream_events`, which
+        returns at once with no event broker; with one, they stay on the loop.
+        """
+        if self.event_broker is not None:
+            return await call()
+        return await asyncio.to_thread(lambda: asyncio.run(call()))
+
     async def save(self, tracker: DialogueStateTracker) -> None:
         # Safe to repeat: only events not yet stored are written, in one transaction.
-        await self._retrying("save a conversation", lambda: super(DurableSQLTrackerStore, self).save(tracker))
+        parent = super(DurableSQLTrackerStore, self)
+        await self._retrying("save a conversation", lambda: self.off_loop(lambda: parent.save(tracker)))
 
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        parent = super(DurableSQLTrackerStore, self)
         return await self._retrying("read a conversation",
-                                    lambda: super(DurableSQLTrackerStore, self).retrieve(sender_id))
+                                    lambda: self.off_loop(lambda: parent.retrieve(sender_id)))
 
     async def retrieve_full_tracker(self, conversation_id: Text) -> Optional[DialogueStateTracker]:
+        parent = super(DurableSQLTrackerStore, self)
         return await self._retrying(
-            "read a conversation",
-            lambda: super(DurableSQLTrackerStore, self).retrieve_full_tracker(conversation_id))
+            "read a conversation", lambda: self.off_loop(lambda: parent.retrieve_full_tracker(conversation_id)))
 
     async def keys(self) -> Iterable[Text]:
-        return await self._retrying("list conversations", lambda: super(DurableSQLTrackerStore, self).keys())
+        parent = super(DurableSQLTrackerStore, self)
+        return await self._retrying("list conversations", lambda: self.off_loop(parent.keys))

@@ -58,3 +58,36 @@ def test_a_database_locked_for_too_long_fails_loudly(tmp_path, caplog):
     holder.join()
     assert "could not save a conversation" in caplog.text and "not in the stored history" in caplog.text
     assert "an invented answer" not in caplog.text and "worker-lock" not in caplog.text
+
+
+def test_waiting_for_a_locked_database_does_not_hold_up_other_conversations(tmp_path, monkeypatch):
+    """Rasa's store runs its SQL on the server's one event loop: a wait for SQLite's lock would
+    stop every other practitioner's turn. Here the loop keeps ticking while a save waits."""
+    import stores.sql
+    monkeypatch.setattr(stores.sql, "SQLITE_BUSY_MS", 1000)  # each of SQLite's own waits: 1 s
+    path = tmp_path / "rasa.db"
+    store = DurableSQLTrackerStore(domain=Domain.empty(), host=f"sqlite:///{path}")
+    holder = hold_lock(str(path), 2.5)
+
+    async def both():
+        gaps = []
+
+        async def other_conversations():
+            last = loop.time()
+            while not saved.done():
+                await asyncio.sleep(0.01)
+                gaps.append(loop.time() - last)
+                last = loop.time()
+
+        loop = asyncio.get_running_loop()
+        saved = asyncio.ensure_future(store.save(tracker()))
+        await asyncio.gather(saved, other_conversations())
+        return gaps
+
+    gaps = asyncio.run(both())
+    holder.join()
+    assert len(gaps) > 20  # the save really waited for the lock
+    assert max(gaps) < 0.5  # SQLite's own waits (1 s each here) no longer block the loop
+    stored = asyncio.run(DurableSQLTrackerStore(domain=Domain.empty(), host=f"sqlite:///{path}")
+                         .retrieve("worker-lock"))
+    assert stored is not None and stored.latest_message.text == "an invented answer"
