@@ -86,21 +86,19 @@ class DurableSQLTrackerStore(SQLTrackerStore):
             return await call()
         return await asyncio.to_thread(lambda: asyncio.run(call()))
 
+    async def _durably(self, what: str, method: Callable[..., Awaitable[Any]], *args: Any) -> Any:
+        """One of Rasa's SQL methods, off the loop, retried while the database is busy or away."""
+        return await self._retrying(what, lambda: self.off_loop(lambda: method(*args)))
+
     async def save(self, tracker: DialogueStateTracker) -> None:
         # Safe to repeat: only events not yet stored are written, in one transaction.
-        parent = super(DurableSQLTrackerStore, self)
-        await self._retrying("save a conversation", lambda: self.off_loop(lambda: parent.save(tracker)))
+        await self._durably("save a conversation", super().save, tracker)
 
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
-        parent = super(DurableSQLTrackerStore, self)
-        return await self._retrying("read a conversation",
-                                    lambda: self.off_loop(lambda: parent.retrieve(sender_id)))
+        return await self._durably("read a conversation", super().retrieve, sender_id)
 
     async def retrieve_full_tracker(self, conversation_id: Text) -> Optional[DialogueStateTracker]:
-        parent = super(DurableSQLTrackerStore, self)
-        return await self._retrying(
-            "read a conversation", lambda: self.off_loop(lambda: parent.retrieve_full_tracker(conversation_id)))
+        return await self._durably("read a conversation", super().retrieve_full_tracker, conversation_id)
 
     async def keys(self) -> Iterable[Text]:
-        parent = super(DurableSQLTrackerStore, self)
-        return await self._retrying("list conversations", lambda: self.off_loop(parent.keys))
+        return await self._durably("list conversations", super().keys)
