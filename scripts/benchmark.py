@@ -267,6 +267,35 @@ def turn_cost(sessions: List[Practitioner], turn: int) -> float:
     return round(statistics.fmean(window) * 1000, 1) if window else 0.0
 
 
+def same_kind_early_and_late(sessions: List[Practitioner], script: List[str], each: int = 5) -> Dict:
+    """Mean time (ms) of the first `each` turns of one kind in the first half of a session and
+    the last `each` in the second half, for two kinds: short answers and free text.
+
+    The scripted turns 5 and 40 are different kinds of turn: around turn 5 the
+    answers are short (a name, a number), around turn 40 most are free text,
+    which is checked for danger and wording and stored whole. Comparing the
+    first free-text answers of a session with its last ones, and the same for
+    short answers, leaves only the depth. The opening message and the closing
+    "save" are neither.
+    """
+    answers = range(1, len(script) - 1)
+    kinds = {"short": [i for i in answers if len(script[i]) <= 40],
+             "free_text": [i for i in answers if len(script[i]) > 40]}
+    figures: Dict = {}
+    half = len(script) // 2
+    for kind, turns in kinds.items():
+        early, late = [i for i in turns if i < half][:each], [i for i in turns if i >= half][-each:]
+        if not early or not late:
+            continue
+        for name, chosen in (("early", early), ("late", late)):
+            figures[f"assistant_{kind}_{name}_turns"] = [i + 1 for i in chosen]
+            figures[f"assistant_{kind}_{name}_ms"] = round(
+                statistics.fmean(s.times[i] for s in sessions for i in chosen) * 1000, 1)
+        figures[f"assistant_{kind}_late_vs_early"] = round(
+            figures[f"assistant_{kind}_late_ms"] / figures[f"assistant_{kind}_early_ms"], 2)
+    return figures
+
+
 PROBE_REPEATS = 5
 
 
@@ -292,6 +321,41 @@ def same_message_at_depths(port: int, sender: str, script: List[str], probe: str
     return at[5], at[40], who.errors
 
 
+AFTERMATH = 2.0  # seconds after a big message's reply in which Rasa's memory is still watched
+
+
+def others_meanwhile(turns: List[tuple], start: float, end: float, usual_before: float) -> Dict:
+    """Other practitioners' turns while a message is handled, against their usual turns.
+
+    `turns` holds (start, end, seconds) for every other turn. "Meanwhile" is
+    every turn that overlaps the message or the AFTERMATH after its reply
+    (what the message leaves behind, a collection or a swollen cache, counts
+    too); "usual" is every turn that ended before `usual_before`. It compares
+    like with like: median with median and p95 with p95. The slowest of a
+    handful of turns says more about chance than about the message, so the
+    same figures are given for a control window of the same length just
+    before `usual_before`, with no big message in it: what chance alone gives.
+    """
+    def window(a: float, b: float) -> List[float]:
+        return [t for s, e, t in turns if s < b and e > a]
+
+    usual = [t for _s, e, t in turns if e < usual_before]
+    length = end + AFTERMATH - start
+    figures: Dict = {"others_usual_turns": len(usual),
+                     "others_usual_p50_ms": round(percentile(usual, 50) * 1000, 1),
+                     "others_usual_p95_ms": round(percentile(usual, 95) * 1000, 1)}
+    for name, times in (("during", window(start, end + AFTERMATH)),
+                        ("control", window(usual_before - length, usual_before))):
+        figures[f"others_{name}_turns"] = len(times)
+        for p in (50, 95):
+            ms = round(percentile(times, p) * 1000, 1)
+            figures[f"others_{name}_p{p}_ms"] = ms
+            figures[f"others_{name}_p{p}_vs_usual"] = (
+                round(ms / figures[f"others_usual_p{p}_ms"], 2) if times and usual else None)
+        figures[f"others_{name}_max_ms"] = round(max(times, default=0) * 1000, 1)
+    return figures
+
+
 def big_message(servers: Servers, script: List[str], rasa: subprocess.Popen, others: int) -> Dict:
     """The 40,000-character message and one just under the limit, mid-session, with others talking."""
     from tests.session_driver import STRUCTURED_ANSWERS
@@ -315,6 +379,7 @@ def big_message(servers: Servers, script: List[str], rasa: subprocess.Popen, oth
         thread.start()
     time.sleep(15)  # the others' usual turn times
     results: Dict[str, Dict] = {}
+    first_start: Optional[float] = None
     for name, text in (("words_20000_chars_40000", BIG_MESSAGE), ("chars_19999", UNDER_LIMIT)):
         big = Practitioner(port, f"bench-big-{len(text)}")
         # up to the first free-text question (one not answered from the structured list)
@@ -324,9 +389,10 @@ def big_message(servers: Servers, script: List[str], rasa: subprocess.Popen, oth
         before = tree_rss_mb(rasa.pid)
         with PeakMemory(rasa.pid) as memory:
             start = time.perf_counter()
+            first_start = first_start or start
             status, reply, seconds = post(port, big.sender, text)
             end = start + seconds
-            time.sleep(2)
+            time.sleep(AFTERMATH)
         after = tree_rss_mb(rasa.pid)
         status_next, reply_next, _ = post(port, big.sender, "skip")  # the server keeps serving
         results[name] = {"characters": len(text), "status": status, "reply_seconds": round(seconds, 2),
@@ -338,16 +404,12 @@ def big_message(servers: Servers, script: List[str], rasa: subprocess.Popen, oth
     stop.set()
     for thread in threads:
         thread.join(timeout=300)
-    for name, result in results.items():
+    turns = [(s, e, t) for w in background for (s, e), t in zip(w.spans, w.times)]
+    for result in results.values():
         start, end = result.pop("window")
-        during = [t for w in background for (s, e), t in zip(w.spans, w.times) if s < end and e > start]
-        usual = [t for w in background for (s, e), t in zip(w.spans, w.times) if e < start - 1]
-        result["others_usual_p50_ms"] = round(percentile(usual, 50) * 1000, 1)
-        result["others_during_turns"] = len(during)
-        result["others_during_max_ms"] = round(max(during, default=0) * 1000, 1)
-        result["others_during_vs_usual"] = (round(max(during) / percentile(usual, 50), 2)
-                                            if during and usual else None)
-    return {"others": others, **results}
+        # the usual is the warm-up before the first big message, so neither message's aftermath is in it
+        result.update(others_meanwhile(turns, start, end, usual_before=first_start - 1))
+    return {"others": others, "aftermath_seconds": AFTERMATH, **results}
 
 
 # ----- the run ----------------------------------------------------------------------------
@@ -410,6 +472,7 @@ def run(smoke: bool, sequential_sessions: int, crowd_size: int, out: Path) -> Di
                      assistant_same_message_turn40_vs_turn5=round(probe_40 / probe_5, 2),
                      floor_same_message_turn5_ms=floor_5, floor_same_message_turn40_ms=floor_40,
                      floor_same_message_turn40_vs_turn5=round(floor_40 / floor_5, 2))
+        depth.update(same_kind_early_and_late(ours, script))
         sequential["assistant"]["errors"] += probe_errors
         result.update(sequential=sequential, turn_depth=depth, record_write={
             "save_turn_p50_ms": round(percentile(saves, 50) * 1000, 1),
@@ -501,6 +564,8 @@ def print_summary(result: Dict) -> None:
           f"({depth['assistant_turn40_vs_turn5']}x); the same message ({depth['same_message']}) at turn 5 "
           f"{depth['assistant_same_message_turn5_ms']} ms, at turn 40 {depth['assistant_same_message_turn40_ms']} ms "
           f"({depth['assistant_same_message_turn40_vs_turn5']}x; floor {depth['floor_same_message_turn40_vs_turn5']}x); "
+          f"the last answers of one kind against the first: short {depth.get('assistant_short_late_vs_early')}x, "
+          f"free text {depth.get('assistant_free_text_late_vs_early')}x; "
           f"saving a record (whole turn) p50 {result['record_write']['save_turn_p50_ms']} ms")
     if "concurrent" in result:
         crowd = result["concurrent"]
@@ -511,8 +576,10 @@ def print_summary(result: Dict) -> None:
     for name, big in (result.get("big_message") or {}).items():
         if isinstance(big, dict):
             print(f"{big['characters']} characters: HTTP {big['status']} in {big['reply_seconds']} s, Rasa memory "
-                  f"+{big['rasa_growth_mb']} MB, others' slowest turn meanwhile {big['others_during_max_ms']} ms "
-                  f"(usual p50 {big['others_usual_p50_ms']} ms)")
+                  f"+{big['rasa_growth_mb']} MB; others' {big['others_during_turns']} turns meanwhile: "
+                  f"p50 {big['others_during_p50_vs_usual']}x, p95 {big['others_during_p95_vs_usual']}x their usual "
+                  f"(a window without it: {big['others_control_p50_vs_usual']}x, "
+                  f"{big['others_control_p95_vs_usual']}x)")
     print(f"Memory: {json.dumps(result['memory'])}\nErrors: {result['errors']}")
 
 

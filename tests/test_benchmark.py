@@ -24,7 +24,8 @@ def test_the_benchmark_smoke_run_writes_every_figure_without_errors(tmp_path):
     assert {"p50_ratio", "p95_ratio"} <= set(sequential)
     assert set(result["turn_depth"]) >= {"assistant_turn5_ms", "assistant_turn40_ms", "assistant_turn40_vs_turn5",
                                          "assistant_same_message_turn40_vs_turn5",
-                                         "floor_same_message_turn40_vs_turn5"}
+                                         "floor_same_message_turn40_vs_turn5",
+                                         "assistant_short_late_vs_early", "assistant_free_text_late_vs_early"}
     assert result["turn_depth"]["assistant_same_message_turn5_ms"] > 0
     assert result["record_write"]["save_turn_p50_ms"] > 0
     assert result["memory"]["idle"]["assistant_rasa_mb"] > 100 and result["memory"]["idle"]["floor_rasa_mb"] > 100
