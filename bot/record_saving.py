@@ -79,7 +79,7 @@ class RecordSaver:
 
     @staticmethod
     def _finish_save(session, unanswered) -> None:
-        session.focus = None
+        session.stop_changing()
         session.status = PAUSED if unanswered else COMPLETE
 
     @staticmethod

@@ -37,7 +37,10 @@ class SupervisionSession(Base):
     kind = Column(String(20), nullable=False, default="supervision")  # supervision | stuck
     status = Column(String(20), nullable=False, default=ACTIVE)
     case_reference = Column(String(255))  # copied from its answer, for listing
-    focus = Column(String(120))  # a step being changed, or the change picker
+    # Changing an answer from the summary: first choosing which (the numbered list), then the one
+    # chosen is asked again. At most one of the two is set; the methods below keep it so.
+    choosing_change = Column(Boolean, nullable=False, default=False)
+    changing_step = Column(String(120))  # the key of the question being asked again
     record_path = Column(Text)
     privacy_reminded = Column(Boolean, nullable=False, default=False)  # bot.privacy.privacy_reminder
     created_at = Column(DateTime, nullable=False, default=utcnow)
@@ -50,6 +53,18 @@ class SupervisionSession(Base):
 
     def answer(self, key: str) -> Optional["Answer"]:
         return next((a for a in self.answers if a.step_key == key), None)
+
+    def choose_change(self) -> None:
+        """Show the numbered list of answers that can be changed."""
+        self.choosing_change, self.changing_step = True, None
+
+    def change(self, step_key: str) -> None:
+        """Ask this question again, whatever the plan would ask next."""
+        self.choosing_change, self.changing_step = False, step_key
+
+    def stop_changing(self) -> None:
+        """Back to the question plan: the next unanswered question, or the summary."""
+        self.choosing_change, self.changing_step = False, None
 
 
 class Answer(Base):

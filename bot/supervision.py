@@ -79,7 +79,7 @@ class SupervisionEngine:
         with self.store.transaction() as db:
             for session in self.store.unfinished(db, sender_id):
                 session.status = PAUSED
-                session.focus = None
+                session.stop_changing()
 
     def has_active_session(self, sender_id: str) -> bool:
         with self.store.transaction() as db:
@@ -129,7 +129,7 @@ class SupervisionEngine:
         if slip is not None:
             return [Reply(self._did_you_mean(slip), [("Yes", "yes"), ("No", "no")], question=COMMAND_CHECK_KEY)]
         plan = known if known is not None and known.fits(session) else _QuestionPlan.of(self.knowledge, session)
-        if session.focus == CHANGE_PICKER:
+        if session.choosing_change:
             return [replace(self._change_list(plan.steps, plan.answers), question=CHANGE_PICKER)]
         step = self._current(session, plan.steps, plan.answers)
         return [replace(self._ask(step, plan.steps, plan.answers, session), question=step.key)]
@@ -147,7 +147,7 @@ class SupervisionEngine:
             if _pending_danger_check(session) is not None:
                 return S.Step(DANGER_CHECK_KEY, S.DANGER_CHECK, self.knowledge.urgent.check_question, "check",
                               "Is a child in danger right now?")
-            if session.focus == CHANGE_PICKER:
+            if session.choosing_change:
                 return None
             answers = _answers(session)
             return self._current(session, S.plan(self.knowledge, answers, session.kind), answers)
@@ -161,7 +161,7 @@ class SupervisionEngine:
             answers = _answers(session)
             steps = S.plan(self.knowledge, answers, session.kind)
             step = self._current(session, steps, answers)
-            if session.focus == CHANGE_PICKER or step.kind == S.REVIEW:
+            if session.choosing_change or step.kind == S.REVIEW:
                 return "Review and save"
             if step.theme_id:
                 return self._theme_progress(step, steps, answers, session.kind)
@@ -174,10 +174,10 @@ class SupervisionEngine:
                 f"question {planned.index(step.key) + 1} of {len(planned)}")
 
     def _current(self, session: SupervisionSession, steps: List[S.Step], answers: Dict) -> S.Step:
-        if session.focus:
-            focused = next((s for s in steps if s.key == session.focus), None)
-            if focused:
-                return focused
+        if session.changing_step:
+            changing = next((s for s in steps if s.key == session.changing_step), None)
+            if changing:
+                return changing
         return next(s for s in steps if not S.is_answered(s, answers))  # "review" is never answered
 
     def _ask(self, step: S.Step, steps: List[S.Step], answers: Dict, session) -> Reply:
@@ -299,7 +299,7 @@ class SupervisionEngine:
         if is_blank(text):
             return Turn([Reply(k.prompt("empty_message"))])
         # a button's title typed is that button ("Back to the summary" goes back)
-        shown = self._change_list(steps, answers) if session.focus == CHANGE_PICKER \
+        shown = self._change_list(steps, answers) if session.choosing_change \
             else self._ask(step, steps, answers, session)
         message = typed_button(message, shown.buttons)
         text = message.text or ""
@@ -323,7 +323,7 @@ class SupervisionEngine:
             return Turn([])  # nothing is saved until they say which they meant
         if command == "pause":
             session.status = PAUSED
-            session.focus = None
+            session.stop_changing()
             return Turn([Reply(k.prompt("paused"))], closed=True)
         if command == "save":
             return self._save(db, session, steps, answers)
@@ -333,16 +333,19 @@ class SupervisionEngine:
             return Turn([])
         if command == "stuck" and session.kind != "stuck":
             session.kind = "stuck"
-            session.focus = None
+            session.stop_changing()
             return Turn([Reply(k.prompt("switched_to_stuck"))])
-        if command == "change" or (session.focus == CHANGE_PICKER and normalise(text) == "back"):
-            session.focus = CHANGE_PICKER if command == "change" else None
+        if command == "change":
+            session.choose_change()
+            return Turn([])
+        if session.choosing_change and normalise(text) == "back":
+            session.stop_changing()
             return Turn([])
         if command == "skip":
-            if step.kind == S.REVIEW or session.focus == CHANGE_PICKER:
+            if step.kind == S.REVIEW or session.choosing_change:
                 return Turn([Reply(k.prompt("nothing_to_skip"))])
             self.store.save_answer(db, session, step.key, step.prompt, None, skipped=True)
-            session.focus = None
+            session.stop_changing()
             return Turn([Reply(k.prompt("skipped"))])
         if message.is_payload and message.intent in ("start_supervision", "feeling_stuck", "start_workshop"):
             return Turn([Reply(k.prompt("already_in_session"))])
@@ -362,14 +365,14 @@ class SupervisionEngine:
             self.store.add_note(db, session, DANGER_NOTE, text)
         elif reading.possible:
             self.store.add_note(db, session, DANGER_CHECK_NOTE, text)
-        outside_questions = session.focus == CHANGE_PICKER or step.kind == S.REVIEW
+        outside_questions = session.choosing_change or step.kind == S.REVIEW
         if reading and outside_questions:  # nothing to answer: the check, or the urgent reply, then back
             return Turn(replies + [Reply(k.urgent.carry_on)] if reading.clear else [])
 
         side = None if reading else self._side_question(message)
         if side is not None:
             return Turn([side, Reply(k.prompt("back_to_question"))])
-        if session.focus == CHANGE_PICKER:
+        if session.choosing_change:
             return Turn(self._pick_change(session, steps, answers, text))
         if step.kind == S.REVIEW:
             return Turn(self._review_reply(db, session, steps, answers, text))
@@ -388,7 +391,7 @@ class SupervisionEngine:
         """A short message that is simply a valid answer to a structured question ("school, police
         and the health visitor"): the classifier's unsure middle is no reason to stop and check.
         Clear danger still comes first whatever the question."""
-        if step.kind not in STRUCTURED or session.focus == CHANGE_PICKER or len(text.split()) > 8:
+        if step.kind not in STRUCTURED or session.choosing_change or len(text.split()) > 8:
             return False
         value, problem = self._parse(step, text, answers, session.kind)
         return problem is None and value not in (None, [])
@@ -404,7 +407,7 @@ class SupervisionEngine:
             return DANGER_CHECK_KEY
         if _pending(session, COMMAND_CHECK_NOTE) is not None:
             return COMMAND_CHECK_KEY
-        return CHANGE_PICKER if session.focus == CHANGE_PICKER else step.key
+        return CHANGE_PICKER if session.choosing_change else step.key
 
     def _stale(self, db, session: SupervisionSession, message: Incoming) -> Turn:
         """A message sent for a question that is no longer open (a double send, a second tab).
@@ -502,8 +505,8 @@ class SupervisionEngine:
         self.store.save_answer(db, session, step.key, step.prompt, text, value=value)
         if step.key == "case.reference":
             session.case_reference = text[:255]
-        if session.focus == step.key:
-            session.focus = None
+        if session.changing_step == step.key:
+            session.stop_changing()
         replies = [Reply(acknowledgement)] if acknowledgement else []
         if step.kind == S.TEXT:
             replies += self._privacy_prompt(session, text) + self._wording_prompts(db, session, text, answers)
@@ -556,8 +559,8 @@ class SupervisionEngine:
             replies += [Reply(problem.message) for problem in problems]
         self.store.save_answer(db, session, step.key, step.prompt, typed, value=value)
         if value["done"]:
-            if session.focus == step.key:
-                session.focus = None
+            if session.changing_step == step.key:
+                session.stop_changing()
             return replies
         chronology = Chronology.from_entries(_read_lines(value["lines"], agencies), agencies)
         if value["lines"]:
@@ -583,7 +586,7 @@ class SupervisionEngine:
         number = parse_number(text, 1, len(changeable))
         if number is None:
             return [Reply(self.knowledge.prompt("change_need_number", high=len(changeable)))]
-        session.focus = changeable[number - 1].key
+        session.change(changeable[number - 1].key)
         return []
 
     # ----- saving (bot/record_saving.py) -------------------------------------------

@@ -92,7 +92,7 @@ class CoreProbe:
             session = self.core.store.current(db, self.sender)
             db.execute(delete(SessionNote).where(SessionNote.session_id == session.id))
             db.execute(delete(Answer).where(Answer.session_id == session.id, Answer.step_key == self.step_key))
-            session.focus = None
+            session.stop_changing()
 
 
 def evaluate(knowledge: Knowledge, sentences: Dict[str, Dict[str, List[str]]],

@@ -6,7 +6,7 @@ import uuid
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, inspect, select, text
 
 import bot.workshop_session  # noqa: F401  (its tables are part of the schema)
 from bot.storage import Base, make_engine
@@ -80,7 +80,9 @@ def test_a_database_made_before_migrations_is_adopted(tmp_path):
     assert differences(make_engine(url)) == []
 
 
-def test_a_privacy_note_from_before_0002_becomes_the_sessions_flag(tmp_path):
+def old_database(url: str, revision: str):
+    """A database brought up to an earlier revision only, and a connection to fill it as it was then."""
+    from contextlib import contextmanager
     from pathlib import Path
 
     from alembic import command
@@ -88,24 +90,38 @@ def test_a_privacy_note_from_before_0002_becomes_the_sessions_flag(tmp_path):
 
     import bot.storage
 
+    @contextmanager
+    def filling():
+        config = Config()
+        config.set_main_option("script_location", str(Path(bot.storage.__file__).parent / "migrations"))
+        engine = create_engine(url, future=True)
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+            yield connection
+        engine.dispose()
+    return filling()
+
+
+def add_old_session(connection, sid: str, **columns) -> None:
+    names = "".join(f", {name}" for name in columns)
+    values = "".join(f", :{name}" for name in columns)
+    connection.execute(text(
+        f"INSERT INTO supervision_sessions (id, sender_id, kind, status, created_at, updated_at{names}) "
+        f"VALUES (:id, 'w', 'supervision', 'active', '2026-01-01 00:00:00', '2026-01-01 00:00:00'{values})"), {"id": sid, **columns})
+    connection.execute(text("INSERT INTO answers (session_id, step_key, question, text, skipped, "
+                            "created_at, updated_at) VALUES (:id, 'details.worker', 'Name?', 'Sam', 0, "
+                            "'2026-01-01 00:00:00', '2026-01-01 00:00:00')"), {"id": sid})
+
+
+def test_a_privacy_note_from_before_0002_becomes_the_sessions_flag(tmp_path):
     url = f"sqlite:///{tmp_path / 'a.db'}"
-    config = Config()
-    config.set_main_option("script_location", str(Path(bot.storage.__file__).parent / "migrations"))
-    engine = create_engine(url, future=True)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
+    with old_database(url, "0001") as connection:
         for sid, note in (("s-reminded", True), ("s-not", False)):
-            connection.execute(text(
-                "INSERT INTO supervision_sessions (id, sender_id, kind, status, created_at, updated_at) "
-                "VALUES (:id, 'w', 'supervision', 'active', '2026-01-01', '2026-01-01')"), {"id": sid})
-            connection.execute(text("INSERT INTO answers (session_id, step_key, question, text, skipped, "
-                                    "created_at, updated_at) VALUES (:id, 'details.worker', 'Name?', 'Sam', 0, "
-                                    "'2026-01-01', '2026-01-01')"), {"id": sid})
+            add_old_session(connection, sid)
             if note:
                 connection.execute(text("INSERT INTO session_notes (session_id, kind, text, created_at) "
                                         "VALUES (:id, 'privacy', 'a postcode', '2026-01-01')"), {"id": sid})
-    engine.dispose()
     migrated = make_engine(url)
     with migrated.connect() as connection:
         flags = dict(connection.execute(text("SELECT id, privacy_reminded FROM supervision_sessions")).all())
@@ -114,3 +130,22 @@ def test_a_privacy_note_from_before_0002_becomes_the_sessions_flag(tmp_path):
     assert flags == {"s-reminded": 1, "s-not": 0} and notes == 0
     assert answers == 2  # nothing else is touched
     assert differences(migrated) == []
+
+
+def test_focus_from_before_0003_becomes_choosing_a_change_or_the_question_being_changed(tmp_path):
+    from bot.storage import Store, SupervisionSession
+
+    url = f"sqlite:///{tmp_path / 'a.db'}"
+    with old_database(url, "0002") as connection:
+        for sid, focus in (("s-list", "review.change"), ("s-question", "theme.neglect.1"), ("s-plain", None)):
+            add_old_session(connection, sid, focus=focus)
+    migrated = make_engine(url)
+    with Store(migrated).transaction() as db:
+        rows = list(db.execute(select(SupervisionSession)).scalars())
+        sessions = {s.id: (s.choosing_change, s.changing_step) for s in rows}
+        answers = sum(len(s.answers) for s in rows)
+    assert sessions == {"s-list": (True, None), "s-question": (False, "theme.neglect.1"),
+                        "s-plain": (False, None)}
+    assert answers == 3  # every answer is still there
+    assert differences(migrated) == []
+    migrated.dispose()
