@@ -5,7 +5,12 @@ open for this practitioner (supervision, the stuck pathway or a workshop),
 which decides what it is (an answer, a command, a side question) and answers
 it whole: what it did, then the next question. So each message costs one
 call here, and the form has no `action_ask_session_reply` (Rasa then asks
-nothing itself).
+nothing itself). Starting is one call too: a starting intent activates the
+form straight away (data/rules.yml), and the form's validation, called at
+activation, opens the mode and asks the first question (`asked_to_start`).
+Had a separate action opened it, Rasa would have called here three times:
+that action, then the validation at activation, then again at the form's
+first run.
 
 Rasa reads, replays and sends the whole of its current session at every
 turn, so a turn would cost more the longer a supervision runs. Every answer is
@@ -19,9 +24,11 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import ActionExecuted, ActiveLoop, EventType, FollowupAction, SessionStarted, SlotSet
+from rasa_sdk.events import ActionExecuted, ActiveLoop, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+
+from bot.assistant import STARTS
 
 from .services import assistant, incoming, off_loop, safely, send
 
@@ -59,18 +66,26 @@ def fresh_rasa_session(tracker: Tracker, events: List[EventType]) -> List[EventT
     return reopened_form(slots)
 
 
-class ActionStartSession(Action):
-    """A supervision session, the stuck pathway or a workshop, by the intent that asked for it."""
+def asked_to_start(tracker: Tracker) -> bool:
+    """Whether the form is being opened by the message that asked to start (not by resuming).
 
-    def name(self) -> Text:
-        return "action_start_session"
-
-    @safely(lambda: [FollowupAction("action_listen")])
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[EventType]:
-        replies = await off_loop(assistant().start, tracker.sender_id, incoming(tracker).intent)
-        send(dispatcher, replies, tracker)  # the welcome and the first question
-        return [SlotSet(SLOT, None)]
+    A starting intent's rule runs the form straight after the message, so no
+    other action comes between them (a resume has `action_resume_session`
+    there). Rasa calls the validation at activation with the form already
+    active, its activation after the message; the rest of the turn, the form
+    has been active since before the message (a start asked for inside a
+    session, which the session answers).
+    """
+    opened_now = not (tracker.active_loop or {}).get("name")
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "user":
+            return opened_now and incoming(tracker).intent in STARTS
+        if kind == "active_loop" and event.get("name") == FORM:
+            opened_now = True
+        if kind == "action" and event.get("name") not in (FORM, "action_extract_slots"):
+            return False
+    return False
 
 
 class ActionResumeSession(Action):
@@ -92,8 +107,18 @@ class ValidateSessionForm(FormValidationAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
+        if asked_to_start(tracker):
+            return await self.start(dispatcher, tracker)
         events = await super().run(dispatcher, tracker, domain)
         return events + fresh_rasa_session(tracker, events)
+
+    @safely(lambda: [ActiveLoop(None), SlotSet("requested_slot", None)])  # nothing opened: the form closes
+    async def start(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+        """A supervision session, the stuck pathway or a workshop, by the intent that asked for it."""
+        replies = await off_loop(assistant().start, tracker.sender_id, incoming(tracker).intent)
+        send(dispatcher, replies, tracker)  # the welcome and the first question
+        # a slot set here tells Rasa's form that validation has run: it does not call again this turn
+        return [SlotSet(SLOT, None)]
 
     @safely(lambda: {SLOT: None})
     async def validate_session_reply(self, slot_value: Any, dispatcher: CollectingDispatcher,

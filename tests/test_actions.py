@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import services
 from actions.anytime import ActionExplainTheme, ActionSessionCommand, ActionShowToolkit, ActionUrgentHelp
 from actions.session import (
-    HISTORY_LIMIT, ActionResumeSession, ActionSessionStart, ActionStartSession, ValidateSessionForm,
+    HISTORY_LIMIT, ActionResumeSession, ActionSessionStart, ValidateSessionForm,
 )
 
 DOMAIN = {
@@ -57,20 +57,63 @@ def answer(text, intent="affirm", confidence=0.5):
 
 
 def test_starting_a_session_opens_it_in_the_database():
-    events, texts = run(ActionStartSession(), tracker("I want to reflect on a case", "start_supervision"))
+    events, texts = run(ValidateSessionForm(), tracker("I want to reflect on a case", "start_supervision"))
     assert "reflect on your case" in texts[0]
     assert services.assistant().supervision.has_active_session("worker-1")
     assert {"event": "slot", "name": "session_reply", "value": None, "timestamp": None} in events
 
 
 def test_starting_asks_the_first_question_in_the_same_call():
-    _, texts = run(ActionStartSession(), tracker("hi", "start_supervision"))
+    _, texts = run(ValidateSessionForm(), tracker("hi", "start_supervision"))
     assert "what name should go on the record" in texts[-1]
+
+
+def activation(*events, intent="start_supervision"):
+    """The tracker Rasa 3.6 sends to the form's validation at activation (as read from a real run):
+    the form already active, its activation after the message, then Rasa's record of running it."""
+    message = {"text": "hi", "intent": {"name": intent, "confidence": 1.0}, "entities": []}
+    return Tracker.from_dict({
+        "sender_id": "worker-1", "slots": {}, "latest_message": message, "active_loop": {"name": "session_form"},
+        "events": [{"event": "action", "name": "action_listen"},
+                   {"event": "user", "text": "hi", "parse_data": message}, {"event": "user_featurization"},
+                   *events, {"event": "active_loop", "name": "session_form"},
+                   {"event": "slot", "name": "requested_slot", "value": None},
+                   {"event": "action", "name": "session_form"}],
+        "latest_action_name": "session_form",
+    })
+
+
+def test_a_starting_message_is_answered_by_the_forms_activation_in_one_call():
+    events, texts = run(ValidateSessionForm(), activation())
+    assert "what name should go on the record" in texts[-1]
+    assert services.assistant().supervision.has_active_session("worker-1")
+    # a slot set at activation: Rasa's form does not call the validation again on its first run
+    assert [e for e in events if e.get("event") == "slot"] == [
+        {"event": "slot", "name": "session_reply", "value": None, "timestamp": None}]
+
+
+def test_the_form_opened_after_resuming_starts_nothing():
+    resumed = activation({"event": "action", "name": "action_resume_session"},
+                         {"event": "slot", "name": "resumed", "value": True}, intent="resume_session")
+    events, texts = run(ValidateSessionForm(), resumed)
+    assert texts == [] and not services.assistant().supervision.has_active_session("worker-1")
+    # a starting intent, but another action opened the form after it: not a start either
+    run(ValidateSessionForm(), activation({"event": "action", "name": "action_resume_session"}))
+    assert not services.assistant().supervision.has_active_session("worker-1")
+
+
+def test_a_start_that_fails_says_so_and_closes_the_form(monkeypatch):
+    def broken(*_):
+        raise OSError("disk full")
+    monkeypatch.setattr(services.assistant(), "start", broken)
+    events, texts = run(ValidateSessionForm(), activation())
+    assert texts == [services.ERROR_REPLY]
+    assert {"event": "active_loop", "name": None, "timestamp": None} in events
 
 
 def test_the_reply_to_an_answer_carries_the_next_question():
     """One action call a message: the form has no ask action of its own."""
-    run(ActionStartSession(), tracker("hi", "start_supervision"))
+    run(ValidateSessionForm(), tracker("hi", "start_supervision"))
     _, texts = run(ValidateSessionForm(), answer("Sam Example"))
     assert "supervisor" in texts[-1].lower()
     assert services.assistant().supervision.prompt("worker-1")[0].text == texts[-1]
@@ -84,7 +127,7 @@ def test_the_domain_has_no_ask_actions_so_rasa_makes_one_call_a_message():
 
 
 def test_validation_stores_the_answer_and_keeps_the_form_open():
-    run(ActionStartSession(), tracker("hi", "start_supervision"))
+    run(ValidateSessionForm(), tracker("hi", "start_supervision"))
     events, _ = run(ValidateSessionForm(), answer("Sam Example"))
     slot_values = [e["value"] for e in events if e.get("name") == "session_reply"]
     assert slot_values == [None]
@@ -92,14 +135,14 @@ def test_validation_stores_the_answer_and_keeps_the_form_open():
 
 
 def test_validation_closes_the_form_when_the_practitioner_pauses():
-    run(ActionStartSession(), tracker("hi", "start_supervision"))
+    run(ValidateSessionForm(), tracker("hi", "start_supervision"))
     events, texts = run(ValidateSessionForm(), answer("pause", intent="pause_session", confidence=0.99))
     assert "Paused" in texts[0]
     assert [e["value"] for e in events if e.get("name") == "session_reply"] == ["closed"]
 
 
 def test_validation_ignores_a_cleared_slot():
-    run(ActionStartSession(), tracker("hi", "start_supervision"))
+    run(ValidateSessionForm(), tracker("hi", "start_supervision"))
     cleared = {"event": "slot", "name": "session_reply", "value": None}
     events, texts = run(ValidateSessionForm(), tracker("hi", "start_supervision", form_active=True,
                                                            slot_events=[cleared]))
@@ -114,7 +157,7 @@ def long_history(tracker_, events=HISTORY_LIMIT):
 
 
 def test_a_long_rasa_history_starts_a_fresh_rasa_session_with_the_form_still_open():
-    run(ActionStartSession(), tracker("hi", "start_supervision"))
+    run(ValidateSessionForm(), tracker("hi", "start_supervision"))
     start = answer("Sam Example")
     start.slots["resumed"] = True
     events, texts = run(ValidateSessionForm(), long_history(start))
@@ -130,20 +173,20 @@ def test_a_long_rasa_history_starts_a_fresh_rasa_session_with_the_form_still_ope
 
 
 def test_a_short_rasa_history_is_kept_as_it_is():
-    run(ActionStartSession(), tracker("hi", "start_supervision"))
+    run(ValidateSessionForm(), tracker("hi", "start_supervision"))
     events, _ = run(ValidateSessionForm(), long_history(answer("Sam Example"), HISTORY_LIMIT - 5))
     assert "session_started" not in [e["event"] for e in events]
 
 
 def test_a_closing_form_does_not_start_a_fresh_rasa_session():
-    run(ActionStartSession(), tracker("hi", "start_supervision"))
+    run(ValidateSessionForm(), tracker("hi", "start_supervision"))
     events, _ = run(ValidateSessionForm(), long_history(answer("pause", intent="pause_session", confidence=0.99)))
     kinds = [e["event"] for e in events]
     assert "session_started" not in kinds and "active_loop" not in kinds
 
 
 def test_a_new_rasa_session_reopens_an_unfinished_supervision_session():
-    run(ActionStartSession(), tracker("hi", "start_supervision"))
+    run(ValidateSessionForm(), tracker("hi", "start_supervision"))
     events, _ = run(ActionSessionStart(), tracker())
     assert {"event": "active_loop", "name": "session_form", "timestamp": None} in events
     events, _ = run(ActionSessionStart(), tracker(sender="someone-else"))
@@ -151,7 +194,7 @@ def test_a_new_rasa_session_reopens_an_unfinished_supervision_session():
 
 
 def test_resume_finds_a_paused_session():
-    run(ActionStartSession(), tracker("hi", "start_supervision"))
+    run(ValidateSessionForm(), tracker("hi", "start_supervision"))
     run(ValidateSessionForm(), answer("pause"))
     events, texts = run(ActionResumeSession(), tracker("resume", "resume_session"))
     assert "Welcome back" in texts[0]
@@ -201,8 +244,8 @@ def test_a_command_with_no_session_open_says_what_to_do():
 
 
 def test_a_workshop_starts_pauses_supervision_and_is_resumed_by_mode():
-    run(ActionStartSession(), tracker("hi", "start_supervision"))
-    _, texts = run(ActionStartSession(), tracker("run a workshop", "start_workshop"))
+    run(ValidateSessionForm(), tracker("hi", "start_supervision"))
+    _, texts = run(ValidateSessionForm(), tracker("run a workshop", "start_workshop"))
     core = services.assistant()
     assert len(texts) == 2 and not core.supervision.has_active_session("worker-1")
     assert core.active_mode("worker-1") == "workshop"
@@ -217,14 +260,14 @@ def test_a_workshop_starts_pauses_supervision_and_is_resumed_by_mode():
 
 
 def test_a_message_in_a_workshop_goes_to_the_workshop():
-    run(ActionStartSession(), tracker("run a workshop", "start_workshop"))
+    run(ValidateSessionForm(), tracker("run a workshop", "start_workshop"))
     _, texts = run(ValidateSessionForm(), answer("90 minutes"))
     assert services.assistant().workshop.stage("worker-1") == "group"
     assert texts[-1] == services.assistant().workshop.prompt("worker-1")[0].text
 
 
 def test_a_new_rasa_session_reopens_an_open_workshop_too():
-    run(ActionStartSession(), tracker("run a workshop", "start_workshop"))
+    run(ValidateSessionForm(), tracker("run a workshop", "start_workshop"))
     events, _ = run(ActionSessionStart(), tracker())
     assert {"event": "active_loop", "name": "session_form", "timestamp": None} in events
 
@@ -233,10 +276,10 @@ def test_in_the_terminal_choices_are_named_not_made_into_a_menu():
     terminal = tracker("hi", "start_supervision")
     terminal.events[0]["input_channel"] = "cmdline"
     dispatcher = CollectingDispatcher()
-    asyncio.run(ActionStartSession().run(dispatcher, terminal, DOMAIN))
+    asyncio.run(ValidateSessionForm().run(dispatcher, terminal, DOMAIN))
     assert not dispatcher.messages[-1].get("buttons")
     assert "(You can say: Short session (about 15 minutes) / Skip)" in dispatcher.messages[-1]["text"]
-    _, texts = run(ActionStartSession(), tracker("hi", "start_supervision", sender="worker-2"))  # elsewhere, real buttons
+    _, texts = run(ValidateSessionForm(), tracker("hi", "start_supervision", sender="worker-2"))  # elsewhere, real buttons
     assert "You can say" not in texts[-1]
 
 

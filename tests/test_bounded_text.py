@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from actions import services
-from actions.session import ActionStartSession, ValidateSessionForm
+from actions.session import ValidateSessionForm
 from bot.storage import Answer
 from components.bounded_text import MAX_CHARS, BoundedText, bounded
 
@@ -67,8 +67,7 @@ def test_incoming_reads_the_whole_text_from_the_latest_user_event():
 
 
 def test_a_long_answer_is_stored_whole_though_classification_saw_a_prefix():
-    dispatcher = CollectingDispatcher()
-    asyncio.run(ActionStartSession().run(dispatcher, sdk_tracker("I want to reflect on a case"), DOMAIN))
+    services.assistant().start("worker-long", "start_supervision")
     asyncio.run(ValidateSessionForm().run(CollectingDispatcher(),
                                               sdk_tracker(LONG_ANSWER, slot_value=LONG_ANSWER), DOMAIN))
     with services.assistant().supervision.store.transaction() as db:
