@@ -71,10 +71,10 @@ def asked_to_start(tracker: Tracker) -> bool:
 
     A starting intent's rule runs the form straight after the message, so no
     other action comes between them (a resume has `action_resume_session`
-    there). Rasa calls the validation at activation with the form already
-    active, its activation after the message; the rest of the turn, the form
-    has been active since before the message (a start asked for inside a
-    session, which the session answers).
+    there). When Rasa calls the validation at activation, the form is already
+    active, but its activation event comes after the message. A form that was
+    active before the message means a start asked for inside a session, which
+    the session itself answers.
     """
     opened_now = not (tracker.active_loop or {}).get("name")
     for event in reversed(tracker.events):
