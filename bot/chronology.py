@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Dict, Iterable, List, Mapping, Optional, Tuple
 
-from .chronology_reading import Entry, Incident, Plan, agency_names, fallback_name
+from .chronology_reading import Entry, Incident, CPPlan, agency_names, fallback_name
 from .months import Month
 
 
@@ -42,14 +42,14 @@ class ChronologyFlag:
 
 @dataclass
 class Gap:
-    before: Plan
-    after: Plan
+    before: CPPlan
+    after: CPPlan
     months: int  # negative when the plans overlap
 
 
 @dataclass
 class Chronology:
-    plans: List[Plan] = field(default_factory=list)
+    plans: List[CPPlan] = field(default_factory=list)
     incidents: List[Incident] = field(default_factory=list)
     # agency id -> short name for read-back and the picture; ids are used if absent
     agency_names: Dict[str, str] = field(default_factory=dict)
@@ -57,7 +57,7 @@ class Chronology:
     @classmethod
     def from_entries(cls, entries: Iterable[Entry], agencies=()) -> "Chronology":
         entries = list(entries)
-        return cls([e for e in entries if isinstance(e, Plan)],
+        return cls([e for e in entries if isinstance(e, CPPlan)],
                    [e for e in entries if isinstance(e, Incident)],
                    agency_names(agencies))
 
@@ -65,7 +65,7 @@ class Chronology:
     def is_empty(self) -> bool:
         return not self.plans and not self.incidents
 
-    def sorted_plans(self) -> List[Plan]:
+    def sorted_plans(self) -> List[CPPlan]:
         return sorted(self.plans, key=lambda p: (p.start, p.end or Month(9999, 12)))
 
     def sorted_incidents(self) -> List[Incident]:

@@ -2,7 +2,7 @@
 
 A stuck practitioner types the history the way they would in a note:
 "plan 2: March 2023 to January 2024, emotional abuse", "May 2024 police DA
-callout". Each line is read into a Plan or an Incident, or a Problem with a
+callout". Each line is read into a CPPlan or an Incident, or a Problem with a
 kind example of what works. Everything keeps the text exactly as typed, so
 nothing is lost when a line cannot be read. Agencies are passed in (the
 caller passes knowledge.case_options.agencies), so this module never loads
@@ -29,7 +29,8 @@ INCIDENT_EXAMPLE = 'Try "May 2024 police DA callout" or "Jun 2024: school report
 # --------------------------------------------------------------------------
 
 @dataclass
-class Plan:
+class CPPlan:
+    """A child protection plan, one line of the history as typed (not the question plan, not a workshop plan)."""
     number: Optional[int]  # as typed ("plan 2", "2nd plan"); None if not given
     start: Month
     end: Optional[Month]  # None: the plan is still open
@@ -64,7 +65,7 @@ class Problem:
     message: str  # what could not be read, with an example of what works
 
 
-Entry = Union[Plan, Incident]
+Entry = Union[CPPlan, Incident]
 
 
 # --------------------------------------------------------------------------
@@ -176,18 +177,18 @@ def _find_agency(what: str, matcher: Optional[ChoiceMatcher]) -> Optional[str]:
     return (named or found or [None])[0]
 
 
-def read_entry(text: str, agencies=(), today: Optional[date] = None) -> Union[Plan, Incident, Problem]:
+def read_entry(text: str, agencies=(), today: Optional[date] = None) -> Union[CPPlan, Incident, Problem]:
     """Read one line of plan history or one incident.
 
     `agencies` is a list of (id, [aliases]) or knowledge Option objects.
-    Returns a Plan, an Incident or a Problem whose message says what could
+    Returns a CPPlan, an Incident or a Problem whose message says what could
     not be read and gives an example that works.
     """
     matcher = ChoiceMatcher(_as_choices(agencies)) if agencies else None
     return _read(text, matcher, Month.of(today or date.today()))
 
 
-def _read(text: str, matcher: Optional[ChoiceMatcher], this_month: Month) -> Union[Plan, Incident, Problem]:
+def _read(text: str, matcher: Optional[ChoiceMatcher], this_month: Month) -> Union[CPPlan, Incident, Problem]:
     original = text
     text = (text or "").replace("\u00a0", " ")
     if not text.strip():
@@ -237,7 +238,7 @@ def _plan_number(label: re.Match) -> Optional[int]:
 
 
 def _read_plan(original: str, text: str, label: re.Match, label_span: Tuple[int, int],
-               months: List[FoundMonth]) -> Union[Plan, Problem]:
+               months: List[FoundMonth]) -> Union[CPPlan, Problem]:
     number = _plan_number(label)
     name = f"plan {number}" if number is not None else "that plan"
     if len(months) > 2:
@@ -262,7 +263,7 @@ def _read_plan(original: str, text: str, label: re.Match, label_span: Tuple[int,
         end = None
         spans.append((months[0].start, months[0].end))
     category = _clean(_OPEN_WORDS.sub(" ", _cut(text, spans)))
-    return Plan(number, start, end, category, original)
+    return CPPlan(number, start, end, category, original)
 
 
 def _read_incident(original: str, text: str, months: List[FoundMonth],

@@ -107,7 +107,7 @@ def escalation_needed(answers: Dict) -> bool:
     return answer is not None and not answer.skipped and answer.value in ("yes", "unsure", None)
 
 
-def plan(knowledge: Knowledge, answers: Dict, kind: str = "supervision") -> List[Step]:
+def question_plan(knowledge: Knowledge, answers: Dict, kind: str = "supervision") -> List[Step]:
     """Every step of the session given the answers so far; `answers` maps key -> Answer.
 
     A topic or a question's words planned twice are planned once, the first time.

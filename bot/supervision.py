@@ -150,7 +150,7 @@ class SupervisionEngine:
             if session.choosing_change:
                 return None
             answers = _answers(session)
-            return self._current(session, S.plan(self.knowledge, answers, session.kind), answers)
+            return self._current(session, S.question_plan(self.knowledge, answers, session.kind), answers)
 
     def progress(self, sender_id: str) -> Optional[str]:
         """A short line for the page, e.g. "Theme 2 of 3, question 4 of 5" or "Question 6 of 31"."""
@@ -159,7 +159,7 @@ class SupervisionEngine:
             if session is None:
                 return None
             answers = _answers(session)
-            steps = S.plan(self.knowledge, answers, session.kind)
+            steps = S.question_plan(self.knowledge, answers, session.kind)
             step = self._current(session, steps, answers)
             if session.choosing_change or step.kind == S.REVIEW:
                 return "Review and save"
@@ -646,7 +646,7 @@ class _QuestionPlan:
     @classmethod
     def of(cls, knowledge: Knowledge, session: SupervisionSession) -> "_QuestionPlan":
         answers = _answers(session)
-        return cls(_answers_state(session), answers, S.plan(knowledge, answers, session.kind))
+        return cls(_answers_state(session), answers, S.question_plan(knowledge, answers, session.kind))
 
     def fits(self, session: SupervisionSession) -> bool:
         """True while the answers (and the kind of session) are as they were when it was derived."""

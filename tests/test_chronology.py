@@ -3,18 +3,17 @@
 Every history here is invented. "Today" is fixed so the tests never age.
 """
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from bot.chronology import Chronology
-from bot.chronology_reading import EXAMPLES, Incident, Plan, Problem, read_entries, read_entry
+from bot.chronology_reading import EXAMPLES, CPPlan, Incident, Problem, read_entries, read_entry
 from bot.months import Month, month_number
-from bot.knowledge import load_knowledge
+from tests.content import KNOWLEDGE
 
 TODAY = date(2025, 6, 15)
-KNOWLEDGE_SUMMARIES = load_knowledge(Path(__file__).resolve().parent.parent / "knowledge").finding_summaries
+KNOWLEDGE_SUMMARIES = KNOWLEDGE.finding_summaries  # the shared copy (tests/content.py)
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +95,7 @@ def test_ordinary_words_are_not_months(word):
 ])
 def test_plans(agencies, text, number, start, end, category):
     plan = read(text, agencies)
-    assert isinstance(plan, Plan), plan
+    assert isinstance(plan, CPPlan), plan
     assert (plan.number, plan.start, plan.end, plan.category) == (number, start, end, category)
     assert plan.text == text
 
@@ -194,7 +193,7 @@ def test_future_uses_today_parameter(agencies):
 @given(st.text(max_size=200))
 def test_any_text_gives_an_answer_and_keeps_it(text):
     result = read_entry(text, [("police", ["police"])], today=TODAY)
-    assert isinstance(result, (Plan, Incident, Problem))
+    assert isinstance(result, (CPPlan, Incident, Problem))
     assert result.text == text
     if isinstance(result, Problem):
         assert result.message
@@ -212,7 +211,7 @@ def test_any_plan_range_round_trips(year, month, length, joiner, fmt):
     a = date(start.year, start.month, 1).strftime(fmt)
     b = date(end.year, end.month, 1).strftime(fmt)
     plan = read_entry(f"plan 2: {joiner.format(a=a, b=b)}, neglect", (), today=TODAY)
-    assert isinstance(plan, Plan), plan
+    assert isinstance(plan, CPPlan), plan
     assert (plan.number, plan.start, plan.end, plan.category) == (2, start, end, "neglect")
 
 
@@ -225,7 +224,7 @@ def test_read_entries_lines_semicolons_and_list_markers(agencies):
             "- May 2022 police DA callout\n1. Jun 2023 school reported bruising\n"
             "  \u2022 Jul 2023 GP appointment missed  \nnonsense here;;")
     entries, problems = read_entries(text, agencies, today=TODAY)
-    assert [type(e).__name__ for e in entries] == ["Plan", "Plan", "Incident", "Incident", "Incident"]
+    assert [type(e).__name__ for e in entries] == ["CPPlan", "CPPlan", "Incident", "Incident", "Incident"]
     assert [e.text for e in entries] == [
         "plan 1: Mar 2021 - Dec 2021 neglect", "plan 2 Feb 2022 to Oct 2022 EA",
         "- May 2022 police DA callout", "1. Jun 2023 school reported bruising",

@@ -43,7 +43,7 @@ def sessions(draw):
 @given(sessions())
 def test_no_question_is_asked_twice_in_a_session(session):
     kind, answers = session
-    steps = S.plan(KNOWLEDGE, answers, kind)
+    steps = S.question_plan(KNOWLEDGE, answers, kind)
     keys = [s.key for s in steps]
     assert len(keys) == len(set(keys))
     asked = [S.normalise(s.prompt) for s in steps if s.section != "actions"]
@@ -57,7 +57,7 @@ def test_no_question_is_asked_twice_in_a_session(session):
 def test_the_closure_check_is_asked_whenever_closure_is_considered(session):
     kind, answers = session
     answers["case.closure_considered"] = A("yes")
-    keys = [s.key for s in S.plan(KNOWLEDGE, answers, "supervision")]
+    keys = [s.key for s in S.question_plan(KNOWLEDGE, answers, "supervision")]
     assert "pattern.closure_considered" in keys
 
 
@@ -69,7 +69,7 @@ def test_every_theme_combination_of_two_plans_each_topic_once():
         for second in THEME_IDS:
             for kind in ("supervision", "stuck", S.SHORT):
                 answers = {**base, "themes.choice": A([first, second])}
-                steps = S.plan(KNOWLEDGE, answers, kind)
+                steps = S.question_plan(KNOWLEDGE, answers, kind)
                 topics = [s.topic for s in steps if s.topic]
                 assert len(topics) == len(set(topics)), (first, second, kind)
                 prompts = [s.prompt for s in steps if s.section != "actions"]
@@ -79,21 +79,21 @@ def test_every_theme_combination_of_two_plans_each_topic_once():
 def test_a_neglect_tool_question_is_asked_once_however_many_places_want_it():
     answers = {"case.concerns": A(["neglect"]), "case.category": A(["neglect"]),
                "themes.choice": A(["neglect"]), "case.closure_considered": A("no")}
-    steps = S.plan(KNOWLEDGE, answers, "supervision")
+    steps = S.question_plan(KNOWLEDGE, answers, "supervision")
     about_the_tool = [s.key for s in steps if s.topic == "toolkit.neglect"]
     assert about_the_tool == ["pattern.neglect"]
     assert "toolkit.neglect" not in [s.key for s in steps]  # asked already: not again at the end
 
 
 def test_the_day_in_the_life_is_asked_once():
-    steps = S.plan(KNOWLEDGE, {"themes.choice": A(["voice_of_child"])}, "supervision")
+    steps = S.question_plan(KNOWLEDGE, {"themes.choice": A(["voice_of_child"])}, "supervision")
     assert [s.key for s in steps if s.topic == "day_in_life"] == ["theme.voice_of_child.0"]
     assert "child.day_in_life" not in [s.key for s in steps]
 
 
 def test_a_short_session_is_one_theme_its_experience_reflection_and_action_then_actions():
     answers = {"themes.choice": A(["escalation", "neglect"])}
-    steps = S.plan(KNOWLEDGE, answers, S.SHORT)
+    steps = S.question_plan(KNOWLEDGE, answers, S.SHORT)
     theme_steps = [s for s in steps if s.section == "theme"]
     assert [s.stage for s in theme_steps] == ["experience", "reflection", "action"]
     assert {s.theme_id for s in theme_steps} == {"escalation"}
