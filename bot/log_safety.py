@@ -28,7 +28,7 @@ WITHHELD = "(library debug detail withheld: it may hold conversation text)"
 # A quote that opens after a letter ("can't") or closes before one ("Sam's") is not a quote.
 _QUOTED = re.compile(r"""(?<![A-Za-z0-9])(?P<q>['"])(?P<body>(?:\\.|[^\\])*?)(?P=q)(?![A-Za-z0-9])(?P<key>\s*:)?""",
                      re.DOTALL)
-_CODE_NAME = re.compile(r"[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+")  # action_start_session, rasa.core.processor
+_CODE_NAME = re.compile(r"[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+")  # action_resume_session, rasa.core.processor
 _KEY = re.compile(r"[a-z_][a-z0-9_]*")
 _SOURCE_FILE = re.compile(r"[\w./-]+\.py|<frozen [\w.]+>")  # traceback lines: File "/…/processor.py"
 _PARAMETERS = re.compile(r"\[parameters:.*?(?=\n\(Background on this error|\Z)", re.DOTALL)

@@ -119,14 +119,21 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def alembic_config():
+    """Alembic's configuration for bot/migrations (no alembic.ini: the folder is all it needs)."""
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    return config
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema up to date with Alembic (bot/migrations): safe to run at every start."""
     from alembic import command
-    from alembic.config import Config
 
     logging.getLogger("alembic").setLevel(logging.WARNING)  # "Context impl SQLiteImpl" helps nobody
-    config = Config()
-    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    config = alembic_config()
     with engine.connect() as connection:
         if engine.dialect.name == "sqlite":
             # With foreign keys on, a migration that copies a table (SQLite's way to alter one) would

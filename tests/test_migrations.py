@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import uuid
+from contextlib import contextmanager
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, select, text
 
 import bot.workshop_session  # noqa: F401  (its tables are part of the schema)
-from bot.storage import Base, make_engine
+from bot.storage import Base, alembic_config, make_engine
 
 POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
 
@@ -80,27 +82,16 @@ def test_a_database_made_before_migrations_is_adopted(tmp_path):
     assert differences(make_engine(url)) == []
 
 
+@contextmanager
 def old_database(url: str, revision: str):
     """A database brought up to an earlier revision only, and a connection to fill it as it was then."""
-    from contextlib import contextmanager
-    from pathlib import Path
-
-    from alembic import command
-    from alembic.config import Config
-
-    import bot.storage
-
-    @contextmanager
-    def filling():
-        config = Config()
-        config.set_main_option("script_location", str(Path(bot.storage.__file__).parent / "migrations"))
-        engine = create_engine(url, future=True)
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, revision)
-            yield connection
-        engine.dispose()
-    return filling()
+    config = alembic_config()
+    engine = create_engine(url, future=True)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+        yield connection
+    engine.dispose()
 
 
 def add_old_session(connection, sid: str, **columns) -> None:

@@ -19,12 +19,8 @@ depends_on = None
 PICKER = "review.change"  # what `focus` held while the list was shown
 
 
-def _columns() -> set:
-    return {c["name"] for c in sa.inspect(op.get_bind()).get_columns("supervision_sessions")}
-
-
 def upgrade() -> None:
-    columns = _columns()
+    columns = {c["name"] for c in sa.inspect(op.get_bind()).get_columns("supervision_sessions")}
     if "choosing_change" in columns:  # a database made by create_all already has both
         return
     # ALTER TABLE ... ADD COLUMN, never a batch copy: SQLite would drop the old table to copy it
