@@ -25,13 +25,14 @@ unsure) gets one short check: "Is a child in danger right now?".
 """
 from __future__ import annotations
 
-import math
 import re
 import threading
 from dataclasses import dataclass
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from pydantic import BaseModel, validator
+
+from .ngram_model import NgramModel, NgramSettings
 
 CLEAR, POSSIBLE = "clear", "possible"
 
@@ -138,28 +139,11 @@ class DangerCheck:
 
     def __init__(self, phrases: Sequence[str], examples: DangerSentences):
         self.phrases = re.compile("|".join(rf"\b(?:{p})\b" for p in phrases), re.IGNORECASE)
-        self._model = _train(*examples.examples())
-        self._features, self._intercept = _weights(self._model)
+        self._model = NgramModel.train(*examples.examples(), settings=SETTINGS)
 
     def scores(self, texts: Sequence[str]) -> List[float]:
         """The classifier's probability of danger now, for each text (the same as predict_proba)."""
-        return [self._score(text) for text in texts]
-
-    def _score(self, text: str) -> float:
-        # scikit-learn's own predict_proba checks its input at length on every call (about 5 ms);
-        # the same arithmetic over the learnt weights costs a fraction of that.
-        total = self._intercept
-        for analyse, weights in self._features:
-            counts: Dict[str, int] = {}
-            for gram in analyse(text):
-                if gram in weights:
-                    counts[gram] = counts.get(gram, 0) + 1
-            if not counts:
-                continue
-            values = {g: (1.0 + math.log(n)) * weights[g][0] for g, n in counts.items()}
-            norm = math.sqrt(sum(v * v for v in values.values()))
-            total += sum(v * weights[g][1] for g, v in values.items()) / norm
-        return 1.0 / (1.0 + math.exp(-total))
+        return [self._model.probabilities(text)[1] for text in texts]
 
     def phrase_counts(self, sentence: str) -> bool:
         """A danger phrase found, and not undone by negation, past time or 'if'."""
@@ -205,41 +189,15 @@ def _rank(reading: DangerReading) -> int:
     return {CLEAR: 2, POSSIBLE: 1}.get(reading.level, 0)
 
 
-def _train(texts: List[str], labels: List[int]):
-    """Word and character n-grams with logistic regression: small, fast and deterministic."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline, make_union
-
-    features = make_union(
-        TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1,
-                        preprocessor=_prepare, token_pattern=r"(?u)\b\w+\b"),
-        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2,
-                        preprocessor=_prepare),
-    )
-    model = make_pipeline(features, LogisticRegression(C=8.0, class_weight="balanced",
-                                                       solver="liblinear", max_iter=1000))
-    model.fit(texts, labels)
-    return model
-
-
-def _weights(model) -> Tuple[List[Tuple[Callable, Dict[str, Tuple[float, float]]]], float]:
-    """For each vectoriser, its analyser and {n-gram: (idf, coefficient)}; and the intercept."""
-    union, regression = model.steps[0][1], model.steps[1][1]
-    coefficients = regression.coef_[0]
-    features, offset = [], 0
-    for _, vectoriser in union.transformer_list:
-        size = len(vectoriser.vocabulary_)
-        weights = {gram: (float(vectoriser.idf_[i]), float(coefficients[offset + i]))
-                   for gram, i in vectoriser.vocabulary_.items()}
-        features.append((vectoriser.build_analyzer(), weights))
-        offset += size
-    return features, float(regression.intercept_[0])
-
-
 def _prepare(text: str) -> str:
     text = (text or "").translate(_APOSTROPHES).lower()
     return re.sub(r"\s+", " ", text)
+
+
+# The classifier: word pairs and runs of two to five letters, fitted firmly
+# (C=8) and with both sides weighted equally however many examples each has.
+SETTINGS = NgramSettings(word_ngrams=(1, 2), char_ngrams=(2, 5), char_min_df=2, C=8.0,
+                         class_weight="balanced", solver="liblinear", preprocessor=_prepare)
 
 
 _CHECKS: Dict[Tuple, DangerCheck] = {}
