@@ -1,6 +1,6 @@
 """A message the intent classifier could not place, but which names a theme or a toolkit.
 
-"can you tell me about language?" may fall below DIET's confidence threshold
+"can you tell me about language?" may fall below the intent classifier's confidence threshold
 (nlu_fallback); it still plainly asks about a theme. Rather than "Sorry, I
 didn't quite follow", this component, after the FallbackClassifier, reads the
 message with the same matchers the session uses (bot.responses) and, when it

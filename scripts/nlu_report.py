@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Dict
+from typing import Dict, Optional
 
 AIMS = {"held-out paraphrases": 0.95, "5-fold cross-validation": 0.92}
 WEAKEST = 8  # intents listed, weakest first
@@ -22,6 +22,12 @@ WEAKEST = 8  # intents listed, weakest first
 
 def report(folder: Path) -> Dict:
     return json.loads((folder / "intent_report.json").read_text())
+
+
+def entity_f1(folder: Path) -> Optional[float]:
+    """DIET's weighted entity F1, when the run wrote DIET's report."""
+    path = folder / "DIETClassifier_report.json"
+    return json.loads(path.read_text())["weighted avg"]["f1-score"] if path.exists() else None
 
 
 def describe(folder: Path) -> str:
@@ -44,6 +50,9 @@ def summary(folders) -> str:
         cells.append(f"{f1:.3f} ({'meets' if f1 >= aim else 'below'} the {aim} aim)")
     lines.append("| weighted intent F1 | " + " | ".join(cells) + " |")
     lines.append("| examples | " + " | ".join(str(reports[n]["weighted avg"]["support"]) for n in names) + " |")
+    entities = {describe(Path(f)): entity_f1(Path(f)) for f in folders}
+    lines.append("| entity F1 (theme, toolkit; DIET) | " + " | ".join(
+        "-" if entities[n] is None else f"{entities[n]:.3f}" for n in names) + " |")
     scores = {n: per_intent(reports[n]) for n in names}
     intents = sorted(set().union(*scores.values()), key=lambda i: min(s.get(i, 1.0) for s in scores.values()))
     lines += ["", "Weakest intents (F1):", "", "| intent | " + " | ".join(names) + " |",
