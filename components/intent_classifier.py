@@ -1,8 +1,9 @@
 """Which intent a message is: word and letter n-grams with logistic regression.
 
 DIET, as configured before, reached 0.89 weighted F1 under 5-fold
-cross-validation over data/nlu, and was as sure of itself when wrong as when
-right, so the FallbackClassifier almost never caught a wrong guess. This
+cross-validation over data/nlu, and its wrong guesses were confident (in a
+cross-validation of DIET without its transformer layer, none of 287 fell
+below the fallback threshold). This
 linear model reaches 0.93 on the same data, and 0.96 on the held-out
 paraphrases (DIET 0.97, both above the 0.95 aim); it trains in seconds and
 gives the same answer every run. It is unsure when it is wrong: under
