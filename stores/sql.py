@@ -14,15 +14,24 @@ read and write (and each wait for a lock) holds up every other conversation
 on the Rasa server's one event loop. Here they run on a worker thread
 (`off_loop`), unless an event broker is configured: its publishing belongs
 to the server's loop.
+
+Rasa's own `session_scope` takes any ValueError for a missing PostgreSQL
+schema and exits the process: one sender id SQLite cannot encode (a lone
+surrogate) stopped the whole server. Here only the schema check itself can
+end in that message, raised as MissingSchemaError; any other error fails
+that one read or write, and the store keeps serving.
 """
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import os
 import time
-from typing import Any, Awaitable, Callable, Iterable, Optional, Text
+from typing import Any, Awaitable, Callable, Generator, Iterable, Optional, Text
 
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.constants import POSTGRESQL_SCHEMA
+from rasa.core.tracker_store import SQLTrackerStore, ensure_schema_exists
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import create_engine, event, exc
 from sqlalchemy.orm import sessionmaker
@@ -32,6 +41,10 @@ logger = logging.getLogger(__name__)
 
 RETRY_SECONDS = 30.0
 SQLITE_BUSY_MS = 200  # wait this long inside SQLite (blocking), then retry without blocking
+
+
+class MissingSchemaError(RuntimeError):
+    """The PostgreSQL schema named in POSTGRESQL_SCHEMA is not in the database."""
 
 
 class DurableSQLTrackerStore(SQLTrackerStore):
@@ -56,6 +69,22 @@ class DurableSQLTrackerStore(SQLTrackerStore):
                 cursor.execute("PRAGMA journal_mode=WAL")
                 cursor.close()
 
+    @contextlib.contextmanager
+    def session_scope(self) -> Generator[Any, None, None]:
+        """A session for one read or write; an error in it is that request's error, never an exit."""
+        session = self.sessionmaker()
+        try:
+            try:
+                ensure_schema_exists(session)
+            except ValueError as error:  # the only ValueError that means a missing schema
+                raise MissingSchemaError(
+                    f"Requested PostgreSQL schema '{error}' was not found in the database. To continue, "
+                    f"create the schema or unset the '{POSTGRESQL_SCHEMA}' environment variable "
+                    f"(it is {'set' if os.environ.get(POSTGRESQL_SCHEMA) else 'not set'}).") from None
+            yield session
+        finally:
+            session.close()
+
     async def _retrying(self, what: str, call: Callable[[], Awaitable[Any]]) -> Any:
         deadline = time.monotonic() + self.retry_seconds
         delay, attempts = 0.05, 0
@@ -75,6 +104,10 @@ class DurableSQLTrackerStore(SQLTrackerStore):
                 logger.debug("Conversation history database busy (%s): retrying", what)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 1.0)
+            except (ValueError, exc.StatementError) as error:  # data the database cannot take: this call only
+                logger.error("The conversation history database could not %s: the data was refused (%s)",
+                             what, type(error).__name__)
+                raise
 
     async def off_loop(self, call: Callable[[], Awaitable[Any]]) -> Any:
         """Await one of Rasa's SQL methods on a worker thread (its own short-lived loop there).

@@ -91,3 +91,34 @@ def test_waiting_for_a_locked_database_does_not_hold_up_other_conversations(tmp_
     stored = asyncio.run(DurableSQLTrackerStore(domain=Domain.empty(), host=f"sqlite:///{path}")
                          .retrieve("worker-lock"))
     assert stored is not None and stored.latest_message.text == "an invented answer"
+
+
+def test_a_sender_id_the_database_cannot_take_fails_that_call_only_and_the_store_keeps_working(tmp_path, caplog):
+    """Rasa's own session_scope exits the process on any ValueError (it takes them for a missing
+    PostgreSQL schema): a lone surrogate in a sender id once stopped the whole Rasa server."""
+    store = DurableSQLTrackerStore(domain=Domain.empty(), host=f"sqlite:///{tmp_path / 'rasa.db'}")
+    bad = "sur\ud800x"
+    with caplog.at_level(logging.ERROR, logger="stores.sql"):
+        for call in (lambda: store.save(tracker(bad)), lambda: store.retrieve(bad)):
+            with pytest.raises(Exception) as raised:
+                asyncio.run(call())
+            assert not isinstance(raised.value, SystemExit)
+    assert "the data was refused" in caplog.text and "sur" not in caplog.text
+    asyncio.run(store.save(tracker("worker-after")))  # the same store carries on
+    stored = asyncio.run(store.retrieve("worker-after"))
+    assert stored is not None and stored.latest_message.text == "an invented answer"
+
+
+def test_a_missing_database_schema_is_said_plainly_without_exiting(tmp_path, monkeypatch):
+    """Rasa's check for a PostgreSQL schema is the one ValueError that means "missing schema": it keeps
+    its plain message, as an ordinary error. (Not "postgresql" in the test's name: Rasa looks for that
+    word in the database URL, which holds the temporary folder's name.)"""
+    import stores.sql
+
+    def missing(_session):
+        raise ValueError("reflection")
+
+    monkeypatch.setattr(stores.sql, "ensure_schema_exists", missing)
+    store = DurableSQLTrackerStore(domain=Domain.empty(), host=f"sqlite:///{tmp_path / 'rasa.db'}")
+    with pytest.raises(stores.sql.MissingSchemaError, match="schema 'reflection' was not found"):
+        asyncio.run(store.retrieve("worker-1"))
