@@ -1,4 +1,4 @@
-"""Start the action server and the Rasa server together; stop both on Ctrl-C.
+"""Start the action server and the Rasa server together; stop both on Ctrl-C, TERM or HUP.
 
     python scripts/serve.py run     # REST channel on RASA_PORT (default 5005)
     python scripts/serve.py shell   # talk in this terminal
@@ -9,14 +9,24 @@ token), ACTION_SERVER_SECRET (else made in STATE_DIR/action-secret).
 Secrets go to the servers in their environment, never on a command line, and
 everything written is owner-only (umask 077; state and records folders 0700,
 their files 0600, tightened at every start).
+
+Stopping: the first TERM, INT or HUP stops every server at once (TERM, then KILL
+after STOP_SECONDS); further signals while stopping are ignored, so a TERM to
+`make run`'s whole group (make passes its own on as a second TERM) never cuts
+the stop short. If the launcher is killed outright, a watcher per server stops
+it (scripts/supervisor.py's watch_for_launcher_death).
+With RASA_HOST other than this machine, REST clients need a token
+(REST_CLIENT_TOKENS_FILE or REST_CLIENT_TOKENS): without one, it does not start.
 """
 from __future__ import annotations
 
+import ipaddress
 import os
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -32,10 +42,46 @@ from bot.knowledge import KnowledgeError, load_knowledge  # noqa: E402
 from bot.storage import make_engine  # noqa: E402
 from bot.workshop_content import load_workshop_content  # noqa: E402
 from scripts.rasa_server import api_token  # noqa: E402
-from scripts.supervisor import port_in_use_message, supervise  # noqa: E402
+from scripts.supervisor import port_in_use_message, supervise, watch_for_launcher_death  # noqa: E402
 
 MODEL = ROOT / "models" / "assistant.tar.gz"
 BIN = Path(sys.executable).parent
+STOP_SECONDS = 8.0  # TERM, then KILL: everything is gone well within 15 s of a stop signal
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+
+
+class Stopping:
+    """The launcher's stop, shared by every thread that starts servers.
+
+    Once `event` is set no new server is started (a restart in progress is
+    refused), so the stop sees every process there will ever be. `held` defers
+    the main thread's KeyboardInterrupt while a process is being started and
+    recorded, so none is started without being known.
+    """
+
+    def __init__(self):
+        self.event = threading.Event()
+        self.lock = threading.RLock()  # held while a process is started and recorded
+        self.held = 0
+        self.pending = False
+
+    def reset(self) -> None:
+        self.event.clear()
+        self.held, self.pending = 0, False
+
+
+STOPPING = Stopping()
+
+
+def on_stop_signal(signum: int, _frame=None) -> None:
+    """The first TERM, INT or HUP interrupts the launcher; any later one changes nothing."""
+    if STOPPING.event.is_set():
+        return
+    STOPPING.event.set()
+    if STOPPING.held:  # the main thread is starting a process: interrupted once it is recorded
+        STOPPING.pending = True  # raised as soon as the process being started is recorded
+        return
+    raise KeyboardInterrupt
 
 
 @dataclass
@@ -49,6 +95,7 @@ class Servers:
     api_token: Optional[str] = None
     log_dir: Optional[Path] = None
     processes: List[subprocess.Popen] = field(default_factory=list)
+    watchers: List[subprocess.Popen] = field(default_factory=list)
 
     def private_folders(self) -> List[Path]:
         """The state folder, the records folder and the SQLite database's folder."""
@@ -58,11 +105,12 @@ class Servers:
             folders.append(Path(settings.database_url.split("///", 1)[1]).parent)
         return folders
 
-    def child_env(self) -> Dict[str, str]:
+    def child_env(self, for_actions: bool = False) -> Dict[str, str]:
+        """The servers' environment; the action server's has no RASA_API_TOKEN (it never needs it)."""
         settings = Settings.from_env({**os.environ, **self.env})
         env = {**os.environ, **self.env}
         env.pop("RASA_API_TOKEN", None)
-        if self.api_token:
+        if self.api_token and not for_actions:
             env["RASA_API_TOKEN"] = self.api_token  # read by scripts/rasa_server.py, never put in argv
         env[SECRET_ENV] = action_secret(settings.state_dir, env)  # both servers: Rasa sends it, actions check it
         env.update(
@@ -78,16 +126,22 @@ class Servers:
         )
         return env
 
-    def _spawn(self, name: str, args: List[str], interactive: bool = False) -> subprocess.Popen:
+    def _spawn(self, name: str, args: List[str], interactive: bool = False,
+               env: Optional[Dict[str, str]] = None) -> subprocess.Popen:
         kwargs = {}
         if self.log_dir is not None and not interactive:
             log = open(self.log_dir / f"{name}.log", "ab")
             kwargs.update(stdout=log, stderr=subprocess.STDOUT)
-        # Servers get their own process group so that stopping one stops its children;
-        # the shell stays in the terminal's group so it can read the keyboard.
-        process = subprocess.Popen(args, cwd=ROOT, env=self.child_env(),
-                                   start_new_session=not interactive, **kwargs)
-        self.processes.append(process)
+        env = self.child_env() if env is None else env
+        with started_and_recorded():
+            # Servers get their own process group so that stopping one stops its children;
+            # the shell stays in the terminal's group so it can read the keyboard.
+            process = subprocess.Popen(args, cwd=ROOT, env=env, start_new_session=not interactive, **kwargs)
+            self.processes.append(process)
+            if not interactive:
+                self.watchers.append(watch_for_launcher_death(process))
+        if "stdout" in kwargs:
+            kwargs["stdout"].close()  # the server has its own copy
         return process
 
     def check_ports_free(self) -> None:
@@ -105,7 +159,7 @@ class Servers:
         make_engine(self.child_env()["DATABASE_URL"]).dispose()
         make_private(self.private_folders())
         process = self._spawn("actions", [sys.executable, "-m", "actions.server", "--actions", "actions",
-                                          "--port", str(self.action_port)])
+                                          "--port", str(self.action_port)], env=self.child_env(for_actions=True))
         wait_for(f"http://127.0.0.1:{self.action_port}/health", process, "action server")
         return process
 
@@ -127,13 +181,55 @@ class Servers:
         return process
 
     def stop(self, only: Optional[subprocess.Popen] = None) -> None:
-        for process in [only] if only else list(reversed(self.processes)):
-            stop_process(process)
+        """Stop one server, or all of them at once (TERM to each, then KILL what is left)."""
+        stopping = [only] if only else list(reversed(self.processes))
+        stop_all(stopping)
+        for process in stopping:
             if process in self.processes:
                 self.processes.remove(process)
+        for watcher in [w for w in self.watchers if w.poll() is not None]:
+            self.watchers.remove(watcher)  # reaped: its server has gone
 
 
-def stop_process(process: subprocess.Popen, sig: int = signal.SIGTERM, timeout: float = 20) -> None:
+class started_and_recorded:
+    """Start a process only when not stopping, and let no stop signal fall between its start and its record."""
+
+    def __enter__(self):
+        STOPPING.lock.acquire()
+        if STOPPING.event.is_set():
+            STOPPING.lock.release()
+            raise RuntimeError("The assistant is stopping: nothing more is started.")
+        self.main = threading.current_thread() is threading.main_thread()
+        STOPPING.held += self.main  # signal handlers run on the main thread only
+        return self
+
+    def __exit__(self, *_):
+        STOPPING.held -= self.main
+        STOPPING.lock.release()
+        if self.main and STOPPING.pending and not STOPPING.held:
+            STOPPING.pending = False
+            raise KeyboardInterrupt
+        return False
+
+
+def stop_all(processes: List[subprocess.Popen], timeout: float = STOP_SECONDS,
+             signals: Optional[Dict[int, int]] = None) -> None:
+    """Ask every server to stop at once (TERM, or the signal `signals` gives for its pid); KILL any left."""
+    for process in processes:
+        if process.poll() is None:
+            signal_group(process, (signals or {}).get(process.pid, signal.SIGTERM))
+    deadline = time.monotonic() + timeout
+    for process in processes:
+        try:
+            process.wait(timeout=max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            pass
+    for process in processes:
+        signal_group(process, signal.SIGKILL)  # also any child it left behind in its group
+        process.wait()
+
+
+def stop_process(process: subprocess.Popen, sig: int = signal.SIGTERM, timeout: float = STOP_SECONDS) -> None:
     """Ask a server (and its children) to stop with `sig`; kill it if it is still there after `timeout`."""
     if process.poll() is not None:
         return
@@ -170,6 +266,16 @@ def wait_for(url: str, process: subprocess.Popen, what: str, timeout: float = 12
 
 def main(mode: str) -> int:
     os.umask(0o077)  # the database, its -wal and -shm files, the secret and records: owner-only
+    host = os.environ.get("RASA_HOST") or "127.0.0.1"
+    env = {}
+    if not is_loopback(host):  # reachable from other machines: REST clients must name themselves
+        if not rest_tokens_configured(os.environ):
+            print(f"Cannot start: RASA_HOST={host} lets other machines reach the REST channel, so REST "
+                  "clients need a token. Set REST_CLIENT_TOKENS_FILE to an owner-only file of lines "
+                  "'client-name token' (or REST_CLIENT_TOKENS=name=token), or leave RASA_HOST unset.",
+                  file=sys.stderr)
+            return 2
+        env["REST_TOKEN_REQUIRED"] = "1"  # read by the REST channel (channels/rest.py)
     settings = Settings.from_env()
     try:
         # a broken knowledge file stops start-up here, naming the file and the field
@@ -180,8 +286,7 @@ def main(mode: str) -> int:
     if settings.retention_days > 0:
         from bot.retention import purge
         from bot.storage import Store
-        deleted = purge(Store(make_engine(settings.database_url)), settings.retention_days)
-        print(f"Retention: deleted {len(deleted)} session(s) untouched for {settings.retention_days} days.")
+        print(purge(Store(make_engine(settings.database_url)), settings.retention_days).summary(settings.retention_days))
     from bot.retention import orphan_report
     from bot.storage import Store
     orphans = orphan_report(Store(make_engine(settings.database_url)), settings.records_dir, settings.retention_days)
@@ -194,18 +299,44 @@ def main(mode: str) -> int:
         rasa_port=int(os.environ.get("RASA_PORT", 5005)),
         action_port=int(os.environ.get("ACTION_PORT", 5055)),
         api_token=api_token(),  # RASA_API_TOKEN or the file in RASA_API_TOKEN_FILE
-        host=os.environ.get("RASA_HOST") or "127.0.0.1",
+        host=host,
+        env=env,
     )
     return run_until_stopped(lambda: _start_and_serve(servers, settings, mode), servers.stop)
 
 
-def run_until_stopped(serve: Callable[[], int], stop: Callable[[], None]) -> int:
-    """Run `serve` until it returns or Ctrl-C (or a closed terminal); always `stop` the servers after.
+def is_loopback(host: str) -> bool:
+    """Only this machine: 127.0.0.0/8, ::1 or localhost."""
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip().strip("[]")).is_loopback
+    except ValueError:
+        return False
 
-    A start-up problem (RuntimeError) is said in one plain line, not a traceback.
+
+def rest_tokens_configured(env) -> bool:
+    """Whether REST client tokens are given (REST_CLIENT_TOKENS, or a non-empty REST_CLIENT_TOKENS_FILE)."""
+    if (env.get("REST_CLIENT_TOKENS") or "").strip():
+        return True
+    path = env.get("REST_CLIENT_TOKENS_FILE")
+    try:
+        return bool(path) and any(line.split() for line in Path(path).read_text(encoding="utf-8").splitlines()
+                                  if not line.lstrip().startswith("#"))
+    except OSError:
+        return False
+
+
+def run_until_stopped(serve: Callable[[], int], stop: Callable[[], None]) -> int:
+    """Run `serve` until it returns or TERM, INT (Ctrl-C) or HUP (a closed terminal); always `stop` after.
+
+    Once stopping has begun, further signals are ignored and nothing new is
+    started, so the stop always finishes. A start-up problem (RuntimeError) is
+    said in one plain line, not a traceback.
     """
-    for sig in (signal.SIGTERM, signal.SIGHUP):  # a closed terminal stops the servers too
-        signal.signal(sig, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    STOPPING.reset()
+    for sig in STOP_SIGNALS:
+        signal.signal(sig, on_stop_signal)
     try:
         return serve()
     except KeyboardInterrupt:
@@ -215,6 +346,8 @@ def run_until_stopped(serve: Callable[[], int], stop: Callable[[], None]) -> int
         print(f"Cannot start: {error}", file=sys.stderr)
         return 1
     finally:
+        with STOPPING.lock:  # a restart on another thread finishes recording its process first
+            STOPPING.event.set()
         stop()
 
 

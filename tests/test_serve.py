@@ -1,6 +1,16 @@
 """How `make run` starts the servers: safe defaults, settings from the environment."""
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+
+import pytest
+
+from scripts import serve
 from scripts.serve import Servers
 
 
@@ -32,10 +42,131 @@ def test_children_get_the_database_records_and_action_endpoint(tmp_path):
 def test_a_port_in_use_is_a_clear_error_not_a_silent_reuse():
     import socket
 
-    import pytest
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
         with pytest.raises(RuntimeError, match=f"Port {port} is already in use"):
             Servers(action_port=port).check_ports_free()
+
+
+# ----- stopping: every signal, every server, never cut short ----------------------------------
+
+IGNORES_TERM = "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); time.sleep(120)"
+
+
+@contextmanager
+def launcher_signals():
+    """run_until_stopped installs handlers in this (pytest's) process: put pytest's back afterwards."""
+    saved = {sig: signal.getsignal(sig) for sig in serve.STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+        serve.STOPPING.reset()
+
+
+def stand_in(servers: Servers, name: str, code: str = "import time; time.sleep(120)") -> subprocess.Popen:
+    """A small process started as a server is (own session, recorded, watched): no Rasa needed."""
+    return servers._spawn(name, [sys.executable, "-c", code])
+
+
+def test_a_second_and_third_signal_while_stopping_never_cut_the_stop_short(tmp_path):
+    """A TERM to `make run`'s group arrives twice (make passes its own on), and Ctrl-C may follow."""
+    servers = Servers(env={"STATE_DIR": str(tmp_path)})
+    finished = []
+
+    def serve_until_signalled() -> int:
+        stand_in(servers, "actions")
+        stand_in(servers, "rasa", IGNORES_TERM)  # one that needs the KILL after STOP_SECONDS
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(30)
+        return 1
+
+    def stop() -> None:
+        for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):  # each would have interrupted the stop
+            os.kill(os.getpid(), sig)
+            time.sleep(0.05)
+        servers.stop()
+        finished.append(True)
+
+    processes = []
+    with launcher_signals():
+        original = servers._spawn
+
+        def spawn_and_keep(*args, **kwargs):
+            processes.append(original(*args, **kwargs))
+            return processes[-1]
+        servers._spawn = spawn_and_keep
+        began = time.monotonic()
+        assert serve.run_until_stopped(serve_until_signalled, stop) == 0
+    assert finished == [True]
+    assert all(p.poll() is not None for p in processes) and len(processes) == 2
+    assert time.monotonic() - began < serve.STOP_SECONDS + 3
+    assert servers.processes == []
+
+
+def test_every_server_is_stopped_at_once_and_one_ignoring_term_is_killed(tmp_path):
+    """One after another, two slow servers would take twice as long: stopping is at most STOP_SECONDS."""
+    servers = Servers(env={"STATE_DIR": str(tmp_path)})
+    stubborn = [stand_in(servers, f"server{n}", IGNORES_TERM) for n in range(3)]
+    time.sleep(0.5)  # they have set their handlers
+    began = time.monotonic()
+    serve.stop_all(stubborn, timeout=1.0)
+    assert time.monotonic() - began < 2.5
+    assert [p.returncode for p in stubborn] == [-signal.SIGKILL] * 3
+
+
+def test_a_stop_signal_while_a_server_is_being_started_waits_until_it_is_recorded(tmp_path):
+    """Otherwise a server started but not yet in the list would be left running by the stop."""
+    servers = Servers(env={"STATE_DIR": str(tmp_path)})
+    with launcher_signals():
+        serve.run_until_stopped(lambda: 0, lambda: None)  # installs the handlers, as the launcher does
+        serve.STOPPING.reset()
+        recorded = []
+        with pytest.raises(KeyboardInterrupt):
+            with serve.started_and_recorded():
+                os.kill(os.getpid(), signal.SIGTERM)
+                time.sleep(0.2)  # the handler has run by now, and must not have raised here
+                recorded.append(True)
+        assert recorded == [True]
+        with pytest.raises(RuntimeError, match="stopping"):  # and from now on nothing more starts
+            stand_in(servers, "late")
+    assert servers.processes == []
+
+
+def test_the_action_server_gets_no_api_token(tmp_path):
+    servers = Servers(api_token="s3cret", env={"STATE_DIR": str(tmp_path)})
+    assert servers.child_env()["RASA_API_TOKEN"] == "s3cret"
+    assert "RASA_API_TOKEN" not in servers.child_env(for_actions=True)
+
+
+@pytest.mark.parametrize("host, loopback", [("127.0.0.1", True), ("127.3.2.1", True), ("localhost", True),
+                                            ("::1", True), ("0.0.0.0", False), ("192.168.1.20", False),
+                                            ("::", False), ("assistant.example", False)])
+def test_only_this_machine_counts_as_loopback(host, loopback):
+    assert serve.is_loopback(host) is loopback
+
+
+def test_rest_tokens_are_configured_by_either_setting(tmp_path):
+    tokens = tmp_path / "tokens"
+    assert not serve.rest_tokens_configured({})
+    assert not serve.rest_tokens_configured({"REST_CLIENT_TOKENS_FILE": str(tokens)})  # missing
+    tokens.write_text("# none yet\n\n")
+    assert not serve.rest_tokens_configured({"REST_CLIENT_TOKENS_FILE": str(tokens)})
+    tokens.write_text("case-system abc123\n")
+    assert serve.rest_tokens_configured({"REST_CLIENT_TOKENS_FILE": str(tokens)})
+    assert serve.rest_tokens_configured({"REST_CLIENT_TOKENS": "case-system=abc123"})
+
+
+def test_listening_beyond_this_machine_without_rest_tokens_refuses_to_start_with_a_plain_line(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REST_CLIENT_TOKENS")}
+    env.update(RASA_HOST="0.0.0.0", STATE_DIR=str(tmp_path / "state"), RECORDS_DIR=str(tmp_path / "records"),
+               DATABASE_URL=f"sqlite:///{tmp_path / 'state' / 'a.db'}", PYTHONPATH=str(serve.ROOT))
+    done = subprocess.run([sys.executable, str(serve.ROOT / "scripts" / "serve.py"), "run"], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [done.stderr.strip()]  # one line, no traceback
+    assert "RASA_HOST=0.0.0.0" in done.stderr and "REST_CLIENT_TOKENS_FILE" in done.stderr
+    assert not (tmp_path / "state").exists()  # nothing was started or created
