@@ -3,8 +3,10 @@
 The lines are read by bot/chronology_reading.py. This module orders the
 plans and incidents, reads them back in plain words, and computes the flags
 the audit of repeat child protection plans asks people to look for: repeat
-plans, short gaps between plans, domestic abuse reports that fall on a plan
-and rise after it, and a history known to only one agency. The audit's own
+plans, short gaps between plans, domestic abuse incidents before, during and
+after each plan (as numbers, saying "fell" or "rose" only when the numbers
+do), and a history where the incidents name only one agency. Every sentence
+says only what the typed history shows. The audit's own
 words for each flag come from knowledge/audit.yml, never from here.
 """
 from __future__ import annotations
@@ -45,6 +47,16 @@ class Gap:
     before: CPPlan
     after: CPPlan
     months: int  # negative when the plans overlap
+
+
+@dataclass(frozen=True)
+class PlanCounts:
+    """Domestic abuse incidents typed in the months before, during and after one ended plan."""
+    length: int  # the plan's length in months: the windows before and after are as long
+    before: int
+    during: int
+    after: Optional[int]  # None while the plan has not yet ended
+    after_words: str  # "in the 9 months after it ended" or "since it ended"
 
 
 @dataclass
@@ -138,8 +150,12 @@ class Chronology:
         return flags
 
     def _rise_flags(self, this_month: Month) -> List[ChronologyFlag]:
-        """Domestic abuse reports that fell during a plan and rose after it: the audit's finding.
+        """Domestic abuse incidents typed before, during and after each ended plan, as numbers.
 
+        The windows before and after are as long as the plan (the after window stops at this
+        month). "Fell" is said only when there were fewer during the plan than before it, and
+        "rose" only when there were more after it than during it: the audit's finding (reports
+        fall on a plan and rise after it) is named only when the typed history shows one of them.
         Only incidents that say they are domestic abuse count, since the finding is about
         domestic abuse; a rise in other incidents is not credited to it.
         """
@@ -147,21 +163,41 @@ class Chronology:
         for plan in self.sorted_plans():
             if plan.end is None:
                 continue
-            length = max(1, plan.start.months_between(plan.end))
-            during = len(_domestic_abuse(self.incidents_between(plan.start, plan.end)))
-            window_end = plan.end.plus(length)
-            after = len(_domestic_abuse(self.incidents_between(plan.end.plus(1), min(window_end, this_month))))
-            if after <= during:
+            counts = self.domestic_abuse_counts(plan, this_month)
+            if not any(n for n in (counts.before, counts.during, counts.after) if n):
                 continue
-            after_words = (f"in the {_months(length)} after it ended" if window_end <= this_month
-                           else "since it ended")
+            said = [f"{counts.before} in the {_months(counts.length)} before it started",
+                    f"{counts.during} during the {counts.length}-month plan"]
+            if counts.after is not None:
+                said.append(f"{counts.after} {counts.after_words}")
+            fell = counts.during < counts.before
+            rose = counts.after is not None and counts.after > counts.during
+            if fell and rose:
+                change = " So reports fell during the plan and rose after it ended."
+            elif fell:
+                change = " So reports fell during the plan."
+            elif rose:
+                change = " So reports rose after the plan ended."
+            else:
+                change = ""
             flags.append(ChronologyFlag(
-                "reports_rose_after_plan",
-                f"{_capital(plan.name)} ({plan.start} to {plan.end}): {_count(during, 'domestic abuse incident')} "
-                f"during the {length}-month plan, {after} {after_words}. Domestic abuse reports fell during "
-                f"the plan and rose after it ended.",
-                "da_reports_fall_during_plan"))
+                "reports_rose_after_plan" if rose else "reports_fell_on_plan" if fell else "da_counts",
+                f"{_capital(plan.name)} ({plan.start} to {plan.end}), domestic abuse incidents typed here: "
+                f"{', '.join(said[:-1])} and {said[-1]}.{change}",
+                "da_reports_fall_during_plan" if fell or rose else "explore_full_chronology"))
         return flags
+
+    def domestic_abuse_counts(self, plan: CPPlan, this_month: Month) -> "PlanCounts":
+        """Domestic abuse incidents typed before, during and after an ended plan (windows as long as it)."""
+        length = max(1, plan.start.months_between(plan.end))
+        before = len(_domestic_abuse(self.incidents_between(plan.start.plus(-length), plan.start.plus(-1))))
+        during = len(_domestic_abuse(self.incidents_between(plan.start, plan.end)))
+        if plan.end >= this_month:  # it ends this month or later: nothing after it yet
+            return PlanCounts(length, before, during, None, "")
+        window_end = plan.end.plus(length)
+        after = len(_domestic_abuse(self.incidents_between(plan.end.plus(1), min(window_end, this_month))))
+        words = f"in the {_months(length)} after it ended" if window_end <= this_month else "since it ended"
+        return PlanCounts(length, before, during, after, words)
 
     def _agency_flags(self) -> List[ChronologyFlag]:
         if not self.incidents:
@@ -175,11 +211,11 @@ class Chronology:
         if len(agencies - {None}) > 1:
             return []
         if agencies == {None}:
-            said = "None of the incidents says which agency knew about it."
+            said = "None of the incidents typed here names an agency."
         else:
             known = self.agency_name(next(iter(agencies - {None})))
-            said = (f"Every incident here was known to {known} only." if None not in agencies else
-                    f"The only agency named for these incidents is {known}.")
+            said = (f"Every incident typed here names {known} and no other agency." if None not in agencies else
+                    f"The only agency named in the incidents typed here is {known}.")
         return [ChronologyFlag(
             "single_agency",
             f"{said} Ask what the school, GP, health services, police and others knew.",

@@ -325,8 +325,10 @@ def test_reports_fell_on_plan_and_rose_after(agencies):
     flags = [f for f in c.flags(today=TODAY) if f.id == "reports_rose_after_plan"]
     assert len(flags) == 1
     assert flags[0].text.startswith(
-        "Plan 1 (March 2021 to December 2021): 1 domestic abuse incident during the 9-month plan, "
-        "3 in the 9 months after it ended. Domestic abuse reports fell during the plan and rose after it ended.")
+        "Plan 1 (March 2021 to December 2021), domestic abuse incidents typed here: 0 in the 9 months before "
+        "it started, 1 during the 9-month plan and 3 in the 9 months after it ended. "
+        "So reports rose after the plan ended.")
+    assert "fell" not in flags[0].text  # none before it: nothing fell
     assert flags[0].finding_id == "da_reports_fall_during_plan"
 
 
@@ -341,7 +343,7 @@ def test_rise_since_a_recent_plan_ended(agencies):
     c = history(agencies, "plan 1: Jan 2024 to Jan 2025, neglect\nMar 2025 police DA callout\n"
                           "May 2025 domestic abuse disclosed to school")
     text = next(f.text for f in c.flags(today=TODAY) if f.id == "reports_rose_after_plan")
-    assert "0 domestic abuse incidents during the 12-month plan, 2 since it ended" in text
+    assert "0 during the 12-month plan and 2 since it ended" in text
 
 
 def test_a_rise_in_other_incidents_is_not_credited_to_the_domestic_abuse_finding(agencies):
@@ -351,7 +353,7 @@ def test_a_rise_in_other_incidents_is_not_credited_to_the_domestic_abuse_finding
     c = history(agencies, "plan 1: Jan 2024 to Jan 2025, neglect\nMar 2025 police callout\n"
                           "May 2025 police DV incident\nJun 2025 police coercive control report")
     text = next(f.text for f in c.flags(today=TODAY) if f.id == "reports_rose_after_plan")
-    assert "0 domestic abuse incidents during the 12-month plan, 2 since it ended" in text
+    assert "0 during the 12-month plan and 2 since it ended" in text
 
 
 def test_open_plan_has_no_rise_flag(agencies):
@@ -363,14 +365,14 @@ def test_history_known_to_one_agency(agencies):
     c = history(agencies, "plan 1 Mar 2021 - Dec 2021 neglect\nMay 2021 police callout\n"
                           "Jan 2022 police DA incident\nMar 2022 officers attended")
     flag = next(f for f in c.flags(today=TODAY, audit=KNOWLEDGE_SUMMARIES) if f.id == "single_agency")
-    assert flag.text.startswith("Every incident here was known to Police only.")
+    assert flag.text.startswith("Every incident typed here names Police and no other agency.")
     assert "multi-agency chronology" in flag.text
 
 
 def test_history_with_no_agency_named(agencies):
     c = history(agencies, "May 2021 neighbour heard shouting\nJan 2022 mum disclosed DA")
     flag = next(f for f in c.flags(today=TODAY) if f.id == "single_agency")
-    assert flag.text.startswith("None of the incidents says which agency knew about it.")
+    assert flag.text.startswith("None of the incidents typed here names an agency.")
 
 
 def test_one_agency_and_some_unnamed(agencies):
@@ -464,3 +466,50 @@ def test_every_flag_says_only_what_its_finding_says(agencies, knowledge):
         assert flag.text == f"{flag.situation} From the audit: {knowledge.finding(flag.finding_id).summary}"
         passage = knowledge.source.passages[knowledge.passage_of(flag.finding_id)]
         assert paraphrases(flag.audit_says, passage), flag.id
+
+
+# --------------------------------------------------------------------------
+# Domestic abuse before, during and after a plan: every sentence true of what was typed
+# --------------------------------------------------------------------------
+
+PLAN_LINE = "plan 1: Mar 2021 to Dec 2021, neglect"  # 9 months: before is Jun 2020 to Feb 2021, after Jan to Sep 2022
+WINDOW_MONTHS = {"before": ["Jun 2020", "Sep 2020", "Jan 2021"], "during": ["Apr 2021", "Jul 2021", "Nov 2021"],
+                 "after": ["Feb 2022", "May 2022", "Aug 2022"]}
+
+
+@pytest.mark.parametrize("before", [0, 1, 3])
+@pytest.mark.parametrize("during", [0, 1, 3])
+@pytest.mark.parametrize("after", [0, 1, 3])
+def test_every_mix_of_incidents_gives_only_true_sentences(agencies, before, during, after):
+    """None, one or several domestic abuse incidents in each window: the numbers are the typed
+    ones, "fell" appears only when fewer came during than before, "rose" only when more came after."""
+    counts = {"before": before, "during": during, "after": after}
+    lines = [PLAN_LINE] + [f"{month} police DA callout" for window, n in counts.items()
+                           for month in WINDOW_MONTHS[window][:n]]
+    c = history(agencies, "\n".join(lines))
+    da_flags = [f for f in c.flags(today=TODAY) if f.id in ("reports_rose_after_plan", "reports_fell_on_plan",
+                                                             "da_counts")]
+    if before == during == after == 0:
+        assert da_flags == []
+        return
+    assert len(da_flags) == 1
+    text = da_flags[0].text
+    assert (f"{before} in the 9 months before it started, {during} during the 9-month plan and "
+            f"{after} in the 9 months after it ended.") in text
+    assert ("fell" in text) == (during < before)
+    assert ("rose" in text) == (after > during)
+    assert (da_flags[0].finding_id == "da_reports_fall_during_plan") == (during < before or after > during)
+
+
+def test_none_during_and_one_after_never_says_fell(agencies):
+    c = history(agencies, f"{PLAN_LINE}\nFeb 2022 police DA callout")
+    text = " ".join(f.text for f in c.flags(today=TODAY))
+    assert "fell" not in text
+    assert "0 during the 9-month plan and 1 in the 9 months after it ended. So reports rose after the plan ended." \
+        in text
+
+
+def test_a_plan_ending_this_month_has_no_after_count(agencies):
+    c = history(agencies, "plan 1: Jan 2025 to Jun 2025, neglect\nMar 2025 police DA callout")
+    text = next(f.text for f in c.flags(today=TODAY) if f.id == "da_counts")
+    assert text.endswith("0 in the 5 months before it started and 1 during the 5-month plan.")
