@@ -4,8 +4,15 @@
     python -m bot sessions list              every session (supervision and workshop): id, status, dates
     python -m bot sessions show ID           one session's answers, or a workshop's points
     python -m bot sessions delete ID         its rows, record or pack files and conversation history
-    python -m bot sessions purge [--days N]  delete sessions of both modes untouched for N days (RETENTION_DAYS)
+    python -m bot sessions purge [--days N]  delete sessions of both modes untouched for N days (RETENTION_DAYS),
+                                             then conversation history older than N days (as history purge)
+    python -m bot history list               conversation history that belongs to no session: one line per
+                                             sender (a label, never the sender id), events, first and last
+    python -m bot history delete LABEL       all of that sender's history (LABEL from history list)
+    python -m bot history purge [--days N]   conversation history older than N days that no live session needs
     python -m bot records orphans            record files that no session refers to
+
+Everything shown that someone typed is shown without control characters, so it cannot act on your terminal.
 """
 from __future__ import annotations
 
@@ -15,7 +22,11 @@ import sys
 from .config import Settings
 from .knowledge import KnowledgeError, load_knowledge
 from .provenance import content_problems
-from .retention import delete_session, find_sessions, mode_of, orphan_records, purge, record_files
+from .retention import (
+    NOT_WIPED, delete_history, delete_session, find_histories, find_sessions, histories, mode_of, orphan_records,
+    purge, purge_history, record_files,
+)
+from .safe_text import one_line, strip_controls
 from .storage import Store, make_engine
 from .workshop_content import load_workshop_content
 from .workshop_plan import check as check_workshop_plans
@@ -50,9 +61,10 @@ def _one(store: Store, prefix: str):
 
 
 def _label(session) -> str:
+    """What the list shows to tell sessions apart: typed by someone, so cleaned and cut to fit its column."""
     if mode_of(session) == "workshop":
-        return f"{session.minutes or '?'} min, {session.group or 'group not set'}"
-    return session.case_reference or "-"
+        return one_line(f"{session.minutes or '?'} min, {session.group or 'group not set'}", 30)
+    return one_line(session.case_reference, 30) or "-"
 
 
 def _size(session) -> str:
@@ -61,19 +73,32 @@ def _size(session) -> str:
     return f"answers {len(session.answers)}"
 
 
+def _typed(text) -> str:
+    """An answer or point as typed, without control characters; its later lines indented under it."""
+    return strip_controls(text, keep_lines=True).replace("\n", "\n    ")
+
+
+def _wiped(deleted) -> None:
+    if not deleted.wiped:
+        print(NOT_WIPED)
+
+
+def _days(args, settings: Settings) -> int:
+    return args.days if args.days is not None else settings.retention_days
+
+
 def _sessions(args, store: Store, settings: Settings) -> int:
     if args.action == "list":
         for s in find_sessions(store):
-            print(f"{s.id}  {mode_of(s):11}  {s.status:8}  {_label(s):20}  started {s.created_at:%Y-%m-%d %H:%M}"
+            print(f"{s.id}  {mode_of(s):11}  {s.status:8}  {_label(s):30}  started {s.created_at:%Y-%m-%d %H:%M}"
                   f"  updated {s.updated_at:%Y-%m-%d %H:%M}  {_size(s)}")
         return 0
     if args.action == "purge":
-        days = args.days if args.days is not None else settings.retention_days
+        days = _days(args, settings)
         if days <= 0:
             print("Retention is off (set RETENTION_DAYS or --days): nothing deleted.")
             return 0
-        deleted = purge(store, days)
-        print(f"Deleted {len(deleted)} session(s) untouched for {days} days.")
+        print(purge(store, days).summary(days))
         return 0
     session = _one(store, args.id or "")
     if session is None:
@@ -82,19 +107,55 @@ def _sessions(args, store: Store, settings: Settings) -> int:
         if mode_of(session) == "workshop":
             print(f"Workshop {session.id} ({session.status}), {_label(session)}")
             for point in session.points:
-                print(f"- {point.item_id}: {point.text}")
+                print(f"- {point.item_id}: {_typed(point.text)}")
         else:
-            print(f"Session {session.id} ({session.status}), case reference {session.case_reference or '-'}")
+            print(f"Session {session.id} ({session.status}), case reference "
+                  f"{one_line(session.case_reference) or '-'}")
             for answer in session.answers:
-                shown = "(skipped)" if answer.skipped else answer.text
+                shown = "(skipped)" if answer.skipped else _typed(answer.text)
                 print(f"- {answer.step_key}: {shown}")
         for path in record_files(session):
-            print(f"{'pack' if mode_of(session) == 'workshop' else 'record'}: {path}")
+            print(f"{'pack' if mode_of(session) == 'workshop' else 'record'}: {one_line(str(path))}")
         return 0
     deleted = delete_session(store, session.id)
     saved = "pack" if mode_of(session) == "workshop" else "record"
     print(f"Deleted {mode_of(session)} session {deleted.session_id}: {deleted.files} {saved} file(s), "
           f"{deleted.conversation_events} conversation event(s).")
+    _wiped(deleted)
+    return 0
+
+
+def _history(args, store: Store, settings: Settings) -> int:
+    """Conversation history that belongs to no session, named by label: the sender id is never shown."""
+    if args.action == "list":
+        found = histories(store)
+        for h in found:
+            print(f"{h.label}  events {h.events:5}  first {h.first:%Y-%m-%d %H:%M}  last {h.last:%Y-%m-%d %H:%M}")
+        if not found:
+            print("No conversation history without a session.")
+        return 0
+    if args.action == "purge":
+        days = _days(args, settings)
+        if days <= 0:
+            print("Retention is off (set RETENTION_DAYS or --days): nothing deleted.")
+            return 0
+        deleted = purge_history(store, days)
+        print(f"Deleted {deleted.events} conversation event(s) older than {days} days "
+              f"({deleted.senders} sender(s) with no session left).")
+        _wiped(deleted)
+        return 0
+    matches = find_histories(store, args.label or "")
+    if len(matches) != 1:
+        print(f"{'No' if not matches else 'More than one'} history without a session matches "
+              f"'{one_line(args.label, 20)}': `python -m bot history list` shows the labels.", file=sys.stderr)
+        return 1
+    deleted = delete_history(store, matches[0])
+    if not deleted.events:
+        print("Nothing deleted: that sender now has a session (delete it with `python -m bot sessions delete`).",
+              file=sys.stderr)
+        return 1
+    print(f"Deleted the history labelled {matches[0].label}: {deleted.events} conversation event(s).")
+    _wiped(deleted)
     return 0
 
 
@@ -103,10 +164,14 @@ def main(argv=None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="load and check the files in knowledge/")
-    sessions = commands.add_parser("sessions", help="list, show or delete stored sessions")
+    sessions = commands.add_parser("sessions", help="list, show, delete or purge stored sessions")
     sessions.add_argument("action", choices=["list", "show", "delete", "purge"])
     sessions.add_argument("id", nargs="?", help="a session id, or its first characters")
     sessions.add_argument("--days", type=int, help="with purge: age in days (default RETENTION_DAYS)")
+    history = commands.add_parser("history", help="list or delete conversation history that belongs to no session")
+    history.add_argument("action", choices=["list", "delete", "purge"])
+    history.add_argument("label", nargs="?", help="with delete: a label from history list, or its first characters")
+    history.add_argument("--days", type=int, help="with purge: age in days (default RETENTION_DAYS)")
     records = commands.add_parser("records", help="record files that no session refers to")
     records.add_argument("action", choices=["orphans"])
     args = parser.parse_args(argv)
@@ -115,8 +180,12 @@ def main(argv=None) -> int:
         return _check(settings)
     if args.command == "records":
         for path in orphan_records(Store(make_engine(settings.database_url)), settings.records_dir):
-            print(path)
+            print(one_line(str(path)))  # an old file's name may hold an odd case reference
         return 0
+    if args.command == "history":
+        if args.action == "delete" and not args.label:
+            parser.error("history delete needs a label from `python -m bot history list`")
+        return _history(args, Store(make_engine(settings.database_url)), settings)
     if args.action in ("show", "delete") and not args.id:
         parser.error(f"sessions {args.action} needs a session id")
     return _sessions(args, Store(make_engine(settings.database_url)), settings)

@@ -1,30 +1,58 @@
-"""Data protection duties: list, show and delete sessions, and delete old ones.
+"""Data protection duties: list, show and delete sessions, and delete what is kept too long.
 
 Both modes are covered: supervision sessions (answers, notes, records) and
 workshops (the lead's choices, the group's points, which can hold names, and
-the pack). Deleting a session removes its rows, every file it saved, and the
-messages Rasa kept for it in its conversation history (the `events` table),
-so nothing typed for that session remains: every event of the sender when
-they have no other session, otherwise every event from the message that
-started this session up to the message that started their next one (a
+the pack). Rasa keeps every message in its conversation history (the `events`
+table, in the same database), including what was typed outside any session,
+so deletion and retention reach that too.
+
+Deleting a session removes its rows, every file it saved, and its part of the
+conversation history: from the start of the Rasa conversation in which it began
+(or, if an earlier session began in that same conversation, from its own first
+message) up to where the sender's next session begins, reckoned the same way (a
 message typed after a session was last saved belongs to it until another
-session begins).
+begins). The sender's first session also takes everything they typed before it;
+their only session takes all of it. So the sessions split the history between
+them, and a Rasa conversation is cut only where a session began inside it.
+
+Retention (`purge`, RETENTION_DAYS) deletes, for a period of N days:
+- every session untouched for N days, as above;
+- the whole history of a sender who has no session left and nothing newer than N days;
+- for every other sender, their events older than N days that no live session needs: history is
+  kept from the earliest of the cutoff, the start of the Rasa conversation going on at the cutoff
+  (when it carries on past it) and the start of the Rasa conversation in which each of the sender's
+  sessions began (Rasa starts a new conversation, a `session_started` event, after an hour idle).
+  So a live session's history, and the conversation it began in, are never cut part way, and Rasa
+  still reads whole conversations; a conversation with no recorded start is kept.
+History that belongs to no session (a sender who never had one, or whose sessions were all deleted)
+can also be listed and deleted by hand (`python -m bot history`), by a short label that is not the
+sender id.
+
+After a deletion, SQLite's write-ahead log is checkpointed and emptied; with
+`secure_delete` on (bot/storage.py) the deleted text is overwritten with zeros,
+so it is left neither in the database file nor in its -wal file. On
+PostgreSQL the rows are deleted the same way (their space is reused by VACUUM).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import logging
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import List, Optional, Union
 
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, delete, func, inspect, select
+from sqlalchemy.engine import Engine
 
 from .storage import Store, SupervisionSession, utcnow
 from .workshop_session import WorkshopSession
 
+logger = logging.getLogger(__name__)
+
 AnySession = Union[SupervisionSession, WorkshopSession]
 
-# Rasa's SQL tracker store table, described here only to delete from it.
+# Rasa's SQL tracker store table, described here only to read its dates and delete from it.
 _rasa_events = Table(
     "events", MetaData(),
     Column("id", Integer, primary_key=True),
@@ -32,6 +60,8 @@ _rasa_events = Table(
     Column("type_name", String(255)),
     Column("timestamp", Float),
 )
+SESSION_STARTED = "session_started"  # Rasa's event at the start of each of its conversations
+LABEL_LENGTH = 12
 
 
 @dataclass
@@ -39,6 +69,68 @@ class Deleted:
     session_id: str
     files: int
     conversation_events: int
+    wiped: bool = True  # the database's deleted pages were overwritten and its log emptied
+
+
+@dataclass
+class History:
+    """One sender's conversation history that belongs to no session: what `history list` shows."""
+
+    label: str
+    events: int
+    first: datetime
+    last: datetime
+    sender_id: str = field(repr=False)  # for deleting; never printed or logged
+
+
+@dataclass
+class HistoryDeleted:
+    senders: int = 0
+    events: int = 0
+    wiped: bool = True
+
+
+@dataclass
+class Purged:
+    sessions: List[Deleted]
+    history: HistoryDeleted
+
+    @property
+    def wiped(self) -> bool:
+        return self.history.wiped
+
+    def summary(self, days: int) -> str:
+        """One line for a maintainer: counts only, never who or what."""
+        line = (f"Retention: deleted {len(self.sessions)} session(s) untouched for {days} days and "
+                f"{self.history.events} conversation event(s) older than {days} days "
+                f"({self.history.senders} sender(s) with no session left).")
+        return line if self.wiped else line + " " + NOT_WIPED
+
+
+NOT_WIPED = ("The database was busy, so the deleted text may stay on disk until its next checkpoint: run this "
+             "again when the assistant is stopped.")
+
+
+def label_of(sender_id: str) -> str:
+    """A short name for a sender that does not reveal the sender id (the first hex of its SHA-256)."""
+    return hashlib.sha256(sender_id.encode("utf-8")).hexdigest()[:LABEL_LENGTH]
+
+
+def wipe(engine: Engine) -> bool:
+    """Empty SQLite's write-ahead log into the database file after a deletion; False if it stayed busy.
+
+    The log holds earlier copies of every changed page, deleted text included, until
+    a checkpoint; TRUNCATE copies the pages back and cuts the log to nothing. With
+    secure_delete on, the pages copied back hold zeros where the text was.
+    """
+    if engine.dialect.name != "sqlite":
+        return True
+    with engine.connect() as connection:
+        busy = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        connection.commit()
+    if busy:
+        logger.warning("The database was busy: its write-ahead log was not emptied after a deletion.")
+    return not busy
 
 
 def record_files(session: AnySession) -> List[Path]:
@@ -59,8 +151,19 @@ def _epoch(moment: datetime) -> float:
     return moment.replace(tzinfo=timezone.utc).timestamp()
 
 
-def delete_session(store: Store, session_id: str) -> Optional[Deleted]:
-    """A supervision session or a workshop, with its files and its part of Rasa's history."""
+def _moment(epoch: float) -> datetime:
+    return datetime.fromtimestamp(epoch, timezone.utc).replace(tzinfo=None)
+
+
+def _has_events(db) -> bool:
+    return inspect(db.connection()).has_table("events")
+
+
+def delete_session(store: Store, session_id: str, checkpoint: bool = True) -> Optional[Deleted]:
+    """A supervision session or a workshop, with its files and its part of Rasa's history.
+
+    `checkpoint=False` leaves emptying SQLite's log to the caller (a purge does it once, at the end).
+    """
     with store.transaction() as db:
         session = store.get(db, session_id) or db.get(WorkshopSession, session_id)
         if session is None:
@@ -71,10 +174,10 @@ def delete_session(store: Store, session_id: str) -> Optional[Deleted]:
                 path.unlink()
                 files += 1
         events = 0
-        if inspect(db.connection()).has_table("events"):
+        if _has_events(db):
             events = db.execute(_conversation_of(db, session)).rowcount
         db.delete(session)  # answers, notes and points go with it (cascade)
-        return Deleted(session_id, files, events)
+    return Deleted(session_id, files, events, wipe(store.engine) if checkpoint else True)
 
 
 def _sessions_of(db, sender_id: str) -> List[AnySession]:
@@ -92,20 +195,30 @@ def _started_at(db, session: AnySession) -> float:
     return asked if asked is not None else created
 
 
-def _conversation_of(db, session: AnySession):
-    """The DELETE for a session's part of Rasa's conversation history (its sender's other sessions, of
-    either mode, bound it)."""
-    sender = _rasa_events.c.sender_id == session.sender_id
-    others = [other for other in _sessions_of(db, session.sender_id) if other.id != session.id]
-    if not others:
-        return delete(_rasa_events).where(sender)
+def _opening(db, session: AnySession, previous: AnySession) -> float:
+    """Where a session's part of the history begins, when the sender had a session before it: the start
+    of the Rasa conversation its first message was in, but never before the previous session's first message."""
     start = _started_at(db, session)
+    boundary = db.execute(select(func.max(_rasa_events.c.timestamp)).where(
+        _rasa_events.c.sender_id == session.sender_id, _rasa_events.c.type_name == SESSION_STARTED,
+        _rasa_events.c.timestamp <= start)).scalar()
+    return max(boundary if boundary is not None else start, _started_at(db, previous) + 1e-6)
+
+
+def _conversation_of(db, session: AnySession):
+    """The DELETE for a session's part of Rasa's conversation history.
+
+    The sender's sessions (of either mode) split their history where each began; the first session
+    has no lower bound, so what came before it goes with it, and the last has no upper one.
+    """
     # Sessions made at the same moment are ordered by id, as the list of sessions shows them.
-    later = [o for o in others if (o.created_at, o.id) > (session.created_at, session.id)]
-    query = delete(_rasa_events).where(sender, _rasa_events.c.timestamp >= start)
-    if later:
-        following = min(later, key=lambda o: (o.created_at, o.id))
-        query = query.where(_rasa_events.c.timestamp < max(_started_at(db, following), start + 1e-6))
+    ordered = sorted(_sessions_of(db, session.sender_id), key=lambda s: (s.created_at, s.id))
+    place = next(n for n, s in enumerate(ordered) if s.id == session.id)
+    query = delete(_rasa_events).where(_rasa_events.c.sender_id == session.sender_id)
+    if place > 0:
+        query = query.where(_rasa_events.c.timestamp >= _opening(db, session, ordered[place - 1]))
+    if place + 1 < len(ordered):
+        query = query.where(_rasa_events.c.timestamp < _opening(db, ordered[place + 1], session))
     return query
 
 
@@ -117,11 +230,109 @@ def sessions_older_than(store: Store, days: int, now: Optional[datetime] = None)
                 for session_id in db.execute(select(model.id).where(model.updated_at < cutoff)).scalars()]
 
 
-def purge(store: Store, days: int, now: Optional[datetime] = None) -> List[Deleted]:
-    """Delete every session (and its records) not touched for `days` days; 0 or less does nothing."""
+def purge(store: Store, days: int, now: Optional[datetime] = None) -> Purged:
+    """Delete every session (and its files) untouched for `days` days, then the conversation history
+    older than that which no live session needs (the module's docstring says the rule); 0 or less: nothing."""
     if days <= 0:
-        return []
-    return [d for d in (delete_session(store, sid) for sid in sessions_older_than(store, days, now)) if d]
+        return Purged([], HistoryDeleted())
+    sessions = [d for d in (delete_session(store, sid, checkpoint=False)
+                            for sid in sessions_older_than(store, days, now)) if d]
+    history = purge_history(store, days, now, checkpoint=False)
+    if sessions or history.events:
+        history.wiped = wipe(store.engine)  # once, for everything deleted above
+    return Purged(sessions, history)
+
+
+def _senders_with_sessions(db) -> set:
+    return {sender for model in (SupervisionSession, WorkshopSession)
+            for sender in db.execute(select(model.sender_id).distinct()).scalars()}
+
+
+def _conversation_start(db, sender_id: str, moment: float) -> float:
+    """When the Rasa conversation holding `moment` began (-inf if no start is recorded: keep it all)."""
+    began = db.execute(select(func.max(_rasa_events.c.timestamp)).where(
+        _rasa_events.c.sender_id == sender_id, _rasa_events.c.type_name == SESSION_STARTED,
+        _rasa_events.c.timestamp <= moment)).scalar()
+    return began if began is not None else float("-inf")
+
+
+def _keep_from(db, sender_id: str, cutoff: float, has_sessions: bool) -> Optional[float]:
+    """From when one sender's history must be kept (None: all of it may go; the rule is the module's)."""
+    events = _rasa_events.c
+    after = db.execute(select(func.min(events.timestamp)).where(
+        events.sender_id == sender_id, events.timestamp >= cutoff)).scalar()
+    if after is None and not has_sessions:
+        return None  # nothing newer than the cutoff and no session: the whole history goes
+    # The conversation going on at the cutoff is kept whole, if it carries on past it.
+    keep = cutoff if after is None else min(cutoff, _conversation_start(db, sender_id, after))
+    for session in _sessions_of(db, sender_id) if has_sessions else []:
+        keep = min(keep, _conversation_start(db, sender_id, _started_at(db, session)))
+    return keep
+
+
+def purge_history(store: Store, days: int, now: Optional[datetime] = None,
+                  checkpoint: bool = True) -> HistoryDeleted:
+    """Delete conversation history older than `days` days that no live session needs; 0 or less: nothing.
+
+    `checkpoint=False` leaves emptying SQLite's log to the caller.
+    """
+    if days <= 0:
+        return HistoryDeleted()
+    cutoff = _epoch((now or utcnow()) - timedelta(days=days))
+    deleted = HistoryDeleted()
+    with store.transaction() as db:
+        if not _has_events(db):
+            return deleted
+        events = _rasa_events.c
+        oldest = db.execute(select(events.sender_id, func.min(events.timestamp))
+                            .where(events.timestamp < cutoff).group_by(events.sender_id)).all()
+        with_sessions = _senders_with_sessions(db)
+        for sender, first in oldest:
+            keep_from = _keep_from(db, sender, cutoff, sender in with_sessions)
+            if keep_from is None:
+                query = delete(_rasa_events).where(events.sender_id == sender)
+                deleted.senders += 1
+            elif first < keep_from:
+                query = delete(_rasa_events).where(events.sender_id == sender, events.timestamp < keep_from)
+            else:
+                continue
+            deleted.events += db.execute(query).rowcount
+    if checkpoint and deleted.events:
+        deleted.wiped = wipe(store.engine)
+    return deleted
+
+
+def histories(store: Store) -> List[History]:
+    """The conversation history of each sender who has no session, the most recently active first."""
+    with store.transaction() as db:
+        if not _has_events(db):
+            return []
+        events = _rasa_events.c
+        rows = db.execute(select(events.sender_id, func.count(), func.min(events.timestamp),
+                                 func.max(events.timestamp)).group_by(events.sender_id)).all()
+        with_sessions = _senders_with_sessions(db)
+    found = [History(label_of(sender), count, _moment(first or 0), _moment(last or 0), sender)
+             for sender, count, first, last in rows if sender not in with_sessions]
+    return sorted(found, key=lambda h: (h.last, h.label), reverse=True)
+
+
+def find_histories(store: Store, label: str) -> List[History]:
+    """The histories with no session whose label starts with `label` (a whole label matches one)."""
+    label = (label or "").strip().lower()
+    return [h for h in histories(store) if label and h.label.startswith(label)]
+
+
+def delete_history(store: Store, history: History) -> HistoryDeleted:
+    """Every event of one sender who has no session (checked again, in the same transaction)."""
+    deleted = HistoryDeleted()
+    with store.transaction() as db:
+        if history.sender_id in _senders_with_sessions(db):
+            return deleted  # a session began meanwhile: its history is deleted with it, not here
+        deleted.events = db.execute(delete(_rasa_events).where(
+            _rasa_events.c.sender_id == history.sender_id)).rowcount
+        deleted.senders = 1 if deleted.events else 0
+    deleted.wiped = wipe(store.engine)
+    return deleted
 
 
 def find_sessions(store: Store, prefix: str = "") -> List[AnySession]:

@@ -114,6 +114,9 @@ def make_engine(url: str) -> Engine:
             cursor = dbapi_conn.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA journal_mode=WAL")
+            # Deleted rows (answers, a deleted session's conversation) are overwritten with zeros, not left
+            # in free space for anyone who reads the file (bot/retention.py empties the log after).
+            cursor.execute("PRAGMA secure_delete=ON")
             cursor.close()
     migrate(engine)
     return engine

@@ -286,7 +286,8 @@ def main(mode: str) -> int:
     if settings.retention_days > 0:
         from bot.retention import purge
         from bot.storage import Store
-        print(purge(Store(make_engine(settings.database_url)), settings.retention_days).summary(settings.retention_days))
+        purged = purge(Store(make_engine(settings.database_url)), settings.retention_days)
+        print(purged.summary(settings.retention_days))  # sessions and conversation history, counts only
     from bot.retention import orphan_report
     from bot.storage import Store
     orphans = orphan_report(Store(make_engine(settings.database_url)), settings.records_dir, settings.retention_days)

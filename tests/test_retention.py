@@ -1,14 +1,26 @@
-"""Deleting sessions for data protection: rows, record files and Rasa's conversation history."""
+"""Deleting sessions for data protection: rows, record files and Rasa's conversation history.
+
+What deletion leaves is read back from the database, and on SQLite from the raw bytes of the file and
+its -wal and -shm files, so text still lying in free space or the log would be found. All text is invented.
+"""
 from __future__ import annotations
 
-from datetime import timedelta
+import asyncio
+from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import func, insert, select
 
 from bot.__main__ import main as cli
-from bot.retention import _rasa_events, delete_session, purge
-from bot.storage import Answer, SupervisionSession, utcnow
+from bot.retention import (
+    _rasa_events, delete_history, delete_session, find_histories, histories, label_of, purge, purge_history,
+)
+from bot.storage import Answer, Store, SupervisionSession, make_engine, utcnow
+from tests.test_migrations import postgres_schema  # noqa: F401  (fixture)
 from tests.test_supervision import core, db_url, saved_record, talk  # noqa: F401  (fixtures)
 
 
@@ -70,8 +82,8 @@ def test_retention_deletes_only_old_sessions(core):  # noqa: F811
     old, recent = saved_session(core, "worker-old"), saved_session(core, "worker-new")
     with core.store.transaction() as db:
         db.get(SupervisionSession, old).updated_at = utcnow() - timedelta(days=40)
-    assert purge(core.store, 0) == []  # off by default
-    assert [d.session_id for d in purge(core.store, 30)] == [old]
+    assert purge(core.store, 0).sessions == []  # off by default
+    assert [d.session_id for d in purge(core.store, 30).sessions] == [old]
     with core.store.transaction() as db:
         assert [s.id for s in db.execute(select(SupervisionSession)).scalars()] == [recent]
 
@@ -124,7 +136,7 @@ def test_retention_purges_old_workshops_and_their_packs_too(core):  # noqa: F811
     new_id, new_pack = saved_workshop(core, "lead-new")
     with core.store.transaction() as db:
         db.get(WorkshopSession, old_id).updated_at = utcnow() - timedelta(days=40)
-    assert [d.session_id for d in purge(core.store, 30)] == [old_id]
+    assert [d.session_id for d in purge(core.store, 30).sessions] == [old_id]
     assert not old_pack.exists() and new_pack.exists()
     with core.store.transaction() as db:
         assert [s.id for s in db.execute(select(WorkshopSession)).scalars()] == [new_id]
@@ -140,3 +152,182 @@ def test_the_command_line_lists_shows_and_deletes_workshops(core, db_url, monkey
     assert "1 Example Road" in capsys.readouterr().out
     assert cli(["sessions", "delete", workshop_id[:8]]) == 0
     assert "1 pack file(s)" in capsys.readouterr().out and not pack.exists()
+
+
+# ----- Rasa's own history: what was typed outside a session, and nothing left on disk -----
+# Rasa's real tracker store writes the `events` table into the assistant's database, as the servers do.
+
+DAY = 24 * 3600.0
+
+
+def rasa_store(url: str) -> SQLTrackerStore:
+    """Rasa's own SQL tracker store on the assistant's database (SQLite file or PostgreSQL schema)."""
+    if url.startswith("sqlite"):
+        return SQLTrackerStore(dialect="sqlite", db=url.split("///", 1)[1])
+    schema = url.rsplit("%3D", 1)[1]
+    return SQLTrackerStore(dialect="postgresql", host="127.0.0.1", port=5432, db="test", username="postgres",
+                           query={"options": f"-csearch_path={schema}"})
+
+
+def store_conversations(rasa: SQLTrackerStore, sender: str, *conversations) -> None:
+    """Each (start, texts) is one of Rasa's conversations: its session start, then a message and a reply
+    per text, a second apart, with the timestamps Rasa would have given them."""
+    events = []
+    for start, texts in conversations:
+        events += [ActionExecuted("action_session_start", timestamp=start), SessionStarted(timestamp=start),
+                   ActionExecuted("action_listen", timestamp=start)]
+        for n, text in enumerate(texts):
+            events += [UserUttered(text, timestamp=start + 1 + 2 * n),
+                       BotUttered("Noted.", timestamp=start + 2 + 2 * n)]
+    asyncio.run(rasa.save(DialogueStateTracker.from_events(sender, events)))
+
+
+def add_session(store: Store, sender: str, created: float, answer: str, updated: float = None) -> str:
+    """A supervision session made at `created` (epoch seconds) holding one answer."""
+    with store.transaction() as db:
+        session = store.start(db, sender, "supervision")
+        store.save_answer(db, session, "case.reference", "What is the case reference?", answer)
+        session.created_at = datetime.utcfromtimestamp(created)
+        session.updated_at = datetime.utcfromtimestamp(updated if updated is not None else created)
+        return session.id
+
+
+def on_disk(db_file: Path) -> bytes:
+    """Every byte SQLite keeps for the database: the file, its write-ahead log and its shared index."""
+    return b"".join(p.read_bytes() for p in (db_file, Path(f"{db_file}-wal"), Path(f"{db_file}-shm"))
+                    if p.exists())
+
+
+def texts_of(url: str, sender: str) -> str:
+    """All of one sender's event data as Rasa stored it (JSON text)."""
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        return " ".join(conn.exec_driver_sql(f"SELECT data FROM events WHERE sender_id = '{sender}'").scalars())
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db(request, tmp_path):
+    """The assistant's database as the plain profile (SQLite) and the scaled one (PostgreSQL) keep it."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'assistant.db'}"
+    return request.getfixturevalue("postgres_schema")
+
+
+def test_deleting_a_first_session_takes_what_came_before_it_and_leaves_the_next(any_db):
+    """The probe's finding: text typed before a sender's first session (a name and date of birth) stayed
+    when the session was deleted and the sender had another. Now it goes; the next session's stays."""
+    store, rasa = Store(make_engine(any_db)), rasa_store(any_db)
+    now = utcnow().timestamp()
+    first = add_session(store, "worker-a", now - 2 * DAY + 2, "Zebediah Quux born 01/02/2015 CASE-ALPHA")
+    add_session(store, "worker-a", now - DAY + 2, "CASE-BRAVO")
+    store_conversations(rasa, "worker-a",
+                        (now - 5 * DAY, ["Zebediah Quux born 01/02/2015"]),  # days before the first session
+                        (now - 2 * DAY, ["start first CASE-ALPHA", "first answer ALPHA-TEXT"]),
+                        (now - DAY, ["start second CASE-BRAVO", "second answer BRAVO-TEXT"]))
+    store_conversations(rasa, "worker-b", (now - 5 * DAY, ["Quentin Other CHARLIE-TEXT"]))
+    deleted = delete_session(store, first)
+    assert deleted.conversation_events == (3 + 2) + (3 + 4) and deleted.wiped  # two whole conversations
+    kept = texts_of(any_db, "worker-a")
+    assert kept.count('"event": "session_started"') == 1  # the next session's conversation is whole
+    assert "Zebediah" not in kept and "ALPHA" not in kept
+    assert "start second CASE-BRAVO" in kept and "BRAVO-TEXT" in kept
+    assert "CHARLIE-TEXT" in texts_of(any_db, "worker-b")
+    if any_db.startswith("sqlite"):
+        raw = on_disk(Path(any_db.split("///", 1)[1]))
+        assert b"Zebediah" not in raw and b"ALPHA" not in raw  # neither the events nor the answer
+        assert b"BRAVO-TEXT" in raw and b"CHARLIE-TEXT" in raw  # the same bytes would have shown them
+
+
+def test_purge_reaches_history_without_a_session_and_never_cuts_a_live_one(any_db):
+    """Retention of 30 days: a sender with nothing recent goes whole; another loses only conversations
+    older than that; a live session keeps the whole Rasa conversation it began in, and Rasa reads it."""
+    store, rasa = Store(make_engine(any_db)), rasa_store(any_db)
+    now = utcnow().timestamp()
+    store_conversations(rasa, "visitor-old", (now - 60 * DAY, ["Ophelia Gone born 03/04/2016 OLD-VISITOR"]))
+    store_conversations(rasa, "visitor-back", (now - 45 * DAY, ["OLD-CHAT-DELTA"]), (now - DAY, ["NEW-CHAT-ECHO"]))
+    add_session(store, "worker-live", now - 40 * DAY + 20, "LIVE-ANSWER", updated=now - DAY)
+    store_conversations(rasa, "worker-live",
+                        (now - 50 * DAY, ["BEFORE-FOXTROT"]),
+                        (now - 40 * DAY, ["SAME-CONVERSATION-GOLF"] + ["filler"] * 8 + ["start LIVE-HOTEL"]),
+                        (now - 2 * DAY, ["LATER-INDIA"]))
+    add_session(store, "worker-stale", now - 50 * DAY + 2, "STALE-ANSWER")
+    store_conversations(rasa, "worker-stale", (now - 50 * DAY, ["start STALE-JULIET"]))
+
+    purged = purge(store, 30)
+    assert len(purged.sessions) == 1 and purged.sessions[0].conversation_events == 5
+    assert (purged.history.senders, purged.history.events) == (1, 5 + 5 + 5)
+    assert texts_of(any_db, "visitor-old") == "" and texts_of(any_db, "worker-stale") == ""
+    back, live = texts_of(any_db, "visitor-back"), texts_of(any_db, "worker-live")
+    assert "OLD-CHAT-DELTA" not in back and "NEW-CHAT-ECHO" in back
+    assert "BEFORE-FOXTROT" not in live
+    assert all(kept in live for kept in ("SAME-CONVERSATION-GOLF", "start LIVE-HOTEL", "LATER-INDIA"))
+    tracker = asyncio.run(rasa.retrieve_full_tracker("worker-live"))
+    assert isinstance(tracker.events[1], SessionStarted)  # the history still begins with a whole conversation
+    assert purge(store, 30).history.events == 0  # nothing more to do
+    if any_db.startswith("sqlite"):
+        raw = on_disk(Path(any_db.split("///", 1)[1]))
+        for gone in (b"Ophelia", b"OLD-VISITOR", b"OLD-CHAT-DELTA", b"BEFORE-FOXTROT", b"STALE-"):
+            assert gone not in raw
+        assert b"NEW-CHAT-ECHO" in raw and b"SAME-CONVERSATION-GOLF" in raw
+
+
+def test_history_without_a_session_is_listed_by_label_and_deleted(any_db):
+    store, rasa = Store(make_engine(any_db)), rasa_store(any_db)
+    now = utcnow().timestamp()
+    store_conversations(rasa, "visitor-1", (now - 3 * DAY, ["Peregrine Took born 05/06/2017 KILO-TEXT"]))
+    store_conversations(rasa, "visitor-2", (now - DAY, ["LIMA-TEXT"]))
+    add_session(store, "worker-1", now - DAY + 2, "MIKE-ANSWER")
+    store_conversations(rasa, "worker-1", (now - DAY, ["start MIKE-TEXT"]))
+    listed = histories(store)
+    assert [(h.label, h.events) for h in listed] == [(label_of("visitor-2"), 5), (label_of("visitor-1"), 5)]
+    assert len(listed[0].label) == 12 and "visitor" not in listed[0].label
+    assert delete_history(store, find_histories(store, label_of("visitor-1")[:6])[0]).events == 5
+    assert texts_of(any_db, "visitor-1") == "" and "LIMA-TEXT" in texts_of(any_db, "visitor-2")
+    assert "MIKE-TEXT" in texts_of(any_db, "worker-1")
+    assert purge_history(store, 0).events == 0  # retention off: nothing
+    if any_db.startswith("sqlite"):
+        raw = on_disk(Path(any_db.split("///", 1)[1]))
+        assert b"Peregrine" not in raw and b"KILO-TEXT" not in raw and b"LIMA-TEXT" in raw
+
+
+def test_the_history_commands_never_show_a_sender_id(db_url, monkeypatch, capsys):  # noqa: F811
+    store, rasa = Store(make_engine(db_url)), rasa_store(db_url)
+    now = utcnow().timestamp()
+    store_conversations(rasa, "visitor-secret-id", (now - 40 * DAY, ["Old words"]))
+    store_conversations(rasa, "visitor-recent-id", (now - DAY, ["New words"]))
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    assert cli(["history", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert label_of("visitor-secret-id") in listed and "events     5" in listed
+    assert "visitor" not in listed and "words" not in listed
+    assert cli(["history", "delete", "zzzz"]) == 1
+    assert "history list" in capsys.readouterr().err
+    assert cli(["history", "purge", "--days", "30"]) == 0
+    assert "Deleted 5 conversation event(s) older than 30 days (1 sender(s)" in capsys.readouterr().out
+    assert cli(["history", "delete", label_of("visitor-recent-id")]) == 0
+    assert "5 conversation event(s)" in capsys.readouterr().out
+    assert cli(["history", "list"]) == 0
+    assert "No conversation history without a session." in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        cli(["history", "delete"])
+    assert "needs a label" in capsys.readouterr().err
+
+
+def test_the_byte_check_would_find_deleted_text_and_every_connection_overwrites_it(tmp_path):
+    """Without secure_delete SQLite leaves a deleted row's text in free space, and the checks above would
+    see it; this SQLite may default to on, so every connection the assistant opens sets it itself."""
+    import sqlite3
+    plain = tmp_path / "plain.db"
+    connection = sqlite3.connect(plain)
+    connection.execute("PRAGMA secure_delete=OFF")
+    connection.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, data TEXT)")
+    connection.executemany("INSERT INTO events (data) VALUES (?)", [("Invented NOVEMBER-TEXT",), ("other",)])
+    connection.commit()
+    connection.execute("DELETE FROM events WHERE data LIKE 'Invented%'")
+    connection.commit()
+    connection.close()
+    assert b"NOVEMBER-TEXT" in on_disk(plain)
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'assistant.db'}")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
