@@ -15,6 +15,7 @@ from .knowledge import UNCONFIRMED_CAUTION, Knowledge
 from .record_model import (
     ActionItem, QuestionAnswer, Record, ThemeSection, ToolkitConsidered, ToolkitLink, protective_marking,
 )
+from .safe_text import clean_reference
 from .storage import SupervisionSession, utcnow
 from .suggestions import noticed_patterns, relevant_toolkits, suggest_themes
 
@@ -70,7 +71,7 @@ def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step]
 
     record = Record(
         created_at=local(utcnow()),
-        case_reference=text("case.reference"),
+        case_reference=clean_reference(text("case.reference")),  # no control or direction characters
         worker=text("details.worker"),
         supervisor=text("details.supervisor"),
         incomplete=incomplete,

@@ -26,6 +26,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
 from bot.record_model import DEFAULT_MARKING, ChronologyRecord, QuestionAnswer, Record
+from bot.safe_text import REFERENCE_IN_PROPERTIES, clean_reference, one_line
 
 TITLE = "Reflective supervision record"
 GLANCE_HEADING = "At a glance"
@@ -53,8 +54,12 @@ def xml_safe(text: str) -> tuple[str, bool]:
 
 
 def safe_reference(text: Optional[str]) -> str:
-    """A case reference reduced to characters that are safe in a file name."""
-    ref = _NOT_SAFE.sub("-", text or "")
+    """A case reference reduced to characters that are safe in a file name, at most 40 of them.
+
+    Escape sequences go whole first (no "31m" left from a colour code), so any
+    reference, however long or odd, gives a short name and a save never fails on it.
+    """
+    ref = _NOT_SAFE.sub("-", clean_reference(text) or "")
     ref = re.sub(r"-{2,}", "-", ref).strip("-")[:40].strip("-")
     return ref or "no-reference"
 
@@ -291,10 +296,11 @@ def build_document(record: Record) -> docx.document.Document:
     if record.incomplete:
         w.para("Saved before every question was answered.", bold=True)
 
+    reference = clean_reference(record.case_reference)  # bot/safe_text.py: no control or direction characters
     w.table([("Date", format_when(record.created_at)),
              ("Worker", _given(record.worker)),
              ("Supervisor", _given(record.supervisor)),
-             ("Case reference", _given(record.case_reference))])
+             ("Case reference", _given(reference))])
 
     w.heading(GLANCE_HEADING)
     w.table(glance_rows(record))
@@ -390,15 +396,15 @@ def build_document(record: Record) -> docx.document.Document:
     if w.replaced:
         w.para(REPLACED_NOTE, italic=True)
 
-    w.mark_pages(record.marking, f"Case reference: {_given(record.case_reference)}    "
+    w.mark_pages(record.marking, f"Case reference: {_given(one_line(reference, 80))}    "
                                  f"Date: {format_when(record.created_at)}")
     # What Word shows under File > Info: the practitioner's name as they gave it
     # (blank if not given), never python-docx's defaults.
     props = w.doc.core_properties
     props.title = TITLE
-    props.subject = w.clean(f"Case reference {record.case_reference}" if (record.case_reference or "").strip()
-                            else "Reflective supervision")
-    props.author = w.clean((record.worker or "").strip())
+    props.subject = w.clean(f"Case reference {one_line(reference, REFERENCE_IN_PROPERTIES)}" if reference
+                            else "Reflective supervision")  # Word allows 255 characters here
+    props.author = w.clean(one_line(record.worker, REFERENCE_IN_PROPERTIES))  # a long name must not fail the save
     props.last_modified_by, props.comments, props.keywords = "", "", ""
     props.category = w.clean(record.marking)
     return w.doc

@@ -216,6 +216,9 @@ def test_xml_safe():
     ("...", "no-reference"),
     ("Café 12", "Caf-12"),
     ("A" * 60, "A" * 40),
+    ("\x1b[31mAB-1234\x1b[0m", "AB-1234"),  # a colour code goes whole, no "31m" left in the name
+    ("AB\u202e4321-", "AB4321"),
+    ("9" * 255, "9" * 40),
 ])
 def test_safe_reference(given, expected):
     assert safe_reference(given) == expected
@@ -299,6 +302,40 @@ def test_marking_comes_from_the_record(tmp_path):
     header, footer, _ = header_footer(document)
     assert header[0] == "OFFICIAL" and footer[-1] == "OFFICIAL"
     assert document.core_properties.category == "OFFICIAL"
+
+
+BIDI_AND_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c\x1b\x9b\x85"
+
+
+@pytest.mark.parametrize("reference, shown", [
+    ("\x1b[31mAB-\u202e1234\x1b[0m\u2066", "AB-1234"),  # ANSI colour, right-to-left override, isolate
+    ("\u200fCASE\x07 \x9b2J77\u061c", "CASE 77"),  # direction mark, BEL, 8-bit CSI, Arabic letter mark
+])
+def test_control_and_direction_characters_never_reach_the_header_or_properties(tmp_path, reference, shown):
+    """A right-to-left override would make the header and File > Info show the reference reversed;
+    escape codes are noise there. The record says the reference without them."""
+    document = docx.Document(str(write_record(full_record(case_reference=reference), tmp_path, now=WHEN)))
+    header, _, _ = header_footer(document)
+    assert header[1] == f"Case reference: {shown}    Date: 27 November 2026, 14:05"
+    assert document.core_properties.subject == f"Case reference {shown}"
+    table = document.tables[0]
+    assert [c.text for c in table.rows[3].cells] == ["Case reference", shown]
+    every_text = "\n".join(header + [document.core_properties.subject] + [p.text for p in document.paragraphs])
+    assert not any(ch in every_text for ch in BIDI_AND_CONTROLS)
+
+
+def test_a_255_character_reference_and_name_still_give_a_record(tmp_path):
+    """Word's properties hold at most 255 characters: a longest reference (or name) once failed every save."""
+    reference, worker = "AB-" + "9" * 252, "Sam " + "Example" * 40
+    path = write_record(full_record(case_reference=reference, worker=worker), tmp_path, now=WHEN)
+    assert len(path.name) <= len("supervision-") + 40 + len("-20261127-140509.docx")
+    document = docx.Document(str(path))
+    header, _, _ = header_footer(document)
+    props = document.core_properties
+    assert props.subject.startswith("Case reference AB-999") and props.subject.endswith("…")
+    assert len(props.subject) <= 255 and len(props.author) <= 255 and props.author.startswith("Sam Example")
+    assert header[1].startswith("Case reference: AB-999") and "…    Date: 27 November 2026" in header[1]
+    assert [c.text for c in document.tables[0].rows[3].cells] == ["Case reference", reference]  # whole in the body
 
 
 def test_no_reference_or_name_given_leaves_properties_plain(tmp_path):

@@ -100,6 +100,30 @@ def test_the_command_line_lists_shows_and_deletes(core, db_url, monkeypatch, cap
     assert cli(["sessions", "show", session_id[:8]]) == 1
 
 
+HIDDEN = ["\x1b", "\x9b", "\x07", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068",
+          "\u2069", "\u200e", "\u200f", "\u061c"]
+
+
+def test_the_command_line_shows_typed_text_without_control_characters(core, db_url, monkeypatch, capsys):  # noqa: F811
+    """Issue 23: a case reference's ANSI codes reached the maintainer's terminal raw, and an override
+    reversed it. The list and show print what was typed with those removed and the rest kept."""
+    say = talk(core, "worker-odd")
+    say("I want to reflect on a case before supervision")
+    say("Sam \x1b]0;title\x07Example")
+    say("\u2066Alex\x1b[2J Sample\u2069")
+    say("\x1b[31mAB-\u202e1234\x1b[0m" + "9" * 200)
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    assert cli(["sessions", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "AB-1234999" in listed and "…" in listed and len(listed.splitlines()[0]) < 160
+    session_id = listed.split()[0]
+    assert cli(["sessions", "show", session_id]) == 0
+    shown = capsys.readouterr().out
+    assert "case reference AB-1234999" in shown and "Sam Example" in shown and "Alex Sample" in shown
+    for output in (listed, shown):
+        assert not [ch for ch in HIDDEN if ch in output]
+
+
 # ----- workshops: the group's points can hold names, so they are kept no longer than sessions -----
 
 def saved_workshop(core, sender, point="Invented point: the family at 1 Example Road"):  # noqa: F811

@@ -179,6 +179,31 @@ def test_a_repeated_save_of_an_unchanged_session_gives_the_same_file(tmp_path):
     assert len(list(records.glob("*.docx"))) == 2
 
 
+@pytest.mark.parametrize("reference, in_name", [
+    ("AB-" + "9" * 252, "AB-" + "9" * 37),  # the longest the database keeps
+    ("\x1b]0;pwned\x07\x1b[2J\u202eAB-1234\u202c", "AB-1234"),  # a terminal title, a clear screen, an override
+    ("\u202e\u2066\x1b", "no-reference"),  # nothing visible at all
+])
+def test_a_long_or_odd_case_reference_never_fails_a_save(tmp_path, reference, in_name):
+    """Issue 23: a 255-character reference made every save fail. The record is written, its name short
+    and plain, and the reference in it clean; the answer itself is kept as typed."""
+    records = tmp_path / "records"
+    core = SupervisionEngine(KNOWLEDGE, Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}")), records)
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    say("Sam Example")
+    say("Alex Sample")
+    say(reference)
+    reply = say("save")
+    [saved] = records.glob("*.docx")
+    assert saved.name in reply and "couldn't" not in reply
+    assert saved.name.startswith(f"supervision-{in_name}-") and len(saved.name) <= 80
+    assert all(ch.isascii() and (ch.isalnum() or ch in "-._") for ch in saved.name)
+    text = docx_text(saved)
+    assert "\x1b" not in text and "\u202e" not in text and "pwned" not in text
+    assert session_of(core).answer("case.reference").text == reference
+
+
 def test_replies_name_the_records_folder_never_a_server_path(tmp_path, monkeypatch):
     records = tmp_path / "records"
     core = SupervisionEngine(KNOWLEDGE, Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}")), records)
