@@ -101,9 +101,10 @@ class Purged:
 
     def summary(self, days: int) -> str:
         """One line for a maintainer: counts only, never who or what."""
-        line = (f"Retention: deleted {len(self.sessions)} session(s) untouched for {days} days and "
-                f"{self.history.events} conversation event(s) older than {days} days "
-                f"({self.history.senders} sender(s) with no session left).")
+        with_them = sum(d.conversation_events for d in self.sessions)
+        line = (f"Retention: deleted {len(self.sessions)} session(s) untouched for {days} days (with "
+                f"{with_them} conversation event(s)) and {self.history.events} other conversation event(s) "
+                f"older than {days} days ({self.history.senders} sender(s) with no session left).")
         return line if self.wiped else line + " " + NOT_WIPED
 
 

@@ -355,3 +355,40 @@ def test_the_byte_check_would_find_deleted_text_and_every_connection_overwrites_
     engine = make_engine(f"sqlite:///{tmp_path / 'assistant.db'}")
     with engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+
+
+def test_a_checkpoint_kept_waiting_by_a_reader_is_reported_not_hidden(tmp_path, db_url):  # noqa: F811
+    """While another connection is still reading an older snapshot, the log cannot be emptied: the deletion
+    stands and the command says the text may stay on disk until later, rather than claiming it is gone."""
+    import sqlite3
+    from sqlalchemy import create_engine
+
+    from bot.retention import wipe
+    make_engine(db_url)
+    path = db_url.split("///", 1)[1]
+    reader = sqlite3.connect(path, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM supervision_sessions").fetchall()  # holds its snapshot open
+    hurried = create_engine(db_url, future=True, connect_args={"timeout": 0.2})
+    with hurried.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO supervision_sessions (id, sender_id, kind, status, choosing_change, "
+                             "privacy_reminded, created_at, updated_at) VALUES ('x', 'w', 'supervision', "
+                             "'active', 0, 0, '2026-01-01', '2026-01-01')")
+    assert wipe(hurried) is False
+    reader.execute("COMMIT")
+    reader.close()
+    assert wipe(hurried) is True and Path(f"{path}-wal").stat().st_size == 0
+
+
+def test_sessions_purge_says_what_it_deleted_in_counts_only(db_url, monkeypatch, capsys):  # noqa: F811
+    store, rasa = Store(make_engine(db_url)), rasa_store(db_url)
+    now = utcnow().timestamp()
+    add_session(store, "worker-stale", now - 50 * DAY + 2, "Invented stale answer")
+    store_conversations(rasa, "worker-stale", (now - 50 * DAY, ["start"]))
+    store_conversations(rasa, "visitor-gone", (now - 40 * DAY, ["Old words"]))
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    assert cli(["sessions", "purge", "--days", "30"]) == 0
+    assert capsys.readouterr().out == (
+        "Retention: deleted 1 session(s) untouched for 30 days (with 5 conversation event(s)) and 5 other "
+        "conversation event(s) older than 30 days (1 sender(s) with no session left).\n")
+    assert texts_of(db_url, "worker-stale") == "" and texts_of(db_url, "visitor-gone") == ""
