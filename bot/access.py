@@ -7,6 +7,10 @@ first start into `<STATE_DIR>/action-secret`, readable only by the owner.
 Every action server (one, or several in the scaled profile) checks requests
 with `refusal()`; the Rasa server sends the secret from endpoints.yml.
 
+The Rasa server checks the Host header the same way (`rasa_hosts`,
+`host_allowed`), and REST clients' bearer tokens when they are required
+(`rest_client`).
+
 The database, its -wal and -shm files, the secret and the records are
 private to the account that runs the assistant: `make_private` tightens
 folders to 0700 and files to 0600, also ones made earlier with looser modes.
@@ -78,6 +82,41 @@ def allowed_hosts(port: int, extra: str = "") -> Tuple[str, ...]:
     names = [f"{host}:{port}" for host in LOCAL_HOSTS] + list(LOCAL_HOSTS)
     names += [name.strip().lower() for name in extra.split(",") if name.strip()]
     return tuple(names)
+
+
+def rasa_hosts(port: int, listen_host: str = "127.0.0.1", extra: str = "") -> Tuple[str, ...]:
+    """Host headers the Rasa server answers to: this machine, the address it listens on, RASA_ALLOWED_HOSTS.
+
+    Bare names are kept too: nginx in the scaled profile passes the client's
+    Host without its port.
+    """
+    names = list(allowed_hosts(port, extra))
+    listen_host = (listen_host or "").strip().lower()
+    if listen_host and listen_host not in ("0.0.0.0", "::", "[::]"):
+        shown = f"[{listen_host}]" if ":" in listen_host and not listen_host.startswith("[") else listen_host
+        names += [shown, f"{shown}:{port}"]
+    return tuple(dict.fromkeys(names))
+
+
+def host_allowed(headers: Mapping[str, str], hosts: Tuple[str, ...]) -> bool:
+    """Whether the request's Host header names this server (not a rebinding page's own name)."""
+    return (headers.get("host") or "").strip().lower() in hosts
+
+
+def rest_client(authorization: Optional[str], clients: Mapping[str, str]) -> Optional[str]:
+    """The name of the REST client whose token is in `Authorization: Bearer <token>`, or None.
+
+    Every client's token is compared in constant time, so the time taken says
+    nothing about which one nearly matched.
+    """
+    scheme, _, given = (authorization or "").strip().partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
+        return None
+    given_bytes, found = given.strip().encode("utf-8", "replace"), None
+    for name, token in clients.items():
+        if hmac.compare_digest(given_bytes, token.encode("utf-8")) and found is None:
+            found = name
+    return found
 
 
 def refusal(method: str, path: str, headers: Mapping[str, str], secret: str,

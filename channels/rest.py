@@ -16,6 +16,16 @@ Outside a session (no form open) two things happen before Rasa answers
 alone is met with "Is this a case you want to reflect on?" instead of
 starting a session, and a message that seems to hold identifying details
 gets the privacy reminder.
+
+No single request can stop or swamp the server: the sender is printable
+ASCII (a lone surrogate once made SQLite raise inside Rasa's store, which
+exits the process on any ValueError), lone surrogates in the text become
+U+FFFD, JSON nested deeper than MAX_DEPTH is refused (400) instead of
+raising RecursionError, and metadata keeps only what the assistant reads
+(`question`, `shown`), refused over MAX_METADATA_BYTES. Each sender and each
+client address has a rate limit (bot.limits; 429 with a kind message in the
+reply shape). When REST_TOKEN_REQUIRED=1 every request needs a client's
+`Authorization: Bearer <token>` (401 otherwise); the chat page never does.
 """
 from __future__ import annotations
 
@@ -23,6 +33,7 @@ import asyncio
 import json
 import logging
 import os
+import re
 from typing import Any, Awaitable, Callable, Dict, Optional, Text, Tuple
 
 import aiohttp
@@ -33,8 +44,10 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot import log_safety
-from bot.config import Settings
+from bot.access import rest_client
+from bot.config import Settings, SettingsError
 from bot.knowledge import cached_knowledge
+from bot.limits import Limits
 from bot.privacy import identifying_details, looks_like_case_reference
 
 log_safety.install()  # Rasa imports this module after setting up its logging
@@ -46,6 +59,13 @@ EMPTY_MESSAGE = "I didn't get any text there. Type a message, or say hello to se
 MAX_MESSAGE_CHARS = 20_000  # long reflective answers are welcome; this only stops abuse
 MAX_BODY_BYTES = 1024 * 1024  # the longest message (here or on the chat page), however it is escaped, fits
 MAX_SENDER_CHARS = 128
+MAX_DEPTH = 20  # of nested JSON objects and lists in a body; the assistant's own bodies are 2 deep
+MAX_METADATA_BYTES = 2048  # metadata as JSON; the assistant reads only a question id and a button's title
+METADATA_KEYS = {"question": 120, "shown": 500}  # what the assistant reads (actions/services.py, webchat), max chars
+SENDER = re.compile(r"[\x21-\x7e]{1,%d}" % MAX_SENDER_CHARS)  # printable ASCII, no spaces
+LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")  # json.loads has already joined every valid pair
+TOO_FAST = ("You're sending messages faster than I can take them in. Please wait a moment and send it "
+            "again; nothing you've typed has been lost.")
 CASE_BUTTONS = [{"title": "Yes", "payload": "/start_supervision"}, {"title": "No", "payload": "/deny"}]
 
 
@@ -77,8 +97,78 @@ def refuse(why: str, status: int) -> HTTPResponse:
     return response.json({"error": why}, status=status)
 
 
+def too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
+    """Whether objects and lists nest deeper than `limit` (walked without recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth > limit:
+                return True
+            stack.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return False
+
+
+def clean_text(text: str) -> str:
+    """The text with any lone surrogate (not valid Unicode, refused by the database) as U+FFFD."""
+    return LONE_SURROGATE.sub("\ufffd", text)
+
+
+def valid_rest_sender(value: Any) -> Optional[str]:
+    """A REST sender id: 1 to 128 printable ASCII characters without spaces, or None."""
+    return value if isinstance(value, str) and SENDER.fullmatch(value) else None
+
+
+def kept_metadata(raw: Any) -> Tuple[Optional[Dict[str, str]], Optional[Tuple[int, str]]]:
+    """(the metadata the assistant reads, None) or (None, (status, why it is refused)).
+
+    Rasa stores metadata with every event, so anything else would only fill
+    the database: other keys, and values that are not short strings, are dropped.
+    """
+    if raw is None:
+        return None, None
+    if not isinstance(raw, dict):
+        return None, (400, "metadata must be a JSON object")
+    if len(json.dumps(raw, ensure_ascii=False).encode("utf-8", "replace")) > MAX_METADATA_BYTES:
+        return None, (413, f"metadata is larger than {MAX_METADATA_BYTES} bytes")
+    kept = {key: clean_text(raw[key]) for key, most in METADATA_KEYS.items()
+            if isinstance(raw.get(key), str) and 0 < len(raw[key]) <= most}
+    return kept or None, None
+
+
+def too_fast(sender: Optional[str]) -> HTTPResponse:
+    """429 in the REST reply shape, so a practitioner reading replies sees why."""
+    reply: Dict[str, Any] = {"text": TOO_FAST}
+    if sender is not None:
+        reply = {"recipient_id": sender, **reply}
+    return response.json([reply], status=429, headers={"Retry-After": "5"})
+
+
+class _Limits:
+    """One set of rate limits for the whole Rasa server process (REST and the chat page share it)."""
+    limits: Optional[Limits] = None
+
+
+_limits = _Limits()
+
+
+def shared_limits() -> Limits:
+    if _limits.limits is None:
+        _limits.limits = Limits.from_settings(Settings.from_env())
+    return _limits.limits
+
+
+def client_address(request: Request) -> str:
+    return request.remote_addr or request.ip or "unknown"
+
+
 def json_body(request: Request) -> Tuple[Optional[Dict[str, Any]], Optional[HTTPResponse]]:
-    """The request's JSON object, or the 4xx to send instead (415, 413 or 400)."""
+    """The request's JSON object, or the 4xx to send instead (415, 413 or 400).
+
+    JSON nested deeper than MAX_DEPTH is refused, however deep: Python's
+    parser raises RecursionError past about a thousand levels, and shallower
+    nesting has no use here.
+    """
     content_type = (request.headers.get("content-type") or "").split(";", 1)[0].strip().lower()
     if content_type != "application/json":
         return None, refuse("send JSON with Content-Type: application/json", 415)
@@ -87,10 +177,12 @@ def json_body(request: Request) -> Tuple[Optional[Dict[str, Any]], Optional[HTTP
         return None, refuse(f"the body is larger than {MAX_BODY_BYTES} bytes", 413)
     try:
         body = json.loads(raw)
-    except ValueError:
-        return None, refuse("the body must be a JSON object", 400)
+    except (ValueError, RecursionError):  # RecursionError: nested thousands deep
+        return None, refuse(f"the body must be a JSON object nested at most {MAX_DEPTH} deep", 400)
     if not isinstance(body, dict):
         return None, refuse("the body must be a JSON object", 400)
+    if too_deep(body):
+        return None, refuse(f"the body must be a JSON object nested at most {MAX_DEPTH} deep", 400)
     return body, None
 
 
@@ -179,6 +271,21 @@ class _Shared:
 _shared = _Shared()
 
 
+def rest_clients_or_exit(settings: Settings) -> Optional[Dict[str, str]]:
+    """The REST clients' tokens when they are required (None when REST is open); a bad setting stops start-up."""
+    if not settings.rest_token_required:
+        return None
+    try:
+        clients = settings.rest_clients()
+    except SettingsError as error:
+        raise SystemExit(f"Cannot start the REST channel: {error}") from None
+    if not clients:
+        raise SystemExit("Cannot start the REST channel: REST_TOKEN_REQUIRED=1 but no client tokens are set "
+                         "(REST_CLIENT_TOKENS or REST_CLIENT_TOKENS_FILE).")
+    logger.info("REST needs a client token (%d client(s))", len(clients))
+    return clients
+
+
 class CarefulRestInput(RestInput):
     @classmethod
     def name(cls) -> Text:
@@ -187,6 +294,8 @@ class CarefulRestInput(RestInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
         log_safety.install()  # again: the Sanic app has set up its own log handlers by now
         handle = never_silent(on_new_message)
+        clients = rest_clients_or_exit(Settings.from_env())
+        limits = shared_limits()
         rest = Blueprint("careful_rest", __name__)
 
         @rest.listener("before_server_start")
@@ -205,24 +314,40 @@ class CarefulRestInput(RestInput):
 
         @rest.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
+            if not limits.client_allows(client_address(request)):  # first: guessing tokens is limited too
+                return too_fast(None)
+            if clients is not None:
+                client = rest_client(request.headers.get("authorization"), clients)
+                if client is None:
+                    return response.json({"error": "this REST endpoint needs Authorization: Bearer <token> "
+                                                   "with a client token"}, status=401,
+                                         headers={"WWW-Authenticate": "Bearer"})
+                logger.debug("REST message from client %s", client)  # the name, never the token
             body, refused = json_body(request)
             if refused is not None:
                 return refused
-            sender, text = body.get("sender"), body.get("message")
-            if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
-                return refuse(f"sender must be a non-empty string of at most {MAX_SENDER_CHARS} characters "
-                              "(one per practitioner)", 400)
+            sender, text = valid_rest_sender(body.get("sender")), body.get("message")
+            if sender is None:
+                return refuse(f"sender must be 1 to {MAX_SENDER_CHARS} printable ASCII characters without "
+                              "spaces (one per practitioner)", 400)
             if not isinstance(text, str):
                 return refuse("message must be a string", 400)
             if len(text) > MAX_MESSAGE_CHARS:
                 return refuse(f"message is longer than {MAX_MESSAGE_CHARS} characters", 413)
-            metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else None
+            metadata, refused_metadata = kept_metadata(body.get("metadata"))
+            if refused_metadata is not None:
+                status, why = refused_metadata
+                return refuse(why, status)
+            if not limits.sender_allows(sender):
+                return too_fast(sender)
             collector = CollectingOutputChannel()
             try:
                 await answer_outside_session(request, handle, UserMessage(
-                    text, collector, sender, input_channel=self.name(), metadata=metadata))
+                    clean_text(text), collector, sender, input_channel=self.name(), metadata=metadata))
             except Exception as error:  # never_silent has already put a kind message in the collector
                 logger.error("A REST message failed (%s)", type(error).__name__)
+                if not collector.messages:
+                    return response.json([{"recipient_id": sender, "text": NO_REPLY}], status=500)
             return response.json(collector.messages)
 
         return rest

@@ -30,7 +30,8 @@ from bot.supervision import SupervisionEngine
 from bot.knowledge import cached_knowledge
 from bot.saved_files import latest_file, owned_file
 from bot.storage import Store, make_engine
-from channels.rest import answer_outside_session, json_body, never_silent
+from channels.rest import (NO_REPLY, TOO_FAST, answer_outside_session, clean_text, client_address, json_body,
+                           never_silent, shared_limits)
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +71,11 @@ def not_found() -> HTTPResponse:
 
 def bad_request(why: str) -> HTTPResponse:
     return response.json({"error": why}, status=400, headers=headers())
+
+
+def page_too_fast() -> HTTPResponse:
+    """429 with the kind sentence where the page shows a problem ("error"); what was typed stays in the box."""
+    return response.json({"error": TOO_FAST}, status=429, headers={**headers(), "Retry-After": "5"})
 
 
 def valid_sender(value: Any) -> Optional[str]:
@@ -160,6 +166,12 @@ class WebChatInput(InputChannel):
                                  Store(make_engine(settings.database_url)), settings.records_dir)
         chat = Blueprint("webchat", __name__)
         handle = never_silent(on_new_message)  # as over REST: a failed action still gets a reply
+        limits = shared_limits()  # the same per-sender and per-address limits as REST
+
+        def failed(what: str, error: Exception) -> HTTPResponse:
+            """A store or database error answers this request only; the server carries on."""
+            logger.error("webchat: %s failed (%s)", what, type(error).__name__)
+            return response.json({"error": NO_REPLY}, status=500, headers=headers())
 
         @chat.route("/", methods=["GET"])
         async def page(_: Request) -> HTTPResponse:
@@ -174,6 +186,8 @@ class WebChatInput(InputChannel):
 
         @chat.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
+            if not limits.client_allows(client_address(request)):
+                return page_too_fast()
             body, refused = json_body(request)  # 415, 413 or 400 for anything but a JSON object
             if refused is not None:
                 return refused
@@ -184,12 +198,15 @@ class WebChatInput(InputChannel):
                 return bad_request(f"message must be between 1 and {MAX_MESSAGE_CHARS} characters")
             if len(text) > MAX_MESSAGE_CHARS:  # not classified, not stored: a clear reply instead
                 return response.json({"error": TOO_LONG}, status=413, headers=headers())
+            if not limits.sender_allows(sender):
+                return page_too_fast()
+            text = clean_text(text)  # a lone surrogate (not valid Unicode) becomes U+FFFD
             # A button sends its payload; its title is kept so that a reload shows the same words.
-            metadata = ({"shown": shown[:MAX_SHOWN_CHARS]}
+            metadata = ({"shown": clean_text(shown[:MAX_SHOWN_CHARS])}
                         if isinstance(shown, str) and shown.strip() else {})
             question = body.get("question")  # the question this answers: never stored against another
             if isinstance(question, str) and 0 < len(question) <= MAX_QUESTION_CHARS:
-                metadata["question"] = question
+                metadata["question"] = clean_text(question)
             collector = CollectingOutputChannel()
             try:
                 await answer_outside_session(request, handle, UserMessage(
@@ -197,11 +214,17 @@ class WebChatInput(InputChannel):
             except Exception as error:  # never_silent has already put a kind message in the collector
                 logger.error("webchat: a message failed (%s)", type(error).__name__)
             messages = collected(collector.messages)
-            status = await asyncio.to_thread(self._status, sender)
+            try:
+                status = await asyncio.to_thread(self._status, sender)
+            except Exception as error:  # noqa: BLE001 (the replies still go back)
+                logger.error("webchat: reading progress failed (%s)", type(error).__name__)
+                status = {"progress": None, "record": None, "file_kind": None}
             return response.json({"messages": messages, **status}, headers=headers())
 
         @chat.route("/history", methods=["POST"])
         async def history(request: Request) -> HTTPResponse:
+            if not limits.client_allows(client_address(request)):
+                return page_too_fast()
             body, refused = json_body(request)
             if refused is not None:
                 return refused
@@ -209,10 +232,13 @@ class WebChatInput(InputChannel):
             if sender is None:
                 return bad_request("sender must be 32 hexadecimal digits")
             agent = request.app.ctx.agent
-            # Every Rasa session, not only the latest: the page shows the whole conversation.
-            tracker = await agent.tracker_store.retrieve_full_tracker(sender)
-            messages = transcript(tracker.events) if tracker else []
-            status = await asyncio.to_thread(self._status, sender)
+            try:
+                # Every Rasa session, not only the latest: the page shows the whole conversation.
+                tracker = await agent.tracker_store.retrieve_full_tracker(sender)
+                messages = transcript(tracker.events) if tracker else []
+                status = await asyncio.to_thread(self._status, sender)
+            except Exception as error:  # noqa: BLE001
+                return failed("reading the conversation", error)
             return response.json({"messages": messages, **status}, headers=headers())
 
         @chat.route("/record/<name:path>", methods=["GET"])

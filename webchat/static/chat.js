@@ -32,6 +32,7 @@
   const TOO_LONG = "That message is too long for me to take in one go (the most is 20,000 characters, " +
     "about 3,000 words). Nothing has been sent or saved. Please send it in two or more parts.";
   class TooLong extends Error {}
+  class TooFast extends Error {} // 429: the server asks for a moment; what was typed stays in the box
 
   async function post(path, body) {
     const response = await fetch(API + path, {
@@ -40,6 +41,7 @@
       body: JSON.stringify({ sender, ...body }),
     });
     if (response.status === 413) throw new TooLong((await response.json()).error);
+    if (response.status === 429) throw new TooFast((await response.json()).error);
     if (!response.ok) throw new Error(`${path}: ${response.status}`);
     return response.json();
   }
@@ -152,6 +154,7 @@
     } catch (error) {
       mine.remove();
       problem.textContent = error instanceof TooLong ? (error.message || TOO_LONG)
+        : error instanceof TooFast ? error.message
         : "Your message couldn't be sent. Check your connection and try again.";
       return false;
     } finally {
