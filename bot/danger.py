@@ -32,6 +32,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from pydantic import BaseModel, validator
 
+from . import danger_guards as G
 from .ngram_model import NgramModel, NgramSettings
 
 CLEAR, POSSIBLE = "clear", "possible"
@@ -39,34 +40,14 @@ CLEAR, POSSIBLE = "clear", "possible"
 # Probability from the classifier at or above which a sentence is clear danger,
 # and at or above which it is worth one short check.
 CLEAR_SCORE = 0.80
-POSSIBLE_SCORE = 0.40
+POSSIBLE_SCORE = 0.50
+PART_POSSIBLE_SCORE = 0.80  # the same for a clause or run of clauses, read apart from its sentence
+PART_MIN_WORDS_FOR_CLEAR = 5  # a clause read apart from its sentence needs more words than this to alarm
 MIN_WORDS_FOR_SCORE = 3  # fewer words: phrases only; exactly this many: at most the short check
 MAX_SCANNED_CHARACTERS = 20_000  # the longest message taken (see channels/rest.py)
 MAX_SENTENCE_CHARACTERS = 600
 
 _SENTENCE_BREAK = re.compile(r"(?:[.!?;]+(?=\s|$)|\n+|\s[-–—]+\s|\s*\|\s*)")
-_NOW = re.compile(
-    r"\b(now|right now|rn|tonight|tonite|today|this (morning|afternoon|evening)|as we speak|"
-    r"at the moment|currently|just (now|happened)|on (his|her|their|my) way|outside|"
-    r"still (there|here|at the house))\b", re.IGNORECASE)
-_PAST = re.compile(
-    r"\b(ago|last (week|month|year|summer|winter|spring|autumn|time)|in (19|20)\d\d|"
-    r"back in|previous(ly)?|historic(al(ly)?)?|in the past|used to|years? before|"
-    r"when (she|he|they) (was|were) (little|younger|a baby)|during the (last|previous|first) plan|"
-    r"before the (last |previous )?plan|at the time|had been|were called|was called|"
-    r"was arrested|was convicted|conviction|(was|were) (found|reported|recorded))\b", re.IGNORECASE)
-_HYPOTHETICAL = re.compile(
-    r"(^|\b)(if|what if|what would|what should (i|we) do if|would|could|might|in future|"
-    r"one day|worried that|worry that|in case|how (do|should|would) (we|i|you)|"
-    r"role ?play|scenario|vignette|training|workshop)\b", re.IGNORECASE)
-_NEGATION_BEFORE = re.compile(
-    r"\b(not|no|none|nobody|no one|nothing|never|nor|isn'?t|aren'?t|wasn'?t|weren'?t|don'?t|doesn'?t|didn'?t|no longer|"
-    r"nothing to suggest|no sign|no evidence|no indication|ruled out)\b[^.]{0,40}$", re.IGNORECASE)
-
-# "things are calm", "the kids are safe": with no danger phrase, the classifier alone can ask, not alarm.
-_REASSURANCE = re.compile(r"\b(calm|settled|(are|is|['’]re|['’]s|feel|feels|kept) safe|fine|thriving|"
-                          r"no (immediate |current )?(concerns?|risk|danger))\b", re.IGNORECASE)
-
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 
 
@@ -138,51 +119,102 @@ class DangerCheck:
     """Reads a message for danger now. Build it once (see `danger_check`) and share it."""
 
     def __init__(self, phrases: Sequence[str], examples: DangerSentences):
-        self.phrases = re.compile("|".join(rf"\b(?:{p})\b" for p in phrases), re.IGNORECASE)
-        self._model = NgramModel.train(*examples.examples(), settings=SETTINGS)
+        # People often leave out apostrophes ("isnt", "wont"): an apostrophe in a phrase may be missing.
+        # Each compiled on its own: one long alternation is read several times more slowly.
+        self.phrases = [re.compile(rf"\b(?:{p})\b".replace("['’]", "['’]?"), re.IGNORECASE) for p in phrases]
+        self._model = NgramModel.train(*training_texts(examples), settings=SETTINGS)
 
     def scores(self, texts: Sequence[str]) -> List[float]:
         """The classifier's probability of danger now, for each text (the same as predict_proba)."""
         return [self._model.probabilities(text)[1] for text in texts]
 
     def phrase_counts(self, sentence: str) -> bool:
-        """A danger phrase found, and not undone by negation, past time or 'if'."""
-        for match in self.phrases.finditer(sentence):
-            before = sentence[:match.start()]
-            if _NEGATION_BEFORE.search(before):
-                continue
-            if not _NOW.search(sentence) and (_PAST.search(sentence) or _HYPOTHETICAL.search(sentence)):
-                continue
-            return True
-        return False
+        """A danger phrase found, and not undone in its own clauses by negation, past time or 'if'."""
+        return self._phrase(sentence) is not None
+
+    def _phrase(self, sentence: str) -> Optional[str]:
+        """The clauses around the first danger phrase that counts (None if none counts)."""
+        sentence = G.without_idioms(sentence)
+        for phrase in self.phrases:
+            for match in phrase.finditer(sentence):
+                if not G.undone(sentence, match.start(), match.end()):
+                    return G.span_of(sentence, match.start(), match.end())
+        return None
 
     def read(self, text: str) -> DangerReading:
-        """The most urgent reading over the message's sentences."""
-        parts = sentences(text)
-        if not parts:
-            return DangerReading()
+        """The most urgent reading over the message's sentences, their clauses and runs of clauses."""
         best = DangerReading()
-        for sentence, score in zip(parts, self.scores(parts)):
-            reading = self._level(sentence, score)
-            if _rank(reading) > _rank(best) or (_rank(reading) == _rank(best) and reading.score > best.score):
-                best = reading
+        for sentence in sentences(text):
+            for reading in self._readings(sentence):
+                if _rank(reading) > _rank(best) or (_rank(reading) == _rank(best) and reading.score > best.score):
+                    best = reading
+                if best.clear and best.phrase:
+                    return best
         return best
 
-    def _level(self, sentence: str, score: float) -> DangerReading:
-        phrase = self.phrase_counts(sentence)
-        if phrase:
-            return DangerReading(CLEAR, sentence, score, phrase)
-        # A word or two ("tonight", "an hour") is an answer to a question, not an account:
-        # the classifier's score means little there, so only the phrases count.
-        words = len(re.findall(r"\w+", sentence))
-        if words < MIN_WORDS_FOR_SCORE:
-            return DangerReading(None, sentence, score, phrase)
-        reassured = bool(_REASSURANCE.search(sentence))  # one level down: no alarm from the score alone
-        if score >= CLEAR_SCORE and words > MIN_WORDS_FOR_SCORE and not reassured:
-            return DangerReading(CLEAR, sentence, score, phrase)
-        if score >= (CLEAR_SCORE if reassured else POSSIBLE_SCORE):
-            return DangerReading(POSSIBLE, sentence, score, phrase)
-        return DangerReading(None, sentence, score, phrase)
+    def _readings(self, sentence: str) -> List[DangerReading]:
+        span = self._phrase(sentence)
+        if span is not None:  # a phrase for danger now: clear, unless the message says it is over
+            if not G.resolved(sentence):
+                return [DangerReading(CLEAR, sentence, 1.0, True)]
+            if not G.resolved(span) or G.NOW.search(span):  # over elsewhere, or over but "now" too: ask
+                return [DangerReading(POSSIBLE, sentence, 1.0, True)]
+        plain = G.without_idioms(sentence)
+        if G.resolved(plain) and not G.NOW.search(plain):
+            return []  # over, and nothing says now: the score alone cannot raise it
+        over = G.resolved(plain) or G.reassured(plain) or bool(G.TEACHING.search(plain))
+        return [self._level(sentence, part, self._model.probabilities_from_counts(counts)[1], over, whole)
+                for part, counts, whole in self._parts(plain)]
+
+    def _parts(self, plain: str) -> List[Tuple[str, list, bool]]:
+        """Each clause and run of two or three clauses (and the sentence) with its n-gram counts.
+
+        Each clause's letters are read once; a run's counts are its clauses' added up.
+        """
+        spans = G.clause_spans(plain)
+        counts = [self._model.counts(plain[a:b]) for a, b in spans]
+        words = [len(re.findall(r"\w+", plain[a:b])) for a, b in spans]
+        runs = [(first, width) for width in range(1, min(G.WIDEST, len(spans)) + 1)
+                for first in range(len(spans) - width + 1)]
+        if len(spans) > G.WIDEST:
+            runs.append((0, len(spans)))
+        found = []
+        for first, width in runs:
+            if sum(words[first:first + width]) >= MIN_WORDS_FOR_SCORE:
+                text = plain[spans[first][0]:spans[first + width - 1][1]].strip(" ,")
+                found.append((text, NgramModel.add_counts(counts[first:first + width]), width == len(spans)))
+        return found
+
+    def _level(self, sentence: str, part: str, score: float, over: bool, whole: bool = True) -> DangerReading:
+        """The classifier's reading of one clause or run of clauses, lowered by comfort, the past or 'if'."""
+        words = len(re.findall(r"\w+", part))
+        # Comfort ("all safe now") and the past or "if" each take a level off: both, and the score alone says nothing.
+        down = int(over or G.reassured(part) or G.negated(part)) + int(G.stale(part))
+        if down > 1:
+            return DangerReading(None, sentence, score)
+        if score >= CLEAR_SCORE and words > (MIN_WORDS_FOR_SCORE if whole else PART_MIN_WORDS_FOR_CLEAR) and not down:
+            return DangerReading(CLEAR, sentence, score)
+        if score >= (CLEAR_SCORE if down else POSSIBLE_SCORE if whole else PART_POSSIBLE_SCORE):
+            return DangerReading(POSSIBLE, sentence, score)
+        return DangerReading(None, sentence, score)
+
+
+def training_texts(examples: DangerSentences) -> Tuple[List[str], List[int]]:
+    """The examples, and every clause and run of clauses of each non-urgent one as non-urgent too.
+
+    The check reads clauses on their own; a clause of a calm sentence is calm ("mum denies he has
+    been to the house" is not "he has been to the house"), while a clause of an urgent sentence
+    may not be urgent by itself, so only the calm side is split.
+    """
+    texts, labels = examples.examples()
+    seen = set(texts)
+    for sentence in (s for group in examples.not_urgent.values() for s in group):
+        for part in G.windows(sentence):
+            if part not in seen and len(part.split()) >= MIN_WORDS_FOR_SCORE:
+                seen.add(part)
+                texts.append(part)
+                labels.append(0)
+    return texts, labels
 
 
 def _rank(reading: DangerReading) -> int:

@@ -86,15 +86,38 @@ class NgramModel:
         return cls(settings, regression.classes_.tolist(), vocabularies, coefficients,
                    np.asarray(regression.intercept_, dtype=float))
 
-    def decision(self, text: str) -> np.ndarray:
-        """The linear scores: one for a model of two labels (the second's), else one per label."""
-        total = self._intercepts.copy()
-        for vocabulary, coefficients in zip(self._vocabularies, self._coefficients):
+    def counts(self, text: str) -> List[Dict[int, int]]:
+        """How often each known n-gram occurs in the text, one table per vocabulary.
+
+        Tables of neighbouring pieces of text add up (see `add_counts`), so the danger check
+        scores runs of clauses without reading their letters again.
+        """
+        tables: List[Dict[int, int]] = []
+        for vocabulary in self._vocabularies:
             counts: Dict[int, int] = {}
             for gram in vocabulary.analyse(text):
                 column = vocabulary.index.get(gram)
                 if column is not None:
                     counts[column] = counts.get(column, 0) + 1
+            tables.append(counts)
+        return tables
+
+    @staticmethod
+    def add_counts(tables: Sequence[List[Dict[int, int]]]) -> List[Dict[int, int]]:
+        total: List[Dict[int, int]] = [dict(t) for t in tables[0]]
+        for more in tables[1:]:
+            for counts, extra in zip(total, more):
+                for column, n in extra.items():
+                    counts[column] = counts.get(column, 0) + n
+        return total
+
+    def decision(self, text: str) -> np.ndarray:
+        """The linear scores: one for a model of two labels (the second's), else one per label."""
+        return self.decision_from_counts(self.counts(text))
+
+    def decision_from_counts(self, tables: List[Dict[int, int]]) -> np.ndarray:
+        total = self._intercepts.copy()
+        for vocabulary, coefficients, counts in zip(self._vocabularies, self._coefficients, tables):
             if not counts:
                 continue
             columns = np.fromiter(counts, dtype=int, count=len(counts))
@@ -104,7 +127,10 @@ class NgramModel:
         return total
 
     def probabilities(self, text: str) -> Dict:
-        scores = self.decision(text)
+        return self.probabilities_from_counts(self.counts(text))
+
+    def probabilities_from_counts(self, tables: List[Dict[int, int]]) -> Dict:
+        scores = self.decision_from_counts(tables)
         if len(self.labels) == 2:  # scikit-learn's binary case: one score, for the second label
             second = 1.0 / (1.0 + math.exp(-max(min(float(scores[0]), 700.0), -700.0)))
             return {self.labels[0]: 1.0 - second, self.labels[1]: second}

@@ -1,19 +1,23 @@
-"""Danger recall and false alarms on the held-out set, in every context, through the real core.
+"""How the danger check does on the held-out sets, in every context, through the real core.
 
-    python scripts/danger_report.py [--out results]      (make evaluate runs it)
+    python scripts/danger_report.py [--out results] [--heldout PATH ...]      (make evaluate runs it)
 
-Each held-out sentence (tests/danger/heldout.yml, written apart from the
-training sentences in knowledge/danger_sentences.yml) is typed:
+Each held-out file (by default tests/danger/people.yml and tests/danger/heldout.yml,
+each written by other hands apart from the training sentences in
+knowledge/danger_sentences.yml; a file not there yet is skipped and said so)
+is typed:
 - outside a session (what components/danger.py does before the rules route it);
-- as the answer to a free-text question;
-- inside a yes/no answer ("no - <sentence>");
-- inside a number answer ("3, <sentence>");
+- as the first answer of a session (the practitioner's name is asked first);
+- as the answer to a free-text question mid-session, and to a theme question;
+- inside a yes/no answer ("no - <sentence>") and a number answer ("3, <sentence>");
 - at the stuck pathway's history prompt;
 and the reply is read: the urgent reply (clear danger), the short check
 "Is a child in danger right now?" (possible danger), or neither.
 
-Recall counts an urgent sentence that got either; a false alarm is a
-non-urgent sentence that got the urgent reply (clear level) or the check.
+For each file and context, overall and for each kind of danger: urgent
+messages that got neither (target 0), urgent help first (at least 95%), checks
+on reflective sentences (at most 5%) and urgent replies on them (at most 1 in 14).
+Written to results/danger.json and results/danger.md.
 """
 from __future__ import annotations
 
@@ -39,13 +43,21 @@ from bot.storage import Answer, SessionNote, Store, make_engine  # noqa: E402
 from bot.text_input import Incoming  # noqa: E402
 
 HELDOUT = ROOT / "tests" / "danger" / "heldout.yml"
-RECALL_TARGET = 0.98
-CLEAR_FALSE_ALARM_LIMIT = 0.05
+DEFAULT_FILES = (ROOT / "tests" / "danger" / "people.yml", HELDOUT)
+MISSED_TARGET = 0  # urgent messages that got neither the urgent reply nor the check
+URGENT_FIRST_TARGET = 0.95  # urgent messages that got the urgent reply first
+CHECK_ON_CALM_LIMIT = 0.05  # reflective (not_urgent) sentences that got the check
+URGENT_ON_CALM_LIMIT = 1 / 14  # reflective sentences that got the urgent reply
+# Kept for the older gate in tests/test_danger.py: any reply on an urgent sentence, urgent reply on a calm one.
+RECALL_TARGET = 1.0
+CLEAR_FALSE_ALARM_LIMIT = URGENT_ON_CALM_LIMIT
 
 # context -> (how the sentence is typed, the step it is typed at, or None outside a session)
 CONTEXTS: Dict[str, Tuple[str, Optional[str]]] = {
     "outside_session": ("{}", None),
-    "free_text_answer": ("{}", "details.worker"),
+    "first_answer": ("{}", "details.worker"),
+    "free_text_answer": ("{}", "mapping.worried"),
+    "theme_answer": ("{}", "theme.voice_of_child.0"),
     "yes_no_answer": ("no - {}", "case.father_involved"),
     "number_answer": ("3, {}", "case.age"),
     "history_prompt": ("{}", "chronology.entries"),
@@ -59,7 +71,9 @@ LEAD_IN = {
 
 
 def heldout(path: Path = HELDOUT) -> Dict[str, Dict[str, List[str]]]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    """One held-out file: {"urgent": {kind: [sentences]}, "not_urgent": {kind: [sentences]}}."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    return {side: dict(data.get(side) or {}) for side in ("urgent", "not_urgent")}
 
 
 class CoreProbe:
@@ -95,38 +109,51 @@ class CoreProbe:
             session.stop_changing()
 
 
+def levels(knowledge: Knowledge, folder: Path,
+           contexts: Dict[str, Tuple[str, Optional[str]]] = CONTEXTS) -> Dict[str, Callable[[str], Optional[str]]]:
+    """For each context, a function from a sentence to what the practitioner was shown there."""
+    check = danger_check(knowledge)
+    found: Dict[str, Callable[[str], Optional[str]]] = {}
+    for name, (typed, step_key) in contexts.items():
+        if step_key is None:
+            found[name] = lambda text, typed=typed: check.read(typed.format(text)).level
+        else:
+            probe_dir = Path(folder) / name
+            probe_dir.mkdir(parents=True, exist_ok=True)
+            probe = CoreProbe(knowledge, probe_dir, step_key)
+            found[name] = lambda text, typed=typed, probe=probe: probe.level(typed.format(text))
+    return found
+
+
 def evaluate(knowledge: Knowledge, sentences: Dict[str, Dict[str, List[str]]],
              contexts: Dict[str, Tuple[str, Optional[str]]] = CONTEXTS) -> Dict:
-    check = danger_check(knowledge)
-    report: Dict = {"contexts": {}, "targets": {"recall_at_least": RECALL_TARGET,
-                                                "clear_false_alarms_at_most": CLEAR_FALSE_ALARM_LIMIT}}
+    """One held-out set in every context: the figures and whether each target is met."""
+    report: Dict = {"contexts": {}}
     with tempfile.TemporaryDirectory() as folder:
-        for name, (typed, step_key) in contexts.items():
-            if step_key is None:
-                level: Callable[[str], Optional[str]] = lambda text: check.read(text).level  # noqa: E731
-            else:
-                probe_dir = Path(folder) / name
-                probe_dir.mkdir()
-                level = CoreProbe(knowledge, probe_dir, step_key).level
-            report["contexts"][name] = _score(sentences, lambda s: level(typed.format(s)))
-    report["passes"] = all(c["recall"] >= RECALL_TARGET and c["clear_false_alarm_rate"] <= CLEAR_FALSE_ALARM_LIMIT
-                           for c in report["contexts"].values())
+        for name, level in levels(knowledge, Path(folder), contexts).items():
+            report["contexts"][name] = _score(sentences, level)
+    report["passes"] = all(meets_targets(c) for c in report["contexts"].values())
     return report
 
 
+def meets_targets(c: Dict) -> bool:
+    return (c["missed_count"] <= MISSED_TARGET and c["urgent_first"] >= URGENT_FIRST_TARGET
+            and c["check_on_calm"] <= CHECK_ON_CALM_LIMIT and c["urgent_on_calm"] <= URGENT_ON_CALM_LIMIT)
+
+
 def _score(sentences: Dict[str, Dict[str, List[str]]], level: Callable[[str], Optional[str]]) -> Dict:
-    groups: Dict[str, Dict] = defaultdict(lambda: {"n": 0, "hit": 0, "clear": 0, "possible": 0})
+    groups: Dict[str, Dict] = defaultdict(lambda: {"n": 0, "clear": 0, "possible": 0, "neither": 0})
     missed: List[str] = []
     alarms: List[Tuple[str, str]] = []
     for side in ("urgent", "not_urgent"):
-        for group, texts in sentences[side].items():
+        for group, texts in (sentences.get(side) or {}).items():
             for text in texts:
                 found = level(text)
                 tally = groups[f"{side}.{group}"]
                 tally["n"] += 1
                 tally["clear"] += found == CLEAR
                 tally["possible"] += found == POSSIBLE
-                tally["hit"] += found is not None
+                tally["neither"] += found is None
                 if side == "urgent" and found is None:
                     missed.append(text)
                 if side == "not_urgent" and found is not None:
@@ -134,25 +161,31 @@ def _score(sentences: Dict[str, Dict[str, List[str]]], level: Callable[[str], Op
     urgent = [g for k, g in groups.items() if k.startswith("urgent.")]
     calm = [g for k, g in groups.items() if k.startswith("not_urgent.")]
     n_urgent, n_calm = sum(g["n"] for g in urgent), sum(g["n"] for g in calm)
+
+    def rate(count: int, n: int) -> float:
+        return round(count / n, 4) if n else 0.0
     return {
         "urgent_sentences": n_urgent,
         "non_urgent_sentences": n_calm,
-        "recall": round(sum(g["hit"] for g in urgent) / n_urgent, 4),
-        "clear_recall": round(sum(g["clear"] for g in urgent) / n_urgent, 4),
-        "clear_false_alarm_rate": round(sum(g["clear"] for g in calm) / n_calm, 4),
-        "check_false_alarm_rate": round(sum(g["possible"] for g in calm) / n_calm, 4),
-        "groups": {k: {"n": g["n"], "rate": round(g["hit"] / g["n"], 4), "clear": g["clear"],
-                       "possible": g["possible"]} for k, g in sorted(groups.items())},
+        "missed_count": len(missed),
+        "recall": rate(n_urgent - len(missed), n_urgent),  # the urgent reply or the check
+        "urgent_first": rate(sum(g["clear"] for g in urgent), n_urgent),
+        "check_on_calm": rate(sum(g["possible"] for g in calm), n_calm),
+        "urgent_on_calm": rate(sum(g["clear"] for g in calm), n_calm),
+        "clear_recall": rate(sum(g["clear"] for g in urgent), n_urgent),  # older names, same figures
+        "clear_false_alarm_rate": rate(sum(g["clear"] for g in calm), n_calm),
+        "check_false_alarm_rate": rate(sum(g["possible"] for g in calm), n_calm),
+        "kinds": {k: dict(g) for k, g in sorted(groups.items())},
         "missed": missed,
         "false_alarms": [{"level": lvl, "text": t} for lvl, t in alarms],
     }
 
 
-def per_message_cost(knowledge: Knowledge, rounds: int = 300) -> float:
-    """Milliseconds for one reading of a typical long answer."""
+def per_message_cost(knowledge: Knowledge, rounds: int = 300, text: str = "") -> float:
+    """Milliseconds for one reading of a message (by default a typical long answer)."""
     check = danger_check(knowledge)
-    text = ("We have had three plans now and I keep wondering whether we are drifting. Mum says things are "
-            "better but school are still worried about attendance and the children look tired on Mondays.")
+    text = text or ("We have had three plans now and I keep wondering whether we are drifting. Mum says things are "
+                    "better but school are still worried about attendance and the children look tired on Mondays.")
     check.read(text)
     start = time.perf_counter()
     for _ in range(rounds):
@@ -160,30 +193,66 @@ def per_message_cost(knowledge: Knowledge, rounds: int = 300) -> float:
     return round((time.perf_counter() - start) * 1000 / rounds, 2)
 
 
-def summary(report: Dict) -> str:
-    lines = ["context              recall  (clear)  urgent-reply false alarms  check false alarms"]
-    for name, c in report["contexts"].items():
-        lines.append(f"{name:<20} {c['recall']:.3f}   ({c['clear_recall']:.3f})  "
-                     f"{c['clear_false_alarm_rate']:.3f}                      {c['check_false_alarm_rate']:.3f}")
-    lines.append(f"targets: recall >= {RECALL_TARGET} in every context; urgent-reply false alarms <= "
-                 f"{CLEAR_FALSE_ALARM_LIMIT}. {'Met.' if report['passes'] else 'NOT MET.'}")
-    if "ms_per_message" in report:
-        lines.append(f"cost: {report['ms_per_message']} ms per message")
-    return "\n".join(lines)
+def summary(reports: Dict[str, Dict], ms: Optional[Dict[str, float]] = None) -> str:
+    """A short markdown report: each file, each context, then each kind (over all contexts)."""
+    lines = ["# Danger check on the held-out sets", "",
+             f"Targets: urgent messages with neither the urgent reply nor the check: {MISSED_TARGET}; urgent reply "
+             f"first on at least {URGENT_FIRST_TARGET:.0%} of urgent messages; the check on at most "
+             f"{CHECK_ON_CALM_LIMIT:.0%} of reflective sentences; the urgent reply on at most 1 in 14 of them.", ""]
+    for name, report in reports.items():
+        lines += [f"## {name}", "", "| context | neither | urgent first | check on reflective | urgent on reflective |"
+                  " met |", "|---|---|---|---|---|---|"]
+        for context, c in report["contexts"].items():
+            lines.append(f"| {context} | {c['missed_count']} of {c['urgent_sentences']} | {c['urgent_first']:.1%} | "
+                         f"{c['check_on_calm']:.1%} | {c['urgent_on_calm']:.1%} | "
+                         f"{'yes' if meets_targets(c) else 'NO'} |")
+        lines += ["", "| kind | n | urgent reply | check | neither |", "|---|---|---|---|---|"]
+        kinds: Dict[str, Dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for c in report["contexts"].values():
+            for kind, g in c["kinds"].items():
+                for key, value in g.items():
+                    kinds[kind][key] += value
+        for kind, g in kinds.items():
+            lines.append(f"| {kind} | {g['n']} | {g['clear']} | {g['possible']} | {g['neither']} |")
+        lines.append("")
+    if ms:
+        lines.append("Cost of reading one message: " + ", ".join(f"{k} {v} ms" for k, v in ms.items()) + ".")
+    return "\n".join(lines) + "\n"
+
+
+def reading_costs(knowledge: Knowledge) -> Dict[str, float]:
+    """Milliseconds to read a typical answer, a 1,000-character message and a 20,000-character one."""
+    reflective = ("We have had three plans now and I keep wondering whether we are drifting, mum says things are "
+                  "better but school are still worried about attendance and the children look tired on Mondays. ")
+    return {"typical": per_message_cost(knowledge),
+            "1,000 characters": per_message_cost(knowledge, 50, (reflective * 6)[:1000]),
+            "20,000 characters": per_message_cost(knowledge, 3, (reflective * 110)[:20_000])}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", default=str(ROOT / "results"))
+    parser.add_argument("--heldout", action="append", type=Path,
+                        help="a held-out file (repeat for more); default: tests/danger/people.yml and heldout.yml")
     args = parser.parse_args()
     knowledge = load_knowledge(ROOT / "knowledge")
-    report = evaluate(knowledge, heldout())
-    report["ms_per_message"] = per_message_cost(knowledge)
+    reports: Dict[str, Dict] = {}
+    for path in args.heldout or DEFAULT_FILES:
+        if not path.exists():
+            print(f"{path.name}: not there, skipped")
+            continue
+        reports[path.name] = evaluate(knowledge, heldout(path))
+    ms = reading_costs(knowledge)
+    result = {"files": reports, "ms_per_message": ms, "passes": all(r["passes"] for r in reports.values()),
+              "targets": {"missed": MISSED_TARGET, "urgent_first_at_least": URGENT_FIRST_TARGET,
+                          "check_on_reflective_at_most": CHECK_ON_CALM_LIMIT,
+                          "urgent_on_reflective_at_most": round(URGENT_ON_CALM_LIMIT, 4)}}
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "danger.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
-    (out / "danger.txt").write_text(summary(report) + "\n", encoding="utf-8")
-    print(summary(report))
+    (out / "danger.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    text = summary(reports, ms)
+    (out / "danger.md").write_text(text, encoding="utf-8")
+    print(text)
     return 0
 
 

@@ -1,0 +1,183 @@
+"""How the danger check reads time, doubt and comfort in a message: clauses and guards.
+
+bot/danger.py decides; this module only says where a message's clauses are
+and what each stretch of text signals, so the patterns can be read (and
+changed) in one place:
+
+- clauses: people type urgent facts in the middle of long reflective messages
+  joined by commas, "and", "then", "but", "so". Each clause is read on its
+  own, and so are short runs of two or three neighbouring clauses, because a
+  fact can span them ("gas on, mum passed out, 2 little ones inside");
+- guards: a danger phrase is undone by a negation just before it in its own
+  clause, or by the past or a "what if" in the clauses it spans, unless those
+  same clauses say now. A "last week" in one clause never cancels "tonight"
+  in another;
+- comfort: "all safe now", "sorted", "an order is already in place" lower a
+  reading one level (the urgent reply becomes the check; the check, nothing);
+- idioms: "nearly died laughing", "killing me" are read as what they mean.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Tuple
+
+_WEEKDAY = r"(mon|tues?|wed(nes)?|weds|thu(rs)?|thurs|fri|sat(ur)?|sun)(day)?"
+
+# Where one clause ends and the next begins inside a sentence.
+CLAUSE_BREAK = re.compile(
+    r"\s*,\s*|\s*\(\s*|\s*\)\s*|\s+(?:and then|and|then|but|so|cos|coz|because|while|whilst|although|though|"
+    r"plus|&|\+|also|anyway|as well as|meanwhile|now that)\s+", re.IGNORECASE)
+
+NOW = re.compile(
+    r"\b((?<!for )(?<!safe )(?<!fine )now|right now|rn|tonight|tonite|tnight|2nite|today|this (morning|afternoon|evening|minute|second)|as we speak|"
+    r"at the moment|atm|currently|just (now|happened)|on (his|her|their|my) way|outside|"
+    r"still (there|here|at the house|in the house|inside)|tomorrow|tmrw|tmr|in (an|one|two|\d+) (hours?|hrs?|mins?)|"
+    r"at (half|quarter) (past |to )?\w+|at \d{1,2}(:\d\d| ?(am|pm|o'?clock))|home time|end of (the )?(school )?day|"
+    r"since (last night|yesterday|this morning)|all (day|night)|overnight|minutes? ago|(an|one|two|\d+) hours? ago|"
+    r"earlier( today| on)?|inside|before (the )?morning|by (the )?morning|the night|in the (house|flat|home) (with|alone)|flights? (are|is) (booked|sat|sun|tomorrow))\b",
+    re.IGNORECASE)
+# "an hour ago", "earlier today", "since last night": recent or still going on, not history.
+_RECENT = re.compile(
+    r"\b((an?|one|two|three|five|ten|fifteen|twenty|thirty|few|couple of|\d+|half an?) (hours?|hrs?|mins?|minutes?) ago|since (last night|yesterday|"
+    r"this morning|" + _WEEKDAY + r")|earlier today)\b", re.IGNORECASE)
+PAST = re.compile(
+    r"\b(ago|last (week|month|year|summer|winter|spring|autumn|time|night|term|half term|" + _WEEKDAY + r")|"
+    r"in (19|20)\d\d|in (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|yesterday|back in|previous(ly)?|historic(al(ly)?)?|in the past|used to|years? before|"
+    r"when (she|he|they|i|mum|dad) (was|were) (little|younger|a baby|a child|a girl|a boy|small|\d+)|"
+    r"as a (child|girl|boy|baby|teenager|kid)|during the (last|previous|first) plan|"
+    r"before the (last |previous )?plan|at the time|had been|were called|was called|"
+    r"was arrested|was convicted|conviction|(was|were) (found|reported|recorded)|"
+    r"(years|months|weeks) back|at \d+ (months|weeks|years|yrs|mths)( old)?|a while back|at the weekend|over the weekend|the other (day|week|night)|"
+    r"often|usually|sometimes|regularly|tends? to|most (nights|days|weekends))\b",
+    re.IGNORECASE)
+HYPOTHETICAL = re.compile(
+    r"(^|\b)(if|what if|what would|what should (i|we) do if|would|could|might|in future|in theory|hypothetically|"
+    r"suppose|say (a|the)|one day|worried that|worry that|in case|how (do|should|would) (we|i|you)|"
+    r"role ?play|scenario|vignette|training|workshop|safety plan says|the plan is)\b", re.IGNORECASE)
+NEGATION_BEFORE = re.compile(
+    r"\b(not|no|none|nobody|no one|nothing|never|nor|isn'?t|aren'?t|wasn'?t|weren'?t|don'?t|doesn'?t|didn'?t|"
+    r"hasn'?t|haven'?t|won'?t|wont|no longer|denies|denied|nothing to suggest|no sign|no evidence|no indication|"
+    r"ruled out)\b[^.]{0,40}$", re.IGNORECASE)
+
+# "things are calm", "the kids are safe": with no danger phrase, the classifier alone can ask, not alarm.
+REASSURANCE = re.compile(
+    r"\b(calm|settled|(are|is|'re|'s|feel|feels|kept) safe|fine|thriving|safe and well|"
+    r"no (immediate |current )?(concerns?|risk|danger))\b", re.IGNORECASE)
+# Signs the danger is over or already met: a reading in the same stretch of text goes one level down.
+RESOLVED = re.compile(
+    r"\b((all |now |kids |children |everyone |they'?re |she'?s |he'?s )safe( now)?|safe now|all ok now|"
+    r"(got |been |all |now |was |were |is |are |it'?s )?(sorted|resolved|fixed|repaired|made safe)|"
+    r"(already |now )?in place|(order|protection order|fgmpo|fmpo|injunction|non[- ]?mol) (was |were |has been )?"
+    r"(granted|made|obtained|in place)|closed|nfa'?d?|no further action|discharged|back home safe|"
+    r"(is|are|was|were) fine|all clear|(has|have) been (seen|checked) (by|at)|(police|paramedics|ambulance) "
+    r"(are|were|have been|was) (there|with|on scene|already)|(now )?in (foster|emergency) care|"
+    r"placed (with|in) (foster|family|a refuge|emergency)|in a refuge|moved (away|out)|new boiler|"
+    r"(wasn'?t|isn'?t|not) (real|serious|true)|false alarm|turned out|remanded|recalled( to prison)?|"
+    r"(was|were|been|got) arrested|on tag|(on|in) the ward|under observation|supervised|"
+    r"safety plan|locked away|(not|isn'?t|aren'?t) allowed|can'?t (enter|come|go) (in|near|within)|"
+    r"restrictors?|fitted|(hasn'?t|haven'?t|not) (had|happened)( \w+)? since|home and well|well now|"
+    r"checked (over|out)|signed|written agreement|clare'?s law|dvds|granted|managed)\b", re.IGNORECASE)
+# Words that make a whole message a question about practice, never a report of now.
+TEACHING = re.compile(
+    r"\b(hypothetically|in theory|case study|practice question|scenario|vignette|role ?play|in (the )?training|"
+    r"for (the|my) (asye|exam|essay|assignment|course)|what'?s the (process|procedure|guidance|threshold|law)|"
+    r"at what point)\b", re.IGNORECASE)
+
+# Everyday idioms that borrow danger's words; read as a plain word before anything else.
+IDIOMS = re.compile(
+    r"\b(((nearly|almost|literally|practically) )?(died|dying|die|dead) (laughing|of (shame|embarrassment|boredom))|"
+    r"(killing|kills|killed) (me|it|myself laughing)|(would|could) (kill|murder) (for )?(a|an|some) \w+|"
+    r"dying (for|to) \w+|to die for|bored to death|scared (me )?to death|the death of (me|her|him|us|them)|drop dead \w+|"
+    r"dead (tired|chuffed|good|nice|keen|busy|proud|funny|easy|on time)|(big |hairy |little |scary )+monsters?|"
+    r"(manager|boss|team ?leader|supervisor|iro|teacher|practice manager|the court|the judge)"
+    r" (is |'s )?(going to |gonna |will )?(kill|murder) me|"
+    r"over my dead body|fighting fit|(gas|fire|bomb)(ing)? (it|through)|(on|with) fire (at|in) (work|school)|"
+    r"blew me away|blew up at (me|us|the \w+)|a nightmare|knackered|bombarded|killer (question|point)|shot myself in the foot|"
+    r"(could|would) have (killed|strangled) (him|her|them|me)\b[^.]{0,20}\b(laugh|joke|lol)\w*|lol|haha+)\b",
+    re.IGNORECASE)
+
+
+def without_idioms(text: str) -> str:
+    """The text with everyday idioms made plain ("nearly died laughing" is laughter, not death)."""
+    return IDIOMS.sub(" ok ", text)
+
+
+def clause_spans(sentence: str) -> List[Tuple[int, int]]:
+    """Where each clause of a sentence starts and ends (character offsets)."""
+    spans, start = [], 0
+    for match in CLAUSE_BREAK.finditer(sentence):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.start()  # the joining word ("and", "then") stays with the clause it leads
+    if start < len(sentence):
+        spans.append((start, len(sentence)))
+    return [(a, b) for a, b in spans if re.search(r"\w", sentence[a:b])] or [(0, len(sentence))]
+
+
+WIDEST = 3  # runs of up to this many neighbouring clauses are read together
+
+
+def windows(sentence: str, widest: int = WIDEST) -> List[str]:
+    """Each clause, each run of two and three neighbouring clauses, and the sentence itself if longer."""
+    spans = clause_spans(sentence)
+    found: List[str] = []
+    for width in range(1, min(widest, len(spans)) + 1):
+        for first in range(len(spans) - width + 1):
+            found.append(sentence[spans[first][0]:spans[first + width - 1][1]].strip(" ,"))
+    if len(spans) > widest:
+        found.append(sentence.strip(" ,"))
+    return found
+
+
+def span_of(sentence: str, start: int, end: int) -> str:
+    """The clauses that a match from start to end touches, whole."""
+    spans = clause_spans(sentence)
+    first = max((a for a, b in spans if a <= start), default=0)
+    last = min((b for a, b in spans if b >= end), default=len(sentence))
+    return sentence[first:last]
+
+
+# A negation inside a match ("the baby isn't floppy"), unless it is the danger itself ("isn't breathing").
+NEGATION_INSIDE = re.compile(
+    r"\b(isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|didn'?t|doesn'?t|don'?t|is not|are not|was not|were not|"
+    r"has not|have not|did not|does not|no longer|denies|denied|nobody (has|is)|no one (has|is))\b"
+    r"(?! (breathing|waking|wake|respond\w*|answer\w*|feeding|come (back|home)|been (back|home)|came|safe|"
+    r"let|allow\w*|stop\w*))", re.IGNORECASE)
+
+
+def clause_before(sentence: str, start: int) -> str:
+    """The words of the match's own clause that come before it (for negation)."""
+    spans = clause_spans(sentence)
+    first = max((a for a, b in spans if a <= start), default=0)
+    return sentence[first:start]
+
+
+def undone(sentence: str, start: int, end: int) -> bool:
+    """A phrase match that does not count: negated in its clause, or past or 'if' with no sign of now."""
+    if NEGATION_BEFORE.search(clause_before(sentence, start)) or NEGATION_INSIDE.search(sentence[start:end]):
+        return True
+    if TEACHING.search(sentence):
+        return True
+    around = span_of(sentence, start, end)
+    past = PAST.search(_RECENT.sub(" ", around))
+    return not NOW.search(around) and bool(past or HYPOTHETICAL.search(around))
+
+
+def negated(text: str) -> bool:
+    """A negation anywhere in a stretch of text (for the classifier's reading of it)."""
+    return bool(NEGATION_BEFORE.search(text) or NEGATION_INSIDE.search(text))
+
+
+def resolved(text: str) -> bool:
+    return bool(RESOLVED.search(text))
+
+
+def reassured(text: str) -> bool:
+    return bool(REASSURANCE.search(text))
+
+
+def stale(text: str) -> bool:
+    """Past or 'what if' with no sign of now (recent times such as 'an hour ago' are now)."""
+    if TEACHING.search(text):
+        return True
+    return not NOW.search(text) and bool(PAST.search(_RECENT.sub(" ", text)) or HYPOTHETICAL.search(text))
