@@ -288,7 +288,9 @@ def purge_history(store: Store, days: int, now: Optional[datetime] = None,
         oldest = db.execute(select(events.sender_id, func.min(events.timestamp))
                             .where(events.timestamp < cutoff).group_by(events.sender_id)).all()
         with_sessions = _senders_with_sessions(db)
-        for sender, first in oldest:
+        for n, (sender, first) in enumerate(oldest, 1):
+            if n % 200 == 0:
+                db.commit()  # short write locks: the servers may be writing the same database meanwhile
             keep_from = _keep_from(db, sender, cutoff, sender in with_sessions)
             if keep_from is None:
                 query = delete(_rasa_events).where(events.sender_id == sender)
