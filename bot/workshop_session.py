@@ -27,12 +27,13 @@ from pathlib import Path
 from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
 from sqlalchemy import (
-    JSON, Boolean, Column, DateTime, ForeignKey, Integer, String, Text,
+    JSON, Boolean, Column, DateTime, ForeignKey, Integer, String, Text, false,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, relationship, sessionmaker
 
 from .danger import danger_check
+from .danger_answer import answer_to_check, check_answered
 from .knowledge import Knowledge
 from .privacy import privacy_reminder
 from .responses import (
@@ -88,6 +89,8 @@ class WorkshopSession(Base):
     themes = Column(JSON)  # theme ids, in order
     current_item = Column(Integer)  # None until the workshop starts; then the part open now
     privacy_reminded = Column(Boolean, nullable=False, default=False)
+    # "Is a child in danger right now?" asked and not yet answered: the next message answers it first.
+    danger_check = Column(Boolean, nullable=False, default=False, server_default=false())
     pack_path = Column(Text)
     created_at = Column(DateTime, nullable=False, default=utcnow)
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
@@ -282,6 +285,8 @@ class WorkshopEngine:
 
     def _prompt(self, session: WorkshopSession) -> List[Reply]:
         c = self.content
+        if session.danger_check:
+            return [danger_check_question(self.knowledge)]
         stage = _stage(session)
         if stage == LENGTH:
             return [Reply(c.prompt("ask_length"),
@@ -388,6 +393,11 @@ class WorkshopEngine:
         # A button's title typed is that button ("Save the pack" saves; it is not a point).
         message = typed_button(message, [b for reply in self._prompt(session) for b in reply.buttons])
         text = message.text or ""
+        if session.danger_check:  # the check asked last time: answered as in supervision (bot/danger_answer.py)
+            session.danger_check = False
+            said = answer_to_check(message)
+            if said is not None:
+                return check_answered(self.knowledge, said)
 
         stage = _stage(session)
         command = workshop_command(message)
@@ -425,7 +435,8 @@ class WorkshopEngine:
         if reading.clear:
             return Turn([urgent_help(self.knowledge), Reply(self.knowledge.urgent.carry_on)])
         if reading.possible:
-            return Turn([danger_check_question(self.knowledge)])
+            session.danger_check = True  # asked as the next cue (see _prompt)
+            return Turn([])
         if stage == LENGTH:
             return Turn(self._take_length(session, text))
         if stage == GROUP:
@@ -505,7 +516,7 @@ class WorkshopEngine:
         if reading.clear:
             replies = [urgent_help(self.knowledge), Reply(self.content.prompt("urgent_point_saved"))]
         elif reading.possible:
-            replies.append(danger_check_question(self.knowledge))
+            session.danger_check = True  # asked as the next cue (see _prompt), after the point is noted
         reminder = privacy_reminder(session, text, self.content.prompt)
         if reminder:
             replies.append(Reply(reminder))

@@ -323,6 +323,65 @@ def test_danger_now_gets_urgent_help_first_and_the_point_is_kept(workshop):
     assert len(points_in_db(workshop)) == 1
 
 
+UNSURE_POINT = "i have a bad feeling about the baby tonight"  # invented; the check reads it as possible danger
+
+
+def test_the_example_point_is_possible_danger_not_clear():
+    from bot.danger import POSSIBLE, danger_check
+    assert danger_check(KNOWLEDGE).read(UNSURE_POINT).level == POSSIBLE
+
+
+@pytest.mark.parametrize("answer", ["yes", "Yes", "not sure"])
+def test_a_typed_yes_to_the_check_gives_urgent_help_and_is_not_a_point(workshop, answer):
+    """Issue 24: a typed "yes" to "Is a child in danger right now?" was stored as the group's point."""
+    say = set_up(workshop)
+    say("start")
+    text, _ = say(UNSURE_POINT)
+    assert text.rstrip().endswith(KNOWLEDGE.urgent.check_question)  # the check is the last thing asked
+    text, _ = say(answer)
+    assert text.startswith(KNOWLEDGE.urgent.heading) and "999" in text
+    assert [p.text for p in points_in_db(workshop)] == [UNSURE_POINT]
+    text, _ = say("yes")  # answered once: the next "yes" is the group's again
+    assert KNOWLEDGE.urgent.heading not in text
+    assert [p.text for p in points_in_db(workshop)] == [UNSURE_POINT, "yes"]
+
+
+def test_no_to_the_check_carries_on_and_anything_else_is_read_as_new(workshop):
+    say = set_up(workshop)
+    say("start")
+    say(UNSURE_POINT)
+    text, _ = say("no")
+    assert text.startswith(KNOWLEDGE.urgent.check_no) and KNOWLEDGE.urgent.heading not in text
+    say(UNSURE_POINT)
+    text, _ = say("we also talked about drift in long plans")  # not an answer: a point like any other
+    assert "drift" in points_in_db(workshop)[-1].text and KNOWLEDGE.urgent.heading not in text
+
+
+def test_the_check_while_setting_up_is_answered_too(workshop):
+    """Before the workshop starts, the check is asked instead of the length, and a yes gives urgent help."""
+    workshop.start(LEAD)
+    say = talk(workshop)
+    text, _ = say(UNSURE_POINT)
+    assert text.rstrip().endswith(KNOWLEDGE.urgent.check_question)
+    text, _ = say("yes")
+    assert text.startswith(KNOWLEDGE.urgent.heading)
+    say("90 minutes")  # then on with setting up, where it was
+    with workshop.transaction() as db:
+        session = db.execute(select(WorkshopSession)).scalar_one()
+        assert session.minutes == 90 and not session.danger_check
+
+
+def test_the_open_check_survives_a_restart(engine, tmp_path):
+    """Kept in the database (workshop_sessions.danger_check), not in memory: another process answers it."""
+    first = WorkshopEngine(KNOWLEDGE, CONTENT, engine, tmp_path / "records")
+    set_up(first)
+    talk(first)("start")
+    talk(first)(UNSURE_POINT)
+    again = WorkshopEngine(KNOWLEDGE, CONTENT, engine, tmp_path / "records")
+    text, _ = talk(again)("yes")
+    assert text.startswith(KNOWLEDGE.urgent.heading)
+
+
 def test_no_workshop_open(workshop):
     turn = workshop.handle(LEAD, Incoming("hello"))
     assert turn.closed and "don't have a workshop open" in turn.replies[0].text
