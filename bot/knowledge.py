@@ -65,6 +65,10 @@ PROMPT_FIELDS: Dict[str, FrozenSet[str]] = {
     "ask_several_parental_adults": frozenset(),
     "ask_supervisor": frozenset(),
     "ask_themes": frozenset({"suggested"}),
+    "why_concern": frozenset({"concern"}),
+    "why_voice_of_child": frozenset(),
+    "voice_of_child_available": frozenset({"number"}),
+    "left_for_time": frozenset({"items"}),
     "ask_toolkit_used": frozenset({"toolkit"}),
     "ask_worker": frozenset(),
     "did_you_mean": frozenset({"command"}),
@@ -383,8 +387,11 @@ class Option(StrictModel):
     also_known_as: List[str] = []
     addition: bool = False  # not on the audit's own list: shown as an addition
     toolkits: List[str] = []  # toolkits this choice brings (e.g. a Neglect plan: the neglect toolkit)
+    themes: List[str] = []  # a concern's themes, suggested after those the noticed patterns call for
 
     _known_toolkits = one_of("toolkits", TOOLKIT_IDS, "toolkit")
+
+    _known_themes = one_of("themes", THEME_IDS, "theme")
 
 
 class CaseOptions(StrictModel):
@@ -440,10 +447,18 @@ class Pattern(StrictModel):
     toolkits: List[str] = []
     finding: str
     why: str  # shown as what the audit found: says only what the finding's poster words say
-    question: str
+    question: Optional[str] = None  # none only when the closure check is its question
     topic: Optional[str] = None
+    always_ask: bool = False  # asked whatever the cap on pattern questions (closing the plan, the father)
+    closure_check: bool = False  # its question is the whole closure check (closure.yml)
 
     _known_themes = one_of("suggests", THEME_IDS, "theme")
+
+    @root_validator(skip_on_failure=True)
+    def has_a_question(cls, values):
+        if not values.get("question") and not values.get("closure_check"):
+            raise ValueError("needs a question (or closure_check: true)")
+        return values
 
     _known_toolkits = one_of("toolkits", TOOLKIT_IDS, "toolkit")
 
@@ -486,12 +501,111 @@ class StuckQuestion(StrictModel):
     ask: str
 
 
+def one_open_question(text: str) -> str:
+    """One question at a time: a single '?', at the end."""
+    if text.count("?") != 1 or not text.rstrip().endswith("?"):
+        raise ValueError(f"ask one question, ending with '?': {text[:60]}")
+    return text
+
+
+class LastingChange(StrictModel):
+    """The poster's question about lasting change, for a third or later plan or a stuck worker."""
+    previous_plans_at_least: int
+    intro: str
+    questions: List[StuckQuestion]
+
+    _unique_questions = unique_ids("questions", "lasting change question id")
+
+    @validator("questions", each_item=True)
+    def single(cls, question):
+        one_open_question(question.ask)
+        return question
+
+
 class StuckPathway(StrictModel):
     chronology_prompt: str
     chronology_more: str
     questions: List[StuckQuestion]
+    lasting_change: LastingChange
 
     _unique_questions = unique_ids("questions", "stuck question id")
+
+
+CLOSURE_FIELDS = {"agency": frozenset({"agency"}), "agency_who": frozenset({"agency"})}
+
+
+class ClosureQuestions(StrictModel):
+    """The closure check's questions, in the order asked; each one open question."""
+    reasons: str
+    history_typed: str
+    history_asked: str
+    agency: str
+    agencies_unknown: str
+    agency_who: str
+    future_harm: str
+    child: str
+    lasting: str
+    dissent: str
+
+    @root_validator(skip_on_failure=True)
+    def one_at_a_time(cls, values):
+        for name, text in values.items():
+            one_open_question(text)
+            used = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+            if used - CLOSURE_FIELDS.get(name, frozenset()):
+                raise ValueError(f"{name}: only agency and agency_who may use {{agency}}")
+        return values
+
+
+class ClosureLabels(StrictModel):
+    reasons: str
+    history: str
+    future_harm: str
+    child: str
+    lasting: str
+    dissent: str
+
+
+class StanceWords(StrictModel):
+    """How an agency's view, as typed, is read: the first list that matches wins, in this order."""
+    not_asked: List[str]
+    disagrees: List[str]
+    agrees: List[str]
+
+
+class ConferenceRoute(StrictModel):
+    """How to disagree with a conference decision: unconfirmed until the partnership checks it."""
+    title: str
+    url: str = ""
+    confirmed: bool = False
+    about: str
+    stages: List[str]
+    timescales: str  # what the procedure gives, or that they are to be confirmed
+    note: Optional[str] = None  # for maintainers only
+
+    @root_validator(skip_on_failure=True)
+    def timescales_not_asserted(cls, values):
+        if not values["confirmed"] and "to be confirmed" not in values["timescales"].lower():
+            raise ValueError("timescales: while unconfirmed, say they are to be confirmed")
+        return values
+
+
+class ClosureCheck(StrictModel):
+    title: str
+    request_words: List[str]
+    intro: str
+    added: str
+    already: str
+    questions: ClosureQuestions
+    labels: ClosureLabels
+    earlier_heading: str
+    today_heading: str
+    stance_words: StanceWords
+    conference_route: ConferenceRoute
+
+
+class ClosureFile(StrictModel):
+    closure_check: ClosureCheck
 
 
 class RecordSettings(StrictModel):
@@ -522,6 +636,7 @@ class Knowledge(BaseModel):
     patterns: List[Pattern]
     language: List[LanguageEntry]
     stuck: StuckPathway
+    closure: ClosureCheck
     prompts: Dict[str, str]
     danger_sentences: DangerSentences
     record: RecordSettings
@@ -661,6 +776,8 @@ def load_knowledge(directory: Path) -> Knowledge:
             patterns=parse_model(PatternFile, read_yaml(directory, "patterns.yml"), directory / "patterns.yml").patterns,
             language=parse_model(LanguageFile, read_yaml(directory, "language.yml"), directory / "language.yml").entries,
             stuck=parse_model(StuckPathway, read_yaml(directory, "stuck.yml"), directory / "stuck.yml"),
+            closure=parse_model(ClosureFile, read_yaml(directory, "closure.yml"),
+                                directory / "closure.yml").closure_check,
             prompts=prompts,
             danger_sentences=parse_model(DangerSentences, read_yaml(directory, "danger_sentences.yml"),
                                     directory / "danger_sentences.yml"),

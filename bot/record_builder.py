@@ -12,8 +12,10 @@ from .chronology import Chronology
 from .chronology_reading import read_entry
 from .timeline import chronology_record
 from .knowledge import UNCONFIRMED_CAUTION, Knowledge
+from . import closure as C
 from .record_model import (
-    ActionItem, QuestionAnswer, Record, ThemeSection, ToolkitConsidered, ToolkitLink, protective_marking,
+    ActionItem, AgencyView, ClosureSection, QuestionAnswer, Record, ThemeSection, ToolkitConsidered, ToolkitLink,
+    protective_marking,
 )
 from .safe_text import clean_reference
 from .storage import SupervisionSession, utcnow
@@ -101,6 +103,9 @@ def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step]
         record.chronology = chronology_record(chronology, audit=k.finding_summaries)
         if history.text:
             record.stuck_review.insert(0, QuestionAnswer(history.question, history.text))
+    if by_section.get("closure"):
+        record.closure_check = closure_section(k, by_section["closure"], answers)
+    record.lasting_change = [_qa(s, answers) for s in by_section.get("lasting", [])]
     record.lived_experience = [_qa(s, answers) for s in by_section.get("child", [])]
     record.worried_about = qa("mapping.worried")
     record.working_well = qa("mapping.working_well")
@@ -139,7 +144,8 @@ def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step]
     record.pattern_questions = [_qa(s, answers) for s in by_section.get("pattern", [])]
     planned = {s.key for s in steps}
     record.other_answers = [QuestionAnswer(a.question, a.text, skipped=a.skipped)
-                            for key, a in answers.items() if key not in planned and not a.skipped]
+                            for key, a in answers.items()
+                            if key not in planned and key != C.REQUEST_KEY and not a.skipped]
     entries = {e.id: e for e in k.language}
     for note in session.notes:
         if note.kind == "language":
@@ -149,3 +155,25 @@ def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step]
                     f"\"{phrase}\": {entries[entry_id].reason} {entries[entry_id].instead}")
     record.urgent_concerns = [(local(n.created_at), n.text) for n in session.notes if n.kind == "immediate_danger"]
     return record
+
+
+def closure_section(k: Knowledge, steps: List[S.Step], answers: Dict) -> ClosureSection:
+    """The closure check as typed: earlier closures beside today's reasons, each agency's view, the route."""
+    by_key = {s.key: s for s in steps}
+
+    def qa(key: str) -> Optional[QuestionAnswer]:
+        return _qa(by_key[key], answers) if key in by_key else None
+
+    section = ClosureSection(reasons=qa("closure.reasons"), earlier=C.earlier_plans(k, answers),
+                             history=qa("closure.history"), dissent=qa("closure.dissent"),
+                             route=[S.escalation_route(k).split("\n")[0]] + C.conference_route(k))
+    for step in steps:
+        if step.key.startswith("closure.agency.") and not step.key.endswith(".who"):
+            answer = answers.get(step.key)
+            view = None if answer is None or answer.skipped else answer.text
+            who = answers.get(f"{step.key}.who")
+            section.agencies.append(AgencyView(
+                step.label.rsplit(": view on closing", 1)[0], view, C.stance(k, view),
+                None if who is None or who.skipped else who.text))
+    section.questions = [q for q in (qa("closure.future_harm"), qa("closure.child"), qa("closure.lasting")) if q]
+    return section

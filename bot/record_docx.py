@@ -25,7 +25,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
-from bot.record_model import DEFAULT_MARKING, ChronologyRecord, QuestionAnswer, Record
+from bot.record_model import DEFAULT_MARKING, ChronologyRecord, ClosureSection, QuestionAnswer, Record
 from bot.safe_text import REFERENCE_IN_PROPERTIES, clean_reference, one_line
 
 TITLE = "Reflective supervision record"
@@ -275,7 +275,7 @@ def glance_rows(record: Record) -> list:
         danger = "\n".join(f"Yes, {format_when(when)}: {_clip(text)}" for when, text in record.urgent_concerns)
     else:
         danger = "None raised"
-    return [
+    rows = [
         ("Themes", themes),
         ("Patterns noticed", patterns),
         ("Safety scale (0 to 10)", scale),
@@ -285,6 +285,43 @@ def glance_rows(record: Record) -> list:
         ("Toolkits used or to use", "\n".join(toolkits) or "None recorded"),
         ("Immediate danger raised", danger),
     ]
+    if record.closure_check is not None:
+        rows.insert(2, (CLOSURE_HEADING, closure_glance(record.closure_check)))
+    return rows
+
+
+CLOSURE_HEADING = "Closure check"
+
+
+def closure_glance(closure: ClosureSection) -> str:
+    """One cell: each agency's view as it reads (or "see below"), and any dissent as typed."""
+    views = [f"{view.agency}: {view.reads_as or ('see its view below' if view.view else 'not answered')}"
+             for view in closure.agencies]
+    dissent = _answered(closure.dissent)
+    lines = ["; ".join(views) or "No agency views recorded"]
+    lines.append(f"Dissent: {_clip(dissent)}" if dissent else "Dissent: not recorded")
+    return "\n".join(lines)
+
+
+def closure_section(w: DocumentWriter, closure: ClosureSection) -> None:
+    """Earlier closures beside today's reasons, each agency's view as typed, then dissent and the route."""
+    w.heading(CLOSURE_HEADING)
+    w.heading("Today's reasons beside the earlier closures", level=2)
+    earlier = "\n".join(closure.earlier) or "No earlier plans typed."
+    if closure.history is not None and _answered(closure.history):
+        earlier += f"\nAs typed: {closure.history.answer}"
+    w.table([(_answered(closure.reasons) or "Not answered", earlier)],
+            header=("Today's reasons for closing", "Earlier plans: what they closed on and what followed"))
+    w.heading("Each agency's view", level=2)
+    rows = [(view.agency, view.view or "Not answered", view.reads_as or "",
+             view.who_asks or "") for view in closure.agencies] or [("No agency views recorded", "", "", "")]
+    w.table(rows, header=("Agency", "View, as typed", "Reads as", "Who will ask, and by when"))
+    w.questions(closure.questions)
+    w.heading("Dissent and the route for disagreeing", level=2)
+    w.answer(closure.dissent)
+    if closure.route:
+        w.para(closure.route[0])
+        w.bullets(closure.route[1:])
 
 
 def build_document(record: Record) -> docx.document.Document:
@@ -327,6 +364,12 @@ def build_document(record: Record) -> docx.document.Document:
     if record.chronology is not None:
         w.heading("Chronology")
         w.chronology(record.chronology)
+
+    if record.closure_check is not None:
+        closure_section(w, record.closure_check)
+    if record.lasting_change:
+        w.heading("Lasting change")
+        w.questions(record.lasting_change)
 
     w.heading("The child's lived experience")
     w.questions(record.lived_experience)

@@ -76,6 +76,27 @@ class ChronologyRecord:
 
 
 @dataclass
+class AgencyView:
+    """One agency's view on closing the plan, exactly as typed."""
+    agency: str
+    view: Optional[str]  # as typed; None if skipped or not reached
+    reads_as: Optional[str] = None  # "agrees", "disagrees" or "not yet asked" when the words say so
+    who_asks: Optional[str] = None  # for "not yet asked": who will ask, and by when, as typed
+
+
+@dataclass
+class ClosureSection:
+    """The closure check: today's reasons beside the earlier closures, each agency's view, any dissent."""
+    reasons: Optional[QuestionAnswer] = None
+    earlier: List[str] = field(default_factory=list)  # what the typed answers show about each earlier plan
+    history: Optional[QuestionAnswer] = None  # what the earlier plans closed on, as typed
+    agencies: List[AgencyView] = field(default_factory=list)
+    questions: List[QuestionAnswer] = field(default_factory=list)  # future harm, the child, lasting change
+    dissent: Optional[QuestionAnswer] = None
+    route: List[str] = field(default_factory=list)  # how to disagree, with its caution while unconfirmed
+
+
+@dataclass
 class Record:
     created_at: datetime
     case_reference: Optional[str]
@@ -113,3 +134,7 @@ class Record:
     chronology: Optional[ChronologyRecord] = None
     # printed at the top and bottom of every page
     marking: str = DEFAULT_MARKING
+    # the closure check, when closing was considered or the check was asked for
+    closure_check: Optional[ClosureSection] = None
+    # the poster's question about lasting change (a third or later plan, or stuck)
+    lasting_change: List[QuestionAnswer] = field(default_factory=list)

@@ -13,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
+from . import closure as C
 from .knowledge import Knowledge
 from .responses import toolkit_links
-from .suggestions import pattern_questions, relevant_toolkits, suggest_themes
+from .suggestions import noticed_patterns, plan_patterns, relevant_toolkits, suggest_themes
 from .text_input import Choice, normalise
 
 MAX_PATTERN_QUESTIONS = 3  # busy practitioners: the patterns with the highest priority come first
@@ -28,6 +29,18 @@ FIRST_STEP = "details.worker"  # where a short session can be chosen
 TEXT, NUMBER, CHOICE, MULTI, YES_NO, THEMES, REVIEW, CHRONOLOGY = (
     "text", "number", "choice", "multi", "yes_no", "themes", "review", "chronology")
 DANGER_CHECK = "danger_check"  # "Is a child in danger right now?", asked between questions
+LEFT_FOR_TIME = "pattern.left_for_time"  # names the noticed patterns not asked; "more" takes them
+TAKE_MORE = "more"
+LEFT_FOR_TIME_CHOICES = (
+    Choice(TAKE_MORE, "More", ("more", "say more", "more please", "yes", "look at them", "now", "all")),
+    Choice("not_now", "Not now", ("not now", "no", "later", "leave them", "no thanks")),
+)
+# What each closure check question asks about: a pattern or theme question on the same topic is not asked again.
+CLOSURE_TOPICS = {"reasons": "closure_reasons", "history": "last_plan_ending", "agencies_unknown": "agencies_involved",
+                  "future_harm": "da_future_harm", "child": "closure_child", "lasting": "lasting_change",
+                  "dissent": "closure_dissent"}
+STUCK_PATHWAY_ANSWERS = ("feeling_stuck",)  # the stuck pathway's own questions answer this pattern whole
+WORKER_AGENCIES = ("other",)  # not an agency to ask: "Other" is whatever was typed
 
 
 @dataclass(frozen=True)
@@ -113,6 +126,7 @@ def question_plan(knowledge: Knowledge, answers: Dict, kind: str = "supervision"
     A topic or a question's words planned twice are planned once, the first time.
     """
     steps = _short_plan(knowledge, answers) if kind == SHORT else _full_plan(knowledge, answers, kind)
+    steps = _closure_where_asked(knowledge, answers, kind, steps)
     topics, asked, once = set(), set(), []
     for step in steps:
         words = normalise(step.prompt)
@@ -123,6 +137,109 @@ def question_plan(knowledge: Knowledge, answers: Dict, kind: str = "supervision"
         asked.add(words)
         once.append(step)
     return once
+
+
+def closure_wanted(k: Knowledge, answers: Dict, kind: str) -> bool:
+    """Closing or stepping down is being considered (a noticed pattern says so), or the check was asked for."""
+    return C.REQUEST_KEY in answers or any(p.closure_check for p in noticed_patterns(k, answers, kind))
+
+
+def _closure_where_asked(k: Knowledge, answers: Dict, kind: str, steps: List[Step]) -> List[Step]:
+    """A closure check asked for by name runs from the question open then; otherwise where planned."""
+    request = answers.get(C.REQUEST_KEY)
+    if request is None:
+        return steps
+    check = [s for s in steps if s.section == "closure"] or closure_steps(k, answers, kind)
+    rest = [s for s in steps if s.section != "closure"]
+    before = (request.value or {}).get("before")
+    keys = [s.key for s in rest]
+    at = keys.index(before) if before in keys else keys.index("review") if "review" in keys else len(rest)
+    return rest[:at] + check + rest[at:]
+
+
+def closure_steps(k: Knowledge, answers: Dict, kind: str) -> List[Step]:
+    """The closure check (knowledge/closure.yml): reasons, earlier plans, each agency, harm, child, dissent."""
+    q, label = k.closure.questions, k.closure.labels
+    steps = [Step("closure.reasons", TEXT, q.reasons, "closure", label.reasons, topic=CLOSURE_TOPICS["reasons"])]
+    earlier = C.earlier_plans(k, answers)
+    previous = answers.get("case.previous_plans")
+    no_earlier = previous is not None and not previous.skipped and previous.value == 0
+    if C.typed_history(k, answers) is not None and earlier:
+        steps.append(Step("closure.history", TEXT, q.history_typed, "closure", label.history,
+                          topic=CLOSURE_TOPICS["history"], extra=C.beside(k, answers, earlier)))
+    elif not no_earlier:
+        steps.append(Step("closure.history", TEXT, q.history_asked, "closure", label.history,
+                          topic=CLOSURE_TOPICS["history"], extra=C.beside(k, answers, earlier)))
+    steps += _agency_view_steps(k, answers)
+    concerns = answers.get("case.concerns")
+    abuse = concerns is not None and not concerns.skipped and "domestic_abuse" in (concerns.value or [])
+    steps += [
+        Step("closure.future_harm", TEXT, q.future_harm, "closure", label.future_harm,
+             topic=CLOSURE_TOPICS["future_harm"], extra=toolkit_links(k, ["domestic_abuse"]) if abuse else ""),
+        Step("closure.child", TEXT, q.child, "closure", label.child, topic=CLOSURE_TOPICS["child"]),
+        Step("closure.lasting", TEXT, q.lasting, "closure", label.lasting, topic=CLOSURE_TOPICS["lasting"]),
+        Step("closure.dissent", TEXT, q.dissent, "closure", label.dissent, topic=CLOSURE_TOPICS["dissent"],
+             extra="\n".join([escalation_route(k)] + C.conference_route(k))),
+    ]
+    return steps
+
+
+def involved_agencies(k: Knowledge, answers: Dict):
+    """The agencies chosen at "Which agencies are involved?" (not "Other"), in the list's order."""
+    answer = answers.get("case.agencies")
+    chosen = [] if answer is None or answer.skipped else (answer.value or [])
+    return [o for o in k.case_options.agencies if o.id in chosen and o.id not in WORKER_AGENCIES]
+
+
+def _agency_view_steps(k: Knowledge, answers: Dict) -> List[Step]:
+    """Each involved agency's view; "not yet asked" leads to who will ask, and by when."""
+    q = k.closure.questions
+    steps: List[Step] = []
+    agencies = involved_agencies(k, answers)
+    for option in agencies:
+        key = f"closure.agency.{option.id}"
+        steps.append(Step(key, TEXT, q.agency.format(agency=option.label), "closure",
+                          f"{option.label}: view on closing"))
+        answer = answers.get(key)
+        if answer is not None and not answer.skipped and C.stance(k, answer.text) == C.NOT_ASKED:
+            steps.append(Step(f"{key}.who", TEXT, q.agency_who.format(agency=option.label), "closure",
+                              f"{option.label}: who will ask, and by when"))
+    if all(o.id == "social_care" for o in agencies):  # none named, or social care alone
+        steps.append(Step("closure.agency.others", TEXT, q.agencies_unknown, "closure",
+                          "Other agencies that know the child: view on closing",
+                          topic=CLOSURE_TOPICS["agencies_unknown"]))
+    return steps
+
+
+def lasting_change_wanted(k: Knowledge, answers: Dict, kind: str) -> bool:
+    """A third or later plan (two or more before this one), or the stuck pathway."""
+    previous = answers.get("case.previous_plans")
+    plans = None if previous is None or previous.skipped else previous.value
+    return kind == "stuck" or (isinstance(plans, int) and plans >= k.stuck.lasting_change.previous_plans_at_least)
+
+
+def lasting_change_steps(k: Knowledge) -> List[Step]:
+    """The poster's question about lasting change: the child's timescale, legal planning, a senior review."""
+    return [Step(f"lasting.{q.id}", TEXT, q.ask, "lasting", f"Lasting change: {q.id.replace('_', ' ')}",
+                 topic=f"lasting.{q.id}") for q in k.stuck.lasting_change.questions]
+
+
+def _pattern_steps(k: Knowledge, answers: Dict, kind: str, covered_topics, covered_ids=()) -> List[Step]:
+    """The noticed patterns' questions within the cap, then what was left for time, taken with "more"."""
+    plan = plan_patterns(k, answers, kind, MAX_PATTERN_QUESTIONS, covered_topics, covered_ids)
+    steps = [_pattern_step(k, p) for p in plan.asked]
+    if plan.left:
+        steps.append(Step(LEFT_FOR_TIME, CHOICE, k.prompt("left_for_time", items="; ".join(p.title for p in plan.left)),
+                          "pattern", "Also noticed, left for time", choices=LEFT_FOR_TIME_CHOICES))
+        taken = answers.get(LEFT_FOR_TIME)
+        if taken is not None and not taken.skipped and TAKE_MORE in (taken.value or []):
+            steps += [_pattern_step(k, p) for p in plan.left]
+    return steps
+
+
+def _pattern_step(k: Knowledge, pattern) -> Step:
+    return Step(f"pattern.{pattern.id}", TEXT, pattern.question, "pattern", pattern.title, source=pattern.why,
+                topic=pattern.topic, extra=toolkit_links(k, pattern.toolkits))
 
 
 def _start_steps(k: Knowledge) -> List[Step]:
@@ -178,7 +295,7 @@ def _full_plan(k: Knowledge, answers: Dict, kind: str) -> List[Step]:
              "Closing or stepping down the plan being considered"),
     ]
     if kind == "stuck":
-        steps += _stuck_steps(k)
+        steps += _stuck_steps(k, answers)
     else:
         steps += _reflection_steps(k, answers, kind)
     steps += [
@@ -209,25 +326,32 @@ def _full_plan(k: Knowledge, answers: Dict, kind: str) -> List[Step]:
     return steps
 
 
-def _stuck_steps(k: Knowledge) -> List[Step]:
-    """The whole history first, then the stuck case review questions."""
+def _stuck_steps(k: Knowledge, answers: Dict) -> List[Step]:
+    """The whole history first, the stuck case review questions, the closure check if closing is
+    considered (beside the history typed), the noticed patterns' questions (the father's always),
+    then the poster's question about lasting change."""
     steps = [Step("chronology.entries", CHRONOLOGY, k.stuck.chronology_prompt, "chronology",
                   "Plan history and incidents")]
     steps += [Step(f"stuck.{q.id}", TEXT, q.ask, "stuck", f"Stuck case review: {q.id.replace('_', ' ')}")
               for q in k.stuck.questions]
-    return steps
+    check = closure_steps(k, answers, "stuck") if closure_wanted(k, answers, "stuck") else []
+    steps += check
+    steps += _pattern_steps(k, answers, "stuck", {s.topic for s in check if s.topic}, STUCK_PATHWAY_ANSWERS)
+    return steps + lasting_change_steps(k)
 
 
 def _reflection_steps(k: Knowledge, answers: Dict, kind: str) -> List[Step]:
-    """Ordinary supervision: themes chosen, the patterns' questions, the child."""
+    """Ordinary supervision: themes chosen, the closure check, the patterns' questions (and what was
+    left for time), lasting change on a third or later plan, the themes, the child."""
     steps = [Step("themes.choice", THEMES, k.prompt("themes_question"), "themes", "Themes",
                   choices=theme_choices(k))]
     themes = chosen_themes(k, answers, kind)
     if "themes.choice" in answers:
-        for pattern in pattern_questions(k, answers, kind, MAX_PATTERN_QUESTIONS):
-            steps.append(Step(f"pattern.{pattern.id}", TEXT, pattern.question, "pattern",
-                              pattern.title, source=pattern.why, topic=pattern.topic,
-                              extra=toolkit_links(k, pattern.toolkits)))
+        check = closure_steps(k, answers, kind) if closure_wanted(k, answers, kind) else []
+        steps += check
+        steps += _pattern_steps(k, answers, kind, {s.topic for s in check if s.topic})
+        if lasting_change_wanted(k, answers, kind):
+            steps += lasting_change_steps(k)
     for theme_id in themes:
         steps += _theme_steps(k, theme_id)
     steps += [

@@ -1,15 +1,19 @@
-"""Noticing the audit's patterns in what the practitioner has said.
+"""Noticing the audit's patterns in what the practitioner has said, and what follows from them.
 
-The rules are in knowledge/patterns.yml; this module only evaluates them.
+The rules are in knowledge/patterns.yml; this module evaluates them, ranks the
+themes they call for (each with why), and decides which patterns' questions are
+asked and which are named as left for time.
 """
 from __future__ import annotations
 
-from typing import Dict, List
+from dataclasses import dataclass
+from typing import Dict, Iterable, List
 
 from .knowledge import Knowledge, Pattern, PatternConditions
 
 MAX_SUGGESTED = 3
-ALWAYS_SUGGESTED = "voice_of_child"  # the audit found the child's day-to-day life missing from records
+# the child's day-to-day life was missing from records (worried.9): always in the menu, suggested if there is room
+ALWAYS_AVAILABLE = "voice_of_child"
 
 
 def _value(answers: Dict, key: str):
@@ -43,30 +47,101 @@ def conditions_hold(when: PatternConditions, answers: Dict, kind: str) -> bool:
 
 
 def noticed_patterns(knowledge: Knowledge, answers: Dict, kind: str = "supervision") -> List[Pattern]:
-    """In patterns.yml order (the order themes are suggested in)."""
+    """In patterns.yml order."""
     return [p for p in knowledge.patterns if pattern_applies(p, answers, kind)]
 
 
-def pattern_questions(knowledge: Knowledge, answers: Dict, kind: str, cap: int) -> List[Pattern]:
-    """The noticed patterns whose questions are asked: the `cap` with the highest priority.
+def by_priority(patterns: List[Pattern]) -> List[Pattern]:
+    """By priority, then file order (positions, not list.index: comparing pydantic models is slow)."""
+    return [p for _, p in sorted(enumerate(patterns), key=lambda pair: (pair[1].priority, pair[0]))]
 
-    Priority comes from patterns.yml, so the closure check (priority 1) is never dropped.
+
+@dataclass(frozen=True)
+class PatternPlan:
+    """Which noticed patterns' questions are asked, and which are named as left for time."""
+    asked: List[Pattern]  # their own question is asked, in priority order
+    covered: List[Pattern]  # asked by the closure check (its own, or a question on the same topic)
+    left: List[Pattern]  # named as left for time: the practitioner can take them with "more"
+
+
+def plan_patterns(knowledge: Knowledge, answers: Dict, kind: str, cap: int,
+                  covered_topics: Iterable[str] = (), covered_ids: Iterable[str] = ()) -> PatternPlan:
+    """Every noticed pattern is asked, covered by the closure check, or left for time: none is dropped.
+
+    The closure pattern's question is the closure check itself, which runs whenever it is noticed.
+    Patterns marked always_ask (closing the plan, the father) are asked whatever the cap;
+    the rest fill the cap by priority. A pattern the closure check asks about (its topic is one
+    of `covered_topics`) takes no place in the cap, nor does one the session answers whole
+    (`covered_ids`: feeling stuck, on the stuck pathway).
     """
-    noticed = noticed_patterns(knowledge, answers, kind)
-    # by priority, then file order (positions, not list.index: comparing pydantic models is slow)
-    ranked = sorted(enumerate(noticed), key=lambda pair: (pair[1].priority, pair[0]))
-    return [pattern for _, pattern in ranked[:cap]]
+    topics, ids = set(covered_topics), set(covered_ids)
+    asked, covered, rest = [], [], []
+    for pattern in by_priority(noticed_patterns(knowledge, answers, kind)):
+        if pattern.closure_check or pattern.id in ids or (pattern.topic and pattern.topic in topics):
+            covered.append(pattern)
+        elif pattern.always_ask:
+            asked.append(pattern)
+        else:
+            rest.append(pattern)
+    room = max(0, cap - len(asked))
+    asked = by_priority(asked + rest[:room])
+    return PatternPlan(asked, covered, rest[room:])
+
+
+def pattern_questions(knowledge: Knowledge, answers: Dict, kind: str, cap: int) -> List[Pattern]:
+    """The noticed patterns whose own questions are asked (no closure check counted)."""
+    return plan_patterns(knowledge, answers, kind, cap).asked
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A theme suggested, with the one line that says why."""
+    theme_id: str
+    why: str
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def suggestions(knowledge: Knowledge, answers: Dict, kind: str = "supervision") -> List[Suggestion]:
+    """The themes to suggest, ranked by what was noticed, each with why; at most MAX_SUGGESTED.
+
+    A theme more noticed patterns point to comes first; between equals, the one a
+    higher-priority pattern names earlier. Then the concerns' themes (case_options.yml),
+    then the voice of the child if there is room: it is always in the menu and every
+    supervision asks about the child's day and views, so it never crowds out a theme a
+    noticed pattern calls for.
+    """
+    calls: Dict[str, List] = {}  # theme -> [patterns pointing to it], first the highest priority
+    ranks: Dict[str, tuple] = {}
+    for rank, pattern in enumerate(by_priority(noticed_patterns(knowledge, answers, kind))):
+        for position, theme_id in enumerate(pattern.suggests):
+            calls.setdefault(theme_id, []).append(pattern)
+            ranks.setdefault(theme_id, (rank, position))
+    found: List[Suggestion] = []
+    for theme_id in sorted(calls, key=lambda t: (-len(calls[t]), ranks[t])):
+        first, others = calls[theme_id][0], calls[theme_id][1:]
+        why = f"{_lower_first(first.title)}: {_lower_first(first.why)}"
+        if others:
+            why += " Also: " + "; ".join(_lower_first(p.title) for p in others) + "."
+        found.append(Suggestion(theme_id, why))
+    concerns = _value(answers, "case.concerns") or []
+    for option in knowledge.case_options.concerns:
+        if option.id in concerns:
+            for theme_id in option.themes:
+                found.append(Suggestion(theme_id, knowledge.prompt("why_concern", concern=option.label)))
+    found.append(Suggestion(ALWAYS_AVAILABLE, knowledge.prompt("why_voice_of_child")))
+    unique: List[Suggestion] = []
+    for suggestion in found:
+        if suggestion.theme_id not in {s.theme_id for s in unique}:
+            unique.append(suggestion)
+    return unique[:MAX_SUGGESTED]
 
 
 def suggest_themes(knowledge: Knowledge, answers: Dict, kind: str = "supervision") -> List[str]:
-    """Each noticed pattern's first theme, then their second ones, in patterns.yml order."""
-    suggested: List[str] = [ALWAYS_SUGGESTED]
-    lists = [p.suggests for p in noticed_patterns(knowledge, answers, kind)]
-    for rank in range(max((len(x) for x in lists), default=0)):
-        for themes in lists:
-            if rank < len(themes) and themes[rank] not in suggested:
-                suggested.append(themes[rank])
-    return suggested[:MAX_SUGGESTED]
+    """The ids of `suggestions`, in their order."""
+    return [s.theme_id for s in suggestions(knowledge, answers, kind)]
 
 
 def relevant_toolkits(knowledge: Knowledge, answers: Dict, themes: List[str],

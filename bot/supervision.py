@@ -29,7 +29,6 @@ from .knowledge import Knowledge
 from .language import check_language
 from .privacy import privacy_reminder
 from .danger import CLEAR, DangerReading, danger_check
-from .danger_answer import YES, answer_to_check, check_answered
 from .record_docx import write_record
 from .record_saving import RecordSaver
 from .responses import (
@@ -37,8 +36,9 @@ from .responses import (
     find_toolkit, show_toolkit, urgent_help,
 )
 from .storage import ACTIVE, PAUSED, SessionNote, Store, SupervisionSession
-from .suggestions import noticed_patterns, suggest_themes
-from .theme_picker import theme_menu, themes_chosen, titles
+from .closure import REQUEST_KEY, asks_for_closure_check
+from .suggestions import ALWAYS_AVAILABLE, noticed_patterns, suggest_themes, suggestions
+from .theme_picker import theme_menu, themes_chosen
 from .text_input import (
     ChoiceMatcher, Incoming, detect_command, is_blank, normalise, parse_number, parse_yes_no,
     near_command, typed_button,
@@ -202,8 +202,12 @@ class SupervisionEngine:
                 if theme.resources:
                     head += "\n" + S.escalation_route(k)
             text = f"{head}\n{text}\n(From the audit: {step.source})"
-        elif step.section == "pattern":
+        elif step.section == "pattern" and step.source:
             text = f"I noticed: {step.label}. {step.source}\n{text}"
+        elif step.section == "closure" and step.key == next(s.key for s in steps if s.section == "closure"):
+            text = f"{self._closure_intro(answers, session.kind)}\n{text}"
+        elif step.section == "lasting" and step.key == next(s.key for s in steps if s.section == "lasting"):
+            text = f"{k.stuck.lasting_change.intro}\n{text}"
         if step.kind == S.CHRONOLOGY and answers.get(step.key) is not None:
             text = k.stuck.chronology_more
             buttons = [("Done", "done")]
@@ -220,7 +224,15 @@ class SupervisionEngine:
         buttons.append(SKIP_BUTTON)
         return Reply(text, buttons, multi=step.kind == S.MULTI)
 
+    def _closure_intro(self, answers: Dict, kind: str) -> str:
+        """The closure check's opening: what was noticed (when it was), then what the check covers."""
+        k = self.knowledge
+        noticed = next((p for p in noticed_patterns(k, answers, kind) if p.closure_check), None)
+        intro = k.closure.intro
+        return f"I noticed: {noticed.title}. {noticed.why}\n{intro}" if noticed else intro
+
     def _theme_menu(self, answers: Dict, kind: str) -> Reply:
+        """What was noticed, then the themes suggested (ranked by it), each with one line saying why."""
         k = self.knowledge
         lines = []
         patterns = noticed_patterns(k, answers, kind)
@@ -229,8 +241,13 @@ class SupervisionEngine:
             lines += [f"- {p.title}: {p.why}" for p in patterns]
             if any(p.id == "repeat_plans" for p in patterns):
                 lines.append(k.prompt("stuck_offer"))
-        suggested = suggest_themes(k, answers, kind)[:1 if kind == S.SHORT else None]  # a short session: one
-        lines.append(k.prompt("ask_themes", suggested=titles(k, suggested)))
+        offered = suggestions(k, answers, kind)[:1 if kind == S.SHORT else None]  # a short session: one
+        suggested = [s.theme_id for s in offered]
+        why = "\n".join(f"- {k.theme(s.theme_id).title}: {s.why}" for s in offered)
+        lines.append(k.prompt("ask_themes", suggested=why))
+        if ALWAYS_AVAILABLE not in suggested:
+            number = next(n for n, t in enumerate(k.themes, 1) if t.id == ALWAYS_AVAILABLE)
+            lines.append(k.prompt("voice_of_child_available", number=number))
         return theme_menu(k, lines, suggested)
 
     def _summary(self, session, steps: List[S.Step], answers: Dict) -> str:
@@ -348,6 +365,8 @@ class SupervisionEngine:
             self.store.save_answer(db, session, step.key, step.prompt, None, skipped=True)
             session.stop_changing()
             return Turn([Reply(k.prompt("skipped"))])
+        if not message.is_payload and asks_for_closure_check(k, text) and not session.choosing_change:
+            return self._closure_requested(db, session, step, steps, answers)
         if message.is_payload and message.intent in ("start_supervision", "feeling_stuck", "start_workshop"):
             return Turn([Reply(k.prompt("already_in_session"))])
         if step.key == S.FIRST_STEP and session.kind == "supervision" and S.asks_for_short_session(text):
@@ -387,6 +406,21 @@ class SupervisionEngine:
         if saved and not reading and self._low_safety_scale(step, session):
             self.store.add_note(db, session, DANGER_CHECK_NOTE, text)
         return Turn(accepted)
+
+    def _closure_requested(self, db, session, step: S.Step, steps: List[S.Step], answers: Dict) -> Turn:
+        """ "closure check" as a whole message: the check runs from here, unless it is under way or done.
+
+        The request is kept as a marker answer (closure.requested) naming the question open then,
+        so the plan, worked out again from the answers, puts the check there (bot/steps.py).
+        """
+        closure = self.knowledge.closure
+        check = [s for s in steps if s.section == "closure"]
+        if step.section == "closure" or (check and all(S.is_answered(s, answers) for s in check)):
+            return Turn([Reply(closure.already)])
+        self.store.save_answer(db, session, REQUEST_KEY, closure.title, closure.title,
+                               value={"before": step.key})
+        session.stop_changing()
+        return Turn([Reply(closure.added)])
 
     def _only_an_answer(self, step: S.Step, text: str, answers: Dict, session: SupervisionSession) -> bool:
         """A short message that is simply a valid answer to a structured question ("school, police
@@ -447,10 +481,13 @@ class SupervisionEngine:
             return None
         session.notes.remove(pending)
         db.flush()
-        said = answer_to_check(message)  # read as in every mode (bot/danger_answer.py)
-        if said == YES:
+        said = "yes" if message.is_payload and message.intent == "immediate_risk" else parse_yes_no(message.text)
+        if said in ("yes", "unsure"):
             self.store.add_note(db, session, DANGER_NOTE, pending.text)
-        return None if said is None else check_answered(self.knowledge, said)
+            return Turn([urgent_help(self.knowledge), Reply(self.knowledge.urgent.carry_on)])
+        if said == "no" or (message.is_payload and message.intent == "deny"):
+            return Turn([Reply(self.knowledge.urgent.check_no)])
+        return None
 
     def _side_question(self, message: Incoming) -> Optional[Reply]:
         """explain_theme / ask_toolkit asked mid-session, only when it reads as a question."""

@@ -58,7 +58,97 @@ def test_the_closure_check_is_asked_whenever_closure_is_considered(session):
     kind, answers = session
     answers["case.closure_considered"] = A("yes")
     keys = [s.key for s in S.question_plan(KNOWLEDGE, answers, "supervision")]
-    assert "pattern.closure_considered" in keys
+    assert {"closure.reasons", "closure.future_harm", "closure.child", "closure.lasting", "closure.dissent"} <= set(keys)
+    assert "pattern.closure_considered" not in keys  # its question is the whole check
+
+
+def _named_as_left(steps, pattern):
+    left = next((s for s in steps if s.key == S.LEFT_FOR_TIME), None)
+    return left is not None and pattern.title in left.prompt
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sessions(), st.booleans())
+def test_every_noticed_pattern_is_asked_or_named_as_left_for_time(session, take_more):
+    """Issue 25: nothing noticed is dropped silently; closing the plan and the father are always asked."""
+    from bot.suggestions import noticed_patterns
+    kind, answers = session
+    if kind == S.SHORT:
+        kind = "supervision"
+    if take_more:
+        answers[S.LEFT_FOR_TIME] = A([S.TAKE_MORE])
+    steps = S.question_plan(KNOWLEDGE, answers, kind)
+    keys = {s.key for s in steps}
+    topics = {s.topic for s in steps if s.topic}
+    for pattern in noticed_patterns(KNOWLEDGE, answers, kind):
+        if pattern.id == "feeling_stuck":  # the stuck pathway's own review questions answer it
+            assert kind == "stuck" and "stuck.tried" in keys
+            continue
+        if pattern.closure_check:
+            assert "closure.reasons" in keys and "closure.dissent" in keys
+            continue
+        asked = f"pattern.{pattern.id}" in keys or (pattern.topic is not None and pattern.topic in topics)
+        if pattern.always_ask or take_more:
+            assert asked, pattern.id
+        else:
+            assert asked or _named_as_left(steps, pattern), pattern.id
+        assert not (f"pattern.{pattern.id}" in keys and _named_as_left(steps, pattern) and not take_more)
+
+
+def test_the_father_is_asked_about_whatever_else_is_noticed():
+    answers = {"case.previous_plans": A(4), "case.months_since_last_plan": A(1),
+               "case.concerns": A(CONCERNS), "case.agencies": A(["social_care"]), "case.father_involved": A("no"),
+               "case.several_parental_adults": A("yes"), "case.closure_considered": A("yes"), "themes.choice": A([])}
+    steps = S.question_plan(KNOWLEDGE, answers, "supervision")
+    keys = [s.key for s in steps]
+    assert "pattern.father_not_involved" in keys
+    left = next(s for s in steps if s.key == S.LEFT_FOR_TIME)
+    assert left.prompt.startswith("Also noticed, left for time: ") and "Say more" in left.prompt
+    assert "Neglect among the concerns" in left.prompt and "pattern.neglect" not in keys
+    taken = S.question_plan(KNOWLEDGE, {**answers, S.LEFT_FOR_TIME: A([S.TAKE_MORE])}, "supervision")
+    assert "pattern.neglect" in [s.key for s in taken]  # "more" takes what was left
+
+
+def test_the_closure_check_in_order_with_each_agency_and_who_will_ask():
+    answers = {"case.previous_plans": A(2), "case.agencies": A(["education", "police", "other"]),
+               "case.concerns": A(["domestic_abuse"]), "case.closure_considered": A("yes"), "themes.choice": A([]),
+               "closure.agency.police": A(None, text="Not yet asked: the officer is on leave")}
+    steps = [s for s in S.question_plan(KNOWLEDGE, answers, "supervision") if s.section == "closure"]
+    assert [s.key for s in steps] == [
+        "closure.reasons", "closure.history", "closure.agency.police", "closure.agency.police.who",
+        "closure.agency.education", "closure.future_harm", "closure.child", "closure.lasting", "closure.dissent"]
+    assert "Police" in steps[3].prompt and "by when" in steps[3].prompt
+    assert "safelives.org.uk" in steps[5].extra  # the domestic abuse toolkit beside future harm
+    route = KNOWLEDGE.closure.conference_route
+    assert route.title in steps[-1].extra and "check this link with your team" in steps[-1].extra
+    assert route.timescales in steps[-1].extra and "to be confirmed" in route.timescales.lower()
+
+
+def test_a_first_plan_has_no_earlier_plans_to_ask_about():
+    answers = {"case.previous_plans": A(0), "case.closure_considered": A("yes"), "themes.choice": A([])}
+    keys = [s.key for s in S.question_plan(KNOWLEDGE, answers, "supervision")]
+    assert "closure.reasons" in keys and "closure.history" not in keys
+    assert "closure.agency.others" in keys  # no agencies named: which ones know the child
+
+
+def test_a_third_plan_or_a_stuck_worker_gets_the_posters_question_about_lasting_change():
+    lasting = ["lasting.timescale", "lasting.legal_planning", "lasting.senior_review"]
+    for plans, kind, expected in ((2, "supervision", True), (1, "supervision", False), (0, "stuck", True)):
+        answers = {"case.previous_plans": A(plans), "themes.choice": A([])}
+        keys = [s.key for s in S.question_plan(KNOWLEDGE, answers, kind)]
+        assert all(k in keys for k in lasting) == expected, (plans, kind)
+        assert any(k in keys for k in lasting) == expected, (plans, kind)
+
+
+def test_the_closure_check_asked_for_by_name_runs_from_the_open_question():
+    answers = {"details.worker": A("Sam"), "details.supervisor": A("Alex"),
+               "closure.requested": A({"before": "case.reference"})}
+    steps = S.question_plan(KNOWLEDGE, answers, "supervision")
+    keys = [s.key for s in steps]
+    assert keys.index("closure.reasons") == keys.index("case.reference") - len(
+        [s for s in steps if s.section == "closure"])
+    short = [s.key for s in S.question_plan(KNOWLEDGE, {**answers, "themes.choice": A(["neglect"])}, S.SHORT)]
+    assert "closure.dissent" in short  # at any point, a short session too
 
 
 def test_every_theme_combination_of_two_plans_each_topic_once():

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Dict
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from bot.suggestions import MAX_SUGGESTED, noticed_patterns, pattern_applies, relevant_toolkits, suggest_themes
 
@@ -147,12 +148,14 @@ BUSY_CASE = case(previous_plans=4, months=2, concerns=["domestic_abuse", "neglec
     (BUSY_CASE, "supervision"),
     (BUSY_CASE, "stuck"),
 ])
-def test_suggest_themes_gives_a_few_real_themes_including_voice_of_child(knowledge, answers, kind):
+def test_suggest_themes_gives_a_few_real_themes(knowledge, answers, kind):
     themes = suggest_themes(knowledge, answers, kind)
     assert 1 <= len(themes) <= MAX_SUGGESTED == 3
-    assert "voice_of_child" in themes
     assert len(set(themes)) == len(themes)
     assert all(knowledge.theme(t) for t in themes)
+    called_for = {t for p in noticed_patterns(knowledge, answers, kind) for t in p.suggests}
+    if len(called_for) < MAX_SUGGESTED:  # room left: the voice of the child fills it
+        assert "voice_of_child" in themes
 
 
 def test_nothing_noticed_suggests_only_voice_of_child(knowledge):
@@ -234,8 +237,77 @@ def test_over_optimism_brings_the_da_toolkit_only_when_closure_is_considered(kno
     assert relevant_toolkits(knowledge, case(closure="yes"), ["over_optimism"]) == ["domestic_abuse"]
 
 
-def test_the_closure_check_survives_the_cap_of_three(knowledge):
-    from bot.suggestions import pattern_questions
-    asked = [p.id for p in pattern_questions(knowledge, BUSY_CASE, "supervision", 3)]
+def test_the_cap_of_three_drops_nothing_and_keeps_closure_and_the_father(knowledge):
+    from bot.suggestions import plan_patterns
+    plan = plan_patterns(knowledge, BUSY_CASE, "supervision", 3)
+    ids = lambda patterns: [p.id for p in patterns]  # noqa: E731
     assert len(fired(knowledge, BUSY_CASE)) > 3
-    assert asked[0] == "closure_considered" and len(asked) == 3
+    assert ids(plan.covered) == ["closure_considered"]  # its question is the closure check
+    assert ids(plan.asked) == ["father_not_involved", "domestic_abuse", "repeat_plans"]
+    assert ids(plan.left) == ["short_gap_between_plans", "several_parental_adults", "social_care_only",
+                              "neglect", "parent_care_needs"]
+    assert sorted(ids(plan.asked + plan.covered + plan.left)) == sorted(fired(knowledge, BUSY_CASE))
+
+
+def test_a_pattern_the_closure_check_asks_about_takes_no_place_in_the_cap(knowledge):
+    from bot.suggestions import plan_patterns
+    plan = plan_patterns(knowledge, BUSY_CASE, "supervision", 3,
+                         covered_topics={"da_future_harm", "last_plan_ending", "agencies_involved"})
+    assert [p.id for p in plan.covered] == ["closure_considered", "domestic_abuse", "short_gap_between_plans",
+                                            "social_care_only"]
+    assert [p.id for p in plan.asked] == ["father_not_involved", "repeat_plans", "several_parental_adults"]
+
+
+# ----- ranking by what was noticed (issue 25) -------------------------------------------
+
+# The audit's own kind of case: a third plan two months after the last, domestic abuse, neglect and a
+# parent's drinking, only social care, the father not involved, several father figures, closure considered.
+AUDIT_CASE = case(previous_plans=2, months=2, concerns=["domestic_abuse", "neglect", "parental_substance_misuse"],
+                  agencies=["social_care"], father="no", several_adults="yes", closure="yes")
+
+
+def test_the_audits_own_case_gets_the_audits_sharpest_themes(knowledge):
+    from bot.suggestions import suggestions
+    found = suggestions(knowledge, AUDIT_CASE)
+    assert [s.theme_id for s in found] == ["over_optimism", "voice_of_father", "cumulative_harm"]
+    assert found[0].why.startswith("closing the plan is being considered: the audit found no evidence of dissent")
+    assert "Also: repeat child protection plans; a short gap between plans." in found[0].why
+    assert all(s.why and "\n" not in s.why for s in found)  # one line each
+
+
+def test_a_concern_no_pattern_covers_brings_its_theme_after_the_patterns(knowledge):
+    from bot.suggestions import suggestions
+    found = suggestions(knowledge, case(previous_plans=1, concerns=["parental_substance_misuse"]))
+    assert [s.theme_id for s in found] == ["cumulative_harm", "over_optimism", "think_family"]
+    assert found[2].why == "Parental substance misuse is among the concerns you listed."
+
+
+def test_the_voice_of_the_child_fills_room_and_says_why(knowledge):
+    from bot.suggestions import suggestions
+    found = suggestions(knowledge, case(father="no"))
+    assert [s.theme_id for s in found] == ["voice_of_father", "voice_of_child"]
+    assert found[1].why == knowledge.prompt("why_voice_of_child")
+
+
+YES_NO_VALUES = ["yes", "no", "unsure", None]
+
+
+@settings(max_examples=400, deadline=None)
+@given(previous=st.integers(0, 5), months=st.integers(0, 12),
+       concerns=st.lists(st.sampled_from(["domestic_abuse", "neglect", "parental_self_neglect",
+                                          "parental_substance_misuse", "parental_mental_health"]), unique=True),
+       agencies=st.lists(st.sampled_from(["social_care", "education", "police", "other"]), unique=True),
+       father=st.sampled_from(YES_NO_VALUES), several=st.sampled_from(YES_NO_VALUES),
+       closure=st.sampled_from(YES_NO_VALUES))
+def test_voice_of_the_child_never_crowds_out_what_a_noticed_pattern_calls_for(
+        knowledge, previous, months, concerns, agencies, father, several, closure):
+    answers = case(previous_plans=previous, months=months, concerns=concerns, agencies=agencies, father=father,
+                   several_adults=several, closure=closure)
+    themes = suggest_themes(knowledge, answers)
+    called_for = {t for p in noticed_patterns(knowledge, answers, "supervision") for t in p.suggests}
+    if "voice_of_child" in themes and "voice_of_child" not in called_for:
+        assert called_for <= set(themes)  # it came in only because there was room
+    if closure == "yes":
+        assert {"over_optimism", "escalation"} & set(themes)  # the closing plan's themes come first
+    assert len(themes) == min(MAX_SUGGESTED, len(called_for | {"voice_of_child"} | {
+        t for o in knowledge.case_options.concerns if o.id in concerns for t in o.themes}))

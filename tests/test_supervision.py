@@ -424,7 +424,7 @@ def test_the_escalation_theme_shows_the_procedure(core, knowledge):
     say("I want to reflect on a case before supervision")
     reach(core, say, "themes.choice")
     reply = say("escalation")
-    for _ in range(10):  # the closure question came first, so the theme starts at its reflection
+    for _ in range(40):  # the closure check came first and asked about dissent, so the theme starts at its reflection
         if core.current_step("worker-1").theme_id == "escalation":
             break
         reply = say(answer_for(core.current_step("worker-1").key))
