@@ -159,6 +159,8 @@ def test_files_are_owner_only_after_a_start_over_loose_ones(servers):
 @pytest.mark.parametrize("body, content_type, status", [
     (b'{"message": "hello"}', "application/json", 400),  # no sender: no shared "default" conversation
     (b'{"sender": "", "message": "hello"}', "application/json", 400),
+    (b'{"sender": "sur\\ud800x", "message": "hello"}', "application/json", 400),  # once stopped the server
+    (b'{"sender": "two words", "message": "hello"}', "application/json", 400),
     (b'{"sender": "r1", "message": 7}', "application/json", 400),
     (b'{"sender": "r1"}', "application/json", 400),
     (b'[{"sender": "r1", "message": "hello"}]', "application/json", 400),
@@ -191,7 +193,7 @@ def test_bad_chat_page_bodies_get_a_clear_4xx(servers, path):
 @pytest.mark.servers
 @pytest.mark.parametrize("reference", ["RO-REF-77", "AB-12345", "case 4471"])
 def test_a_case_reference_alone_outside_a_session_is_asked_about(servers, reference):
-    sender = f"ref-{reference}"
+    sender = f"ref-{reference}".replace(" ", "-")  # a REST sender has no spaces
     TYPED.append(reference)
     replies = rest_replies(servers, sender, reference)
     assert replies[0]["text"] == "Is this a case you want to reflect on?"
