@@ -247,7 +247,10 @@ class WebChatInput(InputChannel):
             sender = valid_sender(request.headers.get("X-Chat-Secret"))
             if sender is None:
                 return not_found()
-            path = await asyncio.to_thread(self._owned_record, sender, name)
+            try:
+                path = await asyncio.to_thread(self._owned_record, sender, name)
+            except Exception as error:  # noqa: BLE001
+                return failed("finding a record", error)
             if path is None:
                 return not_found()
             return await response.file(path, mime_type=DOCX, filename=path.name, headers=headers())
