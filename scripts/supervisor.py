@@ -53,7 +53,7 @@ class Supervisor:
                  first_delay: float = 1.0, max_delay: float = 30.0, poll_interval: float = 0.5,
                  say: Callable[[str], None] = lambda line: print(line, flush=True),
                  sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic,
-                 concurrent: bool = False):
+                 concurrent: bool = False, stopping: Callable[[], bool] = lambda: False):
         self.children = children
         self.max_failed_starts = max_failed_starts  # in a row, before giving up
         self.window = window  # deaths longer ago than this no longer lengthen the pause
@@ -64,6 +64,7 @@ class Supervisor:
         self.sleep = sleep
         self.clock = clock
         self.concurrent = concurrent
+        self.stopping = stopping  # true once the launcher is stopping: a restart in progress ends quietly
         self.gave_up = threading.Event()
 
     def run(self, until: Optional[Callable[[], bool]] = None) -> int:
@@ -108,6 +109,8 @@ class Supervisor:
             try:
                 child.process = child.start()
             except RuntimeError as error:
+                if self.stopping():
+                    return True
                 child.failed_starts += 1
                 if child.failed_starts >= self.max_failed_starts:
                     self.say(f"The {child.name} could not be started ({child.failed_starts} tries in a row); "

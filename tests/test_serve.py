@@ -170,3 +170,22 @@ def test_listening_beyond_this_machine_without_rest_tokens_refuses_to_start_with
     assert done.stderr.strip().splitlines() == [done.stderr.strip()]  # one line, no traceback
     assert "RASA_HOST=0.0.0.0" in done.stderr and "REST_CLIENT_TOKENS_FILE" in done.stderr
     assert not (tmp_path / "state").exists()  # nothing was started or created
+
+
+def test_the_scaled_profile_always_needs_rest_tokens_and_makes_an_owner_only_file_once(tmp_path, monkeypatch):
+    """`make run-scaled` with no tokens configured: one client, `integration`, kept across starts."""
+    import stat
+
+    from scripts.scaled import Scaled
+    for name in ("REST_CLIENT_TOKENS", "REST_CLIENT_TOKENS_FILE"):
+        monkeypatch.delenv(name, raising=False)
+    profile = Scaled(state_dir=tmp_path)
+    env = profile.rest_client_tokens()
+    tokens = tmp_path / "rest-client-tokens"
+    assert env == {"REST_TOKEN_REQUIRED": "1", "REST_CLIENT_TOKENS_FILE": str(tokens)}
+    assert stat.S_IMODE(tokens.stat().st_mode) == 0o600
+    name, token = tokens.read_text().split()
+    assert name == "integration" and len(token) >= 32
+    assert profile.rest_client_tokens() == env and tokens.read_text().split()[1] == token  # not replaced
+    monkeypatch.setenv("REST_CLIENT_TOKENS", "case-system=abc123")
+    assert Scaled(state_dir=tmp_path / "other").rest_client_tokens() == {"REST_TOKEN_REQUIRED": "1"}
