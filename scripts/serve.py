@@ -268,7 +268,7 @@ def main(mode: str) -> int:
     os.umask(0o077)  # the database, its -wal and -shm files, the secret and records: owner-only
     host = os.environ.get("RASA_HOST") or "127.0.0.1"
     env = {}
-    if not is_loopback(host):  # reachable from other machines: REST clients must name themselves
+    if mode == "run" and not is_loopback(host):  # reachable from other machines: REST clients need a token
         if not rest_tokens_configured(os.environ):
             print(f"Cannot start: RASA_HOST={host} lets other machines reach the REST channel, so REST "
                   "clients need a token. Set REST_CLIENT_TOKENS_FILE to an owner-only file of lines "
@@ -362,6 +362,9 @@ def _start_and_serve(servers: "Servers", settings: Settings, mode: str) -> int:
         return shell.wait()
     print("Starting the Rasa server (loading the model takes a little while)...", flush=True)
     rasa = servers.start_rasa()
+    api = "enabled (token required)" if servers.api_token else "off (set RASA_API_TOKEN to enable)"
+    token_needed = {**os.environ, **servers.env}.get("REST_TOKEN_REQUIRED") == "1"
+    rest = "need a token (Authorization: Bearer <token>)" if token_needed else "this machine only, no token needed"
     print(
         f"\nThe assistant is running.\n"
         f"  Open the chat page:    http://localhost:{servers.rasa_port}/chat\n"
@@ -369,7 +372,8 @@ def _start_and_serve(servers: "Servers", settings: Settings, mode: str) -> int:
         "-H 'Content-Type: application/json' -d '{\"sender\": \"me\", \"message\": \"hello\"}'\n"
         f"  Or in a terminal:      make shell\n"
         f"  Records are saved in:  {settings.records_dir}\n"
-        f"  HTTP API:              {'enabled (token required)' if servers.api_token else 'off (set RASA_API_TOKEN to enable)'}\n"
+        f"  HTTP API:              {api}\n"
+        f"  REST clients:          {rest}\n"
         "Press Ctrl-C to stop.\n",
         flush=True,
     )
