@@ -491,3 +491,65 @@ def test_the_closure_check_has_the_highest_priority(knowledge):
     closure = knowledge.pattern("closure_considered")
     assert closure.priority == min(p.priority for p in knowledge.patterns)
     assert closure.finding == "no_dissent_at_closure"
+    assert closure.closure_check and closure.always_ask  # its question is the whole closure check
+
+
+# ----- the closure check and lasting change (issue 25) ----------------------------------------
+
+
+def test_the_closure_checks_questions_are_open_and_one_at_a_time(knowledge):
+    questions = knowledge.closure.questions.dict().values()
+    assert all(q.count("?") == 1 and q.endswith("?") for q in questions)
+    assert not [q for q in questions if provenance.CLOSED_OPENINGS.match(q)]
+    assert all(q.ask.count("?") == 1 for q in knowledge.stuck.lasting_change.questions)
+
+
+def test_the_closure_checks_wording_gives_no_advice_about_what_to_decide(knowledge):
+    said = " ".join(knowledge.closure.questions.dict().values()).lower() + knowledge.closure.intro.lower()
+    said += " ".join(q.ask.lower() for q in knowledge.stuck.lasting_change.questions)
+    for advice in ("you should", "you must", "we recommend", "do not close", "don't close", "keep the plan"):
+        assert advice not in said
+
+
+def test_the_conference_route_is_unconfirmed_and_states_no_timescale_as_fact(knowledge):
+    from bot.closure import conference_route
+    route = knowledge.closure.conference_route
+    assert route.confirmed is False and "unconfirmed" in route.about
+    assert "to be confirmed" in route.timescales.lower()
+    shown = "\n".join(conference_route(knowledge))
+    assert route.note and route.note not in shown  # maintainers' notes never reach a practitioner
+    assert "check this link with your team before relying on it" in shown
+
+
+def test_a_double_closure_question_stops_start_up(knowledge_copy):
+    edit(knowledge_copy, "closure.yml", "in your own words?", "in your own words? And who agrees?")
+    error = load_error(knowledge_copy)
+    assert "closure.yml" in error and "ask one question" in error
+
+
+def test_an_unconfirmed_route_that_states_timescales_as_fact_stops_start_up(knowledge_copy):
+    edit(knowledge_copy, "closure.yml", "Timescales to be confirmed:", "Timescales:")
+    error = load_error(knowledge_copy)
+    assert "closure.yml" in error and "to be confirmed" in error
+
+
+def test_agency_only_where_the_question_names_one(knowledge_copy):
+    edit(knowledge_copy, "closure.yml", "what might happen for the child once the plan ends?",
+         "what might happen for {agency} once the plan ends?")
+    assert "only agency and agency_who may use {agency}" in load_error(knowledge_copy)
+
+
+def test_a_missing_closure_file_is_named(knowledge_copy):
+    (knowledge_copy / "closure.yml").unlink()
+    assert "closure.yml: file is missing" in load_error(knowledge_copy)
+
+
+def test_a_concern_naming_an_unknown_theme_is_named(knowledge_copy):
+    edit(knowledge_copy, "case_options.yml", "themes: [think_family]", "themes: [thinking_family]")
+    error = load_error(knowledge_copy)
+    assert "case_options.yml" in error and "unknown theme 'thinking_family'" in error
+
+
+def test_the_father_is_always_asked_when_noticed(knowledge):
+    assert knowledge.pattern("father_not_involved").always_ask
+    assert [p.id for p in knowledge.patterns if p.always_ask] == ["closure_considered", "father_not_involved"]
