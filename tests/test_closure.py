@@ -6,10 +6,15 @@ father figure, and closing the plan being considered. Every answer is invented.
 """
 from __future__ import annotations
 
-from typing import Callable, Dict
+import textwrap
+from pathlib import Path
+from typing import Callable, Dict, List, Tuple
 
 import docx
 import pytest
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from PIL import Image, ImageDraw, ImageFont
 
 from bot import closure as C
 from bot.record_docx import glance_rows, write_record
@@ -18,6 +23,9 @@ from bot.steps import LEFT_FOR_TIME
 from tests.content import KNOWLEDGE
 from tests.session_driver import docx_text, free_text_answer
 from tests.test_supervision import core, db_url, saved_record, step_key, talk  # noqa: F401  (fixtures)
+
+ROOT = Path(__file__).resolve().parent.parent
+FONTS = Path("/usr/share/fonts/truetype/dejavu")
 
 # The audit's own kind of case, as a practitioner would type it.
 AUDIT_CASE: Dict[str, str] = {
@@ -106,6 +114,66 @@ def test_the_audits_own_case_gets_the_audits_sharpest_questions_and_a_closure_ch
     assert glance["Closure check"].startswith("Social Care: agrees; Other agencies that know the child: "
                                               "not yet asked")
     assert "Lasting change" in [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    picture = draw_section(document, "Closure check", ROOT / "results" / "closure-check.png")
+    assert picture.stat().st_size > 10_000  # for people to look at: the section as the record holds it
+
+
+def section_blocks(document, heading: str) -> List[Tuple[str, object]]:
+    """("heading"|"text"|"table", content) for the body between a Heading 1 and the next, in order."""
+    blocks, inside = [], False
+    for element in document.element.body.iterchildren():
+        if element.tag.endswith("}p"):
+            paragraph = Paragraph(element, document)
+            style = paragraph.style.name
+            if style == "Heading 1":
+                if inside:
+                    break
+                inside = paragraph.text == heading
+            if inside and paragraph.text.strip():
+                blocks.append(("heading" if style.startswith("Heading") else "text", paragraph.text))
+        elif inside and element.tag.endswith("}tbl"):
+            blocks.append(("table", [[cell.text for cell in row.cells] for row in Table(element, document).rows]))
+    return blocks
+
+
+def draw_section(document, heading: str, path: Path, width: int = 1100) -> Path:
+    """A picture of one section of a saved record, drawn from the Word file's own text and tables.
+
+    This machine has no LibreOffice to lay the page out as Word would (tests/test_record_pdf.py
+    does that where it is installed), so the picture shows the section's words and tables plainly.
+    """
+    regular = ImageFont.truetype(str(FONTS / "DejaVuSans.ttf"), 15)
+    bold = ImageFont.truetype(str(FONTS / "DejaVuSans-Bold.ttf"), 17)
+    lines: List[Tuple[int, object, str, bool]] = []  # (x, font, text, rule above)
+    for kind, content in section_blocks(document, heading):
+        if kind == "table":
+            columns = len(content[0])
+            chars = max(12, (width - 60) // columns // 9)
+            for row in content:
+                wrapped = [textwrap.wrap(cell, chars) or [""] for cell in row]
+                for n in range(max(map(len, wrapped))):
+                    for c, cell in enumerate(wrapped):
+                        text = cell[n] if n < len(cell) else ""
+                        lines.append((30 + c * (width - 60) // columns, regular, text, n == 0 and c == 0))
+                    lines.append((0, None, "", False))  # the end of a printed line of the row
+        else:
+            font = bold if kind == "heading" else regular
+            for text in textwrap.wrap(content, 120 if kind == "text" else 90) or [""]:
+                lines += [(30, font, text, False), (0, None, "", False)]
+    height = 40 + 22 * sum(1 for _, font, _, _ in lines if font is None)
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    y = 20
+    for x, font, text, rule in lines:
+        if font is None:
+            y += 22
+            continue
+        if rule:
+            draw.line((20, y - 3, width - 20, y - 3), fill=(170, 170, 170))
+        draw.text((x, y), text, font=font, fill="black")
+    path.parent.mkdir(exist_ok=True)
+    image.save(path)
+    return path
 
 
 def test_closure_check_on_request_runs_now_and_then_comes_back(core):  # noqa: F811
