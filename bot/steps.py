@@ -208,6 +208,11 @@ def _agency_view_steps(k: Knowledge, answers: Dict) -> List[Step]:
         steps.append(Step("closure.agency.others", TEXT, q.agencies_unknown, "closure",
                           "Other agencies that know the child: view on closing",
                           topic=CLOSURE_TOPICS["agencies_unknown"]))
+        answer = answers.get("closure.agency.others")
+        if answer is not None and not answer.skipped and C.stance(k, answer.text) == C.NOT_ASKED:
+            steps.append(Step("closure.agency.others.who", TEXT,
+                              q.agency_who.format(agency="each agency not yet asked"), "closure",
+                              "Other agencies: who will ask, and by when"))
     return steps
 
 

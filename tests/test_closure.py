@@ -47,6 +47,7 @@ AUDIT_CASE: Dict[str, str] = {
     "closure.history": "History typed: plan 1 closed when dad moved out; plan 2 closed on good school attendance.",
     "closure.agency.social_care": "Social care view typed: the team manager agrees, citing four quiet months.",
     "closure.agency.others": "Others view typed: the school has not yet been asked; the health visitor disagrees.",
+    "closure.agency.others.who": "Who typed: Sam will ask the school's DSL by Friday, before the conference.",
     "actions.0.more": "no",
     "safety.scale": "5",
     "escalation.needed": "no",
@@ -106,9 +107,11 @@ def test_the_audits_own_case_gets_the_audits_sharpest_questions_and_a_closure_ch
     document = docx.Document(str(saved_record(core)))
     text = docx_text(saved_record(core))
     assert "Closure check" in [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    for key in ("closure.reasons", "closure.history", "closure.agency.social_care", "closure.agency.others"):
+    for key in ("closure.reasons", "closure.history", "closure.agency.social_care", "closure.agency.others",
+                "closure.agency.others.who"):
         assert AUDIT_CASE[key] in text, key
     assert "Earlier plans, as you said: 2." in text
+    assert "Who will ask each agency not yet asked for its view" in shown["closure.agency.others.who"]
     assert KNOWLEDGE.closure.conference_route.title in text and "check this link with your team" in text
     glance = {row.cells[0].text: row.cells[1].text for row in document.tables[1].rows}
     assert glance["Closure check"].startswith("Social Care: agrees; Other agencies that know the child: "
