@@ -125,6 +125,12 @@ def test_a_lone_surrogate_in_the_text_is_stored_as_the_replacement_character(ser
     status, reply = webhook(servers, b'{"sender": "lone-text", "message": "hello \\ud800 there"}')
     assert status == 200 and reply and reply[0]["text"]
     assert [event["text"] for event in user_events(servers, "lone-text")] == ["hello \ufffd there"]
+    page_sender = "0123abcd" * 4
+    status, reply = post(servers.rasa_port, "/chat/webhook",
+                         b'{"sender": "' + page_sender.encode() + b'", "message": "hi \\udfff", "shown": "hi \\udfff"}')
+    assert status == 200 and reply["messages"]
+    assert [(event["text"], event["metadata"]["shown"]) for event in user_events(servers, page_sender)] == [
+        ("hi \ufffd", "hi \ufffd")]
 
 
 @pytest.mark.parametrize("depth", [50, 1000, 100_000])
