@@ -42,6 +42,7 @@ CLEAR, POSSIBLE = "clear", "possible"
 CLEAR_SCORE = 0.80
 POSSIBLE_SCORE = 0.50
 PART_POSSIBLE_SCORE = 0.80  # the same for a clause or run of clauses, read apart from its sentence
+RUN_FLOOR = 0.20  # a run of clauses is read only when one of them scores at least this on its own
 PART_MIN_WORDS_FOR_CLEAR = 5  # a clause read apart from its sentence needs more words than this to alarm
 MIN_WORDS_FOR_SCORE = 3  # fewer words: phrases only; exactly this many: at most the short check
 MAX_SCANNED_CHARACTERS = 20_000  # the longest message taken (see channels/rest.py)
@@ -163,33 +164,45 @@ class DangerCheck:
         if G.resolved(plain) and not G.NOW.search(plain):
             return []  # over, and nothing says now: the score alone cannot raise it
         over = G.resolved(plain) or G.reassured(plain) or bool(G.TEACHING.search(plain))
-        return [self._level(sentence, part, self._model.probabilities_from_counts(counts)[1], over, whole)
-                for part, counts, whole in self._parts(plain)]
+        return [self._level(sentence, score, words, down + over, whole)
+                for score, words, down, whole in self._parts(plain)]
 
-    def _parts(self, plain: str) -> List[Tuple[str, list, bool]]:
-        """Each clause and run of two or three clauses (and the sentence) with its n-gram counts.
+    def _parts(self, plain: str) -> List[Tuple[float, int, int, bool]]:
+        """The classifier's score for each clause and run of neighbouring clauses (and the whole sentence).
 
-        Each clause's letters are read once; a run's counts are its clauses' added up.
+        Each clause's letters and guards are read once; a run's n-gram counts are its clauses' added up,
+        and a run is doubted as much as its most doubtful clause, so "in october" in one clause is not
+        cancelled by "now" in the next (the clause that says now is still read on its own).
+        Returns (score, words, levels down, whether it is the whole sentence).
         """
         spans = G.clause_spans(plain)
-        counts = [self._model.counts(plain[a:b]) for a, b in spans]
-        words = [len(re.findall(r"\w+", plain[a:b])) for a, b in spans]
+        clauses = [plain[a:b] for a, b in spans]
+        counts = [self._model.counts(c) for c in clauses]
+        words = [len(re.findall(r"\w+", c)) for c in clauses]
+        comfort = [G.reassured(c) or G.negated(c) for c in clauses]
+        stale = [G.stale(c) for c in clauses]
         runs = [(first, width) for width in range(1, min(G.WIDEST, len(spans)) + 1)
                 for first in range(len(spans) - width + 1)]
         if len(spans) > G.WIDEST:
             runs.append((0, len(spans)))
-        found = []
+        found, alone = [], [self._model.probabilities_from_counts(c)[1] for c in counts]
         for first, width in runs:
-            if sum(words[first:first + width]) >= MIN_WORDS_FOR_SCORE:
-                text = plain[spans[first][0]:spans[first + width - 1][1]].strip(" ,")
-                found.append((text, NgramModel.add_counts(counts[first:first + width]), width == len(spans)))
+            run = slice(first, first + width)
+            if width > 1 and max(alone[run]) < RUN_FLOOR:
+                continue  # no clause of it leans towards danger: a run of them is not read (it halves the cost)
+            if sum(words[run]) >= MIN_WORDS_FOR_SCORE:
+                score = alone[first] if width == 1 else \
+                    self._model.probabilities_from_counts(NgramModel.add_counts(counts[run]))[1]
+                found.append((score, sum(words[run]), int(any(comfort[run])) + int(any(stale[run])),
+                              width == len(spans)))
         return found
 
-    def _level(self, sentence: str, part: str, score: float, over: bool, whole: bool = True) -> DangerReading:
-        """The classifier's reading of one clause or run of clauses, lowered by comfort, the past or 'if'."""
-        words = len(re.findall(r"\w+", part))
-        # Comfort ("all safe now") and the past or "if" each take a level off: both, and the score alone says nothing.
-        down = int(over or G.reassured(part) or G.negated(part)) + int(G.stale(part))
+    def _level(self, sentence: str, score: float, words: int, down: int, whole: bool) -> DangerReading:
+        """The classifier's reading of one clause or run of clauses, lowered by comfort, the past or 'if'.
+
+        Comfort ("all safe now", a negation) and the past or "if" each take a level off; two levels
+        off and the score alone says nothing.
+        """
         if down > 1:
             return DangerReading(None, sentence, score)
         if score >= CLEAR_SCORE and words > (MIN_WORDS_FOR_SCORE if whole else PART_MIN_WORDS_FOR_CLEAR) and not down:

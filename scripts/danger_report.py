@@ -57,7 +57,7 @@ CONTEXTS: Dict[str, Tuple[str, Optional[str]]] = {
     "outside_session": ("{}", None),
     "first_answer": ("{}", "details.worker"),
     "free_text_answer": ("{}", "mapping.worried"),
-    "theme_answer": ("{}", "theme.voice_of_child.0"),
+    "theme_answer": ("{}", "theme."),  # the first question of the first theme chosen
     "yes_no_answer": ("no - {}", "case.father_involved"),
     "number_answer": ("3, {}", "case.age"),
     "history_prompt": ("{}", "chronology.entries"),
@@ -66,7 +66,7 @@ CONTEXTS: Dict[str, Tuple[str, Optional[str]]] = {
 LEAD_IN = {
     "details.worker": "Sam Example", "details.supervisor": "Alex Sample", "case.reference": "TEST-0009",
     "case.age": "6", "case.previous_plans": "0", "case.category": "Neglect", "case.concerns": "neglect",
-    "case.agencies": "school",
+    "case.agencies": "school", "themes.choice": "1",
 }
 
 
@@ -83,9 +83,10 @@ class CoreProbe:
         self.core = SupervisionEngine(knowledge, Store(make_engine(f"sqlite:///{folder / 'probe.db'}")), folder)
         self.sender = f"probe-{step_key}"
         self.core.start(self.sender, "stuck" if step_key.startswith("chronology") else "supervision")
-        for _ in range(40):
+        for _ in range(60):
             step = self.core.current_step(self.sender)
-            if step.key == step_key:
+            if step.key == step_key or (step_key.endswith(".") and step.key.startswith(step_key)):
+                step_key = step.key
                 break
             self.core.handle(self.sender, Incoming(LEAD_IN.get(step.key, "yes")))
         else:

@@ -10,7 +10,7 @@ from bot.supervision import SupervisionEngine
 from bot.danger import CLEAR, POSSIBLE, DangerReading, danger_check, sentences
 from bot.storage import Answer, SessionNote, Store, make_engine
 from bot.text_input import Incoming
-from scripts.danger_report import CLEAR_FALSE_ALARM_LIMIT, CONTEXTS, RECALL_TARGET, _score, heldout
+from scripts.danger_report import CLEAR_FALSE_ALARM_LIMIT, CONTEXTS, RECALL_TARGET, ROOT, _score, heldout, levels
 
 HELDOUT = heldout()
 
@@ -18,6 +18,27 @@ HELDOUT = heldout()
 @pytest.fixture(scope="module")
 def check(knowledge):
     return danger_check(knowledge)
+
+
+HELD_OUT_FILES = sorted(p for p in (ROOT / "tests" / "danger").glob("*.yml") if p.name != "dev.yml")
+
+
+@pytest.fixture(scope="module")
+def shown(knowledge, tmp_path_factory):
+    """What the practitioner is shown in each context, through the real core (as make evaluate does)."""
+    return levels(knowledge, tmp_path_factory.mktemp("probes"))
+
+
+@pytest.mark.parametrize("context", sorted(CONTEXTS))
+@pytest.mark.parametrize("path", HELD_OUT_FILES, ids=lambda p: p.stem)
+def test_no_held_out_urgent_message_gets_neither_urgent_help_nor_the_check(shown, path, context):
+    """The gate (issue 24): every urgent message in every held-out file (tests/danger/*.yml but dev.yml,
+    which is for tuning) gets the urgent reply or "Is a child in danger right now?" in every context.
+    Read only when it runs: `-k heldout` leaves the other files unread."""
+    urgent = heldout(path)["urgent"]
+    missed = [text for texts in urgent.values() for text in texts if shown[context](text) is None]
+    assert sum(len(t) for t in urgent.values()) > 0
+    assert missed == [], f"{len(missed)} urgent messages in {path.name} got neither in {context}"
 
 
 @pytest.mark.parametrize("context", sorted(CONTEXTS))
@@ -111,10 +132,10 @@ def test_a_phrase_is_undone_by_negation_or_the_past_but_not_when_it_is_now(check
 def test_reading_a_message_costs_under_ten_milliseconds(check):
     text = "We talked about the father's voice and how school see things; mum says it is all fine now. " * 3
     check.read(text)
-    start = time.perf_counter()
+    start = time.process_time()
     for _ in range(50):
         check.read(text)
-    assert (time.perf_counter() - start) / 50 < 0.010 * 3  # the target is 10 ms; slack for a busy CI machine
+    assert (time.process_time() - start) / 50 < 0.010 * 3  # the target is 10 ms; slack for a busy CI machine
 
 
 # ----- the check inside the session, before any parsing --------------------------------------------------------
@@ -232,3 +253,62 @@ def test_a_safety_scale_of_0_or_1_gets_the_short_check(core):
     assert stored(core, "safety.scale") == ("1", 1)
     said(core, "no")
     assert core.current_step("w").key != "check.danger"
+
+
+@pytest.mark.parametrize("kind, key", [("supervision", "details.supervisor"), ("stuck", "chronology.entries")])
+@pytest.mark.parametrize("answer", ["yes", "Yes please", "not sure"])
+def test_a_typed_yes_to_the_check_gives_urgent_help_in_supervision_and_the_stuck_pathway(core, possible, kind,
+                                                                                         key, answer):
+    """Typed, not pressed: "yes" (or unsure) to the check is danger confirmed, never an answer to a question."""
+    advance_to(core, key, kind=kind)
+    assert said(core, possible).endswith(core.knowledge.urgent.check_question)
+    reply = said(core, answer)
+    assert reply.startswith(core.knowledge.urgent.heading) and reply.index("999") < reply.index("carry on")
+    assert notes(core, "immediate_danger") == [possible] and notes(core, "danger_check") == []
+
+
+# ----- clauses: a fact in the middle of a long message is weighed on its own -------------------------------------
+
+@pytest.mark.parametrize("text", [  # invented, in the voices of the issue; none is in the training sentences
+    "lovely visit overall, the flat is tidier, mum is engaging with the drug service and nursery is going well, "
+    "but the 2yo has just swallowed some of the methadone off the side and is really drowsy, and then we "
+    "talked about the plan",
+    "thinking about my reflective log and my asye portfolio, also school rang and the 8 yr old told her TA dad "
+    "burnt her with a lighter, he is collecting her at half 3",
+    "gas hob on, dad out cold, the twins (2) inside",
+])
+def test_a_clear_fact_buried_among_clauses_is_clear(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    "the boiler leak was sorted last tues by the engineer, all safe now",
+    "she had FGM herself as a girl, a protection order is already in place for her daughters",
+    "the 5yo had me in stitches, i nearly died laughing at her impression of the IRO",
+    "last week he threatened to come round, but tonight i am just writing up my notes",
+])
+def test_past_resolved_protected_and_idioms_are_not_the_urgent_reply_nor_asked_about(check, text):
+    assert check.read(text).level is None
+
+
+def test_a_past_clause_does_not_cancel_tonight_in_another():
+    from bot import danger_guards as G
+    sentence = "he was arrested last week, and he says he is coming round tonight with a knife"
+    start = sentence.index("with a knife")
+    assert not G.undone(sentence, start, len(sentence))  # its own clauses say tonight
+    assert G.undone("he had a knife last week", 6, 13)  # its own clause is the past
+
+
+@pytest.mark.parametrize("size, limit", [(1_000, 0.050), (20_000, 0.500)])
+def test_reading_a_long_message_stays_cheap(check, size, limit):
+    """Clause windows multiply the reading: a 1,000-character message well under 50 ms, 20,000 under 500 ms
+    (processor time, so others' work on a shared machine does not count: measured about 15 ms and 240 ms)."""
+    sentence = ("We have had three plans now and I keep wondering whether we are drifting, mum says things are "
+                "better but school are still worried about attendance and the children look tired on Mondays. ")
+    text = (sentence * (size // len(sentence) + 1))[:size]
+    check.read(text)
+    rounds = 5 if size < 10_000 else 2
+    start = time.process_time()
+    for _ in range(rounds):
+        check.read(text)
+    assert (time.process_time() - start) / rounds < limit
