@@ -103,7 +103,7 @@ class Supervisor:
             child.crashes.popleft()
         delay = min(self.first_delay * 2 ** len(child.crashes), self.max_delay)
         child.crashes.append(now)
-        self.say(f"The {child.name} stopped (exit code {code}); starting it again in {delay:g} s.")
+        self.say(f"The {child.name} stopped (exit code {code}); restarting it.")  # after `delay`
         while True:
             self.sleep(delay)
             try:

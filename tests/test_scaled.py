@@ -290,7 +290,7 @@ def test_a_rasa_server_killed_mid_session_is_restarted_and_no_answer_is_lost(lau
     print(f"restarted and answering {time.monotonic() - killed_at:.0f} s after the kill "
           f"(the profile took {launched.start_seconds:.0f} s to start)")
     output = launched.output()
-    assert "stopped (exit code -9); starting it again" in output and "is running again" in output
+    assert "stopped (exit code -9); restarting it." in output and "is running again" in output
     assert "stopping the rest" not in output and launched.make.poll() is None
 
 
