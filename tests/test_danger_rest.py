@@ -1,0 +1,57 @@
+"""A typed "yes" to "Is a child in danger right now?" over REST, with the real Rasa and action servers.
+
+Issue 24: in a workshop a typed "yes" to the check was stored as one of the group's
+points and no urgent help followed. Over the real channel, in a workshop and in a
+supervision session, the typed answer now gives the urgent reply, and in the
+workshop the "yes" is not among the points in the database. All text is invented.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from bot.danger import POSSIBLE, danger_check
+from bot.knowledge import load_knowledge
+from bot.storage import make_engine
+from bot.workshop_session import WorkshopPoint
+from tests.test_servers import rest, started_servers
+
+ROOT = Path(__file__).resolve().parent.parent
+KNOWLEDGE = load_knowledge(ROOT / "knowledge")
+UNSURE = "i have a bad feeling about the baby tonight"  # read as possible danger (asserted below)
+pytestmark = pytest.mark.servers
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory):
+    yield from started_servers(tmp_path_factory, "danger-rest")
+
+
+def test_the_example_reads_as_possible_danger():
+    assert danger_check(KNOWLEDGE).read(UNSURE).level == POSSIBLE
+
+
+def test_a_typed_yes_to_the_check_in_a_workshop_gives_urgent_help_over_rest(servers):
+    say = rest(servers, "e2e-danger-workshop")
+    assert "holds no case data" in say("I'd like to run a workshop for my team")
+    say("90 minutes")
+    say("Experienced workers")
+    say("yes")
+    assert "Part 1 of" in say("start")
+    assert say(UNSURE).rstrip().endswith(KNOWLEDGE.urgent.check_question)
+    reply = say("yes")
+    assert reply.startswith(KNOWLEDGE.urgent.heading) and "999" in reply
+    engine = make_engine(servers.child_env()["DATABASE_URL"])
+    with engine.connect() as connection:
+        points = [row.text for row in connection.execute(select(WorkshopPoint.text))]
+    assert points == [UNSURE]  # the point is kept; the "yes" is not a point
+
+
+def test_a_typed_yes_to_the_check_in_supervision_gives_urgent_help_over_rest(servers):
+    say = rest(servers, "e2e-danger-supervision")
+    say("I want to reflect on a case before supervision")
+    assert say(UNSURE).rstrip().endswith(KNOWLEDGE.urgent.check_question)
+    reply = say("yes")
+    assert reply.startswith(KNOWLEDGE.urgent.heading) and "999" in reply
