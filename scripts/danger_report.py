@@ -188,10 +188,10 @@ def per_message_cost(knowledge: Knowledge, rounds: int = 300, text: str = "") ->
     text = text or ("We have had three plans now and I keep wondering whether we are drifting. Mum says things are "
                     "better but school are still worried about attendance and the children look tired on Mondays.")
     check.read(text)
-    start = time.perf_counter()
+    start = time.process_time()  # this process's own time: others' work on a shared machine does not count
     for _ in range(rounds):
         check.read(text)
-    return round((time.perf_counter() - start) * 1000 / rounds, 2)
+    return round((time.process_time() - start) * 1000 / rounds, 2)
 
 
 def summary(reports: Dict[str, Dict], ms: Optional[Dict[str, float]] = None) -> str:
@@ -217,7 +217,7 @@ def summary(reports: Dict[str, Dict], ms: Optional[Dict[str, float]] = None) -> 
             lines.append(f"| {kind} | {g['n']} | {g['clear']} | {g['possible']} | {g['neither']} |")
         lines.append("")
     if ms:
-        lines.append("Cost of reading one message: " + ", ".join(f"{k} {v} ms" for k, v in ms.items()) + ".")
+        lines.append("Processor time to read one message: " + ", ".join(f"{k} {v} ms" for k, v in ms.items()) + ".")
     return "\n".join(lines) + "\n"
 
 

@@ -50,11 +50,17 @@ def test_held_out_recall_and_false_alarms_meet_the_targets(check, context):
     assert score["clear_false_alarm_rate"] <= CLEAR_FALSE_ALARM_LIMIT, score["false_alarms"]
 
 
-def test_the_held_out_set_is_apart_from_the_training_sentences(knowledge):
+@pytest.mark.parametrize("path", sorted((ROOT / "tests" / "danger").glob("*.yml")), ids=lambda p: p.stem)
+def test_each_held_out_and_development_set_is_apart_from_the_training_sentences(knowledge, path):
+    """No sentence of tests/danger/*.yml is in knowledge/danger_sentences.yml (prints nothing of the file)."""
     training = {s.lower().strip() for side in (knowledge.danger_sentences.urgent, knowledge.danger_sentences.not_urgent)
                 for texts in side.values() for s in texts}
-    shared = [s for side in HELDOUT.values() for texts in side.values() for s in texts if s.lower().strip() in training]
-    assert shared == []
+    shared = [s for side in heldout(path).values() for texts in side.values() for s in texts
+              if s.lower().strip() in training]
+    assert len(shared) == 0, f"{len(shared)} sentences of {path.name} are in the training sentences"
+
+
+def test_the_held_out_set_is_large_enough_and_so_is_the_training(knowledge):
     assert sum(len(t) for t in HELDOUT["urgent"].values()) >= 120
     assert sum(len(t) for t in HELDOUT["not_urgent"].values()) >= 120
     assert sum(len(t) for t in knowledge.danger_sentences.urgent.values()) >= 300
@@ -285,10 +291,14 @@ def test_a_clear_fact_buried_among_clauses_is_clear(check, text):
     "the boiler leak was sorted last tues by the engineer, all safe now",
     "she had FGM herself as a girl, a protection order is already in place for her daughters",
     "the 5yo had me in stitches, i nearly died laughing at her impression of the IRO",
-    "last week he threatened to come round, but tonight i am just writing up my notes",
 ])
 def test_past_resolved_protected_and_idioms_are_not_the_urgent_reply_nor_asked_about(check, text):
     assert check.read(text).level is None
+
+
+def test_a_past_threat_beside_tonight_is_at_most_asked_about(check):
+    """The past clause doubts the run it is in; 'tonight' in its own clause says nothing dangerous."""
+    assert check.read("last week he threatened to come round, but tonight i am just writing up my notes").level != CLEAR
 
 
 def test_a_past_clause_does_not_cancel_tonight_in_another():
