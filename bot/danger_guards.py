@@ -29,25 +29,31 @@ CLAUSE_BREAK = re.compile(
     r"plus|&|\+|also|anyway|as well as|meanwhile|now that)\s+", re.IGNORECASE)
 
 NOW = re.compile(
-    r"\b((?<!for )(?<!safe )(?<!fine )now|right now|rn|tonight|tonite|tnight|2nite|today|this (morning|afternoon|evening|minute|second)|as we speak|"
+    r"\b((?<!for )(?<!safe )(?<!fine )now|right now|rn|tonight|tonite|tnight|2nite|today|this (morning|afternoon|"
+    r"evening|minute|second)|as we speak|"
     r"at the moment|atm|currently|just (now|happened)|on (his|her|their|my) way|outside|"
     r"still (there|here|at the house|in the house|inside)|tomorrow|tmrw|tmr|in (an|one|two|\d+) (hours?|hrs?|mins?)|"
     r"at (half|quarter) (past |to )?\w+|at \d{1,2}(:\d\d| ?(am|pm|o'?clock))|home time|end of (the )?(school )?day|"
     r"since (last night|yesterday|this morning)|all (day|night)|overnight|minutes? ago|(an|one|two|\d+) hours? ago|"
-    r"earlier( today| on)?|inside|(has|have|'s|'ve) just|(hasn'?t|has not|haven'?t|not) (come|came|been) (back|home)|before (the )?morning|by (the )?morning|the night|in the (house|flat|home) (with|alone)|flights? (are|is) (booked|sat|sun|tomorrow))\b",
+    r"earlier( today| on)?|inside|(has|have|'s|'ve) just|(hasn'?t|has not|haven'?t|not) (come|came|been) (back|"
+    r"home)|before (the )?morning|by (the )?morning|the night|in the (house|flat|home) (with|alone)|flights? (are|"
+    r"is) (booked|sat|sun|tomorrow))\b",
     re.IGNORECASE)
 # "an hour ago", "earlier today", "since last night": recent or still going on, not history.
 _RECENT = re.compile(
-    r"\b((an?|one|two|three|five|ten|fifteen|twenty|thirty|few|couple of|\d+|half( an?)?) (hours?|hrs?|mins?|minutes?) ago|since (last night|yesterday|"
+    r"\b((an?|one|two|three|five|ten|fifteen|twenty|thirty|few|couple of|\d+|half( an?)?) (hours?|hrs?|mins?|"
+    r"minutes?) ago|since (last night|yesterday|"
     r"this morning|" + _WEEKDAY + r")|earlier today)\b", re.IGNORECASE)
 PAST = re.compile(
     r"\b(ago|last (week|month|year|summer|winter|spring|autumn|time|night|term|half term|" + _WEEKDAY + r")|"
-    r"in (19|20)\d\d|in (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|yesterday|back in|previous(ly)?|historic(al(ly)?)?|in the past|used to|years? before|"
+    r"in (19|20)\d\d|in (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|yesterday|back in|"
+    r"previous(ly)?|historic(al(ly)?)?|in the past|used to|years? before|"
     r"when (she|he|they|i|mum|dad) (was|were) (little|younger|a baby|a child|a girl|a boy|small|\d+)|"
     r"as a (child|girl|boy|baby|teenager|kid)|during the (last|previous|first) plan|"
     r"before the (last |previous )?plan|at the time|had been|were called|was called|"
     r"was arrested|was convicted|conviction|(was|were) (found|reported|recorded)|"
-    r"(years|months|weeks) back|at \d+ (months|weeks|years|yrs|mths)( old)?|a while back|at the weekend|over the weekend|the other (day|week|night)|"
+    r"(years|months|weeks) back|at \d+ (months|weeks|years|yrs|mths)( old)?|a while back|at the weekend|"
+    r"over the weekend|the other (day|week|night)|"
     r"often|usually|sometimes|regularly|tends? to|most (nights|days|weekends))\b",
     re.IGNORECASE)
 HYPOTHETICAL = re.compile(
@@ -66,7 +72,8 @@ REASSURANCE = re.compile(
 # Signs the danger is over or already met: a reading in the same stretch of text goes one level down.
 RESOLVED = re.compile(
     r"\b((all |now |kids |children |everyone |they'?re |she'?s |he'?s )safe( now)?|safe now|all ok now|"
-    r"(got |been |all |now |was |were |is |are |it'?s )(sorted|fixed|repaired)|(sorted|fixed|repaired) now|resolved|made safe|"
+    r"(got |been |all |now |was |were |is |are |it'?s )(sorted|fixed|repaired)|(sorted|fixed|repaired) now|"
+    r"resolved|made safe|"
     r"(already |now )?in place|(order|protection order|fgmpo|fmpo|injunction|non[- ]?mol) (was |were |has been )?"
     r"(granted|made|obtained|in place)|closed|nfa'?d?|no further action|discharged|back home safe|"
     r"(is|are|was|were) fine|all clear|(has|have) been (seen|checked) (by|at)|(police|paramedics|ambulance) "
@@ -87,12 +94,14 @@ TEACHING = re.compile(
 IDIOMS = re.compile(
     r"\b(((nearly|almost|literally|practically) )?(died|dying|die|dead) (laughing|of (shame|embarrassment|boredom))|"
     r"(killing|kills|killed) (me|it|myself laughing)|(would|could) (kill|murder) (for )?(a|an|some) \w+|"
-    r"dying (for|to) \w+|to die for|bored to death|scared (me )?to death|the death of (me|her|him|us|them)|drop dead \w+|"
+    r"dying (for|to) \w+|to die for|bored to death|scared (me )?to death|the death of (me|her|him|us|them)|"
+    r"drop dead \w+|"
     r"dead (tired|chuffed|good|nice|keen|busy|proud|funny|easy|on time)|(big |hairy |little |scary )+monsters?|"
     r"(manager|boss|team ?leader|supervisor|iro|teacher|practice manager|the court|the judge)"
     r" (is |'s )?(going to |gonna |will )?(kill|murder) me|"
     r"over my dead body|fighting fit|(gas|fire|bomb)(ing)? (it|through)|(on|with) fire (at|in) (work|school)|"
-    r"blew me away|blew up at (me|us|the \w+)|a nightmare|knackered|bombarded|killer (question|point)|shot myself in the foot|"
+    r"blew me away|blew up at (me|us|the \w+)|a nightmare|knackered|bombarded|killer (question|point)|"
+    r"shot myself in the foot|"
     r"(could|would) have (killed|strangled) (him|her|them|me)\b[^.]{0,20}\b(laugh|joke|lol)\w*|lol|haha+)\b",
     re.IGNORECASE)
 
