@@ -322,3 +322,14 @@ def test_reading_a_long_message_stays_cheap(check, size, limit):
     for _ in range(rounds):
         check.read(text)
     assert (time.process_time() - start) / rounds < limit
+
+
+def test_a_runs_counts_are_its_clauses_counts_added_up(check):
+    """Runs of clauses are scored from added n-gram counts (bot/ngram_model.py), not by reading letters again."""
+    from bot.ngram_model import NgramModel
+    model = check._model
+    one, two = "mum rang from the flat", ", and the baby is floppy and grey"
+    added = NgramModel.add_counts([model.counts(one), model.counts(two)])
+    for table, a, b in zip(added, model.counts(one), model.counts(two)):
+        assert all(table[k] == a.get(k, 0) + b.get(k, 0) for k in set(a) | set(b))
+    assert model.probabilities_from_counts(model.counts(one + two)) == model.probabilities(one + two)
