@@ -79,7 +79,7 @@ def on_stop_signal(signum: int, _frame=None) -> None:
         return
     STOPPING.event.set()
     if STOPPING.held:  # the main thread is starting a process: interrupted once it is recorded
-        STOPPING.pending = True  # raised as soon as the process being started is recorded
+        STOPPING.pending = True
         return
     raise KeyboardInterrupt
 
@@ -212,12 +212,11 @@ class started_and_recorded:
         return False
 
 
-def stop_all(processes: List[subprocess.Popen], timeout: float = STOP_SECONDS,
-             signals: Optional[Dict[int, int]] = None) -> None:
-    """Ask every server to stop at once (TERM, or the signal `signals` gives for its pid); KILL any left."""
+def stop_all(processes: List[subprocess.Popen], timeout: float = STOP_SECONDS) -> None:
+    """Ask every server to stop at once (TERM to its process group); KILL whatever is left after `timeout`."""
     for process in processes:
         if process.poll() is None:
-            signal_group(process, (signals or {}).get(process.pid, signal.SIGTERM))
+            signal_group(process, signal.SIGTERM)
     deadline = time.monotonic() + timeout
     for process in processes:
         try:
