@@ -191,7 +191,7 @@ class DangerCheck:
         Returns (score, words, levels down, whether it is the whole sentence).
         """
         spans = G.clause_spans(plain)
-        clauses = [plain[a:b] for a, b in spans]
+        clauses = [plain[a:b].strip(" ,()") for a, b in spans]
         counts = [self._model.counts(c) for c in clauses]
         words = [len(re.findall(r"\w+", c)) for c in clauses]
         comfort = [G.reassured(c) or G.negated(c) for c in clauses]
