@@ -250,9 +250,10 @@ def main() -> int:
                           "urgent_on_reflective_at_most": round(URGENT_ON_CALM_LIMIT, 4)}}
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "danger.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
     text = summary(reports, ms)
-    (out / "danger.md").write_text(text, encoding="utf-8")
+    for name, content in (("danger.json", json.dumps(result, indent=2)), ("danger.md", text)):
+        (out / name).write_text(content, encoding="utf-8")
+        (out / name).chmod(0o600)  # the held-out sentences are in it: owner-only, as every file made here
     print(text)
     return 0
 
