@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.danger import danger_check
+from bot.danger_answer import YES, answer_to_check
 from bot.responses import (
     Reply, danger_check_question, explain_theme, find_theme, find_toolkit, show_toolkit, urgent_help,
 )
@@ -41,10 +42,14 @@ class ActionShowToolkit(Action):
 
 
 class ActionUrgentHelp(Action):
-    """Danger outside a session: the urgent reply when clear, else the one short check.
+    """Danger outside a session: the urgent reply when clear, else the one short check; and its answer.
 
     The intent is immediate_risk when bot.danger read danger (components/danger.py)
     or the intent classifier guessed it; the same check decides which reply.
+    The message after the check comes here too (data/rules.yml: a yes, no, "not
+    sure" or anything not understood straight after this action), and is read
+    as an answer exactly as a session reads it (bot.danger_answer): a typed
+    "yes" or "not sure" gets the urgent reply, as the Yes button does.
     """
 
     def name(self) -> Text:
@@ -55,12 +60,45 @@ class ActionUrgentHelp(Action):
                   domain: DomainDict) -> List[EventType]:
         knowledge = assistant().knowledge
         message = incoming(tracker)
-        if not message.is_payload and not danger_check(knowledge).read(message.text).clear:
+        if message.intent != "immediate_risk":  # the message after this action: an answer to the check?
+            said = answer_to_check(message) if check_was_asked(tracker, knowledge.urgent.check_question) else None
+            if said is None:
+                reading = danger_check(knowledge).read(message.text)
+                if not reading:  # neither an answer nor danger: what that intent gets anywhere else
+                    dispatcher.utter_message(response=AFTER_CHECK_OTHERWISE.get(message.intent or "", "utter_default"))
+                    return []
+                said = YES if reading.clear else None
+            if said is None:
+                send(dispatcher, [danger_check_question(knowledge)], tracker)
+                return []
+            if said != YES:
+                send(dispatcher, [Reply(knowledge.urgent.check_no)], tracker)
+                dispatcher.utter_message(response="utter_what_next")
+                return []
+        elif not message.is_payload and not danger_check(knowledge).read(message.text).clear:
             send(dispatcher, [danger_check_question(knowledge)], tracker)
             return []
         send(dispatcher, [urgent_help(knowledge), Reply(knowledge.urgent.carry_on, [
             ("Reflect on a case", "/start_supervision"), ("Resume my session", "/resume_session")])], tracker)
         return []
+
+
+# What a message that follows this action, and answers no check, gets (data/rules.yml's own answers).
+AFTER_CHECK_OTHERWISE = {"affirm": "utter_what_next", "deny": "utter_what_next",
+                         "out_of_scope": "utter_out_of_scope", "nlu_fallback": "utter_default"}
+
+
+def check_was_asked(tracker: Tracker, question: str) -> bool:
+    """Whether the assistant's last message was the short check (so this message answers it)."""
+    seen_this_message = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            return (event.get("text") or "").startswith(question)
+        if event.get("event") == "user":
+            if seen_this_message:
+                return False
+            seen_this_message = True
+    return False
 
 
 class ActionSessionCommand(Action):

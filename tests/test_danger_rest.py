@@ -15,18 +15,13 @@ from sqlalchemy import select
 from bot.danger import POSSIBLE, danger_check
 from bot.knowledge import load_knowledge
 from bot.storage import make_engine
-from bot.workshop_session import WorkshopPoint
-from tests.test_servers import rest, started_servers
+from bot.workshop_session import WorkshopPoint, WorkshopSession
+from tests.servers import rest
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = load_knowledge(ROOT / "knowledge")
 UNSURE = "i have a bad feeling about the baby tonight"  # read as possible danger (asserted below)
 pytestmark = pytest.mark.servers
-
-
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory):
-    yield from started_servers(tmp_path_factory, "danger-rest")
 
 
 def test_the_example_reads_as_possible_danger():
@@ -45,7 +40,8 @@ def test_a_typed_yes_to_the_check_in_a_workshop_gives_urgent_help_over_rest(serv
     assert reply.startswith(KNOWLEDGE.urgent.heading) and "999" in reply
     engine = make_engine(servers.child_env()["DATABASE_URL"])
     with engine.connect() as connection:
-        points = [row.text for row in connection.execute(select(WorkshopPoint.text))]
+        points = [row.text for row in connection.execute(  # this sender's own: the servers are shared
+            select(WorkshopPoint.text).join(WorkshopSession).where(WorkshopSession.sender_id == "e2e-danger-workshop"))]
     assert points == [UNSURE]  # the point is kept; the "yes" is not a point
 
 
@@ -57,11 +53,22 @@ def test_a_typed_yes_to_the_check_in_supervision_gives_urgent_help_over_rest(ser
     assert reply.startswith(KNOWLEDGE.urgent.heading) and "999" in reply
 
 
-@pytest.mark.xfail(strict=True, reason="outside a session a typed yes is the affirm intent, and data/rules.yml answers "
-                                      "it with utter_what_next; needs a rule after action_urgent_help (and a retrain)")
 def test_a_typed_yes_to_the_check_outside_a_session_gives_urgent_help_over_rest(servers):
-    """Found while writing these tests (not yet mended): the reply is "What would you like to do?"."""
+    """A typed yes is the affirm intent; the rule after the check reads it as the check's answer."""
     say = rest(servers, "e2e-danger-outside")
     assert say(UNSURE).rstrip().endswith(KNOWLEDGE.urgent.check_question)
     reply = say("yes")
     assert reply.startswith(KNOWLEDGE.urgent.heading) and "999" in reply
+
+
+def test_not_sure_to_the_check_outside_a_session_gives_urgent_help_and_no_carries_on(servers):
+    unsure = rest(servers, "e2e-danger-outside-unsure")
+    assert unsure(UNSURE).rstrip().endswith(KNOWLEDGE.urgent.check_question)
+    assert unsure("not sure").startswith(KNOWLEDGE.urgent.heading)
+    no = rest(servers, "e2e-danger-outside-no")
+    assert no(UNSURE).rstrip().endswith(KNOWLEDGE.urgent.check_question)
+    reply = no("no")
+    assert reply.startswith(KNOWLEDGE.urgent.check_no) and KNOWLEDGE.urgent.heading not in reply
+    assert "What would you like to do?" in reply
+    # a yes that answers no check (the last reply was not the check) is an ordinary yes
+    assert no("yes").startswith("What would you like to do?")
