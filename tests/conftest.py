@@ -1,4 +1,5 @@
-"""Shared fixtures: the real knowledge/ folder, loaded once per test run; and a count of server starts.
+"""Shared fixtures: the real knowledge/ folder and one pair of real servers, each made once per test run;
+and a count of server starts.
 
 Starting a Rasa server (loading the model) is most of the end-to-end tests' time, so every start made
 through scripts/serve.py's `Servers` in this process is counted and timed, and the count is printed at
@@ -18,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.content import KNOWLEDGE  # noqa: E402
+from tests.servers import shared_servers  # noqa: E402,F401  (a fixture: one pair of servers for the whole run)
 
 STARTS = []  # (server, test, seconds) for every start in this process
 
@@ -25,6 +27,13 @@ STARTS = []  # (server, test, seconds) for every start in this process
 @pytest.fixture(scope="session")
 def knowledge():
     return KNOWLEDGE
+
+
+@pytest.fixture(scope="session")
+def servers(shared_servers):
+    """The run's shared pair of real servers (tests/servers.py); a module that must have a pair of its own
+    (other settings, or a test that kills or restarts a server) defines its own `servers` fixture."""
+    return shared_servers
 
 
 def _counted(method, server: str):

@@ -17,14 +17,9 @@ from sqlalchemy import select
 from bot.storage import Answer, SupervisionSession
 from tests.session_driver import docx_text
 from tests.test_closure import AUDIT_CASE, play
-from tests.test_servers import core_reading, rest, started_servers
+from tests.servers import core_reading, rest
 
 pytestmark = pytest.mark.servers
-
-
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory):
-    yield from started_servers(tmp_path_factory, "closure")
 
 
 def test_the_audits_own_case_over_rest_gets_the_closure_check_and_its_record(servers):

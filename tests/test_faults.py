@@ -14,9 +14,15 @@ from sqlalchemy import select
 from bot.storage import Answer, SessionNote, SupervisionSession
 from scripts.serve import signal_group
 from tests.session_driver import docx_text
-from tests.test_servers import core_reading, rest, servers  # noqa: F401  (fixture)
+from tests.servers import core_reading, rest, started_servers
 
 pytestmark = pytest.mark.servers
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory):
+    """A pair of its own: two tests here kill and restart a server, and the last reads every log of the pair."""
+    yield from started_servers(tmp_path_factory, "faults")
 
 
 def answers_of(core, sender):
@@ -27,13 +33,13 @@ def answers_of(core, sender):
         return session, [(a.step_key, a.text) for a in rows]
 
 
-def kill(servers, process):  # noqa: F811
+def kill(servers, process):
     signal_group(process, signal.SIGKILL)
     process.wait()
     servers.processes.remove(process)
 
 
-def test_the_rasa_server_killed_mid_session_carries_on_and_loses_nothing(servers):  # noqa: F811
+def test_the_rasa_server_killed_mid_session_carries_on_and_loses_nothing(servers):
     say, core = rest(servers, "fault-rasa"), core_reading(servers)
     say("I want to reflect on a case before supervision")
     say("Before Restart")
@@ -49,7 +55,7 @@ def test_the_rasa_server_killed_mid_session_carries_on_and_loses_nothing(servers
     assert "Before Restart" in text and "After Restart" in text
 
 
-def test_the_action_server_down_gives_a_clear_message_then_the_session_carries_on(servers):  # noqa: F811
+def test_the_action_server_down_gives_a_clear_message_then_the_session_carries_on(servers):
     say, core = rest(servers, "fault-actions"), core_reading(servers)
     say("I want to reflect on a case before supervision")
     say("Sam Example")
@@ -63,7 +69,7 @@ def test_the_action_server_down_gives_a_clear_message_then_the_session_carries_o
                                                     ("details.supervisor", "Alex Sample")]
 
 
-def test_an_expired_rasa_session_reopens_the_supervision_session(servers):  # noqa: F811
+def test_an_expired_rasa_session_reopens_the_supervision_session(servers):
     say, core = rest(servers, "fault-expiry"), core_reading(servers)
     say("I want to reflect on a case before supervision")
     say("Sam Example")
@@ -83,7 +89,7 @@ BAD_INPUTS = [
 ]
 
 
-def test_bad_input_is_kept_and_the_record_still_saves(servers):  # noqa: F811
+def test_bad_input_is_kept_and_the_record_still_saves(servers):
     say, core = rest(servers, "fault-input"), core_reading(servers)
     say("I want to reflect on a case before supervision")
     say("Sam Example")
@@ -108,7 +114,7 @@ def test_bad_input_is_kept_and_the_record_still_saves(servers):  # noqa: F811
     assert "replaced with" in text
 
 
-def test_fifty_practitioners_at_once_each_get_only_their_own_record(servers):  # noqa: F811
+def test_fifty_practitioners_at_once_each_get_only_their_own_record(servers):
     core = core_reading(servers)
 
     def one_practitioner(n: int) -> str:
@@ -136,7 +142,7 @@ def test_fifty_practitioners_at_once_each_get_only_their_own_record(servers):  #
     assert len(records) == 50  # the same case reference never shares a file
 
 
-def test_immediate_danger_inside_an_answer_is_noted(servers):  # noqa: F811
+def test_immediate_danger_inside_an_answer_is_noted(servers):
     say, core = rest(servers, "fault-danger"), core_reading(servers)
     say("I want to reflect on a case before supervision")
     reply = say("the children are in immediate danger tonight")
@@ -147,7 +153,7 @@ def test_immediate_danger_inside_an_answer_is_noted(servers):  # noqa: F811
     assert "the children are in immediate danger tonight" in notes
 
 
-def test_the_http_api_is_off_without_a_token(servers):  # noqa: F811
+def test_the_http_api_is_off_without_a_token(servers):
     import urllib.error
     import urllib.request
     for path in ("/status", "/conversations/fault-rasa/tracker", "/model/parse"):
@@ -158,7 +164,7 @@ def test_the_http_api_is_off_without_a_token(servers):  # noqa: F811
             assert error.code in (401, 403, 404, 405)
 
 
-def test_answers_are_not_written_to_the_logs(servers):  # noqa: F811
+def test_answers_are_not_written_to_the_logs(servers):
     # runs last in this file: the sessions above typed these answers
     logs = "".join(path.read_text(errors="replace") for path in servers.log_dir.glob("*.log"))
     assert logs, "the servers wrote logs"

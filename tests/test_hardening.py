@@ -3,8 +3,9 @@
 Every bad request here gets a 4xx, and the same server process (same pid) answers an ordinary
 message after it: a lone surrogate in a sender id (it once made Rasa's store exit the process),
 JSON nested 50, 1,000 and 100,000 deep, a 100 MB body (refused before it is read: the server's
-memory does not grow by it), 900 KB of metadata, a Host header naming another site. Senders are
-limited to a small burst here, so that a 429 is quick to reach.
+memory does not grow by it), 900 KB of metadata, a Host header naming another site. These use the
+run's shared pair; the rate-limit test has a pair whose senders are limited to a small burst, so that
+a 429 is quick to reach, and the token tests a pair that requires REST client tokens.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ import pytest
 from sqlalchemy import create_engine, text as sql
 
 from channels.rest import TOO_FAST
-from tests.test_servers import rest, started_servers
+from tests.servers import rest, started_servers
 
 pytestmark = pytest.mark.servers
 
@@ -32,7 +33,8 @@ RASA_OWN = ("model_id", "assistant_id")  # metadata Rasa adds to every user mess
 
 
 @pytest.fixture(scope="module")
-def servers(tmp_path_factory):
+def limited_servers(tmp_path_factory):
+    """A pair of its own for the rate-limit test only: the other tests here use the run's shared pair."""
     yield from started_servers(tmp_path_factory, "hardening", env={
         "RATE_PER_SENDER_BURST": str(SENDER_BURST), "RATE_PER_SENDER_PER_MINUTE": "1"})
 
@@ -203,7 +205,8 @@ def test_twenty_bad_requests_in_a_minute_leave_the_same_server_serving(servers):
     still_serving(servers, pid, "after-twenty")
 
 
-def test_a_sender_sending_faster_than_allowed_gets_a_kind_429_and_nothing_of_it_is_stored(servers):
+def test_a_sender_sending_faster_than_allowed_gets_a_kind_429_and_nothing_of_it_is_stored(limited_servers):
+    servers = limited_servers
     sender = "fast-sender"
     answers = [webhook(servers, json.dumps({"sender": sender, "message": "help"}).encode())
                for _ in range(SENDER_BURST + 2)]

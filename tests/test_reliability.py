@@ -27,7 +27,7 @@ from bot.storage import SessionNote, SupervisionSession
 from scripts.supervisor import Child, Supervisor
 from tests.session_driver import answer_for, docx_text
 from tests.test_saving import read_only
-from tests.test_servers import core_reading, started_servers
+from tests.servers import core_reading, started_servers
 
 pytestmark = pytest.mark.servers
 

@@ -26,7 +26,7 @@ from bot.retention import delete_session
 from bot.storage import Answer, SupervisionSession, make_engine
 from channels.rest import NO_REPLY
 from scripts.serve import signal_group
-from tests.test_servers import core_reading, rest, started_servers
+from tests.servers import core_reading, rest, started_servers
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "tok-7c1d2e9f0a4b4c8e"

@@ -1,8 +1,10 @@
-"""End to end: the real action server and Rasa server, a whole session over REST."""
+"""End to end: the real action server and Rasa server, a whole session over REST.
+
+Every test here uses the run's shared pair (`servers`, tests/conftest.py) with a sender id of its own.
+"""
 from __future__ import annotations
 
 import json
-import socket
 import urllib.request
 from pathlib import Path
 from typing import List
@@ -11,68 +13,13 @@ import pytest
 from sqlalchemy import create_engine, select, text as sql
 
 from actions.session import HISTORY_LIMIT
-from bot.supervision import SupervisionEngine
 from bot.knowledge import load_knowledge
-from bot.storage import Answer, Store, SupervisionSession, make_engine
-from scripts.serve import MODEL, Servers
+from bot.storage import Answer, SupervisionSession, make_engine
+from tests.servers import core_reading, free_port, rest, started_servers  # noqa: F401  (also imported from here)
 from tests.session_driver import answer_for, docx_text, latest_saved, run_whole_session
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.servers
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def started_servers(tmp_path_factory, name: str, prepare=None, env=None, api_token=None):
-    """Both real servers on free ports, with their own database, records and state folders.
-
-    `prepare(work)` runs before the start (e.g. to leave loose files there); `env` adds settings.
-    """
-    if not MODEL.exists():
-        pytest.fail("No trained model: run the tests with `make test`, which trains one.")
-    work = tmp_path_factory.mktemp(name)
-    if prepare is not None:
-        prepare(work)
-    running = Servers(rasa_port=free_port(), action_port=free_port(), log_dir=work, api_token=api_token, env={
-        "DATABASE_URL": f"sqlite:///{work / 'state' / 'assistant.db'}",
-        "RECORDS_DIR": str(work / "records"),
-        "STATE_DIR": str(work / "state"),
-        **(env or {}),
-    })
-    try:
-        running.start_actions()
-        running.start_rasa()
-        yield running
-    finally:
-        running.stop()
-
-
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory):
-    yield from started_servers(tmp_path_factory, "servers")
-
-
-def rest(servers, sender: str):
-    def say(text: str) -> str:
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{servers.rasa_port}/webhooks/rest/webhook",
-            data=json.dumps({"sender": sender, "message": text}).encode(),
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(request, timeout=120) as response:
-            return "\n".join(m.get("text") or "" for m in json.load(response))
-    return say
-
-
-def core_reading(servers) -> SupervisionEngine:
-    """The same database the servers use, read directly."""
-    env = servers.child_env()
-    return SupervisionEngine(load_knowledge(ROOT / "knowledge"), Store(make_engine(env["DATABASE_URL"])),
-                        Path(env["RECORDS_DIR"]))
 
 
 def test_a_whole_session_over_rest_gives_a_record_with_every_answer(servers):

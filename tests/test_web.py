@@ -19,7 +19,7 @@ from playwright.sync_api import Page, sync_playwright
 
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from tests.session_driver import answer_for, docx_text, latest_saved
-from tests.test_servers import core_reading, started_servers
+from tests.servers import core_reading
 from webchat.channel import collected, transcript
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,9 +41,10 @@ def need_chromium() -> None:
 
 
 @pytest.fixture(scope="module")
-def web_servers(tmp_path_factory):
+def web_servers(request):
+    """The run's shared pair (every page here has a sender of its own), once Chromium is known to be there."""
     need_chromium()  # before spending a minute starting servers
-    yield from started_servers(tmp_path_factory, "web")
+    return request.getfixturevalue("servers")
 
 
 @pytest.fixture(scope="module")
