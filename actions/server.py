@@ -3,14 +3,14 @@
 rasa-sdk's own server listens on every interface and runs any request it is
 given, so a forged tracker posted from anywhere (even from a web page open in
 a practitioner's browser) could read and change another practitioner's
-answers. This one is rasa-sdk's app with a gate in front (bot.access):
+answers. This one is rasa-sdk's app with a gate in front (bot.safety.access):
 
 - it listens on 127.0.0.1 unless ACTION_HOST says otherwise;
 - every request needs the shared secret (X-Action-Secret), a local Host
   header (against DNS rebinding) and JSON; anything else gets a short JSON
   error (401, 403 or 415), logged without its body;
 - a failing action never sends the tracker back in an error body, and
-  logs are cleaned (bot.log_safety);
+  logs are cleaned (bot.safety.log_safety);
 - a body over REQUEST_MAX_BYTES gets 413 before it is read (Sanic's own
   default, 100 MB, was read whole before the gate could refuse it).
 
@@ -28,8 +28,8 @@ from typing import Optional
 from sanic import Sanic, response
 from sanic.request import Request
 
-from bot import log_safety
-from bot.access import action_secret, allowed_hosts, refusal
+from bot.safety import log_safety
+from bot.safety.access import action_secret, allowed_hosts, refusal
 from bot.config import Settings
 
 logger = logging.getLogger("actions.server")

@@ -12,13 +12,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.assistant import Assistant
 from bot.config import Settings
-from bot.supervision import SupervisionEngine
+from bot.modes.supervision.supervision import SupervisionEngine
 from bot.knowledge import cached_knowledge
 from bot.responses import Reply
-from bot.storage import Store, make_engine
-from bot.text_input import Incoming
-from bot.workshop_content import load_workshop_content
-from bot.workshop_session import WorkshopEngine
+from bot.storage.store import Store, make_engine
+from bot.reading.text_input import Incoming
+from bot.content.workshop_content import load_workshop_content
+from bot.modes.workshop.workshop_session import WorkshopEngine
 
 
 logger = logging.getLogger(__name__)

@@ -1,8 +1,8 @@
 """The assistant as the Rasa side sees it: one active mode per practitioner, and every message routed to it.
 
-Two modes implement `bot.modes.Mode`: supervision (`bot.supervision`, with
+Two modes implement `bot.modes.mode.Mode`: supervision (`bot.modes.supervision.supervision`, with
 the stuck pathway as a kind of session) and workshops
-(`bot.workshop_session`). Starting or resuming one pauses whatever else the
+(`bot.modes.workshop.workshop_session`). Starting or resuming one pauses whatever else the
 practitioner had open, so nothing is lost and only one mode ever takes
 their messages. The Rasa side has one form whose single slot passes every
 message here.
@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional, Tuple
 
-from .supervision import SupervisionEngine
-from .modes import Mode
+from bot.modes.mode.supervision.supervision import SupervisionEngine
+from bot.modes.mode.mode import Mode
 from .responses import Reply, Turn
-from .text_input import Incoming
-from .workshop_session import WorkshopEngine
+from bot.reading.text_input import Incoming
+from bot.modes.mode.workshop.workshop_session import WorkshopEngine
 
 SUPERVISION, WORKSHOP = "supervision", "workshop"
 # What each starting intent opens: (mode, kind of session).

@@ -14,7 +14,7 @@ from typing import Optional
 
 from .knowledge import Knowledge
 from .responses import Reply, Turn, urgent_help
-from .text_input import Incoming, parse_yes_no
+from bot.reading.text_input import Incoming, parse_yes_no
 
 YES, NO = "yes", "no"
 

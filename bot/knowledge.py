@@ -7,7 +7,7 @@ Why one long module: it is the schema of every knowledge file (one pydantic
 model per block, read top to bottom in file order) plus the cross-references
 between files, which need all of them at once. The rules beyond shape (is it
 the poster's words?) are in bot/provenance.py; the workshop's files in
-bot/workshop_content.py.
+bot/content/workshop_content.py.
 """
 from __future__ import annotations
 

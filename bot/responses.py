@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
 from .knowledge import Knowledge
-from .text_input import Choice, ChoiceMatcher, Incoming
+from bot.reading.text_input import Choice, ChoiceMatcher, Incoming
 
 
 @dataclass

@@ -23,7 +23,7 @@ exits the process on any ValueError), lone surrogates in the text become
 U+FFFD, JSON nested deeper than MAX_DEPTH is refused (400) instead of
 raising RecursionError, and metadata keeps only what the assistant reads
 (`question`, `shown`), refused over MAX_METADATA_BYTES. Each sender and each
-client address has a rate limit (bot.limits; 429 with a kind message in the
+client address has a rate limit (bot.safety.limits; 429 with a kind message in the
 reply shape). When REST_TOKEN_REQUIRED=1 every request needs a client's
 `Authorization: Bearer <token>` (401 otherwise); the chat page never does.
 """
@@ -43,12 +43,12 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import log_safety
-from bot.access import rest_client
+from bot.safety import log_safety
+from bot.safety.access import rest_client
 from bot.config import Settings, SettingsError
 from bot.knowledge import cached_knowledge
-from bot.limits import Limits
-from bot.privacy import identifying_details, looks_like_case_reference
+from bot.safety.limits import Limits
+from bot.reading.privacy import identifying_details, looks_like_case_reference
 
 log_safety.install()  # Rasa imports this module after setting up its logging
 logger = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ clear or possible danger, makes the intent `immediate_risk`, whatever the
 intent classifier guessed. The rule for `immediate_risk` then gives the
 urgent reply (or, for possible danger, the short check "Is a child in danger
 right now?"). Inside a session the form takes every message as typed and
-bot.supervision runs the check itself.
+bot.modes.supervision.supervision runs the check itself.
 """
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ A token passed as `--auth-token` shows in `ps` to every user of the machine.
 Here RASA_API_TOKEN is read from the environment (or from the owner-only
 file named by RASA_API_TOKEN_FILE) and handed to Rasa inside this process;
 the HTTP API is enabled only when there is one. The process creates files
-owner-only (umask 077) and cleans its logs (bot.log_safety).
+owner-only (umask 077) and cleans its logs (bot.safety.log_safety).
 
 Before Rasa's app does any work for a request (`guard_app`):
 - a body over REQUEST_MAX_BYTES gets 413 before it is read (Sanic's own
@@ -62,7 +62,7 @@ def listen_address(args: List[str], default: str) -> str:
 
 def host_gate(hosts: Tuple[str, ...]) -> Callable[[Any], Any]:
     """A Sanic request middleware: 403 for a Host header that does not name this server."""
-    from bot.access import host_allowed
+    from bot.safety.access import host_allowed
     from sanic import response
 
     async def gate(request: Any) -> Any:
@@ -96,7 +96,7 @@ def too_large(_request: Any, _exception: Exception) -> Any:
 def install_guards(args: List[str]) -> None:
     """Makes Rasa's own app factory return the guarded app (Rasa makes the app inside `rasa run`)."""
     import rasa.core.run
-    from bot.access import rasa_hosts
+    from bot.safety.access import rasa_hosts
     from bot.config import Settings
     settings = Settings.from_env()
     interface = listen_address(args, settings.rasa_host)
@@ -112,7 +112,7 @@ def install_guards(args: List[str]) -> None:
 
 def main(args: List[str]) -> None:
     os.umask(0o077)
-    from bot import log_safety
+    from bot.safety import log_safety
     log_safety.install()  # records are cleaned from the first; handlers get the filter once Rasa makes them
     token = api_token()
     os.environ.pop("RASA_API_TOKEN", None)  # only Rasa's own settings hold it from here on

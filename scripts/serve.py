@@ -36,11 +36,11 @@ from typing import Callable, Dict, List, Optional
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.access import SECRET_ENV, action_secret, make_private  # noqa: E402
+from bot.safety.access import SECRET_ENV, action_secret, make_private  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.knowledge import KnowledgeError, load_knowledge  # noqa: E402
-from bot.storage import make_engine  # noqa: E402
-from bot.workshop_content import load_workshop_content  # noqa: E402
+from bot.storage.store import make_engine  # noqa: E402
+from bot.content.workshop_content import load_workshop_content  # noqa: E402
 from scripts.rasa_server import api_token  # noqa: E402
 from scripts.supervisor import port_in_use_message, supervise, watch_for_launcher_death  # noqa: E402
 
@@ -283,12 +283,12 @@ def main(mode: str) -> int:
         print(f"Cannot start: {error}", file=sys.stderr)
         return 2
     if settings.retention_days > 0:
-        from bot.retention import purge
-        from bot.storage import Store
+        from bot.storage.retention import purge
+        from bot.storage.store import Store
         purged = purge(Store(make_engine(settings.database_url)), settings.retention_days)
         print(purged.summary(settings.retention_days))  # sessions and conversation history, counts only
-    from bot.retention import orphan_report
-    from bot.storage import Store
+    from bot.storage.retention import orphan_report
+    from bot.storage.store import Store
     orphans = orphan_report(Store(make_engine(settings.database_url)), settings.records_dir, settings.retention_days)
     if orphans:
         print(orphans, flush=True)

@@ -59,6 +59,19 @@ def pytest_configure(config):
         Servers._counted = True
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(config, items):
+    """With `-n 2 --dist loadgroup`: every test on the shared pair in one worker, each other module in one.
+
+    So the shared pair and each module's own pair are started once, not once per worker.
+    Without --dist loadgroup the marks change nothing.
+    """
+    for item in items:
+        if item.get_closest_marker("servers") and not item.get_closest_marker("xdist_group"):
+            shared = "shared_servers" in getattr(item, "fixturenames", ())
+            item.add_marker(pytest.mark.xdist_group("shared-servers" if shared else item.module.__name__))
+
+
 def pytest_terminal_summary(terminalreporter):
     if not STARTS:
         return

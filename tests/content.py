@@ -2,7 +2,7 @@
 from pathlib import Path
 
 from bot.knowledge import cached_knowledge
-from bot.workshop_content import load_workshop_content
+from bot.content.workshop_content import load_workshop_content
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE_DIR = ROOT / "knowledge"

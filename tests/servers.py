@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from bot.knowledge import load_knowledge
-from bot.storage import Store, make_engine
-from bot.supervision import SupervisionEngine
+from bot.storage.store import Store, make_engine
+from bot.modes.supervision.supervision import SupervisionEngine
 from scripts.serve import MODEL, Servers
 
 ROOT = Path(__file__).resolve().parent.parent

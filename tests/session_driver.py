@@ -1,4 +1,4 @@
-"""Drive a whole supervision session through bot.supervision, as a practitioner would.
+"""Drive a whole supervision session through bot.modes.supervision.supervision, as a practitioner would.
 
 Shared by the engine tests and the end-to-end tests over REST, so both hold
 the same invented case and check the same things in the record.
@@ -99,9 +99,9 @@ def run_whole_session(say: Callable[[str], str], step_for: Callable[[str], str],
 
 
 def latest_saved(engine_or_store, sender: str, kind: str):
-    """The newest record or pack this sender saved (bot.saved_files), as a path; None if none."""
-    from bot.saved_files import saved_files
-    from bot.storage import Store
+    """The newest record or pack this sender saved (bot.records.saved_files), as a path; None if none."""
+    from bot.records.saved_files import saved_files
+    from bot.storage.store import Store
     if not isinstance(engine_or_store, Store):  # a WorkshopEngine or an engine
         engine_or_store = Store(getattr(engine_or_store, "engine", engine_or_store))
     store = engine_or_store

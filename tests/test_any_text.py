@@ -6,11 +6,11 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
-from bot.supervision import SupervisionEngine
-from bot.record_docx import xml_safe
-from bot.steps import DANGER_CHECK, TEXT
-from bot.storage import Store, make_engine
-from bot.text_input import Incoming, detect_command
+from bot.modes.supervision.supervision import SupervisionEngine
+from bot.records.record_docx import xml_safe
+from bot.modes.supervision.steps import DANGER_CHECK, TEXT
+from bot.storage.store import Store, make_engine
+from bot.reading.text_input import Incoming, detect_command
 from tests.session_driver import STRUCTURED_ANSWERS, docx_text
 from tests.content import KNOWLEDGE
 

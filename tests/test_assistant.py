@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 
 from bot.assistant import SUPERVISION, WORKSHOP, Assistant
-from bot.supervision import SupervisionEngine
-from bot.storage import Store, make_engine
-from bot.text_input import Incoming
-from bot.workshop_session import WorkshopEngine
+from bot.modes.supervision.supervision import SupervisionEngine
+from bot.storage.store import Store, make_engine
+from bot.reading.text_input import Incoming
+from bot.modes.workshop.workshop_session import WorkshopEngine
 from tests.test_workshop_session import CONTENT, KNOWLEDGE
 
 

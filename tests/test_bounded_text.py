@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from actions import services
 from actions.session import ValidateSessionForm
-from bot.storage import Answer
+from bot.storage.store import Answer
 from components.bounded_text import MAX_CHARS, BoundedText, bounded
 
 DOMAIN = {

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from bot.chronology import Chronology
-from bot.chronology_reading import EXAMPLES, CPPlan, Incident, Problem, read_entries, read_entry
-from bot.months import Month, month_number
+from bot.modes.supervision.chronology import Chronology
+from bot.reading.chronology_reading import EXAMPLES, CPPlan, Incident, Problem, read_entries, read_entry
+from bot.reading.months import Month, month_number
 from tests.content import KNOWLEDGE
 
 TODAY = date(2025, 6, 15)

@@ -1,4 +1,4 @@
-"""The closure check (issue 25), through bot.supervision with a real database and real Word files.
+"""The closure check (issue 25), through bot.modes.supervision.supervision with a real database and real Word files.
 
 The case is the audit's own kind: a third plan two months after the last ended, domestic abuse,
 neglect and a parent's drinking, only social care involved, the father not involved, more than one
@@ -16,10 +16,10 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from PIL import Image, ImageDraw, ImageFont
 
-from bot import closure as C
-from bot.record_docx import glance_rows, write_record
-from bot.record_model import AgencyView, ClosureSection, QuestionAnswer, Record
-from bot.steps import LEFT_FOR_TIME
+from bot.modes.mode.supervision import closure as C
+from bot.records.record_docx import glance_rows, write_record
+from bot.records.record_model import AgencyView, ClosureSection, QuestionAnswer, Record
+from bot.modes.supervision.steps import LEFT_FOR_TIME
 from tests.content import KNOWLEDGE
 from tests.session_driver import docx_text, free_text_answer
 from tests.test_supervision import core, db_url, saved_record, step_key, talk  # noqa: F401  (fixtures)

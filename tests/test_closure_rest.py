@@ -14,7 +14,7 @@ import docx
 import pytest
 from sqlalchemy import select
 
-from bot.storage import Answer, SupervisionSession
+from bot.storage.store import Answer, SupervisionSession
 from tests.session_driver import docx_text
 from tests.test_closure import AUDIT_CASE, play
 from tests.servers import core_reading, rest

@@ -6,10 +6,10 @@ import time
 import pytest
 from sqlalchemy import select
 
-from bot.supervision import SupervisionEngine
+from bot.modes.supervision.supervision import SupervisionEngine
 from bot.danger import CLEAR, POSSIBLE, DangerReading, danger_check, sentences
-from bot.storage import Answer, SessionNote, Store, make_engine
-from bot.text_input import Incoming
+from bot.storage.store import Answer, SessionNote, Store, make_engine
+from bot.reading.text_input import Incoming
 from scripts.danger_report import CLEAR_FALSE_ALARM_LIMIT, CONTEXTS, RECALL_TARGET, ROOT, _score, heldout, levels
 
 HELDOUT = heldout()
@@ -214,7 +214,7 @@ class ReadsPossible:
 @pytest.fixture
 def possible(monkeypatch, check):
     text = "mum sounded scared on the phone this afternoon"
-    monkeypatch.setattr("bot.supervision.danger_check", lambda knowledge: ReadsPossible(check, text))
+    monkeypatch.setattr("bot.modes.supervision.supervision.danger_check", lambda knowledge: ReadsPossible(check, text))
     return text
 
 

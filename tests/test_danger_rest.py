@@ -14,8 +14,8 @@ from sqlalchemy import select
 
 from bot.danger import POSSIBLE, danger_check
 from bot.knowledge import load_knowledge
-from bot.storage import make_engine
-from bot.workshop_session import WorkshopPoint, WorkshopSession
+from bot.storage.store import make_engine
+from bot.modes.workshop.workshop_session import WorkshopPoint, WorkshopSession
 from tests.servers import rest
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.storage import Answer, SessionNote, SupervisionSession
+from bot.storage.store import Answer, SessionNote, SupervisionSession
 from scripts.serve import signal_group
 from tests.session_driver import docx_text
 from tests.servers import core_reading, rest, started_servers

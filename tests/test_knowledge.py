@@ -512,7 +512,7 @@ def test_the_closure_checks_wording_gives_no_advice_about_what_to_decide(knowled
 
 
 def test_the_conference_route_is_unconfirmed_and_states_no_timescale_as_fact(knowledge):
-    from bot.closure import conference_route
+    from bot.modes.supervision.closure import conference_route
     route = knowledge.closure.conference_route
     assert route.confirmed is False and "unconfirmed" in route.about
     assert "to be confirmed" in route.timescales.lower()

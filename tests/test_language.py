@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from bot.language import check_language
-from bot.storage import Answer
+from bot.reading.language import check_language
+from bot.storage.store import Answer
 from tests.session_driver import docx_text
 from tests.test_supervision import core, db_url, saved_record, talk  # noqa: F401  (fixtures)
 

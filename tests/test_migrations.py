@@ -10,8 +10,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, select, text
 
-import bot.workshop_session  # noqa: F401  (its tables are part of the schema)
-from bot.storage import Base, alembic_config, make_engine
+import bot.modes.workshop.workshop_session  # noqa: F401  (its tables are part of the schema)
+from bot.storage.store import Base, alembic_config, make_engine
 
 POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
 
@@ -59,10 +59,10 @@ def test_migrations_match_the_models_on_postgresql(postgres_schema):
 def test_a_session_is_stored_and_read_back_on_postgresql(postgres_schema, tmp_path):
     from pathlib import Path
 
-    from bot.supervision import SupervisionEngine
+    from bot.modes.supervision.supervision import SupervisionEngine
     from bot.knowledge import load_knowledge
-    from bot.storage import Store
-    from bot.text_input import Incoming
+    from bot.storage.store import Store
+    from bot.reading.text_input import Incoming
 
     knowledge = load_knowledge(Path(__file__).resolve().parent.parent / "knowledge")
     core = SupervisionEngine(knowledge, Store(make_engine(postgres_schema)), tmp_path)
@@ -124,7 +124,7 @@ def test_a_privacy_note_from_before_0002_becomes_the_sessions_flag(tmp_path):
 
 
 def test_focus_from_before_0003_becomes_choosing_a_change_or_the_question_being_changed(tmp_path):
-    from bot.storage import Store, SupervisionSession
+    from bot.storage.store import Store, SupervisionSession
 
     url = f"sqlite:///{tmp_path / 'a.db'}"
     with old_database(url, "0002") as connection:

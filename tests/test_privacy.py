@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from bot.privacy import identifying_details
-from bot.safe_text import clean_reference, one_line, strip_controls
-from bot.storage import Answer
+from bot.reading.privacy import identifying_details
+from bot.reading.safe_text import clean_reference, one_line, strip_controls
+from bot.storage.store import Answer
 from tests.test_supervision import core, db_url, talk  # noqa: F401  (fixtures)
 
 
@@ -48,7 +48,7 @@ def test_the_reminder_is_given_once_and_the_answer_is_kept(core):  # noqa: F811
     assert texts == ["Jo Example DOB 03/04/2015", "NHS number 943 476 5919"]
 
 
-# ----- text shown to a terminal or in a record: bot/safe_text.py -----
+# ----- text shown to a terminal or in a record: bot/reading/safe_text.py -----
 
 
 @pytest.mark.parametrize("typed, shown", [

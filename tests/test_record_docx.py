@@ -13,9 +13,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot import record_docx  # noqa: E402
-from bot.record_docx import safe_reference, write_record, xml_safe  # noqa: E402
-from bot.record_model import (  # noqa: E402
+from bot.records import record_docx  # noqa: E402
+from bot.records.record_docx import safe_reference, write_record, xml_safe  # noqa: E402
+from bot.records.record_model import (  # noqa: E402
     ActionItem,
     QuestionAnswer,
     Record,
@@ -401,7 +401,7 @@ def test_a_long_answer_is_shortened_in_the_summary_and_kept_whole_below(tmp_path
 def test_marking_set_in_knowledge_or_environment():
     from types import SimpleNamespace
 
-    from bot.record_model import DEFAULT_MARKING, protective_marking
+    from bot.records.record_model import DEFAULT_MARKING, protective_marking
     knowledge = SimpleNamespace(record=SimpleNamespace(marking="OFFICIAL"))
     assert protective_marking(knowledge, env={}) == "OFFICIAL"
     assert protective_marking(knowledge, env={"RECORD_MARKING": "  OFFICIAL-SENSITIVE  PERSONAL "}) == \

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.record_docx import write_record
-from bot.workshop_pack import write_pack
+from bot.records.record_docx import write_record
+from bot.modes.workshop.workshop_pack import write_pack
 from tests.test_record_docx import WHEN, full_record
 from tests.test_workshop_pack import PLAN, WHEN as PACK_WHEN, points_for
 

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.retention import orphan_records, orphan_report
-from bot.storage import SessionNote, SupervisionSession
+from bot.storage.retention import orphan_records, orphan_report
+from bot.storage.store import SessionNote, SupervisionSession
 from scripts.supervisor import Child, Supervisor
 from tests.session_driver import answer_for, docx_text
 from tests.test_saving import read_only

@@ -162,9 +162,9 @@ import stat  # noqa: E402
 
 import pytest  # noqa: E402
 
-from bot.access import host_allowed, rasa_hosts, rest_client  # noqa: E402
+from bot.safety.access import host_allowed, rasa_hosts, rest_client  # noqa: E402
 from bot.config import Settings, SettingsError  # noqa: E402
-from bot.limits import RateLimiter  # noqa: E402
+from bot.safety.limits import RateLimiter  # noqa: E402
 from channels.rest import (MAX_METADATA_BYTES, clean_text, json_body, kept_metadata,  # noqa: E402
                            valid_rest_sender)
 

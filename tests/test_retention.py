@@ -16,10 +16,10 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import func, insert, select
 
 from bot.__main__ import main as cli
-from bot.retention import (
+from bot.storage.retention import (
     _rasa_events, delete_history, delete_session, find_histories, histories, label_of, purge, purge_history,
 )
-from bot.storage import Answer, Store, SupervisionSession, make_engine, utcnow
+from bot.storage.store import Answer, Store, SupervisionSession, make_engine, utcnow
 from tests.test_migrations import postgres_schema  # noqa: F401  (fixture)
 from tests.test_supervision import core, db_url, saved_record, talk  # noqa: F401  (fixtures)
 
@@ -127,7 +127,7 @@ def test_the_command_line_shows_typed_text_without_control_characters(core, db_u
 # ----- workshops: the group's points can hold names, so they are kept no longer than sessions -----
 
 def saved_workshop(core, sender, point="Invented point: the family at 1 Example Road"):  # noqa: F811
-    from bot.workshop_session import WorkshopEngine, WorkshopSession
+    from bot.modes.workshop.workshop_session import WorkshopEngine, WorkshopSession
     from tests.test_workshop_session import CONTENT, set_up
     workshop = WorkshopEngine(core.knowledge, CONTENT, core.store, core.records_dir)
     say = set_up(workshop, sender=sender)
@@ -141,7 +141,7 @@ def saved_workshop(core, sender, point="Invented point: the family at 1 Example 
 
 
 def test_deleting_a_workshop_removes_its_points_its_pack_and_its_conversation(core):  # noqa: F811
-    from bot.workshop_session import WorkshopPoint, WorkshopSession
+    from bot.modes.workshop.workshop_session import WorkshopPoint, WorkshopSession
     kept = saved_session(core, "lead-1")  # a supervision session of the same person stays
     workshop_id, pack = saved_workshop(core, "lead-1")
     add_rasa_events(core, "lead-1")
@@ -155,7 +155,7 @@ def test_deleting_a_workshop_removes_its_points_its_pack_and_its_conversation(co
 
 
 def test_retention_purges_old_workshops_and_their_packs_too(core):  # noqa: F811
-    from bot.workshop_session import WorkshopSession
+    from bot.modes.workshop.workshop_session import WorkshopSession
     old_id, old_pack = saved_workshop(core, "lead-old")
     new_id, new_pack = saved_workshop(core, "lead-new")
     with core.store.transaction() as db:
@@ -363,7 +363,7 @@ def test_a_checkpoint_kept_waiting_by_a_reader_is_reported_not_hidden(tmp_path, 
     import sqlite3
     from sqlalchemy import create_engine
 
-    from bot.retention import wipe
+    from bot.storage.retention import wipe
     make_engine(db_url)
     path = db_url.split("///", 1)[1]
     reader = sqlite3.connect(path, isolation_level=None)

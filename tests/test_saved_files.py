@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.saved_files import PACK, RECORD, latest_file, owned_file, saved_files
-from bot.storage import Store, SupervisionSession, make_engine, utcnow
-from bot.workshop_session import WorkshopSession
+from bot.records.saved_files import PACK, RECORD, latest_file, owned_file, saved_files
+from bot.storage.store import Store, SupervisionSession, make_engine, utcnow
+from bot.modes.workshop.workshop_session import WorkshopSession
 
 
 def make(tmp_path):

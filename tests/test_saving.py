@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, event, select
 
-from bot.supervision import SupervisionEngine
-from bot.record_docx import write_record
-from bot.retention import delete_session, orphan_records, orphan_report
-from bot.storage import COMPLETE, SessionNote, Store, SupervisionSession, make_engine, migrate
-from bot.text_input import Incoming
+from bot.modes.supervision.supervision import SupervisionEngine
+from bot.records.record_docx import write_record
+from bot.storage.retention import delete_session, orphan_records, orphan_report
+from bot.storage.store import COMPLETE, SessionNote, Store, SupervisionSession, make_engine, migrate
+from bot.reading.text_input import Incoming
 from tests.session_driver import docx_text
 from tests.test_supervision import KNOWLEDGE, talk
 

@@ -28,8 +28,8 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
 from bot.knowledge import load_knowledge
-from bot.storage import Answer, Store, SupervisionSession, make_engine
-from bot.supervision import SupervisionEngine
+from bot.storage.store import Answer, Store, SupervisionSession, make_engine
+from bot.modes.supervision.supervision import SupervisionEngine
 from scripts.scaled import DEFAULT_DATABASE_URL, Scaled, ScaledServers, find_nginx, free_port
 from scripts.serve import MODEL, stop_all
 from scripts.supervisor import listening_pid

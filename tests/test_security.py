@@ -20,10 +20,10 @@ import pytest
 from sqlalchemy import select
 
 from actions.services import ERROR_REPLY
-from bot.access import SECRET_HEADER
-from bot.log_safety import WITHHELD, clean, redact
-from bot.retention import delete_session
-from bot.storage import Answer, SupervisionSession, make_engine
+from bot.safety.access import SECRET_HEADER
+from bot.safety.log_safety import WITHHELD, clean, redact
+from bot.storage.retention import delete_session
+from bot.storage.store import Answer, SupervisionSession, make_engine
 from channels.rest import NO_REPLY
 from scripts.serve import signal_group
 from tests.servers import core_reading, rest, started_servers

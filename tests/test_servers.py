@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, select, text as sql
 
 from actions.session import HISTORY_LIMIT
 from bot.knowledge import load_knowledge
-from bot.storage import Answer, SupervisionSession, make_engine
+from bot.storage.store import Answer, SupervisionSession, make_engine
 from tests.servers import core_reading, free_port, rest, started_servers  # noqa: F401  (also imported from here)
 from tests.session_driver import answer_for, docx_text, latest_saved, run_whole_session
 
@@ -116,8 +116,8 @@ def test_explaining_a_theme_mid_session_returns_to_the_question(servers):
 
 
 def test_a_whole_workshop_over_rest_gives_a_pack_with_the_groups_points(servers):
-    from bot.workshop_content import load_workshop_content
-    from bot.workshop_session import WorkshopEngine
+    from bot.content.workshop_content import load_workshop_content
+    from bot.modes.workshop.workshop_session import WorkshopEngine
     sender = "e2e-lead-1"
     say = rest(servers, sender)
     env = servers.child_env()

@@ -4,7 +4,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from bot import steps as S
+from bot.modes.mode.supervision import steps as S
 from bot.knowledge import THEME_IDS
 from tests.content import KNOWLEDGE
 
@@ -72,7 +72,7 @@ def _named_as_left(steps, pattern):
 @given(sessions(), st.booleans())
 def test_every_noticed_pattern_is_asked_or_named_as_left_for_time(session, take_more):
     """Issue 25: nothing noticed is dropped silently; closing the plan and the father are always asked."""
-    from bot.suggestions import noticed_patterns
+    from bot.modes.supervision.suggestions import noticed_patterns
     kind, answers = session
     if kind == S.SHORT:
         kind = "supervision"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import docx
 from sqlalchemy import select
 
-from bot.storage import Answer
+from bot.storage.store import Answer
 from tests.session_driver import STRUCTURED_ANSWERS, docx_text, run_whole_session
 from tests.test_supervision import core, db_url, saved_record, step_key, talk  # noqa: F401  (fixtures)
 

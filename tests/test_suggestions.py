@@ -9,7 +9,7 @@ from typing import Any, Dict
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from bot.suggestions import MAX_SUGGESTED, noticed_patterns, pattern_applies, relevant_toolkits, suggest_themes
+from bot.modes.supervision.suggestions import MAX_SUGGESTED, noticed_patterns, pattern_applies, relevant_toolkits, suggest_themes
 
 
 @dataclass
@@ -238,7 +238,7 @@ def test_over_optimism_brings_the_da_toolkit_only_when_closure_is_considered(kno
 
 
 def test_the_cap_of_three_drops_nothing_and_keeps_closure_and_the_father(knowledge):
-    from bot.suggestions import plan_patterns
+    from bot.modes.supervision.suggestions import plan_patterns
     plan = plan_patterns(knowledge, BUSY_CASE, "supervision", 3)
     ids = lambda patterns: [p.id for p in patterns]  # noqa: E731
     assert len(fired(knowledge, BUSY_CASE)) > 3
@@ -250,7 +250,7 @@ def test_the_cap_of_three_drops_nothing_and_keeps_closure_and_the_father(knowled
 
 
 def test_a_pattern_the_closure_check_asks_about_takes_no_place_in_the_cap(knowledge):
-    from bot.suggestions import plan_patterns
+    from bot.modes.supervision.suggestions import plan_patterns
     plan = plan_patterns(knowledge, BUSY_CASE, "supervision", 3,
                          covered_topics={"da_future_harm", "last_plan_ending", "agencies_involved"})
     assert [p.id for p in plan.covered] == ["closure_considered", "domestic_abuse", "short_gap_between_plans",
@@ -267,7 +267,7 @@ AUDIT_CASE = case(previous_plans=2, months=2, concerns=["domestic_abuse", "negle
 
 
 def test_the_audits_own_case_gets_the_audits_sharpest_themes(knowledge):
-    from bot.suggestions import suggestions
+    from bot.modes.supervision.suggestions import suggestions
     found = suggestions(knowledge, AUDIT_CASE)
     assert [s.theme_id for s in found] == ["over_optimism", "voice_of_father", "cumulative_harm"]
     assert found[0].why.startswith("closing the plan is being considered: the audit found no evidence of dissent")
@@ -276,14 +276,14 @@ def test_the_audits_own_case_gets_the_audits_sharpest_themes(knowledge):
 
 
 def test_a_concern_no_pattern_covers_brings_its_theme_after_the_patterns(knowledge):
-    from bot.suggestions import suggestions
+    from bot.modes.supervision.suggestions import suggestions
     found = suggestions(knowledge, case(previous_plans=1, concerns=["parental_substance_misuse"]))
     assert [s.theme_id for s in found] == ["cumulative_harm", "over_optimism", "think_family"]
     assert found[2].why == "Parental substance misuse is among the concerns you listed."
 
 
 def test_the_voice_of_the_child_fills_room_and_says_why(knowledge):
-    from bot.suggestions import suggestions
+    from bot.modes.supervision.suggestions import suggestions
     found = suggestions(knowledge, case(father="no"))
     assert [s.theme_id for s in found] == ["voice_of_father", "voice_of_child"]
     assert found[1].why == knowledge.prompt("why_voice_of_child")

@@ -1,4 +1,4 @@
-"""The supervision session through bot.supervision, with a real database and real Word files."""
+"""The supervision session through bot.modes.supervision.supervision, with a real database and real Word files."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.supervision import SupervisionEngine
-from bot.storage import COMPLETE, PAUSED, Answer, SessionNote, Store, SupervisionSession, make_engine
-from bot.text_input import Incoming
+from bot.modes.supervision.supervision import SupervisionEngine
+from bot.storage.store import COMPLETE, PAUSED, Answer, SessionNote, Store, SupervisionSession, make_engine
+from bot.reading.text_input import Incoming
 from tests.session_driver import answer_for, docx_text, run_whole_session
 from tests.content import KNOWLEDGE
 
@@ -260,7 +260,7 @@ def test_a_theme_with_a_toolkit_shows_it_with_its_first_question(core):
 
 def test_resume_days_later_lists_unfinished_sessions_by_case_reference_and_date(core):
     from datetime import timedelta
-    from bot.storage import utcnow
+    from bot.storage.store import utcnow
     say = talk(core)
     for reference in ("CASE-A", "CASE-B"):
         say("I want to reflect on a case before supervision")

@@ -4,7 +4,7 @@ All messages are invented.
 """
 import pytest
 
-from bot.text_input import (
+from bot.reading.text_input import (
     Choice,
     ChoiceMatcher,
     Incoming,
@@ -305,14 +305,14 @@ def test_real_words_and_sentences_are_never_near_misses(typed):
 
 
 def test_a_slip_equally_near_two_commands_is_not_guessed(monkeypatch):
-    from bot import text_input
+    from bot.reading import text_input
     assert near_command("sabe") == "save"
     monkeypatch.setitem(text_input.NEAR_COMMAND_WORDS, "sane", "skip")  # "sabe" is one from "save" and "sane"
     assert near_command("sabe") is None
 
 
 def test_near_misses_of_every_command_word_are_found_and_none_is_a_real_word():
-    from bot.text_input import NEAR_COMMAND_WORDS, REAL_WORDS
+    from bot.reading.text_input import NEAR_COMMAND_WORDS, REAL_WORDS
     for word, command in NEAR_COMMAND_WORDS.items():
         dropped = word[:1] + word[2:]  # the second letter missed out
         if dropped not in REAL_WORDS:

@@ -1,9 +1,9 @@
-"""Choosing themes reads the same in supervision and in a workshop (bot/theme_picker.py)."""
+"""Choosing themes reads the same in supervision and in a workshop (bot/modes/theme_picker.py)."""
 from __future__ import annotations
 
 import pytest
 
-from bot.theme_picker import USE_SUGGESTED, theme_menu, themes_chosen
+from bot.modes.theme_picker import USE_SUGGESTED, theme_menu, themes_chosen
 
 SUGGESTED = ["voice_of_child", "neglect"]
 
@@ -30,7 +30,7 @@ def test_the_menu_lists_every_theme_and_offers_the_suggestion(knowledge):
 
 
 def test_both_modes_use_the_one_picker():
-    import bot.supervision
-    import bot.workshop_session
-    for module in (bot.supervision, bot.workshop_session):
+    import bot.modes.supervision.supervision
+    import bot.modes.workshop.workshop_session
+    for module in (bot.modes.supervision.supervision, bot.modes.workshop.workshop_session):
         assert module.themes_chosen is themes_chosen and module.theme_menu is theme_menu

@@ -13,12 +13,12 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from bot.chronology import Chronology
-from bot.chronology_reading import Incident, read_entries
-from bot.months import Month
-from bot.record_docx import TIMELINE_TITLE, write_record
-from bot.record_model import ChronologyRecord, QuestionAnswer, Record
-from bot.timeline import (
+from bot.modes.supervision.chronology import Chronology
+from bot.reading.chronology_reading import Incident, read_entries
+from bot.reading.months import Month
+from bot.records.record_docx import TIMELINE_TITLE, write_record
+from bot.records.record_model import ChronologyRecord, QuestionAnswer, Record
+from bot.modes.supervision.timeline import (
     MARKERS,
     NO_AGENCY_MARKER,
     agency_styles,
@@ -120,7 +120,7 @@ def test_short_history_draws(tmp_path, knowledge):
 
 
 def test_importing_bot_does_not_import_matplotlib():
-    code = "import sys, bot.timeline, bot.chronology; print('matplotlib' in sys.modules)"
+    code = "import sys, bot.modes.supervision.timeline, bot.modes.supervision.chronology; print('matplotlib' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "False"

@@ -2,7 +2,7 @@
 import pytest
 
 from bot.responses import find_toolkit
-from bot.text_input import Incoming
+from bot.reading.text_input import Incoming
 
 
 @pytest.mark.parametrize("words, toolkit", [

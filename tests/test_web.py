@@ -40,11 +40,15 @@ def need_chromium() -> None:
     pytest.skip(why)
 
 
+@pytest.fixture(scope="session")  # the servers' scope, so that it comes first
+def chromium():
+    need_chromium()  # asked for before the servers: no minute spent starting them without a browser
+
+
 @pytest.fixture(scope="module")
-def web_servers(request):
+def web_servers(chromium, servers):
     """The run's shared pair (every page here has a sender of its own), once Chromium is known to be there."""
-    need_chromium()  # before spending a minute starting servers
-    return request.getfixturevalue("servers")
+    return servers
 
 
 @pytest.fixture(scope="module")

@@ -15,10 +15,10 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from bot import record_docx
-from bot.record_docx import xml_safe
-from bot.workshop_plan import plan_workshop
-from bot.workshop_pack import write_pack
+from bot.records import record_docx
+from bot.records.record_docx import xml_safe
+from bot.modes.workshop.workshop_plan import plan_workshop
+from bot.modes.workshop.workshop_pack import write_pack
 from tests.content import CONTENT, KNOWLEDGE
 
 ROOT = Path(__file__).resolve().parent.parent

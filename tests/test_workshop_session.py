@@ -1,4 +1,4 @@
-"""A workshop through bot.workshop_session, with a real database and real Word files.
+"""A workshop through bot.modes.workshop.workshop_session, with a real database and real Word files.
 
 All text is invented.
 """
@@ -11,10 +11,10 @@ from typing import Dict, List
 import pytest
 from sqlalchemy import event, inspect, select
 
-from bot.supervision import SupervisionEngine
-from bot.storage import ACTIVE, COMPLETE, PAUSED, Answer, Store, SupervisionSession, make_engine
-from bot.text_input import Incoming
-from bot.workshop_session import (
+from bot.modes.supervision.supervision import SupervisionEngine
+from bot.storage.store import ACTIVE, COMPLETE, PAUSED, Answer, Store, SupervisionSession, make_engine
+from bot.reading.text_input import Incoming
+from bot.modes.workshop.workshop_session import (
     WorkshopEngine, WorkshopPoint, WorkshopSession, parse_minutes, workshop_command,
 )
 from tests.session_driver import STRUCTURED_ANSWERS, docx_text, latest_saved

@@ -26,10 +26,10 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.config import Settings
-from bot.supervision import SupervisionEngine
+from bot.modes.supervision.supervision import SupervisionEngine
 from bot.knowledge import cached_knowledge
-from bot.saved_files import latest_file, owned_file
-from bot.storage import Store, make_engine
+from bot.records.saved_files import latest_file, owned_file
+from bot.storage.store import Store, make_engine
 from channels.rest import (NO_REPLY, TOO_FAST, answer_outside_session, clean_text, client_address, json_body,
                            never_silent, shared_limits)
 

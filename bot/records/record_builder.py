@@ -7,19 +7,19 @@ from typing import Dict, List, Optional
 from zoneinfo import ZoneInfo
 
 
-from . import steps as S
-from .chronology import Chronology
-from .chronology_reading import read_entry
-from .timeline import chronology_record
-from .knowledge import UNCONFIRMED_CAUTION, Knowledge
-from . import closure as C
-from .record_model import (
+from bot.modes.mode.supervision import steps as S
+from bot.modes.mode.supervision.chronology import Chronology
+from bot.reading.chronology_reading import read_entry
+from bot.modes.mode.supervision.timeline import chronology_record
+from bot.knowledge import UNCONFIRMED_CAUTION, Knowledge
+from bot.modes.mode.supervision import closure as C
+from bot.records.record_model import (
     ActionItem, AgencyView, ClosureSection, QuestionAnswer, Record, ThemeSection, ToolkitConsidered, ToolkitLink,
     protective_marking,
 )
-from .safe_text import clean_reference
-from .storage import SupervisionSession, utcnow
-from .suggestions import noticed_patterns, relevant_toolkits, suggest_themes
+from bot.reading.safe_text import clean_reference
+from bot.storage.store.store import SupervisionSession, utcnow
+from bot.modes.mode.supervision.suggestions import noticed_patterns, relevant_toolkits, suggest_themes
 
 
 LOCAL_TIME = ZoneInfo("Europe/London")  # records are read in England: show GMT or BST, not UTC

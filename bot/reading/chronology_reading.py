@@ -6,7 +6,7 @@ callout". Each line is read into a CPPlan or an Incident, or a Problem with a
 kind example of what works. Everything keeps the text exactly as typed, so
 nothing is lost when a line cannot be read. Agencies are passed in (the
 caller passes knowledge.case_options.agencies), so this module never loads
-knowledge itself. What the whole history shows is in bot/chronology.py.
+knowledge itself. What the whole history shows is in bot/modes/supervision/chronology.py.
 """
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Dict, Iterable, List, Optional, Tuple, Union
 
-from .months import BARE_YEAR, RANGE_JOIN, FoundMonth, Month, find_months
-from .text_input import Choice, ChoiceMatcher
+from bot.reading.months import BARE_YEAR, RANGE_JOIN, FoundMonth, Month, find_months
+from bot.reading.text_input import Choice, ChoiceMatcher
 
 EXAMPLES = 'Try "plan 2: March 2023 to January 2024, emotional abuse" or "May 2024 police DA callout".'
 PLAN_EXAMPLE = ('Try "plan 2: March 2023 to January 2024, emotional abuse", or '

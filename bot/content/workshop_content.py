@@ -3,7 +3,7 @@
 The partnership edits both files without code, so, as in bot/knowledge.py, a
 mistake stops start-up with a message naming the file and the field. Every
 vignette is invented teaching material and must say so. The plan of a
-workshop made from this content is in bot/workshop_plan.py.
+workshop made from this content is in bot/modes/workshop/workshop_plan.py.
 """
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from pydantic import Field, StrictBool, root_validator, validator
 
-from .knowledge import (
+from bot.knowledge import (
     THEME_IDS, TOOLKIT_IDS, Knowledge, KnowledgeError, StrictModel, check_prompts, check_unique, every_id, one_of, parse_model, read_yaml,
     unique_ids,
 )
-from .privacy import identifying_details
+from bot.reading.privacy import identifying_details
 
 VIGNETTES_FILE = "vignettes.yml"
 WORKSHOP_FILE = "workshop.yml"

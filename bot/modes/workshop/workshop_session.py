@@ -1,11 +1,11 @@
 """A practice workshop, one message at a time: the training lead's mode.
 
-It implements bot.modes.Mode, as bot/supervision.py does, and bot/assistant.py
+It implements bot.modes.mode.Mode, as bot/modes/supervision/supervision.py does, and bot/assistant.py
 routes a lead's messages here while a workshop is open. Why one long module:
 its tables, the reading of a length or a group, and the steps of a workshop
 (choose, review, run, save) change together; the content and the plan are
-apart (bot/workshop_content.py, bot/workshop_plan.py), as is the pack
-(bot/workshop_pack.py).
+apart (bot/content/workshop_content.py, bot/modes/workshop/workshop_plan.py), as is the pack
+(bot/modes/workshop/workshop_pack.py).
 
 The lead chooses the length, the group and the themes, sees the plan with
 its timings, then steps through it. While a part is open, every message that
@@ -32,30 +32,30 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, relationship, sessionmaker
 
-from .danger import danger_check
-from .danger_answer import answer_to_check, check_answered
-from .knowledge import Knowledge
-from .privacy import privacy_reminder
-from .responses import (
+from bot.danger import danger_check
+from bot.danger_answer import answer_to_check, check_answered
+from bot.knowledge import Knowledge
+from bot.reading.privacy import privacy_reminder
+from bot.responses import (
     Reply, Turn, danger_check_question, explain_theme, find_theme, find_toolkit, show_toolkit,
     urgent_help,
 )
-from .storage import ACTIVE, COMPLETE, PAUSED, Base, sessions_of, utcnow
-from .text_input import (
+from bot.storage.store.store import ACTIVE, COMPLETE, PAUSED, Base, sessions_of, utcnow
+from bot.reading.text_input import (
     Choice, ChoiceMatcher, Incoming, NUMBER_WORDS, detect_command, is_blank, normalise, parse_yes_no,
     typed_button,
 )
-from .workshop_content import WorkshopContent
-from .workshop_plan import PlanItem, WorkshopPlan, clock, describe_length, plan_workshop, suggested_themes
-from .theme_picker import theme_menu, themes_chosen, titles
-from .workshop_pack import write_pack
+from bot.content.workshop_content import WorkshopContent
+from bot.modes.mode.workshop.workshop_plan import PlanItem, WorkshopPlan, clock, describe_length, plan_workshop, suggested_themes
+from bot.modes.mode.theme_picker import theme_menu, themes_chosen, titles
+from bot.modes.mode.workshop.workshop_pack import write_pack
 
 LENGTH, GROUP, THEMES, REVIEW, RUNNING = "length", "group", "themes", "review", "running"
 START_BUTTON = ("Run a workshop", "/start_workshop")
 START_INTENTS = ("start_supervision", "feeling_stuck", "start_workshop")
 
 # Whole messages (after normalising) that steer a workshop. Checked before
-# bot.text_input's commands (pause, help, save, resume, change; its "skip"
+# bot.reading.text_input's commands (pause, help, save, resume, change; its "skip"
 # words, such as "next question", mean next here).
 WORKSHOP_COMMANDS: Dict[str, Tuple[str, ...]] = {
     "next": ("next", "next please", "next part", "next item", "next vignette", "next theme",
@@ -166,7 +166,7 @@ def parse_minutes(text: str) -> Optional[int]:
 
 
 def workshop_command(message: Incoming) -> Optional[str]:
-    """next, back, questions, plan, show, start, or bot.text_input's pause, help, save, resume, change.
+    """next, back, questions, plan, show, start, or bot.reading.text_input's pause, help, save, resume, change.
 
     Only whole messages count, so a point mentioning "next" or "save" stays a point.
     """
@@ -186,8 +186,8 @@ class WorkshopEngine:
                  records_dir: Path, write: Callable = write_pack):
         self.knowledge = knowledge
         self.content = content
-        # A bot.storage.Store is accepted too: its engine is used. Its tables come from the
-        # migrations (bot/migrations), which bot.storage.make_engine runs.
+        # A bot.storage.store.Store is accepted too: its engine is used. Its tables come from the
+        # migrations (bot/storage/migrations), which bot.storage.store.make_engine runs.
         self.engine: Engine = getattr(store_engine, "engine", store_engine)
         self._sessions = sessionmaker(self.engine, future=True, expire_on_commit=False)
         self.records_dir = Path(records_dir)

@@ -9,9 +9,9 @@ Why one long module: deciding what a message is (a command, a slip of one,
 danger, a side question, an answer to the open question, a change from the
 summary) is one ordered decision, and its steps share the open session and
 question plan. What it hands off lives apart: the order of questions
-(bot/steps.py), reading text (bot/text_input.py), the danger check
+(bot/modes/supervision/steps.py), reading text (bot/reading/text_input.py), the danger check
 (bot/danger.py), the plan history (bot/chronology*.py), theme choice
-(bot/theme_picker.py) and saving (bot/record_saving.py).
+(bot/modes/theme_picker.py) and saving (bot/records/record_saving.py).
 """
 from __future__ import annotations
 
@@ -22,24 +22,24 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
-from . import steps as S
-from .chronology import Chronology
-from .chronology_reading import Incident, read_entries, read_entry
-from .knowledge import Knowledge
-from .language import check_language
-from .privacy import privacy_reminder
-from .danger import CLEAR, DangerReading, danger_check
-from .record_docx import write_record
-from .record_saving import RecordSaver
-from .responses import (
+from bot.modes.mode.supervision import steps as S
+from bot.modes.mode.supervision.chronology import Chronology
+from bot.reading.chronology_reading import Incident, read_entries, read_entry
+from bot.knowledge import Knowledge
+from bot.reading.language import check_language
+from bot.reading.privacy import privacy_reminder
+from bot.danger import CLEAR, DangerReading, danger_check
+from bot.records.record_docx import write_record
+from bot.records.record_saving import RecordSaver
+from bot.responses import (
     Reply, Turn, all_links, asks_for_more_links, danger_check_question, explain_theme, find_theme,
     find_toolkit, show_toolkit, urgent_help,
 )
-from .storage import ACTIVE, PAUSED, SessionNote, Store, SupervisionSession
-from .closure import REQUEST_KEY, asks_for_closure_check
-from .suggestions import ALWAYS_AVAILABLE, noticed_patterns, suggest_themes, suggestions
-from .theme_picker import theme_menu, themes_chosen
-from .text_input import (
+from bot.storage.store.store import ACTIVE, PAUSED, SessionNote, Store, SupervisionSession
+from bot.modes.mode.supervision.closure import REQUEST_KEY, asks_for_closure_check
+from bot.modes.mode.supervision.suggestions import ALWAYS_AVAILABLE, noticed_patterns, suggest_themes, suggestions
+from bot.modes.mode.theme_picker import theme_menu, themes_chosen
+from bot.reading.text_input import (
     ChoiceMatcher, Incoming, detect_command, is_blank, normalise, parse_number, parse_yes_no,
     near_command, typed_button,
 )
@@ -411,7 +411,7 @@ class SupervisionEngine:
         """ "closure check" as a whole message: the check runs from here, unless it is under way or done.
 
         The request is kept as a marker answer (closure.requested) naming the question open then,
-        so the plan, worked out again from the answers, puts the check there (bot/steps.py).
+        so the plan, worked out again from the answers, puts the check there (bot/modes/supervision/steps.py).
         """
         closure = self.knowledge.closure
         check = [s for s in steps if s.section == "closure"]
@@ -624,7 +624,7 @@ class SupervisionEngine:
         session.change(changeable[number - 1].key)
         return []
 
-    # ----- saving (bot/record_saving.py) -------------------------------------------
+    # ----- saving (bot/records/record_saving.py) -------------------------------------------
 
     def _save(self, db, session, steps, answers) -> Turn:
         return self.saver.save(db, session, steps, answers)

@@ -16,10 +16,10 @@ import textwrap
 from datetime import date
 from typing import Dict, List, Optional, Tuple
 
-from .chronology import Chronology
-from .chronology_reading import Incident
-from .months import Month
-from .record_model import ChronologyRecord
+from bot.modes.mode.supervision.chronology import Chronology
+from bot.reading.chronology_reading import Incident
+from bot.reading.months import Month
+from bot.records.record_model import ChronologyRecord
 
 WIDTH_CM, HEIGHT_CM, DPI = 16.0, 7.0, 150
 FONT = 8  # points, at the printed size: 16 cm wide in the record

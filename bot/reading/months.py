@@ -1,7 +1,7 @@
 """Calendar months, and the months found in text typed in chat shorthand.
 
 Plan dates are known to the month, rarely the day: "Mar 21", "03/2021",
-"March 2021", "2021-03". Used by bot/chronology_reading.py to read a history.
+"March 2021", "2021-03". Used by bot/reading/chronology_reading.py to read a history.
 """
 from __future__ import annotations
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import List, Optional, Protocol, Sequence, Tuple
 
-from .responses import Reply, Turn
-from .text_input import Incoming
+from bot.responses import Reply, Turn
+from bot.reading.text_input import Incoming
 
 
 class Mode(Protocol):

@@ -6,7 +6,7 @@ exactly as typed; only characters Word cannot store are replaced.
 
 Why one long module: the document's layout (the At a glance table, headings
 for the navigation pane, marking and page numbers, the timeline) is one
-design read top to bottom; what goes in it is decided in bot/record_builder.py.
+design read top to bottom; what goes in it is decided in bot/records/record_builder.py.
 """
 from __future__ import annotations
 
@@ -25,8 +25,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
-from bot.record_model import DEFAULT_MARKING, ChronologyRecord, ClosureSection, QuestionAnswer, Record
-from bot.safe_text import REFERENCE_IN_PROPERTIES, clean_reference, one_line
+from bot.records.record_model import DEFAULT_MARKING, ChronologyRecord, ClosureSection, QuestionAnswer, Record
+from bot.reading.safe_text import REFERENCE_IN_PROPERTIES, clean_reference, one_line
 
 TITLE = "Reflective supervision record"
 GLANCE_HEADING = "At a glance"
@@ -333,7 +333,7 @@ def build_document(record: Record) -> docx.document.Document:
     if record.incomplete:
         w.para("Saved before every question was answered.", bold=True)
 
-    reference = clean_reference(record.case_reference)  # bot/safe_text.py: no control or direction characters
+    reference = clean_reference(record.case_reference)  # bot/reading/safe_text.py: no control or direction characters
     w.table([("Date", format_when(record.created_at)),
              ("Worker", _given(record.worker)),
              ("Supervisor", _given(record.supervisor)),

@@ -3,7 +3,7 @@
 Before a plan is closed or stepped down, the audit's worries meet: incidents
 counted rather than future harm weighed, no dissent recorded, a new plan two
 months later. The questions are content (knowledge/closure.yml) and their
-order is planned in bot/steps.py; this module only reads what the
+order is planned in bot/modes/supervision/steps.py; this module only reads what the
 practitioner typed: whether a whole message asks for the check, how an
 agency's view reads (agrees, disagrees, not yet asked), what the typed
 history shows about each earlier plan, and the route for disagreeing.
@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Optional
 
-from .chronology import Chronology
-from .chronology_reading import read_entry
-from .knowledge import Knowledge
-from .text_input import normalise
+from bot.modes.mode.supervision.chronology import Chronology
+from bot.reading.chronology_reading import read_entry
+from bot.knowledge import Knowledge
+from bot.reading.text_input import normalise
 
 REQUEST_KEY = "closure.requested"  # stored when asked for by name: {"before": the step open then}
 NOT_ASKED, DISAGREES, AGREES = "not yet asked", "disagrees", "agrees"
@@ -71,7 +71,7 @@ def earlier_plans(knowledge: Knowledge, answers: Dict, today=None) -> List[str]:
     questions were told (how many earlier plans, the months since the last one).
     """
     from datetime import date
-    from .months import Month
+    from bot.reading.months import Month
     chronology = typed_history(knowledge, answers)
     if chronology is not None:
         this_month = Month.of(today or date.today())

@@ -1,6 +1,6 @@
 """A plan history as a whole, and what it shows.
 
-The lines are read by bot/chronology_reading.py. This module orders the
+The lines are read by bot/reading/chronology_reading.py. This module orders the
 plans and incidents, reads them back in plain words, and computes the flags
 the audit of repeat child protection plans asks people to look for: repeat
 plans, short gaps between plans, domestic abuse incidents before, during and
@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Dict, Iterable, List, Mapping, Optional, Tuple
 
-from .chronology_reading import Entry, Incident, CPPlan, agency_names, fallback_name
-from .months import Month
+from bot.reading.chronology_reading import Entry, Incident, CPPlan, agency_names, fallback_name
+from bot.reading.months import Month
 
 
 # --------------------------------------------------------------------------

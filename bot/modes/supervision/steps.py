@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
-from . import closure as C
-from .knowledge import Knowledge
-from .responses import toolkit_links
-from .suggestions import noticed_patterns, plan_patterns, relevant_toolkits, suggest_themes
-from .text_input import Choice, normalise
+from bot.modes.mode.supervision import closure as C
+from bot.knowledge import Knowledge
+from bot.responses import toolkit_links
+from bot.modes.mode.supervision.suggestions import noticed_patterns, plan_patterns, relevant_toolkits, suggest_themes
+from bot.reading.text_input import Choice, normalise
 
 MAX_PATTERN_QUESTIONS = 3  # busy practitioners: the patterns with the highest priority come first
 SHORT = "short"  # about 15 minutes: one theme's experience, reflection and action questions, then actions

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import List, Sequence
 
-from .knowledge import Knowledge
-from .responses import Reply
-from .steps import theme_choices
-from .text_input import ChoiceMatcher, normalise, parse_yes_no
+from bot.knowledge import Knowledge
+from bot.responses import Reply
+from bot.modes.mode.supervision.steps import theme_choices
+from bot.reading.text_input import ChoiceMatcher, normalise, parse_yes_no
 
 USE_SUGGESTED = "Use the suggested themes"
 # Whole messages that take the suggestion, as well as yes.

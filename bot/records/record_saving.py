@@ -20,11 +20,12 @@ from typing import Callable, Dict, List, Optional
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from . import record_builder, steps as S
-from .knowledge import Knowledge
-from .record_docx import claim_record_path, write_record
-from .responses import Reply, Turn
-from .storage import COMPLETE, PAUSED, SessionNote, Store, SupervisionSession
+from bot.records import record_builder
+from bot.modes.mode.supervision import steps as S
+from bot.knowledge import Knowledge
+from bot.records.record_docx import claim_record_path, write_record
+from bot.responses import Reply, Turn
+from bot.storage.store.store import COMPLETE, PAUSED, SessionNote, Store, SupervisionSession
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ class RecordSaver:
         self.knowledge = knowledge
         self.store = store
         self.records_dir = Path(records_dir)
-        self.write = write  # bot.record_docx.write_record; tests pass one that fails
+        self.write = write  # bot.records.record_docx.write_record; tests pass one that fails
         # how replies name the records folder (never its path on the server)
         self.records_label = records_label or os.environ.get("RECORDS_LABEL") or None
 

@@ -4,7 +4,7 @@ Everything in the pack comes from the plan (knowledge/ and the lead's choices)
 and the points the group made, kept exactly as typed; only characters Word
 cannot store are replaced. It holds no case data and nothing from any
 supervision session. Files are written the same way as supervision records:
-owner-only, never half-written, never overwriting (bot/record_docx.py).
+owner-only, never half-written, never overwriting (bot/records/record_docx.py).
 """
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from typing import List, Mapping, Optional, Sequence
 from docx.enum.text import WD_BREAK
 from docx.shared import Pt
 
-from .record_docx import REPLACED_NOTE, DocumentWriter, format_when, save_document
-from .workshop_plan import PlanItem, WorkshopPlan, clock, describe_length
+from bot.records.record_docx import REPLACED_NOTE, DocumentWriter, format_when, save_document
+from bot.modes.mode.workshop.workshop_plan import PlanItem, WorkshopPlan, clock, describe_length
 
 FILE_PREFIX = "workshop-pack"
 HANDOUT_FONT = Pt(10)

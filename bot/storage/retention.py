@@ -29,7 +29,7 @@ can also be listed and deleted by hand (`python -m bot history`), by a short lab
 sender id.
 
 After a deletion, SQLite's write-ahead log is checkpointed and emptied; with
-`secure_delete` on (bot/storage.py) the deleted text is overwritten with zeros,
+`secure_delete` on (bot/storage/store.py) the deleted text is overwritten with zeros,
 so it is left neither in the database file nor in its -wal file. On
 PostgreSQL the rows are deleted the same way (their space is reused by VACUUM).
 """
@@ -45,8 +45,8 @@ from typing import List, Optional, Union
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, delete, func, inspect, select
 from sqlalchemy.engine import Engine
 
-from .storage import Store, SupervisionSession, utcnow
-from .workshop_session import WorkshopSession
+from bot.storage.store.store import Store, SupervisionSession, utcnow
+from bot.modes.mode.workshop.workshop_session import WorkshopSession
 
 logger = logging.getLogger(__name__)
 

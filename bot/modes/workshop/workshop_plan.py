@@ -1,4 +1,4 @@
-"""The plan of a workshop, made from the lead's choices and the content (bot/workshop_content.py).
+"""The plan of a workshop, made from the lead's choices and the content (bot/content/workshop_content.py).
 
 `plan_workshop` turns the lead's choices (length, group, themes) into a plan:
 an opening with the audit's headline findings, one part per theme (vignette,
@@ -14,9 +14,9 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from pydantic import ValidationError
 
-from .knowledge import UNCONFIRMED_CAUTION, Knowledge, KnowledgeError
-from .record_model import DEFAULT_MARKING, protective_marking
-from .workshop_content import (
+from bot.knowledge import UNCONFIRMED_CAUTION, Knowledge, KnowledgeError
+from bot.records.record_model import DEFAULT_MARKING, protective_marking
+from bot.content.workshop_content import (
     WORKSHOP_FILE, Labels, PackWording, WorkshopContent, load_workshop_content,
 )
 

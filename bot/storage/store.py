@@ -42,7 +42,7 @@ class SupervisionSession(Base):
     choosing_change = Column(Boolean, nullable=False, default=False)
     changing_step = Column(String(120))  # the key of the question being asked again
     record_path = Column(Text)
-    privacy_reminded = Column(Boolean, nullable=False, default=False)  # bot.privacy.privacy_reminder
+    privacy_reminded = Column(Boolean, nullable=False, default=False)  # bot.reading.privacy.privacy_reminder
     created_at = Column(DateTime, nullable=False, default=utcnow)
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
 
@@ -115,7 +115,7 @@ def make_engine(url: str) -> Engine:
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA journal_mode=WAL")
             # Deleted rows (answers, a deleted session's conversation) are overwritten with zeros, not left
-            # in free space for anyone who reads the file (bot/retention.py empties the log after).
+            # in free space for anyone who reads the file (bot/storage/retention.py empties the log after).
             cursor.execute("PRAGMA secure_delete=ON")
             cursor.close()
     migrate(engine)
@@ -123,7 +123,7 @@ def make_engine(url: str) -> Engine:
 
 
 def alembic_config():
-    """Alembic's configuration for bot/migrations (no alembic.ini: the folder is all it needs)."""
+    """Alembic's configuration for bot/storage/migrations (no alembic.ini: the folder is all it needs)."""
     from alembic.config import Config
 
     config = Config()
@@ -132,7 +132,7 @@ def alembic_config():
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema up to date with Alembic (bot/migrations): safe to run at every start."""
+    """Bring the schema up to date with Alembic (bot/storage/migrations): safe to run at every start."""
     from alembic import command
 
     logging.getLogger("alembic").setLevel(logging.WARNING)  # "Context impl SQLiteImpl" helps nobody

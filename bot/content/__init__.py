@@ -1,0 +1,1 @@
+"""The content the assistant says, as typed schemas loaded from knowledge/*.yml."""

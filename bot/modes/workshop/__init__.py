@@ -1,0 +1,1 @@
+"""Group workshops: the session, its plan and the pack written for the facilitator."""

@@ -1,0 +1,1 @@
+"""Where sessions and answers are kept: the tables, their migrations, retention and deletion."""
