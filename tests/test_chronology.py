@@ -109,7 +109,7 @@ def test_plans(agencies, text, number, start, end, category):
     ("Jun 2024: school reported bruising", M(2024, 6), "school reported bruising", "education"),
     ("12/2023 GP - mum disclosed low mood", M(2023, 12), "GP - mum disclosed low mood", "gp"),
     ("sept 2024 DA incident, police attended", M(2024, 9), "DA incident, police attended", "police"),
-    ("In March '24 HV visit, home conditions poor", M(2024, 3), "HV visit, home conditions poor", "health_visiting"),
+    ("In March '24 HV visit, home conditions poor", M(2024, 3), "HV visit, home conditions poor", "sirona"),
     ("police callout in May 2024", M(2024, 5), "police callout", "police"),
     ("Juen 2024 police callout", M(2024, 6), "police callout", "police"),
     ("March 3, 2023 police attended", M(2023, 3), "police attended", "police"),

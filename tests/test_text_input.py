@@ -254,8 +254,8 @@ def test_short_concern_aliases_match_as_whole_words(concerns):
 
 
 def test_agencies_found(agencies):
-    assert agencies.find("school, police and the health visitor") == ["education", "police", "health_visiting"]
-    assert agencies.find("Sirona health visitor") == ["sirona", "health_visiting"]  # the trust only by name
+    assert agencies.find("school, police and the health visitor") == ["education", "police", "sirona"]
+    assert agencies.find("Sirona health visitor") == ["sirona"]  # Sirona provides health visiting locally
 
 
 def test_labels_for_ids(concerns):
