@@ -22,14 +22,14 @@ import sys
 from .config import Settings
 from .knowledge import KnowledgeError, load_knowledge
 from .provenance import content_problems
-from bot.storage.store.retention import (
+from bot.storage.retention import (
     NOT_WIPED, delete_history, delete_session, find_histories, find_sessions, histories, mode_of, orphan_records,
     purge, purge_history, record_files,
 )
 from bot.reading.safe_text import one_line, strip_controls
-from bot.storage.store.store import Store, make_engine
+from bot.storage.store import Store, make_engine
 from bot.content.workshop_content import load_workshop_content
-from bot.modes.mode.workshop.workshop_plan import check as check_workshop_plans
+from bot.modes.workshop.workshop_plan import check as check_workshop_plans
 
 
 def _check(settings: Settings) -> int:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional, Tuple
 
-from bot.modes.mode.supervision.supervision import SupervisionEngine
-from bot.modes.mode.mode import Mode
+from bot.modes.supervision.supervision import SupervisionEngine
+from bot.modes.mode import Mode
 from .responses import Reply, Turn
 from bot.reading.text_input import Incoming
-from bot.modes.mode.workshop.workshop_session import WorkshopEngine
+from bot.modes.workshop.workshop_session import WorkshopEngine
 
 SUPERVISION, WORKSHOP = "supervision", "workshop"
 # What each starting intent opens: (mode, kind of session).

@@ -16,7 +16,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from PIL import Image, ImageDraw, ImageFont
 
-from bot.modes.mode.supervision import closure as C
+from bot.modes.supervision import closure as C
 from bot.records.record_docx import glance_rows, write_record
 from bot.records.record_model import AgencyView, ClosureSection, QuestionAnswer, Record
 from bot.modes.supervision.steps import LEFT_FOR_TIME

@@ -4,7 +4,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from bot.modes.mode.supervision import steps as S
+from bot.modes.supervision import steps as S
 from bot.knowledge import THEME_IDS
 from tests.content import KNOWLEDGE
 

@@ -12,7 +12,7 @@ from typing import List, Sequence
 
 from bot.knowledge import Knowledge
 from bot.responses import Reply
-from bot.modes.mode.supervision.steps import theme_choices
+from bot.modes.supervision.steps import theme_choices
 from bot.reading.text_input import ChoiceMatcher, normalise, parse_yes_no
 
 USE_SUGGESTED = "Use the suggested themes"

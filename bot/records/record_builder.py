@@ -7,19 +7,19 @@ from typing import Dict, List, Optional
 from zoneinfo import ZoneInfo
 
 
-from bot.modes.mode.supervision import steps as S
-from bot.modes.mode.supervision.chronology import Chronology
+from bot.modes.supervision import steps as S
+from bot.modes.supervision.chronology import Chronology
 from bot.reading.chronology_reading import read_entry
-from bot.modes.mode.supervision.timeline import chronology_record
+from bot.modes.supervision.timeline import chronology_record
 from bot.knowledge import UNCONFIRMED_CAUTION, Knowledge
-from bot.modes.mode.supervision import closure as C
+from bot.modes.supervision import closure as C
 from bot.records.record_model import (
     ActionItem, AgencyView, ClosureSection, QuestionAnswer, Record, ThemeSection, ToolkitConsidered, ToolkitLink,
     protective_marking,
 )
 from bot.reading.safe_text import clean_reference
-from bot.storage.store.store import SupervisionSession, utcnow
-from bot.modes.mode.supervision.suggestions import noticed_patterns, relevant_toolkits, suggest_themes
+from bot.storage.store import SupervisionSession, utcnow
+from bot.modes.supervision.suggestions import noticed_patterns, relevant_toolkits, suggest_themes
 
 
 LOCAL_TIME = ZoneInfo("Europe/London")  # records are read in England: show GMT or BST, not UTC

@@ -21,11 +21,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.records import record_builder
-from bot.modes.mode.supervision import steps as S
+from bot.modes.supervision import steps as S
 from bot.knowledge import Knowledge
 from bot.records.record_docx import claim_record_path, write_record
 from bot.responses import Reply, Turn
-from bot.storage.store.store import COMPLETE, PAUSED, SessionNote, Store, SupervisionSession
+from bot.storage.store import COMPLETE, PAUSED, SessionNote, Store, SupervisionSession
 
 logger = logging.getLogger(__name__)
 

@@ -12,8 +12,8 @@ from typing import List, Optional
 
 from sqlalchemy import select
 
-from bot.storage.store.store import Store, SupervisionSession
-from bot.modes.mode.workshop.workshop_session import WorkshopSession
+from bot.storage.store import Store, SupervisionSession
+from bot.modes.workshop.workshop_session import WorkshopSession
 
 RECORD, PACK = "record", "pack"
 

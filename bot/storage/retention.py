@@ -45,8 +45,8 @@ from typing import List, Optional, Union
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, delete, func, inspect, select
 from sqlalchemy.engine import Engine
 
-from bot.storage.store.store import Store, SupervisionSession, utcnow
-from bot.modes.mode.workshop.workshop_session import WorkshopSession
+from bot.storage.store import Store, SupervisionSession, utcnow
+from bot.modes.workshop.workshop_session import WorkshopSession
 
 logger = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Optional
 
-from bot.modes.mode.supervision.chronology import Chronology
+from bot.modes.supervision.chronology import Chronology
 from bot.reading.chronology_reading import read_entry
 from bot.knowledge import Knowledge
 from bot.reading.text_input import normalise

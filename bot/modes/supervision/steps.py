@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
-from bot.modes.mode.supervision import closure as C
+from bot.modes.supervision import closure as C
 from bot.knowledge import Knowledge
 from bot.responses import toolkit_links
-from bot.modes.mode.supervision.suggestions import noticed_patterns, plan_patterns, relevant_toolkits, suggest_themes
+from bot.modes.supervision.suggestions import noticed_patterns, plan_patterns, relevant_toolkits, suggest_themes
 from bot.reading.text_input import Choice, normalise
 
 MAX_PATTERN_QUESTIONS = 3  # busy practitioners: the patterns with the highest priority come first

@@ -22,8 +22,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
-from bot.modes.mode.supervision import steps as S
-from bot.modes.mode.supervision.chronology import Chronology
+from bot.modes.supervision import steps as S
+from bot.modes.supervision.chronology import Chronology
 from bot.reading.chronology_reading import Incident, read_entries, read_entry
 from bot.knowledge import Knowledge
 from bot.reading.language import check_language
@@ -35,10 +35,10 @@ from bot.responses import (
     Reply, Turn, all_links, asks_for_more_links, danger_check_question, explain_theme, find_theme,
     find_toolkit, show_toolkit, urgent_help,
 )
-from bot.storage.store.store import ACTIVE, PAUSED, SessionNote, Store, SupervisionSession
-from bot.modes.mode.supervision.closure import REQUEST_KEY, asks_for_closure_check
-from bot.modes.mode.supervision.suggestions import ALWAYS_AVAILABLE, noticed_patterns, suggest_themes, suggestions
-from bot.modes.mode.theme_picker import theme_menu, themes_chosen
+from bot.storage.store import ACTIVE, PAUSED, SessionNote, Store, SupervisionSession
+from bot.modes.supervision.closure import REQUEST_KEY, asks_for_closure_check
+from bot.modes.supervision.suggestions import ALWAYS_AVAILABLE, noticed_patterns, suggest_themes, suggestions
+from bot.modes.theme_picker import theme_menu, themes_chosen
 from bot.reading.text_input import (
     ChoiceMatcher, Incoming, detect_command, is_blank, normalise, parse_number, parse_yes_no,
     near_command, typed_button,

@@ -16,7 +16,7 @@ import textwrap
 from datetime import date
 from typing import Dict, List, Optional, Tuple
 
-from bot.modes.mode.supervision.chronology import Chronology
+from bot.modes.supervision.chronology import Chronology
 from bot.reading.chronology_reading import Incident
 from bot.reading.months import Month
 from bot.records.record_model import ChronologyRecord

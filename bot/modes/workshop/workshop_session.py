@@ -40,15 +40,15 @@ from bot.responses import (
     Reply, Turn, danger_check_question, explain_theme, find_theme, find_toolkit, show_toolkit,
     urgent_help,
 )
-from bot.storage.store.store import ACTIVE, COMPLETE, PAUSED, Base, sessions_of, utcnow
+from bot.storage.store import ACTIVE, COMPLETE, PAUSED, Base, sessions_of, utcnow
 from bot.reading.text_input import (
     Choice, ChoiceMatcher, Incoming, NUMBER_WORDS, detect_command, is_blank, normalise, parse_yes_no,
     typed_button,
 )
 from bot.content.workshop_content import WorkshopContent
-from bot.modes.mode.workshop.workshop_plan import PlanItem, WorkshopPlan, clock, describe_length, plan_workshop, suggested_themes
-from bot.modes.mode.theme_picker import theme_menu, themes_chosen, titles
-from bot.modes.mode.workshop.workshop_pack import write_pack
+from bot.modes.workshop.workshop_plan import PlanItem, WorkshopPlan, clock, describe_length, plan_workshop, suggested_themes
+from bot.modes.theme_picker import theme_menu, themes_chosen, titles
+from bot.modes.workshop.workshop_pack import write_pack
 
 LENGTH, GROUP, THEMES, REVIEW, RUNNING = "length", "group", "themes", "review", "running"
 START_BUTTON = ("Run a workshop", "/start_workshop")

@@ -1,8 +1,8 @@
-"""Alembic environment: run by bot.storage.migrate on the connection it is given."""
+"""Alembic environment: run by bot.storage.store.migrate on the connection it is given."""
 from alembic import context
 
-from bot.storage import Base
-import bot.workshop_session  # noqa: F401  (registers the workshop tables on Base)
+from bot.storage.store import Base
+import bot.modes.workshop.workshop_session  # noqa: F401  (registers the workshop tables on Base)
 
 connection = context.config.attributes["connection"]
 context.configure(
