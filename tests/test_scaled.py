@@ -269,14 +269,18 @@ def test_a_rasa_server_killed_mid_session_is_restarted_and_no_answer_is_lost(lau
 
     victim_port = launched.rasa_ports[0]
     victim = listening_pid(victim_port)
-    with ThreadPoolExecutor(max_workers=len(practitioners)) as pool:
-        running = [pool.submit(session, p) for p in practitioners]
-        started.wait()
-        time.sleep(0.5)  # some messages are in flight now
-        os.kill(victim, signal.SIGKILL)
-        killed_at = time.monotonic()
-        for future in running:
-            future.result()
+    try:
+        with ThreadPoolExecutor(max_workers=len(practitioners)) as pool:
+            running = [pool.submit(session, p) for p in practitioners]
+            started.wait()
+            time.sleep(0.5)  # some messages are in flight now
+            os.kill(victim, signal.SIGKILL)
+            killed_at = time.monotonic()
+            for future in running:
+                future.result()
+    finally:  # what nginx answered other than 200 (time, method, status, server, seconds: no text)
+        access = (launched.state_dir / "nginx-access.log").read_text().splitlines()
+        print("\n".join(line for line in access if " 200 " not in line))
     check_records(practitioners)
     print(f"asked to send again: {[p.asked_again for p in practitioners]}")
     # the killed server comes back on its port, within the time the profile took to start
@@ -330,12 +334,14 @@ class StandIn(http.server.BaseHTTPRequestHandler):
     """Answers as Rasa's REST channel does; counts what it was sent."""
 
     seen: List[str] = []
+    status = 200
 
     def do_POST(self):  # noqa: N802 (http.server's name)
         self.rfile.read(int(self.headers.get("Content-Length") or 0))
         StandIn.seen.append(self.path)
-        body = json.dumps([{"recipient_id": "x", "text": "stand-in reply"}]).encode()
-        self.send_response(200)
+        body = json.dumps([{"recipient_id": "x", "text": "stand-in reply"}] if StandIn.status == 200 else
+                          {"description": "Service Unavailable", "status": StandIn.status, "message": "x"}).encode()
+        self.send_response(StandIn.status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -362,19 +368,36 @@ def nginx_before(tmp_path):
     stop_all([p.nginx for p in started])
 
 
-def test_a_message_its_server_cannot_take_goes_to_the_other(nginx_before):
-    stand_in = http.server.ThreadingHTTPServer(("127.0.0.1", 0), StandIn)
-    threading.Thread(target=stand_in.serve_forever, daemon=True).start()
-    StandIn.seen = []
-    try:
-        profile = nginx_before(free_port(), stand_in.server_address[1])  # the first refuses connections
-        for n in range(6):
-            code, body = status_of(f"http://127.0.0.1:{profile.port}/webhooks/rest/webhook", "POST",
-                                   b'{"sender": "s", "message": "m"}', {"Content-Type": "application/json"})
-            assert (code, json.loads(body)[0]["text"]) == (200, "stand-in reply"), n
-        assert StandIn.seen == ["/webhooks/rest/webhook"] * 6
-    finally:
-        stand_in.shutdown()
+@pytest.fixture
+def stand_in():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), StandIn)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    StandIn.seen, StandIn.status = [], 200
+    yield server
+    server.shutdown()
+
+
+def test_a_message_its_server_cannot_take_goes_to_the_other(nginx_before, stand_in):
+    profile = nginx_before(free_port(), stand_in.server_address[1])  # the first refuses connections
+    for n in range(6):
+        code, body = status_of(f"http://127.0.0.1:{profile.port}/webhooks/rest/webhook", "POST",
+                               b'{"sender": "s", "message": "m"}', {"Content-Type": "application/json"})
+        assert (code, json.loads(body)[0]["text"]) == (200, "stand-in reply"), n
+    assert StandIn.seen == ["/webhooks/rest/webhook"] * 6
+
+
+def test_a_server_giving_up_on_a_message_gets_the_rest_shaped_reply_and_other_errors_pass_as_sent(
+        nginx_before, stand_in):
+    """Sanic's own 503 (e.g. a response cut short) is no reply a REST client can show; a 401 or 413 is the server's."""
+    profile = nginx_before(stand_in.server_address[1])
+    url = f"http://127.0.0.1:{profile.port}/webhooks/rest/webhook"
+    StandIn.status = 503
+    code, body = status_of(url, "POST", b'{"sender": "s", "message": "m"}', {"Content-Type": "application/json"})
+    assert code == 503 and ASK_AGAIN in json.loads(body)[0]["text"]
+    for status in (401, 413, 500):
+        StandIn.status = status
+        code, body = status_of(url, "POST", b'{"sender": "s", "message": "m"}', {"Content-Type": "application/json"})
+        assert code == status and json.loads(body)["status"] == status
 
 
 def test_with_no_server_to_take_it_a_message_gets_a_reply_in_rest_shape_asking_for_it_again(nginx_before):
