@@ -12,13 +12,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.assistant import Assistant
 from bot.config import Settings
-from bot.modes.supervision.supervision import SupervisionEngine
 from bot.knowledge import cached_knowledge
 from bot.responses import Reply
 from bot.storage.store import Store, make_engine
 from bot.reading.text_input import Incoming
-from bot.content.workshop_content import load_workshop_content
-from bot.modes.workshop.workshop_session import WorkshopEngine
 
 
 logger = logging.getLogger(__name__)
@@ -62,14 +59,11 @@ async def off_loop(function: Callable[..., Any], *args: Any) -> Any:
 
 @lru_cache(maxsize=1)
 def assistant() -> Assistant:
-    """Both modes on one database, built once per process (call it on the event loop: it is not thread-safe
+    """Every registered mode on one database, built once per process (call it on the event loop: it is not thread-safe
     the first time)."""
     settings = Settings.from_env()
     knowledge = cached_knowledge(str(settings.knowledge_dir))
-    supervision = SupervisionEngine(knowledge, Store(make_engine(settings.database_url)), settings.records_dir)
-    content = load_workshop_content(settings.knowledge_dir, knowledge)
-    workshop = WorkshopEngine(knowledge, content, supervision.store.engine, settings.records_dir)
-    return Assistant(supervision, workshop)
+    return Assistant.build(knowledge, Store(make_engine(settings.database_url)), settings)
 
 
 def incoming(tracker: Tracker) -> Incoming:

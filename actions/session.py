@@ -28,7 +28,7 @@ from rasa_sdk.events import ActionExecuted, ActiveLoop, EventType, SessionStarte
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.assistant import STARTS
+from bot.modes.registry import start_intents
 
 from .services import assistant, incoming, off_loop, safely, send
 
@@ -80,7 +80,7 @@ def asked_to_start(tracker: Tracker) -> bool:
     for event in reversed(tracker.events):
         kind = event.get("event")
         if kind == "user":
-            return opened_now and incoming(tracker).intent in STARTS
+            return opened_now and incoming(tracker).intent in start_intents()
         if kind == "active_loop" and event.get("name") == FORM:
             opened_now = True
         if kind == "action" and event.get("name") not in (FORM, "action_extract_slots"):

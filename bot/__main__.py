@@ -22,6 +22,7 @@ import sys
 from .config import Settings
 from .knowledge import KnowledgeError, load_knowledge
 from .provenance import content_problems
+from bot.modes.registry import spec_of
 from bot.storage.retention import (
     NOT_WIPED, delete_history, delete_session, find_histories, find_sessions, histories, mode_of, orphan_records,
     purge, purge_history, record_files,
@@ -62,15 +63,7 @@ def _one(store: Store, prefix: str):
 
 def _label(session) -> str:
     """What the list shows to tell sessions apart: typed by someone, so cleaned and cut to fit its column."""
-    if mode_of(session) == "workshop":
-        return one_line(f"{session.minutes or '?'} min, {session.group or 'group not set'}", 30)
-    return one_line(session.case_reference, 30) or "-"
-
-
-def _size(session) -> str:
-    if mode_of(session) == "workshop":
-        return f"points {len(session.points)}"
-    return f"answers {len(session.answers)}"
+    return one_line(spec_of(session).label(session), 30) or "-"
 
 
 def _typed(text) -> str:
@@ -91,7 +84,7 @@ def _sessions(args, store: Store, settings: Settings) -> int:
     if args.action == "list":
         for s in find_sessions(store):
             print(f"{s.id}  {mode_of(s):11}  {s.status:8}  {_label(s):30}  started {s.created_at:%Y-%m-%d %H:%M}"
-                  f"  updated {s.updated_at:%Y-%m-%d %H:%M}  {_size(s)}")
+                  f"  updated {s.updated_at:%Y-%m-%d %H:%M}  {spec_of(s).size(s)}")
         return 0
     if args.action == "purge":
         days = _days(args, settings)
@@ -104,21 +97,15 @@ def _sessions(args, store: Store, settings: Settings) -> int:
     if session is None:
         return 1
     if args.action == "show":
-        if mode_of(session) == "workshop":
-            print(f"Workshop {session.id} ({session.status}), {_label(session)}")
-            for point in session.points:
-                print(f"- {point.item_id}: {_typed(point.text)}")
-        else:
-            print(f"Session {session.id} ({session.status}), case reference "
-                  f"{one_line(session.case_reference) or '-'}")
-            for answer in session.answers:
-                shown = "(skipped)" if answer.skipped else _typed(answer.text)
-                print(f"- {answer.step_key}: {shown}")
+        spec = spec_of(session)
+        print(f"{spec.name.capitalize()} {session.id} ({session.status}), {one_line(spec.label(session)) or '-'}")
+        for key, text in spec.shown(session):
+            print(f"- {key}: {_typed(text)}")
         for path in record_files(session):
-            print(f"{'pack' if mode_of(session) == 'workshop' else 'record'}: {one_line(str(path))}")
+            print(f"{spec.file_kind}: {one_line(str(path))}")
         return 0
     deleted = delete_session(store, session.id)
-    saved = "pack" if mode_of(session) == "workshop" else "record"
+    saved = spec_of(session).file_kind
     print(f"Deleted {mode_of(session)} session {deleted.session_id}: {deleted.files} {saved} file(s), "
           f"{deleted.conversation_events} conversation event(s).")
     _wiped(deleted)

@@ -1,53 +1,61 @@
 """The assistant as the Rasa side sees it: one active mode per practitioner, and every message routed to it.
 
-Two modes implement `bot.modes.mode.Mode`: supervision (`bot.modes.supervision.supervision`, with
-the stuck pathway as a kind of session) and workshops
-(`bot.modes.workshop.workshop_session`). Starting or resuming one pauses whatever else the
-practitioner had open, so nothing is lost and only one mode ever takes
-their messages. The Rasa side has one form whose single slot passes every
-message here.
+The modes are those in the registry (bot/modes/registry.py): supervision
+(bot/modes/supervision/, with the stuck pathway as a kind of session) and
+workshops (bot/modes/workshop/), each implementing `bot.modes.mode.Mode`.
+Starting or resuming one pauses whatever else the practitioner had open,
+so nothing is lost and only one mode ever takes their messages. The Rasa
+side has one form whose single slot passes every message here.
 """
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Mapping, Optional, Tuple
 
-from bot.modes.supervision.supervision import SupervisionEngine
 from bot.modes.mode import Mode
-from .responses import Reply, Turn
+from bot.modes.registry import MODES, start_intents
 from bot.reading.text_input import Incoming
-from bot.modes.workshop.workshop_session import WorkshopEngine
+from bot.responses import Reply, Turn
 
 SUPERVISION, WORKSHOP = "supervision", "workshop"
-# What each starting intent opens: (mode, kind of session).
-STARTS: Dict[str, Tuple[str, str]] = {
-    "start_supervision": (SUPERVISION, "supervision"),
-    "feeling_stuck": (SUPERVISION, "stuck"),
-    "start_workshop": (WORKSHOP, "workshop"),
-}
 
 
 class Assistant:
-    def __init__(self, supervision: SupervisionEngine, workshop: WorkshopEngine):
-        self.supervision = supervision
-        self.workshop = workshop
-        self.modes: Dict[str, Mode] = {SUPERVISION: supervision, WORKSHOP: workshop}
+    def __init__(self, modes: Mapping[str, Mode]):
+        """`modes`: an engine for each registered mode, by name, in the registry's order (the first is the default)."""
+        self.modes: Dict[str, Mode] = dict(modes)
+
+    @classmethod
+    def build(cls, knowledge, store, settings) -> "Assistant":
+        """An engine for every registered mode, sharing one knowledge and one store."""
+        return cls({spec.name: spec.build(knowledge, store, settings) for spec in MODES})
+
+    @property
+    def default(self) -> Mode:
+        return next(iter(self.modes.values()))
+
+    @property
+    def supervision(self):
+        return self.modes[SUPERVISION]
+
+    @property
+    def workshop(self):
+        return self.modes[WORKSHOP]
 
     @property
     def knowledge(self):
-        return self.supervision.knowledge
+        return self.default.knowledge  # type: ignore[attr-defined]
 
     def start(self, sender_id: str, intent: str) -> List[Reply]:
-        """Open the mode this starting intent asks for (supervision if unknown), pausing any other."""
-        name, kind = STARTS.get(intent, STARTS["start_supervision"])
+        """Open the mode this starting intent asks for (the default mode if unknown), pausing any other."""
+        starts = start_intents()
+        name, kind = starts.get(intent) or next(iter(starts.values()))
         self._pause_others(sender_id, name)
         return self.modes[name].start(sender_id, kind)
 
     def resume(self, sender_id: str, reference: Optional[str] = None) -> Tuple[Optional[str], List[Reply]]:
-        """(mode resumed or None, replies). Unfinished supervision comes first, then workshops."""
-        if self.supervision.unfinished(sender_id) or not self.workshop.unfinished(sender_id):
-            name = SUPERVISION
-        else:
-            name = WORKSHOP
+        """(mode resumed or None, replies). The first mode (in the registry's order) with an unfinished session."""
+        name = next((name for name, mode in self.modes.items() if mode.unfinished(sender_id)),
+                    next(iter(self.modes)))
         found, replies = self.modes[name].resume(sender_id, reference)
         if not found:
             return None, replies
@@ -61,17 +69,17 @@ class Assistant:
         """One message, answered by the active mode (with the next question); closed when none is open.
 
         Each mode looks for its open session in the same transaction that handles the message, so a
-        supervision message costs one transaction, a workshop's two.
+        message costs one transaction for the first mode, one more for each mode before its own.
         """
         for mode in self.modes.values():
             turn = mode.handle_active(sender_id, message)
             if turn is not None:
                 return turn
-        return self.supervision.handle(sender_id, message)  # names a record just saved, or says none is open
+        return self.default.handle(sender_id, message)  # names a record just saved, or says none is open
 
     def prompt(self, sender_id: str) -> List[Reply]:
-        name = self.active_mode(sender_id) or SUPERVISION
-        return self.modes[name].prompt(sender_id)
+        name = self.active_mode(sender_id)
+        return (self.modes[name] if name else self.default).prompt(sender_id)
 
     def has_unfinished(self, sender_id: str) -> bool:
         return any(mode.unfinished(sender_id) for mode in self.modes.values())

@@ -14,8 +14,8 @@ from tests.test_workshop_session import CONTENT, KNOWLEDGE
 @pytest.fixture
 def assistant(tmp_path):
     store = Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}"))
-    return Assistant(SupervisionEngine(KNOWLEDGE, store, tmp_path / "records"),
-                     WorkshopEngine(KNOWLEDGE, CONTENT, store, tmp_path / "records"))
+    return Assistant({SUPERVISION: SupervisionEngine(KNOWLEDGE, store, tmp_path / "records"),
+                      WORKSHOP: WorkshopEngine(KNOWLEDGE, CONTENT, store, tmp_path / "records")})
 
 
 def test_each_starting_intent_opens_its_mode_and_kind(assistant):

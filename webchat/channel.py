@@ -26,7 +26,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.config import Settings
-from bot.modes.supervision.supervision import SupervisionEngine
+from bot.assistant import Assistant
+from bot.modes.registry import MODES
 from bot.knowledge import cached_knowledge
 from bot.records.saved_files import latest_file, owned_file
 from bot.storage.store import Store, make_engine
@@ -135,7 +136,9 @@ def transcript(events: Iterable[Any], limit: int = HISTORY_LIMIT) -> List[Dict[s
 class WebChatInput(InputChannel):
     """A chat page for practitioners, on the Rasa server's own port."""
 
-    core: SupervisionEngine  # made with the blueprint, when the Rasa server starts
+    core: Assistant  # every registered mode, made with the blueprint when the Rasa server starts
+    store: Store
+    records_dir: Path
 
     @classmethod
     def name(cls) -> str:
@@ -148,22 +151,23 @@ class WebChatInput(InputChannel):
     # ----- reading the core (blocking database calls, run off the event loop) -------
 
     def _status(self, sender: str) -> Dict[str, Optional[str]]:
-        core = self.core
-        saved = latest_file(core.store, sender)  # a record, or a workshop's pack
-        return {"progress": core.progress(sender), "record": saved.path.name if saved else None,
+        saved = latest_file(self.store, sender)  # the newest file any mode saved: a record, a workshop's pack
+        progress = next((line for spec in MODES if spec.progress
+                         for line in [spec.progress(self.core.modes[spec.name], sender)] if line), None)
+        return {"progress": progress, "record": saved.path.name if saved else None,
                 "file_kind": saved.kind if saved else None}
 
     def _owned_record(self, sender: str, name: str) -> Optional[Path]:
         """A record or pack saved by this sender's own sessions, in the records folder, or None."""
-        return owned_file(self.core.store, self.core.records_dir, sender, name)
+        return owned_file(self.store, self.records_dir, sender, name)
 
     # ----- routes ------------------------------------------------------------------
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         # The core, from the same settings (DATABASE_URL, RECORDS_DIR) as the action server.
         settings = Settings.from_env()
-        self.core = SupervisionEngine(cached_knowledge(str(settings.knowledge_dir)),
-                                 Store(make_engine(settings.database_url)), settings.records_dir)
+        self.store, self.records_dir = Store(make_engine(settings.database_url)), settings.records_dir
+        self.core = Assistant.build(cached_knowledge(str(settings.knowledge_dir)), self.store, settings)
         chat = Blueprint("webchat", __name__)
         handle = never_silent(on_new_message)  # as over REST: a failed action still gets a reply
         limits = shared_limits()  # the same per-sender and per-address limits as REST

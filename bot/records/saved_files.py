@@ -8,29 +8,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
 from sqlalchemy import select
 
-from bot.storage.store import Store, SupervisionSession
-from bot.modes.workshop.workshop_session import WorkshopSession
+from bot.modes.registry import MODES
+from bot.storage.store import Store
 
-RECORD, PACK = "record", "pack"
+RECORD, PACK = "record", "pack"  # the kinds of the registered modes' files (each mode's `file_kind`)
 
 
 @dataclass(frozen=True)
 class SavedFile:
     path: Path
-    kind: str  # RECORD or PACK
+    kind: str  # a mode's file_kind: RECORD, PACK...
 
 
-def saved_files(store: Store, sender_id: str, kinds=(RECORD, PACK)) -> List[SavedFile]:
-    """Every file of these kinds this sender saved that still exists, the newest first."""
+def saved_files(store: Store, sender_id: str, kinds: Optional[Sequence[str]] = None) -> List[SavedFile]:
+    """Every file of these kinds (all, if None) this sender saved that still exists, the newest first."""
     found = []
     with store.transaction() as db:
-        for model, column, kind in ((SupervisionSession, SupervisionSession.record_path, RECORD),
-                                    (WorkshopSession, WorkshopSession.pack_path, PACK)):
-            if kind not in kinds:
+        for spec in MODES:
+            model, column, kind = spec.session_table, getattr(spec.session_table, spec.file_column), spec.file_kind
+            if kinds is not None and kind not in kinds:
                 continue
             rows = db.execute(select(column, model.updated_at)
                               .where(model.sender_id == sender_id, column.isnot(None))).all()

@@ -40,17 +40,17 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import List, Optional, Union
+from typing import Any, List, Optional
 
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, delete, func, inspect, select
 from sqlalchemy.engine import Engine
 
-from bot.storage.store import Store, SupervisionSession, utcnow
-from bot.modes.workshop.workshop_session import WorkshopSession
+from bot.modes.registry import session_tables, spec_of
+from bot.storage.store import Store, utcnow
 
 logger = logging.getLogger(__name__)
 
-AnySession = Union[SupervisionSession, WorkshopSession]
+AnySession = Any  # a session of any registered mode (bot/modes/registry.py)
 
 # Rasa's SQL tracker store table, described here only to read its dates and delete from it.
 _rasa_events = Table(
@@ -135,17 +135,16 @@ def wipe(engine: Engine) -> bool:
 
 
 def record_files(session: AnySession) -> List[Path]:
-    """Every file a session saved: a supervision session's records, a workshop's pack."""
-    if isinstance(session, WorkshopSession):
-        return [Path(session.pack_path)] if session.pack_path else []
-    paths = {n.text for n in session.notes if n.kind == "record"}
-    if session.record_path:
-        paths.add(session.record_path)
-    return sorted(Path(p) for p in paths)
+    """Every file a session saved, as its mode says (a supervision session's records, a workshop's pack)."""
+    return spec_of(session).files_of(session)
 
 
 def mode_of(session: AnySession) -> str:
-    return "workshop" if isinstance(session, WorkshopSession) else "supervision"
+    return spec_of(session).name
+
+
+def _get_session(db, session_id: str) -> Optional[AnySession]:
+    return next((found for model in session_tables() if (found := db.get(model, session_id)) is not None), None)
 
 
 def _epoch(moment: datetime) -> float:
@@ -166,7 +165,7 @@ def delete_session(store: Store, session_id: str, checkpoint: bool = True) -> Op
     `checkpoint=False` leaves emptying SQLite's log to the caller (a purge does it once, at the end).
     """
     with store.transaction() as db:
-        session = store.get(db, session_id) or db.get(WorkshopSession, session_id)
+        session = _get_session(db, session_id)
         if session is None:
             return None
         files = 0
@@ -183,7 +182,7 @@ def delete_session(store: Store, session_id: str, checkpoint: bool = True) -> Op
 
 def _sessions_of(db, sender_id: str) -> List[AnySession]:
     """Every session of one sender, in both modes."""
-    return [session for model in (SupervisionSession, WorkshopSession)
+    return [session for model in session_tables()
             for session in db.execute(select(model).where(model.sender_id == sender_id)).scalars()]
 
 
@@ -227,7 +226,7 @@ def sessions_older_than(store: Store, days: int, now: Optional[datetime] = None)
     """Ids of the sessions of both modes untouched for `days` days."""
     cutoff = (now or utcnow()) - timedelta(days=days)
     with store.transaction() as db:
-        return [session_id for model in (SupervisionSession, WorkshopSession)
+        return [session_id for model in session_tables()
                 for session_id in db.execute(select(model.id).where(model.updated_at < cutoff)).scalars()]
 
 
@@ -245,7 +244,7 @@ def purge(store: Store, days: int, now: Optional[datetime] = None) -> Purged:
 
 
 def _senders_with_sessions(db) -> set:
-    return {sender for model in (SupervisionSession, WorkshopSession)
+    return {sender for model in session_tables()
             for sender in db.execute(select(model.sender_id).distinct()).scalars()}
 
 
@@ -342,7 +341,7 @@ def find_sessions(store: Store, prefix: str = "") -> List[AnySession]:
     """Sessions of both modes whose id starts with `prefix`, the latest touched first."""
     found: List[AnySession] = []
     with store.transaction() as db:
-        for model in (SupervisionSession, WorkshopSession):
+        for model in session_tables():
             query = select(model)
             if prefix:
                 query = query.where(model.id.startswith(prefix))
@@ -361,10 +360,8 @@ def orphan_records(store: Store, records_dir: Path) -> List[Path]:
     if not folder.is_dir():
         return []
     with store.transaction() as db:
-        known = {Path(p).resolve() for s in db.execute(select(SupervisionSession)).scalars()
+        known = {Path(p).resolve() for model in session_tables() for s in db.execute(select(model)).scalars()
                  for p in record_files(s)}
-        known |= {Path(p).resolve() for p in db.execute(
-            select(WorkshopSession.pack_path).where(WorkshopSession.pack_path.isnot(None))).scalars()}
     candidates = list(folder.glob("supervision-*.docx")) + list(folder.glob(".supervision-*.tmp"))
     return sorted(p for p in candidates if p.is_file() and p.resolve() not in known)
 

@@ -367,7 +367,8 @@ class SupervisionEngine:
             return Turn([Reply(k.prompt("skipped"))])
         if not message.is_payload and asks_for_closure_check(k, text) and not session.choosing_change:
             return self._closure_requested(db, session, step, steps, answers)
-        if message.is_payload and message.intent in ("start_supervision", "feeling_stuck", "start_workshop"):
+        from bot.modes.registry import start_intents  # here: the registry imports this module
+        if message.is_payload and message.intent in start_intents():
             return Turn([Reply(k.prompt("already_in_session"))])
         if step.key == S.FIRST_STEP and session.kind == "supervision" and S.asks_for_short_session(text):
             session.kind = S.SHORT

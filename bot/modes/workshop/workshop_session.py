@@ -52,7 +52,6 @@ from bot.modes.workshop.workshop_pack import write_pack
 
 LENGTH, GROUP, THEMES, REVIEW, RUNNING = "length", "group", "themes", "review", "running"
 START_BUTTON = ("Run a workshop", "/start_workshop")
-START_INTENTS = ("start_supervision", "feeling_stuck", "start_workshop")
 
 # Whole messages (after normalising) that steer a workshop. Checked before
 # bot.reading.text_input's commands (pause, help, save, resume, change; its "skip"
@@ -412,7 +411,8 @@ class WorkshopEngine:
             if stage in (LENGTH, GROUP, THEMES):
                 return Turn([Reply(c.prompt("nothing_to_save_yet"))])
             return self._save(session)
-        if message.is_payload and message.intent in START_INTENTS:
+        from bot.modes.registry import start_intents  # here: the registry imports this module
+        if message.is_payload and message.intent in start_intents():
             return Turn([Reply(c.prompt("already_in_workshop"))])
         if command == "plan":
             if stage == RUNNING:
