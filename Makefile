@@ -11,7 +11,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: run shell test unit e2e validate conversation-tests evaluate train clean constraints knowledge-check \
+.PHONY: run shell test lint unit e2e validate conversation-tests evaluate train clean constraints knowledge-check \
 	browser office loadbalancer benchmark run-scaled
 
 run: $(STAMP) $(MODEL)  ## start the assistant (REST on RASA_PORT, default 5005)
@@ -20,7 +20,7 @@ run: $(STAMP) $(MODEL)  ## start the assistant (REST on RASA_PORT, default 5005)
 shell: $(STAMP) $(MODEL)  ## talk to the assistant in this terminal
 	$(PY) scripts/serve.py shell
 
-test: $(STAMP) $(MODEL) browser office loadbalancer knowledge-check validate unit e2e conversation-tests  ## everything CI runs
+test: $(STAMP) $(MODEL) browser office loadbalancer lint knowledge-check validate unit e2e conversation-tests  ## everything CI runs
 
 $(STAMP): requirements.txt constraints.txt
 	@test -x $(PY) || { py=$$(scripts/find-python) && echo "Creating $(VENV) with $$py" && "$$py" -m venv $(VENV); }
@@ -51,6 +51,10 @@ e2e: $(STAMP) $(MODEL) browser office loadbalancer  ## the real servers, the bro
 
 benchmark: $(STAMP) $(MODEL)  ## this assistant against a bare `rasa init` bot: results/benchmark.json and .png
 	$(PY) scripts/benchmark.py
+
+lint: $(STAMP)  ## ruff (lint) on the whole tree and mypy on bot/, as pyproject.toml sets them
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 knowledge-check: $(STAMP)  ## load and check knowledge/ as start-up does
 	$(PY) -m bot check

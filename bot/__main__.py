@@ -105,6 +105,9 @@ def _sessions(args, store: Store, settings: Settings) -> int:
             print(f"{spec.file_kind}: {one_line(str(path))}")
         return 0
     deleted = delete_session(store, session.id)
+    if deleted is None:  # deleted by someone else since it was found
+        print(f"No session matches '{session.id}'.", file=sys.stderr)
+        return 1
     saved = spec_of(session).file_kind
     print(f"Deleted {mode_of(session)} session {deleted.session_id}: {deleted.files} {saved} file(s), "
           f"{deleted.conversation_events} conversation event(s).")

@@ -43,7 +43,7 @@ class Assistant:
 
     @property
     def knowledge(self):
-        return self.default.knowledge  # type: ignore[attr-defined]
+        return self.default.knowledge
 
     def start(self, sender_id: str, intent: str) -> List[Reply]:
         """Open the mode this starting intent asks for (the default mode if unknown), pausing any other."""

@@ -279,7 +279,8 @@ def test_in_the_terminal_choices_are_named_not_made_into_a_menu():
     asyncio.run(ValidateSessionForm().run(dispatcher, terminal, DOMAIN))
     assert not dispatcher.messages[-1].get("buttons")
     assert "(You can say: Short session (about 15 minutes) / Skip)" in dispatcher.messages[-1]["text"]
-    _, texts = run(ValidateSessionForm(), tracker("hi", "start_supervision", sender="worker-2"))  # elsewhere, real buttons
+    # elsewhere, real buttons
+    _, texts = run(ValidateSessionForm(), tracker("hi", "start_supervision", sender="worker-2"))
     assert "You can say" not in texts[-1]
 
 

@@ -99,7 +99,8 @@ def add_old_session(connection, sid: str, **columns) -> None:
     values = "".join(f", :{name}" for name in columns)
     connection.execute(text(
         f"INSERT INTO supervision_sessions (id, sender_id, kind, status, created_at, updated_at{names}) "
-        f"VALUES (:id, 'w', 'supervision', 'active', '2026-01-01 00:00:00', '2026-01-01 00:00:00'{values})"), {"id": sid, **columns})
+        f"VALUES (:id, 'w', 'supervision', 'active', '2026-01-01 00:00:00', '2026-01-01 00:00:00'{values})"),
+        {"id": sid, **columns})
     connection.execute(text("INSERT INTO answers (session_id, step_key, question, text, skipped, "
                             "created_at, updated_at) VALUES (:id, 'details.worker', 'Name?', 'Sam', 0, "
                             "'2026-01-01 00:00:00', '2026-01-01 00:00:00')"), {"id": sid})

@@ -315,7 +315,8 @@ def test_history_without_a_session_is_listed_by_label_and_deleted(any_db):
 
 
 def test_the_history_commands_never_show_a_sender_id(db_url, monkeypatch, capsys):  # noqa: F811
-    store, rasa = Store(make_engine(db_url)), rasa_store(db_url)
+    Store(make_engine(db_url))  # the schema
+    rasa = rasa_store(db_url)
     now = utcnow().timestamp()
     store_conversations(rasa, "visitor-secret-id", (now - 40 * DAY, ["Old words"]))
     store_conversations(rasa, "visitor-recent-id", (now - DAY, ["New words"]))

@@ -9,7 +9,9 @@ from typing import Any, Dict
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from bot.modes.supervision.suggestions import MAX_SUGGESTED, noticed_patterns, pattern_applies, relevant_toolkits, suggest_themes
+from bot.modes.supervision.suggestions import (
+    MAX_SUGGESTED, noticed_patterns, pattern_applies, relevant_toolkits, suggest_themes,
+)
 
 
 @dataclass

@@ -120,7 +120,8 @@ def test_short_history_draws(tmp_path, knowledge):
 
 
 def test_importing_bot_does_not_import_matplotlib():
-    code = "import sys, bot.modes.supervision.timeline, bot.modes.supervision.chronology; print('matplotlib' in sys.modules)"
+    code = ("import sys, bot.modes.supervision.timeline, bot.modes.supervision.chronology; "
+            "print('matplotlib' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "False"

@@ -12,7 +12,9 @@ from hypothesis import given, settings, strategies as st
 from bot.knowledge import THEME_IDS, KnowledgeError
 from bot.reading.privacy import identifying_details
 from bot.content.workshop_content import GROUP_IDS, count_sentences, load_workshop_content
-from bot.modes.workshop.workshop_plan import BREAK, CLOSE, OPENING, WorkshopPlanError, check, plan_workshop, suggested_themes
+from bot.modes.workshop.workshop_plan import (
+    BREAK, CLOSE, OPENING, WorkshopPlanError, check, plan_workshop, suggested_themes,
+)
 from tests.content import CONTENT, KNOWLEDGE, KNOWLEDGE_DIR
 
 ROOT = Path(__file__).resolve().parent.parent

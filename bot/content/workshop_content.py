@@ -14,7 +14,8 @@ from typing import Dict, FrozenSet, List, Optional, Tuple
 from pydantic import Field, StrictBool, root_validator, validator
 
 from bot.knowledge import (
-    THEME_IDS, TOOLKIT_IDS, Knowledge, KnowledgeError, StrictModel, check_prompts, check_unique, every_id, one_of, parse_model, read_yaml,
+    THEME_IDS, TOOLKIT_IDS, Knowledge, KnowledgeError, StrictModel, check_prompts, check_unique, every_id, one_of,
+    parse_model, read_yaml,
     unique_ids,
 )
 from bot.reading.privacy import identifying_details

@@ -46,7 +46,9 @@ from bot.reading.text_input import (
     typed_button,
 )
 from bot.content.workshop_content import WorkshopContent
-from bot.modes.workshop.workshop_plan import PlanItem, WorkshopPlan, clock, describe_length, plan_workshop, suggested_themes
+from bot.modes.workshop.workshop_plan import (
+    PlanItem, WorkshopPlan, clock, describe_length, plan_workshop, suggested_themes,
+)
 from bot.modes.theme_picker import theme_menu, themes_chosen, titles
 from bot.modes.workshop.workshop_pack import write_pack
 
@@ -326,8 +328,9 @@ class WorkshopEngine:
         last = index == len(plan.items) - 1
         buttons = ([] if last else [("Next", "next")]) + [("Questions", "questions"), ("Plan", "plan"),
                                                           ("Save the pack", "save")]
-        return Reply(self.content.prompt("last_item_cue" if last else "item_cue", number=index + 1, count=len(plan.items), title=item.title,
-                                   end=clock(item.end)), buttons)
+        return Reply(self.content.prompt("last_item_cue" if last else "item_cue", number=index + 1,
+                                         count=len(plan.items), title=item.title, end=clock(item.end)),
+                     buttons)
 
     def _show(self, plan: WorkshopPlan, index: int) -> List[Reply]:
         """The whole of one part: timing, content, vignette, questions, key message, toolkit."""
@@ -477,7 +480,8 @@ class WorkshopEngine:
         if not themes:
             return [Reply(self.content.prompt("themes_not_recognised"))]
         session.themes = list(themes)
-        return [Reply(self.content.prompt("themes_chosen", themes="; ".join(self.knowledge.theme(t).title for t in themes)))]
+        titles = "; ".join(self.knowledge.theme(t).title for t in themes)
+        return [Reply(self.content.prompt("themes_chosen", themes=titles))]
 
     def _review(self, session: WorkshopSession, command: Optional[str], text: str) -> List[Reply]:
         if command in ("next", "start", "show") or parse_yes_no(text) == "yes":
