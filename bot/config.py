@@ -47,6 +47,11 @@ class Settings:
     sender_burst: int = 100
     client_rate_per_minute: int = 3000
     client_burst: int = 600
+    # What documents and replies say, and how the servers find each other (read here, not where they are used)
+    record_marking: str = ""  # RECORD_MARKING: overrides knowledge/record.yml's protective marking
+    records_label: str = ""  # RECORDS_LABEL: how replies name the records folder ("the team's ... folder")
+    action_server_secret: str = ""  # ACTION_SERVER_SECRET: else the owner-only file in state_dir
+    action_endpoint_url: str = ""  # ACTION_ENDPOINT_URL: where the REST channel checks the action server is up
 
     @classmethod
     def from_env(cls, env: "os._Environ[str] | Mapping[str, str] | None" = None) -> "Settings":
@@ -74,6 +79,10 @@ class Settings:
             sender_burst=_int(env, "RATE_PER_SENDER_BURST", 100),
             client_rate_per_minute=_int(env, "RATE_PER_CLIENT_PER_MINUTE", 3000),
             client_burst=_int(env, "RATE_PER_CLIENT_BURST", 600),
+            record_marking=" ".join((env.get("RECORD_MARKING") or "").split()),
+            records_label=env.get("RECORDS_LABEL") or "",
+            action_server_secret=env.get("ACTION_SERVER_SECRET") or "",
+            action_endpoint_url=env.get("ACTION_ENDPOINT_URL") or "",
         )
 
     def rest_clients(self) -> Dict[str, str]:

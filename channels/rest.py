@@ -32,7 +32,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import os
 import re
 from typing import Any, Awaitable, Callable, Dict, Optional, Text, Tuple
 
@@ -223,7 +222,7 @@ async def action_server_up(timeout: float = 2.0) -> bool:
     already made (a record's "Saved ...") would be replaced by "isn't
     responding".
     """
-    url = os.environ.get("ACTION_ENDPOINT_URL")
+    url = Settings.from_env().action_endpoint_url
     if not url:
         return True
     health = url.rsplit("/webhook", 1)[0] + "/health"

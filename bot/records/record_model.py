@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import List, Mapping, Optional, Tuple
+from bot.config import Settings
 
 # The usual marking for child protection material (Government Security Classifications).
 DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
@@ -20,8 +21,7 @@ def protective_marking(knowledge=None, env: Optional[Mapping[str, str]] = None) 
     The environment wins so a test or training server can mark its documents
     differently without editing knowledge/.
     """
-    env = os.environ if env is None else env
-    chosen = " ".join((env.get("RECORD_MARKING") or "").split())
+    chosen = Settings.from_env(env).record_marking
     if chosen:
         return chosen
     settings = getattr(knowledge, "record", None)

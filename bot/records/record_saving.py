@@ -26,6 +26,7 @@ from bot.knowledge import Knowledge
 from bot.records.record_docx import claim_record_path, write_record
 from bot.responses import Reply, Turn
 from bot.storage.store import COMPLETE, PAUSED, SessionNote, Store, SupervisionSession
+from bot.config import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ class RecordSaver:
         self.records_dir = Path(records_dir)
         self.write = write  # bot.records.record_docx.write_record; tests pass one that fails
         # how replies name the records folder (never its path on the server)
-        self.records_label = records_label or os.environ.get("RECORDS_LABEL") or None
+        self.records_label = records_label or Settings.from_env().records_label or None
 
     def save(self, db, session: SupervisionSession, steps: List[S.Step], answers: Dict) -> Turn:
         """Write the record so that a file on disk always belongs to a session.

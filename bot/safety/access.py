@@ -25,6 +25,7 @@ import secrets
 import stat
 from pathlib import Path
 from typing import Iterable, Mapping, Optional, Tuple
+from bot.config import Settings
 
 SECRET_HEADER = "X-Action-Secret"
 SECRET_ENV = "ACTION_SERVER_SECRET"
@@ -54,9 +55,9 @@ def action_secret(state_dir: Path, env: Optional[Mapping[str, str]] = None) -> s
 
     A file that others could read may have been copied, so it is replaced.
     """
-    env = os.environ if env is None else env
-    if env.get(SECRET_ENV):
-        return env[SECRET_ENV]
+    given = Settings.from_env(env).action_server_secret
+    if given:
+        return given
     path = Path(state_dir) / SECRET_FILE
     Path(state_dir).mkdir(mode=0o700, parents=True, exist_ok=True)
     if path.is_file() and not path.is_symlink():

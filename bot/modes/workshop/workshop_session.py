@@ -19,7 +19,6 @@ module never reads the supervision tables.
 """
 from __future__ import annotations
 
-import os
 import re
 import uuid
 from contextlib import contextmanager
@@ -51,6 +50,7 @@ from bot.modes.workshop.workshop_plan import (
 )
 from bot.modes.theme_picker import theme_menu, themes_chosen, titles
 from bot.modes.workshop.workshop_pack import write_pack
+from bot.config import Settings
 
 LENGTH, GROUP, THEMES, REVIEW, RUNNING = "length", "group", "themes", "review", "running"
 START_BUTTON = ("Run a workshop", "/start_workshop")
@@ -537,7 +537,7 @@ class WorkshopEngine:
         session.pack_path = str(path)
         session.status = COMPLETE
         # the folder as practitioners know it, never its path on the server
-        where = os.environ.get("RECORDS_LABEL") or self.knowledge.prompt("records_folder")
+        where = Settings.from_env().records_label or self.knowledge.prompt("records_folder")
         return Turn([Reply(self.content.prompt("saved", file=path.name, folder=where,
                                          points=len(session.points)))], closed=True)
 
