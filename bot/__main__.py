@@ -1,6 +1,8 @@
 """Command line for maintainers and data protection duties.
 
-    python -m bot check                      load knowledge/ and check every rule the tests check
+    python -m bot check                      load knowledge/, check every rule the tests check, print the sign-off
+                                             table (every text shown as the audit's, its passage and approval)
+    python -m bot signoff [--out FILE]       the sign-off table as a Word document a partnership reads and signs
     python -m bot sessions list              every session (supervision and workshop): id, status, dates
     python -m bot sessions show ID           one session's answers, or a workshop's points
     python -m bot sessions delete ID         its rows, record or pack files and conversation history
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from .config import Settings
 from .knowledge import KnowledgeError, load_knowledge
@@ -29,6 +32,7 @@ from bot.storage.retention import (
 )
 from bot.reading.safe_text import one_line, strip_controls
 from bot.storage.store import Store, make_engine
+from bot.content import signoff
 from bot.content.workshop_content import load_workshop_content
 from bot.modes.workshop.workshop_plan import check as check_workshop_plans
 
@@ -50,6 +54,20 @@ def _check(settings: Settings) -> int:
     print(f"Knowledge OK: {len(knowledge.audit.findings)} findings, {len(knowledge.themes)} themes, "
           f"{len(knowledge.toolkits)} toolkits, {len(knowledge.patterns)} patterns, "
           f"{len(knowledge.language)} wording checks, {len(workshop.vignettes)} workshop vignettes.")
+    print()
+    print(signoff.as_text(signoff.table(knowledge, settings.knowledge_dir)))  # for a reviewer: what is the audit's
+    return 0
+
+
+def _signoff(settings: Settings, out: Path) -> int:
+    """Write the sign-off table as a Word document for the partnership to read and sign."""
+    try:
+        knowledge = load_knowledge(settings.knowledge_dir)
+    except KnowledgeError as error:
+        print(f"Knowledge check failed: {error}", file=sys.stderr)
+        return 1
+    path = signoff.write_docx(knowledge, out, signoff.table(knowledge, settings.knowledge_dir))
+    print(f"Sign-off document written to {path} (readable by you only).")
     return 0
 
 
@@ -153,7 +171,10 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="load and check the files in knowledge/")
+    commands.add_parser("check", help="load and check the files in knowledge/, and print the sign-off table")
+    sign = commands.add_parser("signoff", help="write the sign-off table as a Word document for the partnership")
+    sign.add_argument("--out", type=Path, default=Path("results") / "content-signoff.docx",
+                      help="where to write it (default results/content-signoff.docx)")
     sessions = commands.add_parser("sessions", help="list, show, delete or purge stored sessions")
     sessions.add_argument("action", choices=["list", "show", "delete", "purge"])
     sessions.add_argument("id", nargs="?", help="a session id, or its first characters")
@@ -168,6 +189,8 @@ def main(argv=None) -> int:
     settings = Settings.from_env()
     if args.command == "check":
         return _check(settings)
+    if args.command == "signoff":
+        return _signoff(settings, args.out)
     if args.command == "records":
         for path in orphan_records(Store(make_engine(settings.database_url)), settings.records_dir):
             print(one_line(str(path)))  # an old file's name may hold an odd case reference

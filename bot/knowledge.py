@@ -272,6 +272,48 @@ class Link(StrictModel):
     url: str
 
 
+def reviewed(values: dict, what: str = "confirmed") -> dict:
+    """confirmed: true only with the named reviewer and the date they checked it (a partnership's record)."""
+    if values.get("confirmed") and not (values.get("confirmed_by") and values.get("confirmed_on")):
+        raise ValueError(f"{what}: true needs confirmed_by (the partnership reviewer's name) and "
+                         "confirmed_on (the date they checked it, YYYY-MM-DD)")
+    if values.get("confirmed_on") and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", values["confirmed_on"]):
+        raise ValueError("confirmed_on: write the date as YYYY-MM-DD")
+    return values
+
+
+class Approval(StrictModel):
+    """One line of the sign-off table approved by a partnership reviewer (knowledge/signoff.yml).
+
+    The approval holds the exact words approved and the passage they restate: if either
+    changes, the approval no longer applies and the line is shown as the assistant's own
+    wording again until it is approved afresh.
+    """
+    key: str  # where the text lives, as the sign-off table names it
+    text: str
+    passage: str
+    reviewer: str
+    date: str
+
+    @validator("date")
+    def iso_date(cls, date):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+            raise ValueError("write the date as YYYY-MM-DD")
+        return date
+
+
+class PythonText(StrictModel):
+    """A text built in the code that presents the audit, and what fills it (see bot/content/signoff.py)."""
+    file: str
+    text: str  # the literal as written, with {} where the code fills something in
+    shows: str  # what fills it, e.g. "a finding's approved summary, or else its poster words"
+
+
+class SignOff(StrictModel):
+    approvals: List[Approval] = []
+    python_texts: List[PythonText] = []
+
+
 class Question(StrictModel):
     stage: str
     ask: str
@@ -319,8 +361,12 @@ class ToolkitLink(StrictModel):
     url: str
     scope: str
     confirmed: bool
+    confirmed_by: Optional[str] = None  # the partnership reviewer who checked the address
+    confirmed_on: Optional[str] = None  # when (YYYY-MM-DD)
     about: Optional[str] = None  # shown to practitioners
     note: Optional[str] = None  # for maintainers only: never shown in a session or a record
+
+    _reviewed = root_validator(skip_on_failure=True, allow_reuse=True)(lambda cls, values: reviewed(values))
 
 
 class Toolkit(StrictModel):
@@ -337,12 +383,16 @@ class Resource(StrictModel):
     title: str
     url: str = ""
     confirmed: bool = False
+    confirmed_by: Optional[str] = None
+    confirmed_on: Optional[str] = None
     about: Optional[str] = None  # shown to practitioners
     stages: List[str] = []  # the steps a practitioner follows, e.g. the escalation stages
     note: Optional[str] = None  # for maintainers only: never shown in a session or a record
 
     class Config:
         min_anystr_length = 0
+
+    _reviewed = root_validator(skip_on_failure=True, allow_reuse=True)(lambda cls, values: reviewed(values))
 
 
 class ToolkitFile(StrictModel):
@@ -361,7 +411,14 @@ class Contact(StrictModel):
     when: str
     phone: str
     confirmed: bool
+    confirmed_by: Optional[str] = None
+    confirmed_on: Optional[str] = None
     note: Optional[str] = None
+
+    @root_validator(skip_on_failure=True)
+    def reviewed_unless_999(cls, values):
+        """999 is the national emergency number; every other number needs a named reviewer to confirm it."""
+        return values if values.get("phone") == "999" else reviewed(values)
 
 
 class UrgentHelp(StrictModel):
@@ -578,6 +635,8 @@ class ConferenceRoute(StrictModel):
     title: str
     url: str = ""
     confirmed: bool = False
+    confirmed_by: Optional[str] = None
+    confirmed_on: Optional[str] = None
     about: str
     stages: List[str]
     timescales: str  # what the procedure gives, or that they are to be confirmed
@@ -585,6 +644,7 @@ class ConferenceRoute(StrictModel):
 
     @root_validator(skip_on_failure=True)
     def timescales_not_asserted(cls, values):
+        reviewed(values)
         if not values["confirmed"] and "to be confirmed" not in values["timescales"].lower():
             raise ValueError("timescales: while unconfirmed, say they are to be confirmed")
         return values
@@ -640,6 +700,7 @@ class Knowledge(BaseModel):
     prompts: Dict[str, str]
     danger_sentences: DangerSentences
     record: RecordSettings
+    signoff: SignOff = SignOff()
 
     @root_validator(skip_on_failure=True)
     def cross_references(cls, values):
@@ -694,10 +755,40 @@ class Knowledge(BaseModel):
     def finding(self, finding_id: str) -> Finding:
         return next(f for f in self.audit.findings if f.id == finding_id)
 
+    def approved(self, key: str, text: str, passage: str) -> bool:
+        """A reviewer approved these exact words as restating this passage (knowledge/signoff.yml)."""
+        return any(a.key == key and collapse(a.text) == collapse(text) and a.passage == passage
+                   for a in self.signoff.approvals)
+
+    def audit_words(self, finding_id: str) -> str:
+        """What may follow "From the audit: " for a finding.
+
+        The summary once a reviewer has approved it; until then the poster's own words, with
+        the summary marked as the assistant's wording, so nothing unapproved is shown as the audit's.
+        """
+        finding = self.finding(finding_id)
+        if self.approved(f"audit.yml: findings.{finding_id}.summary", finding.summary, self.passage_of(finding_id)):
+            return finding.summary
+        return f"\"{finding.poster_text}\" (in the assistant's words: {finding.summary})"
+
+    def pattern_source(self, pattern: "Pattern") -> str:
+        """A pattern's reason, shown as the audit's only once approved; else its finding's poster words."""
+        if self.approved(f"patterns.yml: {pattern.id}.why", pattern.why, self.passage_of(pattern.finding)):
+            return pattern.why
+        finding = self.finding(pattern.finding)
+        return f"\"{finding.poster_text}\" (in the assistant's words: {pattern.why})"
+
+    @property
+    def headline_texts(self) -> List[str]:
+        """The workshop's headlines: each approved paraphrase, or else the passage's own words."""
+        return [h.text if self.approved(f"audit.yml: headlines.{n}", h.text, h.paraphrase_of)
+                else self.source.passages[h.paraphrase_of]
+                for n, h in enumerate(self.audit.headlines, 1)]
+
     @property
     def finding_summaries(self) -> Dict[str, str]:
-        """finding id -> its summary: the audit's words wherever a finding is cited (e.g. a history's flags)."""
-        return {f.id: f.summary for f in self.audit.findings}
+        """finding id -> what is shown as the audit's words wherever it is cited (see audit_words)."""
+        return {f.id: self.audit_words(f.id) for f in self.audit.findings}
 
     def passage_of(self, finding_id: str) -> str:
         """The poster passage id (e.g. worried.3) holding a finding's words."""
@@ -782,6 +873,7 @@ def load_knowledge(directory: Path) -> Knowledge:
             danger_sentences=parse_model(DangerSentences, read_yaml(directory, "danger_sentences.yml"),
                                     directory / "danger_sentences.yml"),
             record=parse_model(RecordFile, read_yaml(directory, "record.yml"), directory / "record.yml").record,
+            signoff=parse_model(SignOff, read_yaml(directory, "signoff.yml"), directory / "signoff.yml"),
         )
     except ValidationError as exc:
         raise KnowledgeError("; ".join(err["msg"] for err in exc.errors())) from exc

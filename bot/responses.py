@@ -32,11 +32,11 @@ def toolkit_matcher(knowledge: Knowledge) -> ChoiceMatcher:
 
 
 def _find(items, matcher: ChoiceMatcher, entity: str, message: Incoming) -> Optional[str]:
-    """NLU's entity when it names a known id, else our own matching of the words."""
+    """NLU's entity when it names a known id, else the entity's words read as a name, else the whole message's."""
     value = message.entity(entity)
     if value in {item.id for item in items}:
         return value
-    found = matcher.find(message.text)
+    found = (matcher.find(value) if value else []) or matcher.find(message.text)
     return found[0] if found else None
 
 
@@ -53,7 +53,7 @@ def explain_theme(knowledge: Knowledge, theme_id: Optional[str]) -> Reply:
         return Reply(knowledge.prompt("which_theme"),
                      [(t.title, f'/explain_theme{{"theme":"{t.id}"}}') for t in knowledge.themes])
     theme = knowledge.theme(theme_id)
-    saw = " ".join(knowledge.finding(f).summary for f in theme.findings[:2])
+    saw = " ".join(knowledge.audit_words(f) for f in theme.findings[:2])
     question = next(q.ask for q in theme.questions if q.stage == "reflection")
     lines = [
         f"{theme.title}",

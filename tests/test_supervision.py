@@ -476,7 +476,7 @@ def test_a_toolkit_from_the_plan_category_is_asked_about_with_its_links(core):
     say("I want to reflect on a case before supervision")
     answers = {"case.concerns": "mental health", "case.category": "Neglect", "themes.choice": "voice of the child"}
     reply = reach(core, say, "toolkit.neglect", answers=answers)
-    assert "What did the Neglect toolkit show on this case, or what has got in the way of using it?" in reply
+    assert "What has the Neglect toolkit shown on this case, if it has been used?" in reply
     assert "graded-care-profile-2" in reply and "why not" not in reply.lower()
 
 

@@ -243,8 +243,8 @@ def _pattern_steps(k: Knowledge, answers: Dict, kind: str, covered_topics, cover
 
 
 def _pattern_step(k: Knowledge, pattern) -> Step:
-    return Step(f"pattern.{pattern.id}", TEXT, pattern.question, "pattern", pattern.title, source=pattern.why,
-                topic=pattern.topic, extra=toolkit_links(k, pattern.toolkits))
+    return Step(f"pattern.{pattern.id}", TEXT, pattern.question, "pattern", pattern.title,
+                source=k.pattern_source(pattern), topic=pattern.topic, extra=toolkit_links(k, pattern.toolkits))
 
 
 def _start_steps(k: Knowledge) -> List[Step]:
@@ -371,7 +371,7 @@ def _theme_steps(k: Knowledge, theme_id: str) -> List[Step]:
     theme = k.theme(theme_id)
     return [Step(f"theme.{theme_id}.{number}", TEXT, question.ask, "theme",
                        f"{theme.title}, question {number + 1}", theme_id=theme_id,
-                       source=k.finding(question.finding).summary, topic=question.topic,
+                       source=k.audit_words(question.finding), topic=question.topic,
                        stage=question.stage)
             for number, question in enumerate(theme.questions)]
 

@@ -197,7 +197,7 @@ def plan_workshop(content: WorkshopContent, knowledge: Knowledge, minutes: int, 
     audit = knowledge.audit.source
     return WorkshopPlan(
         title=w.title, minutes=minutes, group_id=group, group_label=content.group(group).label,
-        theme_ids=tuple(themes), items=tuple(items), headlines=tuple(knowledge.audit.headline_texts),
+        theme_ids=tuple(themes), items=tuple(items), headlines=tuple(knowledge.headline_texts),
         notes=tuple(notes), audit_title=f"{audit.title}, {audit.partnership}, {audit.date}",
         labels=w.labels, pack=w.pack, marking=protective_marking(knowledge),
     )
@@ -210,7 +210,7 @@ def _opening(content: WorkshopContent, knowledge: Knowledge, group_id: str, star
     return PlanItem(
         id=OPENING, kind=OPENING, title=opening.title, start=start, minutes=minutes,
         text=(opening.purpose, f"{audit.title}, {audit.partnership}, {audit.date}. {audit.scope}"),
-        lists=((opening.headlines_intro, tuple(knowledge.audit.headline_texts)),
+        lists=((opening.headlines_intro, tuple(knowledge.headline_texts)),
                (content.workshop.labels.ground_rules, tuple(opening.ground_rules))),
         questions=(opening.question,),
         facilitator_note=content.group(group_id).facilitator_note,
