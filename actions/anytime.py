@@ -8,7 +8,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.danger import danger_check
+from bot.reading.reading import danger_of
 from bot.danger_answer import YES, answer_to_check
 from bot.responses import (
     Reply, danger_check_question, explain_theme, find_theme, find_toolkit, show_toolkit, urgent_help,
@@ -63,7 +63,7 @@ class ActionUrgentHelp(Action):
         if message.intent != "immediate_risk":  # the message after this action: an answer to the check?
             said = answer_to_check(message) if check_was_asked(tracker, knowledge.urgent.check_question) else None
             if said is None:
-                reading = danger_check(knowledge).read(message.text)
+                reading = danger_of(message, knowledge)  # Rasa's NLU read it already
                 if not reading:  # neither an answer nor danger: what that intent gets anywhere else
                     dispatcher.utter_message(response=AFTER_CHECK_OTHERWISE.get(message.intent or "", "utter_default"))
                     return []
@@ -75,7 +75,7 @@ class ActionUrgentHelp(Action):
                 send(dispatcher, [Reply(knowledge.urgent.check_no)], tracker)
                 dispatcher.utter_message(response="utter_what_next")
                 return []
-        elif not message.is_payload and not danger_check(knowledge).read(message.text).clear:
+        elif not message.is_payload and not danger_of(message, knowledge).clear:
             send(dispatcher, [danger_check_question(knowledge)], tracker)
             return []
         send(dispatcher, [urgent_help(knowledge), Reply(knowledge.urgent.carry_on, [

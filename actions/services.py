@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.assistant import Assistant
 from bot.config import Settings
+from bot.reading.reading import DANGER_KEY
 from bot.knowledge import cached_knowledge
 from bot.responses import Reply
 from bot.storage.store import Store, make_engine
@@ -77,12 +78,15 @@ def incoming(tracker: Tracker) -> Incoming:
     metadata = message.get("metadata") or {}
     question = metadata.get("question") if isinstance(metadata, dict) else None
     event = tracker.get_last_event_for("user") or {}
+    danger = message.get(DANGER_KEY)  # Rasa's NLU read the whole text for danger already (components/danger.py)
     return Incoming(
         text=event.get("text") or message.get("text") or "",
         intent=intent.get("name"),
         confidence=float(intent.get("confidence") or 0.0),
         entities=list(message.get("entities") or []),
         question=question if isinstance(question, str) else None,
+        danger_level=danger.get("level") if isinstance(danger, dict) else None,
+        danger_read=isinstance(danger, dict),
     )
 
 

@@ -13,6 +13,7 @@ from typing import Dict, List, Mapping, Optional, Tuple
 
 from bot.modes.mode import Mode
 from bot.modes.registry import MODES, start_intents
+from bot.reading.reading import read_once
 from bot.reading.text_input import Incoming
 from bot.responses import Reply, Turn
 
@@ -69,8 +70,10 @@ class Assistant:
         """One message, answered by the active mode (with the next question); closed when none is open.
 
         Each mode looks for its open session in the same transaction that handles the message, so a
-        message costs one transaction for the first mode, one more for each mode before its own.
+        message costs one transaction for the first mode, one more for each mode before its own. The
+        message's danger level is read once here (if Rasa's NLU has not already) and carried to the mode.
         """
+        message = read_once(message, self.knowledge)
         for mode in self.modes.values():
             turn = mode.handle_active(sender_id, message)
             if turn is not None:

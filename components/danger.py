@@ -24,9 +24,9 @@ from bot.config import Settings
 from components.bounded_text import WHOLE_TEXT
 from bot.danger import DangerCheck, danger_check
 from bot.knowledge import cached_knowledge
+from bot.reading.reading import DANGER_KEY  # {"level": "clear" | "possible" | None}: the actions reuse it
 
 URGENT_INTENT = "immediate_risk"
-DANGER_KEY = "danger"  # {"level": "clear" | "possible"} in the parse data, for the actions
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -65,6 +65,8 @@ class DangerFirst(GraphComponent, IntentClassifier):
             if not text.strip() or text.lstrip().startswith("/"):
                 continue  # buttons carry the intent chosen on purpose
             reading = self.check.read(text)
+            # Every typed message's level goes to the actions (bot/reading/reading.py), so it is read once.
+            message.set(DANGER_KEY, {"level": reading.level}, add_to_output=True)
             if not reading:
                 continue
             intent = {"name": URGENT_INTENT, "confidence": 1.0}
@@ -72,5 +74,4 @@ class DangerFirst(GraphComponent, IntentClassifier):
                                   if r.get("name") != URGENT_INTENT]
             message.set(INTENT, intent, add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
-            message.set(DANGER_KEY, {"level": reading.level}, add_to_output=True)
         return messages

@@ -78,6 +78,10 @@ class Incoming:
     confidence: float = 0.0
     entities: List[dict] = field(default_factory=list)
     question: Optional[str] = None  # the question id the client says this answers, if it sent one
+    # The danger check's level for the whole text ("clear", "possible" or None), once it has been read:
+    # by Rasa's NLU (components/danger.py puts it in the parse data) or by bot/reading/reading.py.
+    danger_level: Optional[str] = None
+    danger_read: bool = False
 
     @property
     def is_payload(self) -> bool:

@@ -28,7 +28,8 @@ from bot.reading.chronology_reading import Incident, read_entries, read_entry
 from bot.knowledge import Knowledge
 from bot.reading.language import check_language
 from bot.reading.privacy import privacy_reminder
-from bot.danger import CLEAR, DangerReading, danger_check
+from bot.danger import DangerReading
+from bot.reading.reading import danger_of
 from bot.records.record_docx import write_record
 from bot.records.record_saving import RecordSaver
 from bot.responses import (
@@ -457,10 +458,8 @@ class SupervisionEngine:
         return Turn(replies)
 
     def _danger(self, message: Incoming) -> DangerReading:
-        """The one danger check; a press of the urgent-help button is clear danger."""
-        if message.is_payload:
-            return DangerReading(CLEAR, message.text) if message.intent == "immediate_risk" else DangerReading()
-        return danger_check(self.knowledge).read(message.text)
+        """The one danger check, read once per message (bot/reading/reading.py)."""
+        return danger_of(message, self.knowledge)
 
     @staticmethod
     def _low_safety_scale(step: S.Step, session: SupervisionSession) -> bool:

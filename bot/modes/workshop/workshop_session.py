@@ -31,9 +31,9 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, relationship, sessionmaker
 
-from bot.danger import danger_check
 from bot.danger_answer import answer_to_check, check_answered
 from bot.knowledge import Knowledge
+from bot.reading.reading import danger_of
 from bot.reading.privacy import privacy_reminder
 from bot.responses import (
     Reply, Turn, danger_check_question, explain_theme, find_theme, find_toolkit, show_toolkit,
@@ -434,7 +434,7 @@ class WorkshopEngine:
 
         if stage == RUNNING:
             return Turn(self._running(db, session, command, message))
-        reading = danger_check(self.knowledge).read(text)
+        reading = danger_of(message, self.knowledge)  # read once (bot/reading/reading.py)
         if reading.clear:
             return Turn([urgent_help(self.knowledge), Reply(self.knowledge.urgent.carry_on)])
         if reading.possible:
@@ -507,16 +507,17 @@ class WorkshopEngine:
             return [self._questions(plan.items[index])]
         if command in ("show", "start"):
             return self._show(plan, index)
-        return self._point(db, session, plan.items[index], message.text)
+        return self._point(db, session, plan.items[index], message)
 
-    def _point(self, db: Session, session: WorkshopSession, item: PlanItem, text: str) -> List[Reply]:
+    def _point(self, db: Session, session: WorkshopSession, item: PlanItem, message: Incoming) -> List[Reply]:
         """One of the group's points, stored exactly as typed."""
+        text = message.text
         session.points.append(WorkshopPoint(item_id=item.id, text=text))
         session.updated_at = utcnow()
         db.flush()
         count = sum(1 for p in session.points if p.item_id == item.id)
         replies = [Reply(self.content.prompt("point_noted", title=item.title, count=count))]
-        reading = danger_check(self.knowledge).read(text)
+        reading = danger_of(message, self.knowledge)
         if reading.clear:
             replies = [urgent_help(self.knowledge), Reply(self.content.prompt("urgent_point_saved"))]
         elif reading.possible:
