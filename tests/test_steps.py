@@ -182,12 +182,12 @@ def test_the_day_in_the_life_is_asked_once():
     assert "child.day_in_life" not in [s.key for s in steps]
 
 
-def test_a_short_session_is_one_theme_its_experience_reflection_and_action_then_actions():
+def test_a_short_session_is_one_theme_one_question_per_stage_then_actions():
     answers = {"themes.choice": A(["escalation", "neglect"])}
     steps = S.question_plan(KNOWLEDGE, answers, S.SHORT)
     theme_steps = [s for s in steps if s.section == "theme"]
-    assert [s.stage for s in theme_steps] == ["experience", "reflection", "action"]
+    assert [s.stage for s in theme_steps] == ["experience", "reflection", "analysis", "action"]  # analysis kept
     assert {s.theme_id for s in theme_steps} == {"escalation"}
     sections = list(dict.fromkeys(s.section for s in steps))
     assert sections == ["details", "case", "themes", "theme", "actions", "review"]
-    assert len(steps) == 3 + 1 + 3 + 4 + 1  # details and reference, theme, its questions, one action, review
+    assert len(steps) == 3 + 1 + 4 + 4 + 1  # details and reference, theme, its questions, one action, review

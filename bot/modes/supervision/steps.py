@@ -20,8 +20,8 @@ from bot.modes.supervision.suggestions import noticed_patterns, plan_patterns, r
 from bot.reading.text_input import Choice, normalise
 
 MAX_PATTERN_QUESTIONS = 3  # busy practitioners: the patterns with the highest priority come first
-SHORT = "short"  # about 15 minutes: one theme's experience, reflection and action questions, then actions
-SHORT_STAGES = ("experience", "reflection", "action")
+SHORT = "short"  # about 15 minutes: one theme's first question of each stage of the cycle, then actions
+SHORT_STAGES = ("experience", "reflection", "analysis", "action")  # the cycle whole: analysis is kept
 SHORT_SESSION_WORDS = ("short session", "short", "a short session", "short one", "quick session",
                        "short session (about 15 minutes)", "15 minutes")
 FIRST_STEP = "details.worker"  # where a short session can be chosen
@@ -256,7 +256,7 @@ def _start_steps(k: Knowledge) -> List[Step]:
 
 
 def _short_plan(k: Knowledge, answers: Dict) -> List[Step]:
-    """About 15 minutes: one theme's experience, reflection and action questions, actions, record."""
+    """About 15 minutes: one theme's first experience, reflection, analysis and action questions, actions, record."""
     steps = _start_steps(k)
     steps.append(Step("themes.choice", THEMES, k.prompt("ask_short_theme"), "themes", "Theme",
                       choices=theme_choices(k)))
