@@ -48,15 +48,17 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from pydantic import BaseModel, validator
 
 from . import danger_guards as G
+from .danger_concepts import margin
 from .ngram_model import NgramModel, NgramSettings
 
 CLEAR, POSSIBLE = "clear", "possible"
 
 # Probability from the classifier at or above which a sentence is clear danger,
 # and at or above which it is worth one short check.
-CLEAR_SCORE = 0.80
-POSSIBLE_SCORE = 0.50
-PART_POSSIBLE_SCORE = 0.80  # the same for a clause or run of clauses, read apart from its sentence
+CLEAR_SCORE = 0.75
+POSSIBLE_SCORE = 0.60
+PART_POSSIBLE_SCORE = 0.70  # the same for a clause or run of clauses, read apart from its sentence
+DOUBTED_POSSIBLE_SCORE = 0.80  # the same for a reading lowered one level (comfort, the past or 'if')
 RUN_FLOOR = 0.20  # a run of clauses is read only when one of them scores at least this on its own
 PART_MIN_WORDS_FOR_CLEAR = 5  # a clause read apart from its sentence needs more words than this to alarm
 MIN_WORDS_FOR_SCORE = 3  # fewer words: phrases only; exactly this many: at most the short check
@@ -179,8 +181,11 @@ class DangerCheck:
         if G.resolved(plain) and not G.NOW.search(plain):
             return []  # over, and nothing says now: the score alone cannot raise it
         over = G.resolved(plain) or G.reassured(plain) or bool(G.TEACHING.search(plain))
-        return [self._level(sentence, score, words, down + over, whole)
-                for score, words, down, whole in self._parts(plain)]
+        readings = [self._level(sentence, score, words, down + over, whole)
+                    for score, words, down, whole in self._parts(plain)]
+        if not any(readings) and margin(sentence):  # a child, a harm, nothing saying it is over: ask
+            readings.append(DangerReading(POSSIBLE, sentence, 0.0))
+        return readings
 
     def _parts(self, plain: str) -> List[Tuple[float, int, int, bool]]:
         """The classifier's score for each clause and run of neighbouring clauses (and the whole sentence).
@@ -222,7 +227,7 @@ class DangerCheck:
             return DangerReading(None, sentence, score)
         if score >= CLEAR_SCORE and words > (MIN_WORDS_FOR_SCORE if whole else PART_MIN_WORDS_FOR_CLEAR) and not down:
             return DangerReading(CLEAR, sentence, score)
-        if score >= (CLEAR_SCORE if down else POSSIBLE_SCORE if whole else PART_POSSIBLE_SCORE):
+        if score >= (DOUBTED_POSSIBLE_SCORE if down else POSSIBLE_SCORE if whole else PART_POSSIBLE_SCORE):
             return DangerReading(POSSIBLE, sentence, score)
         return DangerReading(None, sentence, score)
 

@@ -45,13 +45,17 @@ _RECENT = re.compile(
     r"minutes?) ago|since (last night|yesterday|"
     r"this morning|" + _WEEKDAY + r")|earlier today)\b", re.IGNORECASE)
 PAST = re.compile(
-    r"\b(ago|last (week|month|year|summer|winter|spring|autumn|time|night|term|half term|" + _WEEKDAY + r")|"
-    r"in (19|20)\d\d|in (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|yesterday|back in|"
+    r"\b(ago|last (week|month|year|summer|winter|spring|autumn|time(?! (you|u|ya|any))|night|term|half term|"
+    + _WEEKDAY + r")|"
+    r"in (19|20)\d\d|in (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|yesterday|"
+    r"back in(?= (19|20)\d\d| the (day|past)| (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r" (spring|summer|autumn|winter)| year)|"
     r"previous(ly)?|historic(al(ly)?)?|in the past|used to|years? before|"
     r"when (she|he|they|i|mum|dad) (was|were) (little|younger|a baby|a child|a girl|a boy|small|\d+)|"
     r"as a (child|girl|boy|baby|teenager|kid)|during the (last|previous|first) plan|"
     r"before the (last |previous )?plan|at the time|had been|were called|was called|"
-    r"was arrested|was convicted|conviction|(was|were) (found|reported|recorded)|"
+    r"was arrested|was convicted|conviction|(was|were) (found(?! (wandering|alone|on (his|her|their) own|"
+    r"unresponsive|unconscious|collapsed|outside))|reported|recorded)|"
     r"(years|months|weeks) back|at \d+ (months|weeks|years|yrs|mths)( old)?|a while back|at the weekend|"
     r"over the weekend|the other (day|week|night)|"
     r"often|usually|sometimes|regularly|tends? to|most (nights|days|weekends))\b",
@@ -78,7 +82,10 @@ RESOLVED = re.compile(
     r"(granted|made|obtained|in place)|closed|nfa'?d?|no further action|discharged|back home safe|"
     r"(is|are|was|were) fine|all clear|(has|have) been (seen|checked) (by|at)|(police|paramedics|ambulance) "
     r"(are|were|have been|was) (there|with|on scene|already)|(now )?in (foster|emergency) care|"
-    r"placed (with|in) (foster|family|a refuge|emergency)|in a refuge|moved (away|out)|new boiler|"
+    r"(home|found|back|returned) safe|safe and (sound|well)|(under |in )?police protection|"
+    r"(police|officers|they) (found|located|traced) (him|her|them)|"
+    r"placed (with|in) (foster|family|a refuge|emergency)|placed with (his|her|their) (aunt|auntie|uncle|nan|gran|"
+    r"grandparents|dad|mum|father|mother|family|relatives)|in a refuge|moved (away|out)|new boiler|"
     r"(wasn'?t|isn'?t|not) (real|serious|true)|false alarm|turned out|remanded|recalled( to prison)?|"
     r"(was|were|been|got) arrested|on tag|(on|in) the ward|under observation|supervised|"
     r"safety plan|locked away|(not|isn'?t|aren'?t) allowed|can'?t (enter|come|go) (in|near|within)|"
@@ -101,7 +108,11 @@ IDIOMS = re.compile(
     r" (is |'s )?(going to |gonna |will )?(kill|murder) me|"
     r"over my dead body|fighting fit|(gas|fire|bomb)(ing)? (it|through)|(on|with) fire (at|in) (work|school)|"
     r"blew me away|blew up at (me|us|the \w+)|a nightmare|knackered|bombarded|killer (question|point)|"
-    r"shot myself in the foot|"
+    r"shot myself in the foot|knife[- ]edge|(test|exams?|homework|revision|school|college|shoes|feet|back|"
+    r"legs|head|tooth|teeth|hay ?fever|the heat|this heat|training) (is|was|'s|are|were) killing (him|her|me|them|us)|"
+    r"(caseload|workload|job|work|paperwork|admin|deadlines?|inbox|e-?mails?|this week|"
+    r"court prep|reports?|the audit|ofsted|recording) (is |are |'s |'re )?(choking|killing|drowning|suffocating|"
+    r"strangling|crushing|burying) (me|us)|drowning in (work|paperwork|cases|e-?mails|admin|reports)|"
     r"(could|would) have (killed|strangled) (him|her|them|me)\b[^.]{0,20}\b(laugh|joke|lol)\w*|lol|haha+)\b",
     re.IGNORECASE)
 
@@ -173,8 +184,24 @@ def undone(sentence: str, start: int, end: int) -> bool:
     return not NOW.search(around) and bool(past or HYPOTHETICAL.search(around))
 
 
+# A negation that is itself the danger: a baby "not feeding", "nobody home", "mum's not worried", "doesn't know
+# where they're taking her". Read as comfort, these lowered the very readings that mattered most.
+NEGATED_DANGER = re.compile(
+    r"\b(men|man|males?|people|adults?|lads|guys|someone|somebody) (she|he|they) (doesn'?t|don'?t|didn'?t) know\b|"
+    r"\b(not|no|isn'?t|aren'?t|hasn'?t|haven'?t|hadn'?t|won'?t|wont|wouldn'?t|can'?t|cannot|couldn'?t|doesn'?t|"
+    r"don'?t|didn'?t|never|nobody|no one|no-one)( (really|properly|even|at all|been|had|got|any|been able to|able to|"
+    r"a|let|being))? (feeding|fed|feed|eating|eaten|drinking|drunk anything|breathing|breathe|waking|wake|woken|"
+    r"rousing|moving|responding|responsive|answering|answered|back|home|worried|bothered|concerned|know where|"
+    r"knows where|know who|knows who|want (us|me|anyone|anybody|her \w+|his \w+) to (tell|know|find out)|"
+    r"tell anyone|stop(ping)? (crying|screaming|bleeding|fitting|being sick|vomiting|shaking)|safe|adults?|grown ?ups?|"
+    r"parents?|food|heating|electric\w*|seen|heard from|(come|came|been) (back|home)|"
+    r"with (them|him|her)|in the (house|flat))\b",
+    re.IGNORECASE)
+
+
 def negated(text: str) -> bool:
-    """A negation anywhere in a stretch of text (for the classifier's reading of it)."""
+    """A negation anywhere in a stretch of text (for the classifier's reading of it), unless it is the danger."""
+    text = NEGATED_DANGER.sub(" ", text)
     return bool(NEGATION_BEFORE.search(text) or NEGATION_INSIDE.search(text))
 
 

@@ -1,0 +1,121 @@
+"""The danger check's safety margin: a child, a harm, and nothing to say it is over, gets at least the check.
+
+Measured on sentences nobody had tuned on (tests/danger/people.yml), the
+misses were not odd wordings of known phrases but whole kinds the phrases and
+the classifier had never met in that form: a 13-year-old posting pills with
+"goodnight forever", a girl in a car with men she does not know, a baby who
+has not fed and is very sleepy. A missed check is far worse than an extra
+one, so this rule asks "Is a child in danger right now?" whenever a clause,
+or two neighbouring clauses, name
+
+- someone vulnerable (a child by word or age) and a harm, medical sign,
+  hazard, exploitation or absence of care; or
+- a harm grave enough on its own (pills swallowed, suicide words, a weapon,
+  someone unconscious, cutting or a forced marriage); or
+- someone arriving now ("moving back in tonight") in a sentence that says
+  they are dangerous (released, bail, domestic abuse, an offender),
+
+and none of those clauses says it is past, hypothetical, denied, over or a
+question about practice (bot/danger_guards.py). It never gives the urgent
+reply by itself: that still needs a phrase or the classifier's confidence.
+The word lists are concepts, not sentences: they were written from the kinds
+of failure, and checked against reflective sentences of all three development
+sets (checks on them stay at or under about 3%).
+"""
+from __future__ import annotations
+
+import re
+from typing import List
+
+from . import danger_guards as G
+
+_UNIT = r"(yo|y/o|yrs?|years?|months?|mths?|mo|weeks?|wks?)"
+_AGE = r"\(\s*\d{1,2}( ?" + _UNIT + r")?( old)?\s*\)|\d{1,2} ?(yo|y/o|yr|" + _UNIT + r" old)(?!\w)"
+VULNERABLE = re.compile(
+    r"\b(child|children|kids?|baby|babies|newborn|infant|toddlers?|little ones?|twins|girls?|boys?|sons?|daughters?|"
+    r"teen(ager)?s?|young (person|people)|yp|pupil|sibling|siblings|brother|sister|niece|nephew|grand(son|daughter)|"
+    r"lad|(my|the) (young|little) \w+)\b|(^|\s)(" + _AGE + r")", re.IGNORECASE)
+
+# Harms, medical signs, hazards, exploitation and absence of care: each means danger only beside a child.
+HARM_BESIDE_A_CHILD = re.compile(
+    r"\b(hit(ting)?|hurt(ing)?|beat(ing|en)?|punch\w*|kick(ed|ing)|slap\w*|shook|shaken|shaking (him|her|the)|"
+    r"throw\w* (him|her)|thrown|grab\w*|dragg\w*|bruis\w*|burn(t|ed|s)?|scald\w*|bleed\w*|blood|injur\w*|"
+    r"broken (arm|leg|bone)|head injury|unconscious|unresponsive|floppy|limp|fitting|seizure|vomit\w*|being sick|"
+    r"(very |really |so |too )(sleepy|drowsy|quiet|still|cold|pale)|sleepy|drowsy|lethargic|not (fed|feeding)|"
+    r"hasn'?t (fed|eaten|fed)|pills?|tablets|meds|paracetamol|overdos\w*|swallow\w*|drank|bleach|chemicals?|"
+    r"gas|fire|smoke|flames|balcony|ledge|window|road|motorway|river|water|bath|drown\w*|"
+    r"alone|on (his|her|their) own|by (himself|herself|themselves)|left (with|looking after|in charge)|"
+    r"nobody (home|in|there|with)|no one (home|in|there|with)|no adults?|wander\w*|door (open|wide open)|"
+    r"locked|trapped|shut in|missing|run away|ran away|not (come|came|been) (back|home)|still not back|"
+    r"car with|(older|adult|unknown|strange) (men|man|males?|lads)|men (she|he|they) (doesn'?t|don'?t) know|"
+    r"dealers?|county lines|trap ?house|groom\w*|sexual\w*|rap(e|ed)|touch(ed|ing) (her|him)|"
+    r"cut|cutting|ceremony|married|marriage|wedding|flights?|airport|heathrow|gatwick|plane|"
+    r"moving (back )?in|moved (back )?in|released|turned up|turning up|coming (round|over)|at the door|"
+    r"drunk|high|off (his|her|their) face|passed out|out cold|kill\w*|die|dead|knife|knives|weapon|gun|strangl\w*|"
+    r"choke?d?|choking|threat\w*|scared|terrified|screaming|hiding)\b", re.IGNORECASE)
+
+# Harms grave enough on their own, whoever they are about.
+GRAVE_ALONE = re.compile(
+    r"\b(overdos\w*|(swallowed|took|taken|necked|downed) (a |an |some |all |loads |lots )?(load |lot |handful |bunch |"
+    r"packet |box )?(of )?(pills|tablets|paracetamol|meds|medication)|pills? (on|in) (snap|insta\w*|a pic|a photo)|"
+    r"goodnight forever|good ?bye forever|bye forever|last time (you|u|ya|any)\w* (will )?(hear|see)|"
+    r"(can'?t|cannot) (do|take|go on with) (this|it) any ?more|end (it|it all|my life|his life|her life)|"
+    r"kill (him|her|them|my)sel(f|ves)|suicid\w*|noose|ligature|jump(ing)? (off|from|in front)|"
+    r"unconscious|unresponsive|not breathing|stopped breathing|knife|machete|gun|strangl\w*|"
+    r"fgm|cut (her|them|the girls)|get cut|be cut|forced (to )?marr\w*|married off)\b", re.IGNORECASE)
+
+# Someone dangerous arriving: an arrival now in the clause, and a sign of danger about them in the sentence.
+ARRIVING = re.compile(
+    r"\b(moving (back )?in|moves (back )?in|coming (round|over|back|home|to stay)|turning up|on (his|her|their) way|"
+    r"staying (over|the night)|let (him|her|them) in)\b", re.IGNORECASE)
+DANGEROUS_PERSON = re.compile(
+    r"\b(da|dv|domestic (abuse|violence)|violen\w*|abus\w*|perpetrator|offender|rso|schedule (1|one)|released|"
+    r"prison|jail|bail|non[- ]?mol|injunction|restraining order|convict\w*|assault\w*)\b", re.IGNORECASE)
+
+
+def margin(sentence: str) -> bool:
+    """A child in the sentence, a harm (or a grave harm) in a clause or two, and nothing there saying it is over."""
+    plain = G.without_idioms(sentence)
+    if G.TEACHING.search(plain) or G.resolved(plain) or G.reassured(plain):
+        return False
+    spans = G.clause_spans(plain)
+    clauses = [plain[a:b] for a, b in spans]
+    # The child is often named in one clause and meant in the next ("dad shook the baby last night, she's now very
+    # quiet"), or in brackets, which are a clause of their own ("Leah (15) messaged ..."): anywhere in the sentence.
+    child = bool(VULNERABLE.search(plain))
+    doubt = [_doubtful(c) for c in clauses]
+    for first in range(len(clauses)):
+        for width in (1, 2):
+            if first + width > len(clauses) or any(doubt[first:first + width]):
+                continue
+            text = " ".join(clauses[first:first + width])
+            if GRAVE_ALONE.search(text) or (child and HARM_BESIDE_A_CHILD.search(text)) or \
+                    (ARRIVING.search(text) and G.NOW.search(text) and DANGEROUS_PERSON.search(plain)):
+                return True
+    return False
+
+
+
+# Stricter than the classifier's guards, because this rule has no score to weigh: any sign of the past
+# (even beside "now"), of habit, of talk about something rather than the thing, of practice or of planning.
+DOUBT = re.compile(
+    r"\b((19|20)\d\d|talk(s|ed|ing)? about|spoke about|mention\w*|history of|before|ever|keeps?|always|"
+    r"every (day|night|week|weekend|time)|worried|worry|concerns?|wonder\w*|procedure|policy|guidance|protocol|"
+    r"process|threshold|training|referral|strategy|assessment|seen alone|"
+    r"(see|saw|seen|seeing|spok(e|en) (to|with)|speak (to|with)|talk(ed)? (to|with)|visit(ed)?) \w+( \w+)? alone|"
+    r"completed|placed with|away from|serving|sentence|closed)\b",
+    re.IGNORECASE)
+
+
+def _doubtful(clause: str) -> bool:
+    """The clause is past (even beside 'now'), 'what if', habit, talk about it, denied, over or comforting."""
+    plain = G.NEGATED_DANGER.sub(" ", clause)
+    if DOUBT.search(plain) or G.PAST.search(G._RECENT.sub(" ", plain)) or G.HYPOTHETICAL.search(plain):
+        return True
+    return G.stale(clause) or G.negated(clause) or G.resolved(clause) or G.reassured(clause)
+
+
+def concepts_in(sentence: str) -> List[str]:
+    """The concept words found (for reading a decision by hand; not used to decide)."""
+    return [m.group(0) for pattern in (VULNERABLE, HARM_BESIDE_A_CHILD, GRAVE_ALONE)
+            for m in pattern.finditer(sentence)]
