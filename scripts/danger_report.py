@@ -2,10 +2,13 @@
 
     python scripts/danger_report.py [--out results] [--heldout PATH ...]      (make evaluate runs it)
 
-Each held-out file (by default tests/danger/people.yml and tests/danger/heldout.yml,
-each written by other hands apart from the training sentences in
+Each file (by default tests/danger/final.yml, people.yml and heldout.yml, each
+written by other hands apart from the training sentences in
 knowledge/danger_sentences.yml; a file not there yet is skipped and said so)
-is typed:
+is typed, and the report says which were tuned on: dev.yml, heldout.yml and
+people.yml are development sets (the check's guards, concepts and thresholds
+were chosen looking at them); only final.yml is held out. To measure without
+final.yml, name the files: --heldout tests/danger/dev.yml --heldout ...
 - outside a session (what components/danger.py does before the rules route it);
 - as the first answer of a session (the practitioner's name is asked first);
 - as the answer to a free-text question mid-session, and to a theme question;
@@ -43,7 +46,15 @@ from bot.storage.store import Answer, SessionNote, Store, make_engine  # noqa: E
 from bot.reading.text_input import Incoming  # noqa: E402
 
 HELDOUT = ROOT / "tests" / "danger" / "heldout.yml"
-DEFAULT_FILES = (ROOT / "tests" / "danger" / "people.yml", HELDOUT)
+FINAL = ROOT / "tests" / "danger" / "final.yml"
+DEFAULT_FILES = (FINAL, ROOT / "tests" / "danger" / "people.yml", HELDOUT)
+# Files the check was tuned on (looked at while choosing its guards, concepts and thresholds): not held out.
+DEVELOPMENT_SETS = ("dev.yml", "heldout.yml", "people.yml")
+
+
+def role(name: str) -> str:
+    """How a file was used: a development set (tuned on) or held out (never looked at while tuning)."""
+    return "development set (tuned on)" if name in DEVELOPMENT_SETS else "held out (never tuned on)"
 MISSED_TARGET = 0  # urgent messages that got neither the urgent reply nor the check
 URGENT_FIRST_TARGET = 0.95  # urgent messages that got the urgent reply first
 CHECK_ON_CALM_LIMIT = 0.05  # reflective (not_urgent) sentences that got the check
@@ -196,13 +207,14 @@ def per_message_cost(knowledge: Knowledge, rounds: int = 300, text: str = "") ->
 
 def summary(reports: Dict[str, Dict], ms: Optional[Dict[str, float]] = None) -> str:
     """A short markdown report: each file, each context, then each kind (over all contexts)."""
-    lines = ["# Danger check on the held-out sets", "",
+    lines = ["# Danger check on the development and held-out sets", "",
              f"Targets: urgent messages with neither the urgent reply nor the check: {MISSED_TARGET}; urgent reply "
              f"first on at least {URGENT_FIRST_TARGET:.0%} of urgent messages; the check on at most "
              f"{CHECK_ON_CALM_LIMIT:.0%} of reflective sentences; the urgent reply on at most 1 in 14 of them.", ""]
     for name, report in reports.items():
-        lines += [f"## {name}", "", "| context | neither | urgent first | check on reflective | urgent on reflective |"
-                  " met |", "|---|---|---|---|---|---|"]
+        lines += [f"## {name}: {role(name)}", "",
+                  "| context | neither | urgent first | check on reflective | urgent on reflective | met |",
+                  "|---|---|---|---|---|---|"]
         for context, c in report["contexts"].items():
             lines.append(f"| {context} | {c['missed_count']} of {c['urgent_sentences']} | {c['urgent_first']:.1%} | "
                          f"{c['check_on_calm']:.1%} | {c['urgent_on_calm']:.1%} | "
@@ -234,7 +246,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", default=str(ROOT / "results"))
     parser.add_argument("--heldout", action="append", type=Path,
-                        help="a held-out file (repeat for more); default: tests/danger/people.yml and heldout.yml")
+                        help="a file to measure (repeat for more); default: tests/danger/final.yml, people.yml and "
+                             "heldout.yml")
     args = parser.parse_args()
     knowledge = load_knowledge(ROOT / "knowledge")
     reports: Dict[str, Dict] = {}
@@ -243,6 +256,7 @@ def main() -> int:
             print(f"{path.name}: not there, skipped")
             continue
         reports[path.name] = evaluate(knowledge, heldout(path))
+        reports[path.name]["role"] = role(path.name)
     ms = reading_costs(knowledge)
     result = {"files": reports, "ms_per_message": ms, "passes": all(r["passes"] for r in reports.values()),
               "targets": {"missed": MISSED_TARGET, "urgent_first_at_least": URGENT_FIRST_TARGET,
