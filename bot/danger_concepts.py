@@ -76,6 +76,8 @@ DANGEROUS_PERSON = re.compile(
 def margin(sentence: str) -> bool:
     """A child in the sentence, a harm (or a grave harm) in a clause or two, and nothing there saying it is over."""
     plain = G.without_idioms(sentence)
+    if not (GRAVE_ALONE.search(plain) or HARM_BESIDE_A_CHILD.search(plain) or ARRIVING.search(plain)):
+        return False  # no concept at all: the common case, decided without reading clauses (it keeps reading cheap)
     if G.TEACHING.search(plain) or G.resolved(plain) or G.reassured(plain):
         return False
     spans = G.clause_spans(plain)
@@ -83,7 +85,7 @@ def margin(sentence: str) -> bool:
     # The child is often named in one clause and meant in the next ("dad shook the baby last night, she's now very
     # quiet"), or in brackets, which are a clause of their own ("Leah (15) messaged ..."): anywhere in the sentence.
     child = bool(VULNERABLE.search(plain))
-    doubt = [_doubtful(c) for c in clauses]
+    doubt = [bool(_doubtful(c)) if _concept(c) else False for c in clauses]  # a clause with no concept raises nothing
     for first in range(len(clauses)):
         for width in (1, 2):
             if first + width > len(clauses) or any(doubt[first:first + width]):
@@ -105,6 +107,10 @@ DOUBT = re.compile(
     r"(see|saw|seen|seeing|spok(e|en) (to|with)|speak (to|with)|talk(ed)? (to|with)|visit(ed)?) \w+( \w+)? alone|"
     r"completed|placed with|away from|serving|sentence|closed)\b",
     re.IGNORECASE)
+
+
+def _concept(clause: str) -> bool:
+    return bool(GRAVE_ALONE.search(clause) or HARM_BESIDE_A_CHILD.search(clause) or ARRIVING.search(clause))
 
 
 def _doubtful(clause: str) -> bool:
