@@ -346,19 +346,27 @@ def _stuck_steps(k: Knowledge, answers: Dict) -> List[Step]:
 
 
 def _reflection_steps(k: Knowledge, answers: Dict, kind: str) -> List[Step]:
-    """Ordinary supervision: themes chosen, the closure check, the patterns' questions (and what was
-    left for time), lasting change on a third or later plan, the themes, the child."""
+    """Ordinary supervision: themes chosen, the closure check, the themes' experience and reflection
+    questions, then the patterns' questions (and what was left for time) and lasting change on a third
+    or later plan, then the themes' analysis and action questions, the child.
+
+    Experience comes before analysis: what happened and how it felt are asked before the patterns'
+    questions about what it means (issue 27).
+    """
     steps = [Step("themes.choice", THEMES, k.prompt("themes_question"), "themes", "Themes",
                   choices=theme_choices(k))]
     themes = chosen_themes(k, answers, kind)
+    first = ("experience", "reflection")
+    check = closure_steps(k, answers, kind) if "themes.choice" in answers and closure_wanted(k, answers, kind) else []
+    steps += check
+    for theme_id in themes:
+        steps += [s for s in _theme_steps(k, theme_id) if s.stage in first]
     if "themes.choice" in answers:
-        check = closure_steps(k, answers, kind) if closure_wanted(k, answers, kind) else []
-        steps += check
         steps += _pattern_steps(k, answers, kind, {s.topic for s in check if s.topic})
         if lasting_change_wanted(k, answers, kind):
             steps += lasting_change_steps(k)
     for theme_id in themes:
-        steps += _theme_steps(k, theme_id)
+        steps += [s for s in _theme_steps(k, theme_id) if s.stage not in first]
     steps += [
         Step("child.day_in_life", TEXT, k.prompt("ask_day_in_life"), "child", "A day in the child's life",
              topic="day_in_life"),
