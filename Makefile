@@ -46,8 +46,9 @@ loadbalancer:  ## Debian's nginx for the scaled profile (as root; nothing if pre
 run-scaled: $(STAMP) $(MODEL) loadbalancer  ## two Rasa and two action servers behind nginx, on PostgreSQL and Redis
 	$(PY) scripts/scaled.py
 
+E2E_WORKERS ?= 1
 e2e: $(STAMP) $(MODEL) browser office loadbalancer  ## the real servers, the browser, the scaled profile, the benchmark's smoke run
-	$(PY) -m pytest -q -m servers
+	$(PY) -m pytest -q -m servers $(if $(filter-out 1,$(E2E_WORKERS)),-n $(E2E_WORKERS) --dist loadgroup)
 
 benchmark: $(STAMP) $(MODEL)  ## this assistant against a bare `rasa init` bot: results/benchmark.json and .png
 	$(PY) scripts/benchmark.py
