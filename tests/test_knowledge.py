@@ -559,3 +559,22 @@ def test_a_concern_naming_an_unknown_theme_is_named(knowledge_copy):
 def test_the_father_is_always_asked_when_noticed(knowledge):
     assert knowledge.pattern("father_not_involved").always_ask
     assert [p.id for p in knowledge.patterns if p.always_ask] == ["closure_considered", "father_not_involved"]
+
+
+def test_no_two_questions_are_near_duplicates_unless_they_share_a_topic(knowledge):
+    """Themes, patterns and the closure check: a question asked twice in other words wastes the worker's time.
+
+    Two questions sharing half their key words must share a topic, so a session asks only the first.
+    """
+    from bot.provenance import stems
+    asked = [(f"{t.id} {n}", q.ask, q.topic) for t in knowledge.themes for n, q in enumerate(t.questions, 1)]
+    asked += [(f"pattern {p.id}", p.question, p.topic) for p in knowledge.patterns if p.question]
+    asked += [(f"closure {name}", text, None) for name, text in knowledge.closure.questions.dict().items()]
+    near = []
+    for i, (where, text, topic) in enumerate(asked):
+        for other, other_text, other_topic in asked[i + 1:]:
+            mine, theirs = stems(text), stems(other_text)
+            shared = len(mine & theirs) / len(mine | theirs) if mine and theirs else 0
+            if shared >= 0.5 and not (topic and topic == other_topic):
+                near.append(f"{where} / {other}")
+    assert near == []
