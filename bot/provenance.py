@@ -73,7 +73,10 @@ NEW_WORDS_ALLOWED = 2
 # Two questions joined as one ("what happened, and what did it mean?"): ask one thing at a time.
 DOUBLE_QUESTION = re.compile(r"\b(?:and|or)\s+(?:what|how|who|whom|whose|when|where|which|why)\b[^?]*\?", re.IGNORECASE)
 CLOSED_OPENINGS = re.compile(r"^(has|have|is|are|do|does|did|can|could|would|will|should|was|were)\b", re.I)
-LEADING_WORDS = ("feel better", "protective parent", "the trauma", "their trauma", "why not", "if not,")
+# Premises a worker has not given: a parent's cooperation, a worry, escalation under way, a tool used.
+LEADING_WORDS = ("feel better", "protective parent", "the trauma", "their trauma", "why not", "if not,",
+                 "seems cooperative", "how cooperative", "the worry based", "a worry about a decision",
+                 "stage of the resolving professional differences procedure is next", "got in the way")
 # Examples of what practitioners type, and the sign-off file's own templates (checked as code), are not claims.
 NOT_CLAIMS = ("danger_sentences.yml", "signoff.yml")
 

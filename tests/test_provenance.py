@@ -106,6 +106,18 @@ def test_a_double_question_fails_the_check(copy):
     assert any("asks two things at once" in p and "voice_of_father" in p for p in found), found
 
 
+@pytest.mark.parametrize("old, premise", [
+    ("What has changed in the child's day since the plan started?",
+     "Setting aside how cooperative the parent seems, what has changed for the child since the plan started?"),
+    ("If you decide to raise a disagreement, who will you speak to first?",
+     "Which stage of the Resolving Professional Differences procedure is next?"),
+])
+def test_a_question_with_a_premise_fails_the_check(copy, old, premise):
+    folder, replace = copy
+    replace("themes.yml", f'ask: "{old}"', f'ask: "{premise}"')
+    assert any("carries a premise" in p for p in problems(folder))
+
+
 def question_texts(node):
     """Every string in a YAML document that asks a question (ends with '?')."""
     if isinstance(node, dict):
