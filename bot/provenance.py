@@ -50,7 +50,8 @@ CLAIM_VERBS = (r"found|finds|saw|sees|sensed|asked|asks|warned|flagged|pointed|s
 AUDIT_CLAIM = re.compile(r"\b(?:audit|poster|auditors)\b\s+(?:\w+\s+)?(?:" + CLAIM_VERBS + r")\b(?:\s+\S|\s*:)"
                          r"|\b(?:from|according to|in|per)\s+the\s+audit\b\s*[:,]"
                          r"|\b(?:identified|highlighted|found|noted|seen)\s+(?:by|in)\s+the\s+audit\b"
-                         r"|\bthe\s+audit's\s+(?:finding|findings|words|view|conclusion)s?\s+(?:is|was|are|were|that)\b",
+                         r"|\bthe\s+audit's\s+(?:finding|findings|words|view|conclusion)s?"
+                         r"\s+(?:is|was|are|were|that)\b",
                          re.IGNORECASE)
 QUOTED = re.compile(r"['\"\u2018\u201c]([^'\"\u2019\u201d]{3,}?)['\"\u2019\u201d](?=[\s.,;:?!)]|$)")
 # Where a poster passage divides into clauses: a quote must be a whole passage or a whole clause of one.
