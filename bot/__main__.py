@@ -116,7 +116,8 @@ def _sessions(args, store: Store, settings: Settings) -> int:
         return 1
     if args.action == "show":
         spec = spec_of(session)
-        print(f"{spec.name.capitalize()} {session.id} ({session.status}), {one_line(spec.label(session)) or '-'}")
+        heading = spec.heading(session) if spec.heading else f"{spec.name.capitalize()} {session.id} ({session.status})"
+        print(one_line(heading))  # typed text in it (a case reference) is cleaned
         for key, text in spec.shown(session):
             print(f"- {key}: {_typed(text)}")
         for path in record_files(session):

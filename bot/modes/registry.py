@@ -34,6 +34,7 @@ class ModeSpec:
     progress: Optional[Callable[[Any, str], Optional[str]]] = None  # (engine, sender) -> a line for the page
     # The command line's view (python -m bot sessions): typed text in these is cleaned by the caller.
     label: Callable[[Any], str] = field(default=lambda session: "-")  # what tells sessions apart in the list
+    heading: Optional[Callable[[Any], str]] = None  # `sessions show`'s first line; else "<Name> <id> (<status>)"
     size: Callable[[Any], str] = field(default=lambda session: "")  # e.g. "answers 12"
     shown: Callable[[Any], List[Tuple[str, str]]] = field(default=lambda session: [])  # (key, text) per entry
 

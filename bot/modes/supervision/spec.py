@@ -36,6 +36,7 @@ SPEC = ModeSpec(
     build=build,
     progress=lambda engine, sender: engine.progress(sender),
     label=lambda session: session.case_reference or "-",
+    heading=lambda session: f"Session {session.id} ({session.status}), case reference {session.case_reference or '-'}",
     size=lambda session: f"answers {len(session.answers)}",
     shown=shown,
 )

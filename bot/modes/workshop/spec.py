@@ -30,5 +30,7 @@ SPEC = ModeSpec(
     build=build,
     label=lambda session: f"{session.minutes or '?'} min, {session.group or 'group not set'}",
     size=lambda session: f"points {len(session.points)}",
+    heading=lambda session: f"Workshop {session.id} ({session.status}), "
+                            f"{session.minutes or '?'} min, {session.group or 'group not set'}",
     shown=lambda session: [(point.item_id, point.text) for point in session.points],
 )
