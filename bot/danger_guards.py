@@ -187,13 +187,16 @@ def undone(sentence: str, start: int, end: int) -> bool:
 # A negation that is itself the danger: a baby "not feeding", "nobody home", "mum's not worried", "doesn't know
 # where they're taking her". Read as comfort, these lowered the very readings that mattered most.
 NEGATED_DANGER = re.compile(
-    r"\b(men|man|males?|people|adults?|lads|guys|someone|somebody) (she|he|they) (doesn'?t|don'?t|didn'?t) know\b|"
+    r"\b(men|man|males?|people|adults?|lads|guys|someone|somebody|flat|house|place|address|area|car) (she|he|they) "
+    r"(doesn'?t|don'?t|didn'?t) know\b|"
     r"\b(not|no|isn'?t|aren'?t|hasn'?t|haven'?t|hadn'?t|won'?t|wont|wouldn'?t|can'?t|cannot|couldn'?t|doesn'?t|"
-    r"don'?t|didn'?t|never|nobody|no one|no-one)( (really|properly|even|at all|been|had|got|any|been able to|able to|"
-    r"a|let|being))? (feeding|fed|feed|eating|eaten|drinking|drunk anything|breathing|breathe|waking|wake|woken|"
+    r"don'?t|didn'?t|never|nobody|no one|no-one)( (really|properly|even|at all|been|had|got|any|been able to|"
+    r"able to|has|have|a|let|being))? (feeding|fed|feed|eating|eaten|drinking|drunk anything|breathing|breathe|"
+    r"waking|wake|woken|"
     r"rousing|moving|responding|responsive|answering|answered|back|home|worried|bothered|concerned|know where|"
     r"knows where|know who|knows who|want (us|me|anyone|anybody|her \w+|his \w+) to (tell|know|find out)|"
-    r"tell anyone|stop(ping)? (crying|screaming|bleeding|fitting|being sick|vomiting|shaking)|safe|adults?|grown ?ups?|"
+    r"tell anyone|want to go (back )?home|stop(ping)? (crying|screaming|bleeding|fitting|being sick|vomiting|shaking)|"
+    r"safe|adults?|grown ?ups?|"
     r"parents?|food|heating|electric\w*|seen|heard from|(come|came|been) (back|home)|"
     r"with (them|him|her)|in the (house|flat))\b",
     re.IGNORECASE)

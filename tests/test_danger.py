@@ -346,7 +346,8 @@ def test_a_negation_that_is_itself_the_danger_is_not_comfort():
     mattered; a negation of the danger ('he isn't there') still does."""
     from bot import danger_guards as G
     for text in ["and now the baby is not feeding", "nobody home since teatime", "and dad's not bothered",
-                 "she's with men she doesn't know", "and he still isn't answering"]:
+                 "she's with men she doesn't know", "and he still isn't answering", "he's at a house he doesn't know",
+                 "and she doesn't want to go home", "nobody has seen dad since the weekend"]:
         assert not G.negated(text), text
     for text in ["mum denies he has been there", "I don't think they're in danger", "he isn't at the house"]:
         assert G.negated(text), text
