@@ -74,6 +74,7 @@ PROMPT_FIELDS: Dict[str, FrozenSet[str]] = {
     "did_you_mean": frozenset({"command"}),
     "earlier_question": frozenset(),
     "ask_working_well": frozenset(),
+    "ask_family_strengths": frozenset(),
     "ask_worried": frozenset(),
     "added_list": frozenset({"items"}),
     "ask_short_theme": frozenset(),

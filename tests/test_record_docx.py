@@ -145,7 +145,8 @@ def test_headings_in_order_with_word_styles(tmp_path):
     assert level1 == SECTIONS
     level2 = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     assert level2 == ["Voice of the child", "Drift and delay", "What are we worried about?",
-                      "What is working well?", "What needs to happen?",
+                      "The family's strengths and existing safety",
+                      "What is working well in the professional network?", "What needs to happen?",
                       "Neglect toolkit", "Exploitation toolkit"]
     assert document.paragraphs[0].text == "Reflective supervision record"
     assert document.paragraphs[0].style.name == "Title"

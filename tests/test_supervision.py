@@ -447,6 +447,21 @@ def test_working_well_offers_the_audits_good_practice_to_pick_or_ignore(core, kn
     assert "2, 5 (recorded as: Continuity of social worker; Effective multi-agency working evident)" in text
 
 
+def test_the_familys_strengths_are_asked_on_their_own_and_recorded_apart(core, knowledge):
+    """Signs of Safety's strengths are the family's: the audit's good practice is never offered for them."""
+    say = talk(core)
+    say("I want to reflect on a case before supervision")
+    reply = reach(core, say, "mapping.family_strengths")
+    assert knowledge.prompt("ask_family_strengths") in reply
+    assert not any(item in reply for item in knowledge.audit.good_practice)
+    say("Grandmother collects the children from school every day.")
+    assert core.current_step("worker-1").key == "mapping.working_well"
+    say("save")
+    text = docx_text(saved_record(core))
+    assert "The family's strengths and existing safety" in text
+    assert "Grandmother collects the children from school every day." in text
+
+
 def test_lists_show_the_audits_own_items_and_additions_apart(core):
     say = talk(core)
     say("I want to reflect on a case before supervision")

@@ -108,6 +108,7 @@ def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step]
     record.lasting_change = [_qa(s, answers) for s in by_section.get("lasting", [])]
     record.lived_experience = [_qa(s, answers) for s in by_section.get("child", [])]
     record.worried_about = qa("mapping.worried")
+    record.family_strengths = qa("mapping.family_strengths")
     record.working_well = qa("mapping.working_well")
     record.needs_to_happen = qa("mapping.needs_to_happen")
     number = 0

@@ -376,7 +376,8 @@ def build_document(record: Record) -> docx.document.Document:
 
     w.heading("Signs of Safety mapping")
     for title, qa in (("What are we worried about?", record.worried_about),
-                      ("What is working well?", record.working_well),
+                      ("The family's strengths and existing safety", record.family_strengths),
+                      ("What is working well in the professional network?", record.working_well),
                       ("What needs to happen?", record.needs_to_happen)):
         w.heading(title, level=2)
         w.answer(qa)

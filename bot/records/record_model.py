@@ -107,7 +107,8 @@ class Record:
     themes: List[ThemeSection] = field(default_factory=list)
     lived_experience: List[QuestionAnswer] = field(default_factory=list)
     worried_about: Optional[QuestionAnswer] = None
-    working_well: Optional[QuestionAnswer] = None
+    family_strengths: Optional[QuestionAnswer] = None
+    working_well: Optional[QuestionAnswer] = None  # in the professional network (the audit's good practice)
     needs_to_happen: Optional[QuestionAnswer] = None
     actions: List[ActionItem] = field(default_factory=list)
     # when escalation is needed: the procedure (with its caution if unconfirmed) and its stages

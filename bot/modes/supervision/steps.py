@@ -305,7 +305,11 @@ def _full_plan(k: Knowledge, answers: Dict, kind: str) -> List[Step]:
         steps += _reflection_steps(k, answers, kind)
     steps += [
         Step("mapping.worried", TEXT, k.prompt("ask_worried"), "mapping", "What we are worried about"),
-        Step("mapping.working_well", TEXT, k.prompt("ask_working_well"), "mapping", "What is working well",
+        # Signs of Safety: the family's strengths are asked on their own, never offered the audit's good practice
+        Step("mapping.family_strengths", TEXT, k.prompt("ask_family_strengths"), "mapping",
+             "The family's strengths and existing safety"),
+        Step("mapping.working_well", TEXT, k.prompt("ask_working_well"), "mapping",
+             "What is working well in the professional network",
              choices=good_practice_choices(k), extra=good_practice_prompts(k)),
         Step("mapping.needs_to_happen", TEXT, k.prompt("ask_needs_to_happen"), "mapping", "What needs to happen"),
     ]
