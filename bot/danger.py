@@ -67,7 +67,7 @@ CLEAR, POSSIBLE = "clear", "possible"
 # and at or above which it is worth one short check.
 CLEAR_SCORE = 0.75
 POSSIBLE_SCORE = 0.60
-PART_POSSIBLE_SCORE = 0.70  # the same for a clause or run of clauses, read apart from its sentence
+PART_POSSIBLE_SCORE = 0.60  # the same for a clause or run of clauses, read apart from its sentence
 DOUBTED_POSSIBLE_SCORE = 0.80  # the same for a reading lowered one level (comfort, the past or 'if')
 RUN_FLOOR = 0.20  # a run of clauses is read only when one of them scores at least this on its own
 PART_MIN_WORDS_FOR_CLEAR = 5  # a clause read apart from its sentence needs more words than this to alarm
