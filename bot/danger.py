@@ -42,8 +42,8 @@ three development sets, tests/danger/dev.yml, heldout.yml and people.yml
 into training). The thresholds were chosen leave-one-set-out: tuned on two
 sets (the most liberal check keeping checks on their reflective sentences at
 or under 3%), measured on the third, rotated. Only tests/danger/final.yml is
-held out. Reading a 1,000-character message costs about 15 ms of processor
-time, 20,000 about 250 ms.
+held out. Reading a 1,000-character message costs about 17 ms of processor
+time, 20,000 about 280 ms.
 
 Clear danger gets the urgent reply at once. Possible danger (the classifier
 unsure) gets one short check: "Is a child in danger right now?".
