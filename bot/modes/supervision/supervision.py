@@ -30,6 +30,7 @@ from bot.reading.language import check_language
 from bot.reading.privacy import privacy_reminder
 from bot.danger import DangerReading
 from bot.reading.reading import danger_of
+from bot.danger_answer import YES, answer_to_check, check_answered
 from bot.records.record_docx import write_record
 from bot.records.record_saving import RecordSaver
 from bot.responses import (
@@ -481,13 +482,10 @@ class SupervisionEngine:
             return None
         session.notes.remove(pending)
         db.flush()
-        said = "yes" if message.is_payload and message.intent == "immediate_risk" else parse_yes_no(message.text)
-        if said in ("yes", "unsure"):
+        said = answer_to_check(message)  # read as in every mode (bot/danger_answer.py)
+        if said == YES:
             self.store.add_note(db, session, DANGER_NOTE, pending.text)
-            return Turn([urgent_help(self.knowledge), Reply(self.knowledge.urgent.carry_on)])
-        if said == "no" or (message.is_payload and message.intent == "deny"):
-            return Turn([Reply(self.knowledge.urgent.check_no)])
-        return None
+        return None if said is None else check_answered(self.knowledge, said)
 
     def _side_question(self, message: Incoming) -> Optional[Reply]:
         """explain_theme / ask_toolkit asked mid-session, only when it reads as a question."""
