@@ -76,7 +76,7 @@ def test_draws_a_png_of_the_right_size_in_memory(tmp_path, chronology, monkeypat
 
 def test_each_agency_has_its_own_shape_for_greyscale_print(chronology):
     markers = legend_markers(timeline_figure(chronology, today=TODAY))
-    assert set(markers) == {"Police", "Education", "GP", "Health visiting or school nursing", "agency not given"}
+    assert set(markers) == {"Police", "Education", "GP", "Sirona", "agency not given"}
     assert len(set(markers.values())) == len(markers)
     assert markers["agency not given"] == NO_AGENCY_MARKER
 
@@ -134,7 +134,7 @@ def test_alt_text_describes_plans_gaps_and_incidents(chronology):
             "plan 2, February 2022 to October 2022 (emotional abuse); "
             "plan 3, from February 2025, still open (neglect).") in text
     assert "Gaps: 2 months between plan 1 and plan 2; 28 months between plan 2 and plan 3." in text
-    assert "8 incidents (4 Police, 1 Education, 1 GP, 1 Health visiting or school nursing, 1 with no agency given): " \
+    assert "8 incidents (4 Police, 1 Education, 1 GP, 1 Sirona, 1 with no agency given): " \
            "2 during a plan, 6 outside a plan." in text
 
 

@@ -69,7 +69,7 @@ def run_whole_workshop(workshop, sender=LEAD) -> Dict[str, List[str]]:
     reply, _ = say("yes")
     assert "Your plan (90 minutes, Experienced workers):" in reply and "0:00 to 0:11" in reply
     reply, _ = say("start")
-    assert "Part 1 of 5" in reply and "Ten children aged 2 to 13" in reply
+    assert "Part 1 of 5" in reply and "ten children, aged 2 to 13" in reply
     plan = workshop.current_plan(sender)
     sent: Dict[str, List[str]] = {}
     for number, item in enumerate(plan.items):
