@@ -32,7 +32,7 @@ from . import danger_guards as G
 _UNIT = r"(yo|y/o|yrs?|years?|months?|mths?|mo|weeks?|wks?)"
 _AGE = r"\(\s*\d{1,2}( ?" + _UNIT + r")?( old)?\s*\)|\d{1,2} ?(yo|y/o|yr|" + _UNIT + r" old)(?!\w)"
 VULNERABLE = re.compile(
-    r"\b(child|children|kids?|baby|babies|newborn|infant|toddlers?|little ones?|twins|girls?|boys?|sons?|daughters?|"
+    r"\b(child|children|kids?|baby|babies|new ?borns?|infant|toddlers?|little ones?|twins|girls?|boys?|sons?|daughters?|"
     r"teen(ager)?s?|young (person|people)|yp|pupil|sibling|siblings|brother|sister|niece|nephew|grand(son|daughter)|"
     r"lad|(my|the) (young|little) \w+)\b|(^|\s)(" + _AGE + r")", re.IGNORECASE)
 
@@ -42,6 +42,8 @@ HARM_BESIDE_A_CHILD = re.compile(
     r"throw\w* (him|her)|thrown|grab\w*|dragg\w*|bruis\w*|burn(t|ed|s)?|scald\w*|bleed\w*|blood|injur\w*|"
     r"broken (arm|leg|bone)|head injury|unconscious|unresponsive|floppy|limp|fitting|seizure|vomit\w*|being sick|"
     r"(very |really |so |too )(sleepy|drowsy|quiet|still|cold|pale)|sleepy|drowsy|lethargic|not (fed|feeding)|"
+    r"breathing (funny|fast|strange\w*|odd\w*|weird\w*|heavy|noisy|badly)|struggling to breathe|(can'?t|cannot) breathe|"
+    r"grunting|sucking in|blue (lips|round)|grey (lips|round)|special cleaning|circumcis\w*|sunna|"
     r"hasn'?t (fed|eaten|fed)|pills?|tablets|meds|paracetamol|overdos\w*|swallow\w*|drank|bleach|chemicals?|"
     r"gas|fire|smoke|flames|balcony|ledge|window|road|motorway|river|water|bath|drown\w*|"
     r"alone|on (his|her|their) own|by (himself|herself|themselves)|left (with|looking after|in charge)|"
@@ -67,15 +69,25 @@ GRAVE_ALONE = re.compile(
 # Someone dangerous arriving: an arrival now in the clause, and a sign of danger about them in the sentence.
 ARRIVING = re.compile(
     r"\b(moving (back )?in|moves (back )?in|coming (round|over|back|home|to stay)|turning up|on (his|her|their) way|"
-    r"staying (over|the night)|let (him|her|them) in)\b", re.IGNORECASE)
+    r"staying (over|the night|at|with)|let (him|her|them) in|pick(s|ing)? (\w+ ){0,2}up|collect(s|ing))\b",
+    re.IGNORECASE)
 DANGEROUS_PERSON = re.compile(
-    r"\b(da|dv|domestic (abuse|violence)|violen\w*|abus\w*|perpetrator|offender|rso|schedule (1|one)|released|"
+    r"\b(da|dv|sex offender|domestic (abuse|violence)|violen\w*|abus\w*|perpetrator|offender|rso|schedule (1|one)|released|"
     r"prison|jail|bail|non[- ]?mol|injunction|restraining order|convict\w*|assault\w*)\b", re.IGNORECASE)
+
+
+# A worker's fear for a child tonight ("a bad feeling about the baby tonight"): no harm named, but asked about.
+FEAR_FOR = re.compile(
+    r"\b((bad|horrible|awful|sick|gut|uneasy) feeling|(really |very |so )?(scared|frightened|terrified|worried sick) "
+    r"for|fear for)\b", re.IGNORECASE)
 
 
 def margin(sentence: str) -> bool:
     """A child in the sentence, a harm (or a grave harm) in a clause or two, and nothing there saying it is over."""
     plain = G.without_idioms(sentence)
+    if FEAR_FOR.search(plain) and VULNERABLE.search(plain) and G.NOW.search(plain) and \
+            not (G.PAST.search(plain) or G.HYPOTHETICAL.search(plain) or G.TEACHING.search(plain)):
+        return True
     if not (GRAVE_ALONE.search(plain) or HARM_BESIDE_A_CHILD.search(plain) or ARRIVING.search(plain)):
         return False  # no concept at all: the common case, decided without reading clauses (it keeps reading cheap)
     if G.TEACHING.search(plain) or G.resolved(plain) or G.reassured(plain):
@@ -101,7 +113,9 @@ def margin(sentence: str) -> bool:
 # Stricter than the classifier's guards, because this rule has no score to weigh: any sign of the past
 # (even beside "now"), of habit, of talk about something rather than the thing, of practice or of planning.
 DOUBT = re.compile(
-    r"\b((19|20)\d\d|talk(s|ed|ing)? about|spoke about|mention\w*|history of|before|ever|keeps?|always|"
+    r"\b((19|20)\d\d|talk(s|ed|ing)? about|spoke about|mention\w*|history of|"
+    r"before(?! (they|he|she|we|you|the (family|kids|children|girls?|boys?)) (travel|go|fly|leave|come|get|move|head)s?\b)|"
+    r"ever|keeps?|always|"
     r"every (day|night|week|weekend|time)|worried|worry|concerns?|wonder\w*|procedure|policy|guidance|protocol|"
     r"process|threshold|training|referral|strategy|assessment|seen alone|"
     r"(see|saw|seen|seeing|spok(e|en) (to|with)|speak (to|with)|talk(ed)? (to|with)|visit(ed)?) \w+( \w+)? alone|"

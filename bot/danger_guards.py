@@ -50,7 +50,7 @@ PAST = re.compile(
     r"in (19|20)\d\d|in (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|yesterday|"
     r"back in(?= (19|20)\d\d| the (day|past)| (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
     r" (spring|summer|autumn|winter)| year)|"
-    r"previous(ly)?|historic(al(ly)?)?|in the past|used to|years? before|"
+    r"previous(ly)?(?! (case|partner|relationship|boyfriend|girlfriend|husband|wife|address))|historic(al(ly)?)?|in the past|used to|years? before|"
     r"when (she|he|they|i|mum|dad) (was|were) (little|younger|a baby|a child|a girl|a boy|small|\d+)|"
     r"as a (child|girl|boy|baby|teenager|kid)|during the (last|previous|first) plan|"
     r"before the (last |previous )?plan|at the time|had been|were called|was called|"
@@ -220,8 +220,15 @@ def resolved(text: str) -> bool:
     return any(not _DENIED.search(text[max(0, m.start() - 20):m.start()]) for m in RESOLVED.finditer(text))
 
 
+# A parent's or carer's own say-so ("mum says she's fine") is what the audit calls minimisation, not comfort.
+CLAIMED = re.compile(
+    r"\b(mum|dad|mother|father|parents?|carers?|he|she|they|partner|step ?(dad|mum)|nan|gran|grandad|grandma|"
+    r"family)\s+(says|said|insists|insisted|claims|claimed|reckons|swears|swore|keeps saying)\b[^,.;]*",
+    re.IGNORECASE)
+
+
 def reassured(text: str) -> bool:
-    return bool(REASSURANCE.search(text))
+    return bool(REASSURANCE.search(CLAIMED.sub(" ", text)))
 
 
 def stale(text: str) -> bool:

@@ -5,10 +5,14 @@
 Each file (by default tests/danger/final.yml, people.yml and heldout.yml, each
 written by other hands apart from the training sentences in
 knowledge/danger_sentences.yml; a file not there yet is skipped and said so)
-is typed, and the report says which were tuned on: dev.yml, heldout.yml and
-people.yml are development sets (the check's guards, concepts and thresholds
-were chosen looking at them); only final.yml is held out. To measure without
-final.yml, name the files: --heldout tests/danger/dev.yml --heldout ...
+is typed, and the report says which were tuned on. All four are development
+sets now: dev.yml, heldout.yml and people.yml were looked at while choosing
+the check's guards, concepts and thresholds, and final.yml was measured once
+as held out (2026-12-03: 4 of 120 urgent messages got neither reply, urgent
+reply first 84.2%, the check on 10.0% of its reflective sentences; README,
+"How the danger check was measured") and then its four misses were fixed.
+A new held-out set, written by other hands, is needed for an honest figure:
+name it with --heldout and it is reported as held out.
 - outside a session (what components/danger.py does before the rules route it);
 - as the first answer of a session (the practitioner's name is asked first);
 - as the answer to a free-text question mid-session, and to a theme question;
@@ -49,7 +53,7 @@ HELDOUT = ROOT / "tests" / "danger" / "heldout.yml"
 FINAL = ROOT / "tests" / "danger" / "final.yml"
 DEFAULT_FILES = (FINAL, ROOT / "tests" / "danger" / "people.yml", HELDOUT)
 # Files the check was tuned on (looked at while choosing its guards, concepts and thresholds): not held out.
-DEVELOPMENT_SETS = ("dev.yml", "heldout.yml", "people.yml")
+DEVELOPMENT_SETS = ("dev.yml", "heldout.yml", "people.yml", "final.yml")
 
 
 def role(name: str) -> str:

@@ -20,8 +20,8 @@ def check(knowledge):
     return danger_check(knowledge)
 
 
-# The gate's files: the three development sets the check was tuned on, and final.yml, held out and never tuned on
-# (run on it only as the final measure: `-k "not final"` leaves it unread).
+# The gate's files: every set the check was tuned on (final.yml was held out until its one measurement; its four
+# misses were then fixed, see scripts/danger_report.py).
 GATE_FILES = [ROOT / "tests" / "danger" / name for name in ("dev.yml", "heldout.yml", "people.yml", "final.yml")]
 
 
@@ -34,7 +34,7 @@ def shown(knowledge, tmp_path_factory):
 @pytest.mark.parametrize("context", sorted(CONTEXTS))
 @pytest.mark.parametrize("path", GATE_FILES, ids=lambda p: p.stem)
 def test_no_held_out_urgent_message_gets_neither_urgent_help_nor_the_check(shown, path, context):
-    """The gate (issue 24): every urgent message in the development sets and in tests/danger/final.yml (held out)
+    """The gate (issue 24): every urgent message in every set in tests/danger/
     gets the urgent reply or "Is a child in danger right now?" in every context. Read only when it runs:
     `-k "not final"` leaves final.yml unread."""
     if not path.exists():
@@ -393,3 +393,34 @@ def test_the_margin_never_gives_the_urgent_reply_by_itself(check, monkeypatch):
     monkeypatch.setattr(check, "phrases", [])
     monkeypatch.setattr(check, "_parts", lambda plain: [])
     assert check.read("the baby is very sleepy and hasn't fed all day, dad says leave her").level == POSSIBLE
+
+
+# ----- kinds of failure found when final.yml was measured as held out (each fixed as a kind, not as a sentence) ----
+
+@pytest.mark.parametrize("text", [  # invented; none of these words is in tests/danger/final.yml
+    "the twins (7) told the TA their auntie will do the special cleaning on them before they fly out on friday",
+    "newborn is breathing really fast and making a grunting noise, dad swears she's fine",
+    "a man on the sex offender register is staying with them tonight and the boys (4 and 8) are there",
+    "her uncle (schedule 1) is collecting the girls from nursery today, mum agreed",
+    "I've got a horrible feeling about the toddler tonight",
+])
+def test_euphemisms_breathing_arrivals_and_a_workers_fear_tonight_are_asked_about(check, text):
+    assert check.read(text).level is not None
+
+
+@pytest.mark.parametrize("text", [
+    "mum says the children are fine and the plan is going well",
+    "we agreed to review the safety plan before they travel to see family in the summer holidays",
+    "the previous partner has had no contact for two years",
+    "I had a bad feeling about this family when I first met them last spring",
+    "dad is collecting the children from school on fridays as agreed at conference",
+])
+def test_their_reflective_neighbours_are_not(check, text):
+    assert check.read(text).level is None
+
+
+def test_a_parents_say_so_is_not_comfort():
+    """'mum says she's fine' is what the audit calls minimisation: it does not lower the reading."""
+    from bot import danger_guards as G
+    assert not G.reassured("the baby is floppy, mum says she's fine")
+    assert G.reassured("the baby is settled and feeding well")
