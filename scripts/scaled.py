@@ -93,8 +93,13 @@ class ScaledServers(Servers):
         self.actions = super().start_actions()
         return self.actions
 
+    def rasa_env(self) -> Dict[str, str]:
+        """Behind nginx: Sanic takes the client's address from nginx's X-Forwarded-For (one proxy), so the rate
+        limits count each client rather than nginx as one (the action server is reached only by Rasa)."""
+        return {**self.child_env(), "SANIC_PROXIES_COUNT": "1"}
+
     def start_rasa(self) -> subprocess.Popen:
-        process = self._spawn("rasa", self.rasa_args("run"))
+        process = self._spawn("rasa", self.rasa_args("run"), env=self.rasa_env())
         wait_for(f"http://127.0.0.1:{self.rasa_port}/", process, "Rasa server", timeout=RASA_START_SECONDS)
         self.rasa = process
         return process

@@ -255,6 +255,25 @@ def test_rest_needs_the_generated_client_token_and_only_a_users_routes_are_reach
                      )[0] == 404
 
 
+def test_rasa_servers_count_the_client_behind_nginx_and_action_servers_do_not_trust_forwarding(launched):
+    """Rate limits per client address: behind nginx, Sanic must read X-Forwarded-For (one proxy), or every
+    practitioner is counted as nginx. Only the Rasa servers: nothing but Rasa reaches an action server."""
+    for port in launched.rasa_ports:
+        pid = listening_pid(port)
+        assert pid, f"nothing listening on {port}"
+        environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+        assert b"SANIC_PROXIES_COUNT=1" in environ, port
+    actions = [pid for pid in processes() if b"rasa_sdk" in cmdline(pid) or b"actions/server.py" in cmdline(pid)]
+    for pid in actions:
+        try:
+            environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if f"SCALED_STATE_DIR={launched.state_dir}".encode() in environ or \
+                f"RECORDS_DIR={launched.records_dir}".encode() in environ:
+            assert not any(v.startswith(b"SANIC_PROXIES_COUNT=") for v in environ)
+
+
 def test_a_rasa_server_killed_mid_session_is_restarted_and_no_answer_is_lost(launched):
     """Issue 23: `kill -9` of one Rasa server stopped the whole profile. Now nginx and the others keep serving."""
     core = core_for(launched)
