@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.reading.reading import danger_of
-from bot.danger_answer import YES, answer_to_check
+from bot.safety.danger_answer import YES, answer_to_check
 from bot.responses import (
     Reply, danger_check_question, explain_theme, find_theme, find_toolkit, show_toolkit, urgent_help,
 )
@@ -44,11 +44,11 @@ class ActionShowToolkit(Action):
 class ActionUrgentHelp(Action):
     """Danger outside a session: the urgent reply when clear, else the one short check; and its answer.
 
-    The intent is immediate_risk when bot.danger read danger (components/danger.py)
+    The intent is immediate_risk when bot.safety.danger read danger (components/danger.py)
     or the intent classifier guessed it; the same check decides which reply.
     The message after the check comes here too (data/rules.yml: a yes, no, "not
     sure" or anything not understood straight after this action), and is read
-    as an answer exactly as a session reads it (bot.danger_answer): a typed
+    as an answer exactly as a session reads it (bot.safety.danger_answer): a typed
     "yes" or "not sure" gets the urgent reply, as the Yes button does.
     """
 

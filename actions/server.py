@@ -75,7 +75,7 @@ def warm_up() -> None:
     Otherwise the first practitioner after a start (or a restart) waits a
     second or two for them, and two first messages at once would both build them.
     """
-    from bot.danger import danger_check
+    from bot.safety.danger import danger_check
     from .services import assistant
     danger_check(assistant().knowledge)
 

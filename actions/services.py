@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.assistant import Assistant
 from bot.config import Settings
 from bot.reading.reading import DANGER_KEY
-from bot.knowledge import cached_knowledge
+from bot.content.knowledge import cached_knowledge
 from bot.responses import Reply
 from bot.storage.store import Store, make_engine
 from bot.reading.text_input import Incoming

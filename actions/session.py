@@ -115,7 +115,8 @@ class ValidateSessionForm(FormValidationAction):
     @safely(lambda: [ActiveLoop(None), SlotSet("requested_slot", None)])  # nothing opened: the form closes
     async def start(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
         """A supervision session, the stuck pathway or a workshop, by the intent that asked for it."""
-        replies = await off_loop(assistant().start, tracker.sender_id, incoming(tracker).intent)
+        message = incoming(tracker)
+        replies = await off_loop(assistant().start, tracker.sender_id, message.intent, message)
         send(dispatcher, replies, tracker)  # the welcome and the first question
         # a slot set here tells Rasa's form that validation has run: it does not call again this turn
         return [SlotSet(SLOT, None)]

@@ -23,8 +23,8 @@ import sys
 from pathlib import Path
 
 from .config import Settings
-from .knowledge import KnowledgeError, load_knowledge
-from .provenance import content_problems
+from .content.knowledge import KnowledgeError, load_knowledge
+from .content.provenance import content_problems
 from bot.modes.registry import spec_of
 from bot.storage.retention import (
     NOT_WIPED, delete_history, delete_session, find_histories, find_sessions, histories, mode_of, orphan_records,
@@ -45,7 +45,7 @@ def _check(settings: Settings) -> int:
     except KnowledgeError as error:
         print(f"Knowledge check failed: {error}", file=sys.stderr)
         return 1
-    problems = content_problems(knowledge, settings.knowledge_dir)  # bot/provenance.py: the sign-off rules
+    problems = content_problems(knowledge, settings.knowledge_dir)  # bot/content/provenance.py: the sign-off rules
     if problems:
         print(f"Knowledge check failed: {len(problems)} problem(s):", file=sys.stderr)
         for problem in problems:

@@ -46,12 +46,13 @@ class Assistant:
     def knowledge(self):
         return self.default.knowledge
 
-    def start(self, sender_id: str, intent: str) -> List[Reply]:
-        """Open the mode this starting intent asks for (the default mode if unknown), pausing any other."""
+    def start(self, sender_id: str, intent: str, opening: Optional[Incoming] = None) -> List[Reply]:
+        """Open the mode this starting intent asks for (the default mode if unknown), pausing any other.
+        `opening` is the message that asked (the mode may read it: "closure check" opens supervision with it)."""
         starts = start_intents()
         name, kind = starts.get(intent) or next(iter(starts.values()))
         self._pause_others(sender_id, name)
-        return self.modes[name].start(sender_id, kind)
+        return self.modes[name].start(sender_id, kind, opening=opening)
 
     def resume(self, sender_id: str, reference: Optional[str] = None) -> Tuple[Optional[str], List[Reply]]:
         """(mode resumed or None, replies). The first mode (in the registry's order) with an unfinished session."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
-from .knowledge import Knowledge
+from .content.knowledge import Knowledge
 from bot.reading.text_input import Choice, ChoiceMatcher, Incoming
 
 

@@ -45,7 +45,7 @@ from sanic.response import HTTPResponse
 from bot.safety import log_safety
 from bot.safety.access import rest_client
 from bot.config import Settings, SettingsError
-from bot.knowledge import cached_knowledge
+from bot.content.knowledge import cached_knowledge
 from bot.safety.limits import Limits
 from bot.reading.privacy import identifying_details, looks_like_case_reference
 

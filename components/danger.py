@@ -1,7 +1,7 @@
 """Danger first, outside a session too: the one danger check as a Rasa NLU component.
 
 Outside a session the dialogue follows the intent, so this component runs the
-same check as the session (bot.danger) on every message and, when it finds
+same check as the session (bot.safety.danger) on every message and, when it finds
 clear or possible danger, makes the intent `immediate_risk`, whatever the
 intent classifier guessed. The rule for `immediate_risk` then gives the
 urgent reply (or, for possible danger, the short check "Is a child in danger
@@ -22,8 +22,8 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.config import Settings
 from components.bounded_text import WHOLE_TEXT
-from bot.danger import DangerCheck, danger_check
-from bot.knowledge import cached_knowledge
+from bot.safety.danger import DangerCheck, danger_check
+from bot.content.knowledge import cached_knowledge
 from bot.reading.reading import DANGER_KEY  # {"level": "clear" | "possible" | None}: the actions reuse it
 
 URGENT_INTENT = "immediate_risk"
@@ -31,7 +31,7 @@ URGENT_INTENT = "immediate_risk"
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class DangerFirst(GraphComponent, IntentClassifier):
-    """Sets the intent to immediate_risk when bot.danger reads danger now."""
+    """Sets the intent to immediate_risk when bot.safety.danger reads danger now."""
 
     @classmethod
     def required_components(cls) -> List[type]:

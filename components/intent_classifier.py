@@ -14,7 +14,7 @@ theme or toolkit).
 
 It reads the text the pipeline reads (bounded by components/bounded_text.py)
 and sets `intent` and `intent_ranking` as Rasa's own classifiers do. The
-model is kept in the Rasa model as plain data, never a pickle (bot.ngram_model).
+model is kept in the Rasa model as plain data, never a pickle (bot.reading.ngram_model).
 """
 from __future__ import annotations
 
@@ -29,12 +29,12 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.ngram_model import NgramModel, NgramSettings
+from bot.reading.ngram_model import NgramModel, NgramSettings
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class NgramIntentClassifier(GraphComponent, IntentClassifier):
-    """Sets the intent and its ranking from bot.ngram_model, trained on data/nlu."""
+    """Sets the intent and its ranking from bot.reading.ngram_model, trained on data/nlu."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:

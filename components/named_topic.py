@@ -26,7 +26,7 @@ from rasa.shared.nlu.constants import ENTITIES, ENTITY_ATTRIBUTE_TYPE, ENTITY_AT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.config import Settings
-from bot.knowledge import cached_knowledge
+from bot.content.knowledge import cached_knowledge
 from bot.responses import theme_matcher, toolkit_matcher
 
 

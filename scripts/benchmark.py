@@ -234,7 +234,7 @@ def start_floor(folder: Path, model: Path, port: int, log) -> subprocess.Popen:
 def record_script(servers: Servers, sender: str) -> tuple:
     """Drive one whole session by the question the database says is open; return (script, practitioner)."""
     from bot.modes.supervision.supervision import SupervisionEngine
-    from bot.knowledge import load_knowledge
+    from bot.content.knowledge import load_knowledge
     from bot.storage.store import Store, make_engine
     from tests.session_driver import run_whole_session
 

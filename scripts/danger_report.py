@@ -44,8 +44,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.modes.supervision.supervision import SupervisionEngine  # noqa: E402
-from bot.danger import CLEAR, POSSIBLE, danger_check  # noqa: E402
-from bot.knowledge import Knowledge, load_knowledge  # noqa: E402
+from bot.safety.danger import CLEAR, POSSIBLE, danger_check  # noqa: E402
+from bot.content.knowledge import Knowledge, load_knowledge  # noqa: E402
 from bot.storage.store import Answer, SessionNote, Store, make_engine  # noqa: E402
 from bot.reading.text_input import Incoming  # noqa: E402
 

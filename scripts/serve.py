@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.safety.access import SECRET_ENV, action_secret, make_private  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from bot.knowledge import KnowledgeError, load_knowledge  # noqa: E402
+from bot.content.knowledge import KnowledgeError, load_knowledge  # noqa: E402
 from bot.storage.store import make_engine  # noqa: E402
 from bot.content.workshop_content import load_workshop_content  # noqa: E402
 from scripts.rasa_server import api_token  # noqa: E402

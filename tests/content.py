@@ -1,7 +1,7 @@
 """The real knowledge/ content, loaded once per test process and shared by every test module."""
 from pathlib import Path
 
-from bot.knowledge import cached_knowledge
+from bot.content.knowledge import cached_knowledge
 from bot.content.workshop_content import load_workshop_content
 
 ROOT = Path(__file__).resolve().parent.parent

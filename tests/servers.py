@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import load_knowledge
+from bot.content.knowledge import load_knowledge
 from bot.storage.store import Store, make_engine
 from bot.modes.supervision.supervision import SupervisionEngine
 from scripts.serve import MODEL, Servers

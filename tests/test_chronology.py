@@ -453,7 +453,7 @@ def test_readback_without_agency_names_uses_ids():
 
 def test_every_flag_says_only_what_its_finding_says(agencies, knowledge):
     """The sentence crediting the audit restates the poster words of the finding the flag names."""
-    from bot.provenance import paraphrases
+    from bot.content.provenance import paraphrases
     c = history(agencies, "plan 1 Mar 2021 - Dec 2021 neglect\nplan 2 Feb 2022 - Oct 2022 EA\n"
                           "plan 3 Jun 2022 - Jan 2023 neglect\n"
                           "May 2021 police DA callout\nJan 2022 police DA callout\nFeb 2022 police DA callout")

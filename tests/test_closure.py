@@ -21,7 +21,7 @@ from bot.records.record_docx import glance_rows, write_record
 from bot.records.record_model import AgencyView, ClosureSection, QuestionAnswer, Record
 from bot.modes.supervision.steps import LEFT_FOR_TIME
 from tests.content import KNOWLEDGE
-from tests.session_driver import docx_text, free_text_answer
+from tests.session_driver import STRUCTURED_ANSWERS, docx_text, free_text_answer
 from tests.test_supervision import core, db_url, saved_record, step_key, talk  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -278,3 +278,34 @@ def test_the_records_closure_section_reads_back_from_the_word_file(tmp_path):
     assert glance["Closure check"] == ("Education: disagrees; Police: not yet asked; GP: not answered\n"
                                        "Dissent: Education will write to the chair.")
     assert "Closure check" not in dict(glance_rows(Record(created_at=datetime(2026, 12, 2), case_reference=None)))
+
+
+# ----- asked for by the message that opens the session ("closure check" outside a session) -------------------
+
+@pytest.mark.parametrize("opening", ["closure check", "I need a closure check before conference"])
+def test_a_session_opened_by_asking_for_the_closure_check_has_it_after_the_case_questions(tmp_path, opening):
+    from bot.modes.supervision.supervision import SupervisionEngine
+    from bot.storage.store import Store, make_engine
+    from bot.reading.text_input import Incoming
+    engine = SupervisionEngine(KNOWLEDGE, Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}")), tmp_path / "r")
+    replies = engine.start("closer", opening=Incoming(opening, "start_supervision"))
+    text = "\n".join(r.text for r in replies)
+    assert KNOWLEDGE.closure.added_at_start in text
+    keys = []
+    for _ in range(40):
+        step = engine.current_step("closer")
+        keys.append(step.key)
+        if step.section == "closure" or step.key == "review":
+            break
+        engine.handle("closer", Incoming(STRUCTURED_ANSWERS.get(step.key) or "invented answer"))
+    assert keys[-1] == "closure.reasons", keys  # the check comes, and it comes first after the case questions
+    assert not any(k.startswith(("mapping.", "themes.", "decisions.")) for k in keys), keys
+
+
+def test_an_ordinary_start_has_no_closure_check_asked_for(tmp_path):
+    from bot.modes.supervision.supervision import SupervisionEngine
+    from bot.storage.store import Store, make_engine
+    from bot.reading.text_input import Incoming
+    engine = SupervisionEngine(KNOWLEDGE, Store(make_engine(f"sqlite:///{tmp_path / 'a.db'}")), tmp_path / "r")
+    text = "\n".join(r.text for r in engine.start("plain", opening=Incoming("reflect on a case", "start_supervision")))
+    assert KNOWLEDGE.closure.added_at_start not in text

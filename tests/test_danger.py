@@ -1,4 +1,4 @@
-"""The one danger check (bot.danger): measured on the held-out set, and used before any parsing."""
+"""The one danger check (bot.safety.danger): measured on the held-out set, and used before any parsing."""
 from __future__ import annotations
 
 import time
@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.modes.supervision.supervision import SupervisionEngine
-from bot.danger import CLEAR, POSSIBLE, DangerReading, danger_check, sentences
+from bot.safety.danger import CLEAR, POSSIBLE, DangerReading, danger_check, sentences
 from bot.storage.store import Answer, SessionNote, Store, make_engine
 from bot.reading.text_input import Incoming
 from scripts.danger_report import CLEAR_FALSE_ALARM_LIMIT, CONTEXTS, RECALL_TARGET, ROOT, _score, heldout, levels
@@ -306,7 +306,7 @@ def test_a_past_threat_beside_tonight_is_at_most_asked_about(check):
 
 
 def test_a_past_clause_does_not_cancel_tonight_in_another():
-    from bot import danger_guards as G
+    from bot.safety import danger_guards as G
     sentence = "he was arrested last week, and he says he is coming round tonight with a knife"
     start = sentence.index("with a knife")
     assert not G.undone(sentence, start, len(sentence))  # its own clauses say tonight
@@ -329,8 +329,8 @@ def test_reading_a_long_message_stays_cheap(check, size, limit):
 
 
 def test_a_runs_counts_are_its_clauses_counts_added_up(check):
-    """Runs of clauses are scored from added n-gram counts (bot/ngram_model.py), not by reading letters again."""
-    from bot.ngram_model import NgramModel
+    """Runs of clauses are scored from added n-gram counts (bot/reading/ngram_model.py), not read again."""
+    from bot.reading.ngram_model import NgramModel
     model = check._model
     one, two = "mum rang from the flat", ", and the baby is floppy and grey"
     added = NgramModel.add_counts([model.counts(one), model.counts(two)])
@@ -344,7 +344,7 @@ def test_a_runs_counts_are_its_clauses_counts_added_up(check):
 def test_a_negation_that_is_itself_the_danger_is_not_comfort():
     """'not feeding', 'nobody home', 'mum's not worried', 'men she doesn't know' lowered the very readings that
     mattered; a negation of the danger ('he isn't there') still does."""
-    from bot import danger_guards as G
+    from bot.safety import danger_guards as G
     for text in ["and now the baby is not feeding", "nobody home since teatime", "and dad's not bothered",
                  "she's with men she doesn't know", "and he still isn't answering", "he's at a house he doesn't know",
                  "and she doesn't want to go home", "nobody has seen dad since the weekend"]:
@@ -356,7 +356,7 @@ def test_a_negation_that_is_itself_the_danger_is_not_comfort():
 def test_words_that_look_past_but_are_not_do_not_make_a_clause_stale():
     """'the last time you'll hear from me' is a farewell, 'moving back in' is not 'back in 2019', and children
     'found wandering' are a state now."""
-    from bot import danger_guards as G
+    from bot.safety import danger_guards as G
     assert not G.stale("this is the last time anyone hears from me")
     assert not G.stale("and he is moving back in this evening")
     assert not G.stale("the toddler was found wandering near the road")
@@ -371,7 +371,7 @@ def test_words_that_look_past_but_are_not_do_not_make_a_clause_stale():
     "the man on licence for assault is coming round to stay tonight, mum has said yes",
 ])
 def test_a_child_and_a_harm_with_nothing_saying_it_is_over_gets_at_least_the_check(check, text):
-    """The safety margin (bot/danger_concepts.py): a missed check is far worse than an extra one."""
+    """The safety margin (bot/safety/danger_concepts.py): a missed check is far worse than an extra one."""
     assert check.read(text).level in (CLEAR, POSSIBLE)
 
 
@@ -384,7 +384,7 @@ def test_a_child_and_a_harm_with_nothing_saying_it_is_over_gets_at_least_the_che
     "the older girl is a young carer, she gets her brothers up for school most days",
 ])
 def test_the_margin_does_not_ask_about_history_practice_talk_the_resolved_or_idioms(text):
-    from bot.danger_concepts import margin
+    from bot.safety.danger_concepts import margin
     assert not margin(text)
 
 
@@ -421,6 +421,6 @@ def test_their_reflective_neighbours_are_not(check, text):
 
 def test_a_parents_say_so_is_not_comfort():
     """'mum says she's fine' is what the audit calls minimisation: it does not lower the reading."""
-    from bot import danger_guards as G
+    from bot.safety import danger_guards as G
     assert not G.reassured("the baby is floppy, mum says she's fine")
     assert G.reassured("the baby is settled and feeding well")

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.danger import POSSIBLE, danger_check
-from bot.knowledge import load_knowledge
+from bot.safety.danger import POSSIBLE, danger_check
+from bot.content.knowledge import load_knowledge
 from bot.storage.store import make_engine
 from bot.modes.workshop.workshop_session import WorkshopPoint, WorkshopSession
 from tests.servers import rest

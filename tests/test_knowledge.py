@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import provenance
+from bot.content import provenance
 from bot.__main__ import main as bot_command
-from bot.knowledge import KnowledgeError, load_knowledge
-from bot.provenance import (
+from bot.content.knowledge import KnowledgeError, load_knowledge
+from bot.content.provenance import (
     AUDIT_CLAIM, STAGES_IN_ORDER, collapse, is_https as _is_https, paraphrases, poster_bullets,
     strings as _strings,
 )
@@ -346,7 +346,7 @@ def test_every_claim_about_the_audit_in_knowledge_is_traced_to_the_poster(knowle
 
 
 def test_every_sign_off_rule_holds_for_the_real_content(knowledge):
-    """The rules `python -m bot check` runs (bot/provenance.py), all at once."""
+    """The rules `python -m bot check` runs (bot/content/provenance.py), all at once."""
     assert provenance.content_problems(knowledge, KNOWLEDGE_DIR) == []
 
 
@@ -566,7 +566,7 @@ def test_no_two_questions_are_near_duplicates_unless_they_share_a_topic(knowledg
 
     Two questions sharing half their key words must share a topic, so a session asks only the first.
     """
-    from bot.provenance import stems
+    from bot.content.provenance import stems
     asked = [(f"{t.id} {n}", q.ask, q.topic) for t in knowledge.themes for n, q in enumerate(t.questions, 1)]
     asked += [(f"pattern {p.id}", p.question, p.topic) for p in knowledge.patterns if p.question]
     asked += [(f"closure {name}", text, None) for name, text in knowledge.closure.questions.dict().items()]

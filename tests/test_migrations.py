@@ -60,7 +60,7 @@ def test_a_session_is_stored_and_read_back_on_postgresql(postgres_schema, tmp_pa
     from pathlib import Path
 
     from bot.modes.supervision.supervision import SupervisionEngine
-    from bot.knowledge import load_knowledge
+    from bot.content.knowledge import load_knowledge
     from bot.storage.store import Store
     from bot.reading.text_input import Incoming
 

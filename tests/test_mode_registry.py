@@ -74,7 +74,7 @@ class ReviewEngine:
         return db.execute(select(ReviewSession).where(ReviewSession.sender_id == sender_id,
                                                       ReviewSession.status == ACTIVE)).scalars().first()
 
-    def start(self, sender_id: str, kind: str) -> List[Reply]:
+    def start(self, sender_id: str, kind: str, opening=None) -> List[Reply]:
         with self.transaction() as db:
             db.add(ReviewSession(sender_id=sender_id))
         return [Reply("Which record are you reviewing? Send notes one at a time, then 'save'.")]

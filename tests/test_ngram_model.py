@@ -1,10 +1,10 @@
-"""bot/ngram_model.py: the linear n-gram model behind the danger check and the intent classifier."""
+"""bot/reading/ngram_model.py: the linear n-gram model behind the danger check and the intent classifier."""
 import numpy as np
 import pytest
 from sklearn.linear_model import LogisticRegression
 from scipy.sparse import hstack
 
-from bot.ngram_model import LETTERS, WORDS, NgramModel, NgramSettings
+from bot.reading.ngram_model import LETTERS, WORDS, NgramModel, NgramSettings
 
 TEXTS = ["hello there", "hi", "good morning", "hiya everyone",
          "bye for now", "see you later", "goodbye", "i'm off now",

@@ -1,4 +1,4 @@
-"""The provenance check (bot/provenance.py) fails on each of its old loopholes, and the sign-off gates paraphrases.
+"""The provenance check (bot/content/provenance.py) fails on each old loophole, and the sign-off gates paraphrases.
 
 Each test edits a copy of knowledge/ (or a small package of code) the way a
 careless edit would, and expects `content_problems` to name it: a paraphrase
@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import provenance
-from bot.knowledge import KnowledgeError, load_knowledge
+from bot.content import provenance
+from bot.content.knowledge import KnowledgeError, load_knowledge
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 INVENTED = "The audit found closing child protection plans after six months is unlawful."

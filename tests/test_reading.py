@@ -16,7 +16,7 @@ from rasa_sdk import Tracker
 from actions.services import incoming
 from bot.assistant import Assistant
 from bot.config import Settings
-from bot.danger import CLEAR, POSSIBLE, DangerReading
+from bot.safety.danger import CLEAR, POSSIBLE, DangerReading
 from bot.modes.registry import MODES
 from bot.reading import reading
 from bot.reading.reading import danger_of, read_once

@@ -27,7 +27,7 @@ import pytest
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
-from bot.knowledge import load_knowledge
+from bot.content.knowledge import load_knowledge
 from bot.storage.store import Answer, Store, SupervisionSession, make_engine
 from bot.modes.supervision.supervision import SupervisionEngine
 from scripts.scaled import DEFAULT_DATABASE_URL, Scaled, ScaledServers, find_nginx, free_port

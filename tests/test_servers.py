@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import create_engine, select, text as sql
 
 from actions.session import HISTORY_LIMIT
-from bot.knowledge import load_knowledge
+from bot.content.knowledge import load_knowledge
 from bot.storage.store import Answer, SupervisionSession, make_engine
 from tests.servers import core_reading, free_port, rest, started_servers  # noqa: F401  (also imported from here)
 from tests.session_driver import answer_for, docx_text, latest_saved, run_whole_session

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from bot.knowledge import THEME_IDS, KnowledgeError
+from bot.content.knowledge import THEME_IDS, KnowledgeError
 from bot.reading.privacy import identifying_details
 from bot.content.workshop_content import GROUP_IDS, count_sentences, load_workshop_content
 from bot.modes.workshop.workshop_plan import (

@@ -327,7 +327,7 @@ UNSURE_POINT = "i have a bad feeling about the baby tonight"  # invented; the ch
 
 
 def test_the_example_point_is_possible_danger_not_clear():
-    from bot.danger import POSSIBLE, danger_check
+    from bot.safety.danger import POSSIBLE, danger_check
     assert danger_check(KNOWLEDGE).read(UNSURE_POINT).level == POSSIBLE
 
 

@@ -28,7 +28,7 @@ from sanic.response import HTTPResponse
 from bot.config import Settings
 from bot.assistant import Assistant
 from bot.modes.registry import MODES
-from bot.knowledge import cached_knowledge
+from bot.content.knowledge import cached_knowledge
 from bot.records.saved_files import latest_file, owned_file
 from bot.storage.store import Store, make_engine
 from channels.rest import (NO_REPLY, TOO_FAST, answer_outside_session, clean_text, client_address, json_body,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional
 
-from bot.knowledge import Knowledge, collapse
+from bot.content.knowledge import Knowledge, collapse
 
 QUOTE, PARAPHRASE, CITATION, CODE = "quotes the poster", "paraphrase", "question cites", "built in the code"
 
@@ -90,7 +90,7 @@ def table(knowledge: Knowledge, directory: Optional[Path] = None) -> List[Row]:
 
 def _quoted_claims(knowledge: Knowledge, directory: Path) -> List[Row]:
     """Sentences elsewhere in knowledge/ that quote the poster as the audit's (vignettes, workshop notes)."""
-    from bot.provenance import audit_claims, quote_traces
+    from bot.content.provenance import audit_claims, quote_traces
     rows = []
     for name, where, _, sentence in audit_claims(directory):
         pid = quote_traces(sentence, knowledge.source.passages)

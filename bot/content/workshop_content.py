@@ -1,6 +1,6 @@
 """Workshop mode's content: vignettes.yml and workshop.yml, their schemas and their loader.
 
-The partnership edits both files without code, so, as in bot/knowledge.py, a
+The partnership edits both files without code, so, as in bot/content/knowledge.py, a
 mistake stops start-up with a message naming the file and the field. Every
 vignette is invented teaching material and must say so. The plan of a
 workshop made from this content is in bot/modes/workshop/workshop_plan.py.
@@ -13,7 +13,7 @@ from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from pydantic import Field, StrictBool, root_validator, validator
 
-from bot.knowledge import (
+from bot.content.knowledge import (
     THEME_IDS, TOOLKIT_IDS, Knowledge, KnowledgeError, StrictModel, check_prompts, check_unique, every_id, one_of,
     parse_model, read_yaml,
     unique_ids,

@@ -14,8 +14,9 @@ from bot.reading.text_input import Incoming
 
 
 class Mode(Protocol):
-    def start(self, sender_id: str, kind: str) -> List[Reply]:
-        """Open a new session of this mode: the welcome and the first question."""
+    def start(self, sender_id: str, kind: str, opening: Optional[Incoming] = None) -> List[Reply]:
+        """Open a new session of this mode: the welcome and the first question. `opening` is the message that
+        asked to start, for a mode that reads it (supervision: "I need a closure check")."""
 
     def resume(self, sender_id: str, session_id: Optional[str] = None) -> Tuple[bool, List[Reply]]:
         """(found, replies): reopen the given, or the only or latest, unfinished session."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import List, Sequence
 
-from bot.knowledge import Knowledge
+from bot.content.knowledge import Knowledge
 from bot.responses import Reply
 from bot.modes.supervision.steps import theme_choices
 from bot.reading.text_input import ChoiceMatcher, normalise, parse_yes_no

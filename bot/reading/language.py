@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import List
 
-from bot.knowledge import Knowledge, LanguageEntry
+from bot.content.knowledge import Knowledge, LanguageEntry
 
 # Words that show a behaviour is being described, not just labelled.
 _BEHAVIOUR = re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.danger import CLEAR, DangerReading, danger_check
+from bot.safety.danger import CLEAR, DangerReading, danger_check
 from bot.reading.text_input import Incoming
 
 DANGER_KEY = "danger"  # the parse data's key: {"level": "clear" | "possible" | None}

@@ -11,7 +11,7 @@ from bot.modes.supervision import steps as S
 from bot.modes.supervision.chronology import Chronology
 from bot.reading.chronology_reading import read_entry
 from bot.modes.supervision.timeline import chronology_record
-from bot.knowledge import UNCONFIRMED_CAUTION, Knowledge
+from bot.content.knowledge import UNCONFIRMED_CAUTION, Knowledge
 from bot.modes.supervision import closure as C
 from bot.records.record_model import (
     ActionItem, AgencyView, ClosureSection, QuestionAnswer, Record, ThemeSection, ToolkitConsidered, ToolkitLink,

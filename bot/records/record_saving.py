@@ -22,7 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.records import record_builder
 from bot.modes.supervision import steps as S
-from bot.knowledge import Knowledge
+from bot.content.knowledge import Knowledge
 from bot.records.record_docx import claim_record_path, write_record
 from bot.responses import Reply, Turn
 from bot.storage.store import COMPLETE, PAUSED, SessionNote, Store, SupervisionSession

@@ -15,7 +15,7 @@ from typing import Dict, List, Optional
 
 from bot.modes.supervision.chronology import Chronology
 from bot.reading.chronology_reading import read_entry
-from bot.knowledge import Knowledge
+from bot.content.knowledge import Knowledge
 from bot.reading.text_input import normalise
 
 REQUEST_KEY = "closure.requested"  # stored when asked for by name: {"before": the step open then}
@@ -26,6 +26,13 @@ def asks_for_closure_check(knowledge: Knowledge, text: str) -> bool:
     """A whole message naming the check ("closure check"), never words in passing."""
     said = normalise(text).rstrip(".!")
     return said in {normalise(w) for w in knowledge.closure.request_words}
+
+
+def mentions_closure_check(knowledge: Knowledge, text: str) -> bool:
+    """A message that asks to start with the check ("I need a closure check before conference"): only read as
+    the message that opens a session, where nothing else could be meant by it."""
+    said = f" {normalise(text)} "
+    return any(f" {normalise(w)} " in said for w in knowledge.closure.request_words)
 
 
 def stance(knowledge: Knowledge, text: Optional[str]) -> Optional[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
 from bot.modes.supervision import closure as C
-from bot.knowledge import Knowledge
+from bot.content.knowledge import Knowledge
 from bot.responses import toolkit_links
 from bot.modes.supervision.suggestions import noticed_patterns, plan_patterns, relevant_toolkits, suggest_themes
 from bot.reading.text_input import Choice, normalise

@@ -10,7 +10,7 @@ danger, a side question, an answer to the open question, a change from the
 summary) is one ordered decision, and its steps share the open session and
 question plan. What it hands off lives apart: the order of questions
 (bot/modes/supervision/steps.py), reading text (bot/reading/text_input.py), the danger check
-(bot/danger.py), the plan history (bot/chronology*.py), theme choice
+(bot/safety/danger.py), the plan history (bot/chronology*.py), theme choice
 (bot/modes/theme_picker.py) and saving (bot/records/record_saving.py).
 """
 from __future__ import annotations
@@ -25,12 +25,12 @@ from typing import Callable, Dict, List, Optional
 from bot.modes.supervision import steps as S
 from bot.modes.supervision.chronology import Chronology
 from bot.reading.chronology_reading import Incident, read_entries, read_entry
-from bot.knowledge import Knowledge
+from bot.content.knowledge import Knowledge
 from bot.reading.language import check_language
 from bot.reading.privacy import privacy_reminder
-from bot.danger import DangerReading
+from bot.safety.danger import DangerReading
 from bot.reading.reading import danger_of
-from bot.danger_answer import YES, answer_to_check, check_answered
+from bot.safety.danger_answer import YES, answer_to_check, check_answered
 from bot.records.record_docx import write_record
 from bot.records.record_saving import RecordSaver
 from bot.responses import (
@@ -38,7 +38,7 @@ from bot.responses import (
     find_toolkit, show_toolkit, urgent_help,
 )
 from bot.storage.store import ACTIVE, PAUSED, SessionNote, Store, SupervisionSession
-from bot.modes.supervision.closure import REQUEST_KEY, asks_for_closure_check
+from bot.modes.supervision.closure import REQUEST_KEY, asks_for_closure_check, mentions_closure_check
 from bot.modes.supervision.suggestions import ALWAYS_AVAILABLE, noticed_patterns, suggest_themes, suggestions
 from bot.modes.theme_picker import theme_menu, themes_chosen
 from bot.reading.text_input import (
@@ -70,12 +70,19 @@ class SupervisionEngine:
 
     # ----- starting and resuming -------------------------------------------------
 
-    def start(self, sender_id: str, kind: str = "supervision") -> List[Reply]:
-        """The welcome and the first question, in one reply."""
+    def start(self, sender_id: str, kind: str = "supervision", opening: Optional[Incoming] = None) -> List[Reply]:
+        """The welcome and the first question, in one reply. A session opened by asking for a closure check
+        ("I need a closure check") has it straight after the questions about the practitioner and the case."""
         with self.store.transaction() as db:
             session = self.store.start(db, sender_id, kind)
-            intro = Reply(self.knowledge.prompt("stuck_intro" if kind == "stuck" else "session_intro"))
-            return [intro] + self._question(session)
+            replies = [Reply(self.knowledge.prompt("stuck_intro" if kind == "stuck" else "session_intro"))]
+            if opening is not None and not opening.is_payload and mentions_closure_check(self.knowledge, opening.text):
+                plan = _QuestionPlan.of(self.knowledge, session)
+                after_case = next(s for s in plan.steps if s.section not in ("details", "case", "chronology"))
+                self.store.save_answer(db, session, REQUEST_KEY, self.knowledge.closure.title,
+                                       self.knowledge.closure.title, value={"before": after_case.key})
+                replies.append(Reply(self.knowledge.closure.added_at_start))
+            return replies + self._question(session)
 
     def pause_active(self, sender_id: str) -> None:
         """Another mode (a workshop) is starting: keep this session to resume later."""
@@ -482,7 +489,7 @@ class SupervisionEngine:
             return None
         session.notes.remove(pending)
         db.flush()
-        said = answer_to_check(message)  # read as in every mode (bot/danger_answer.py)
+        said = answer_to_check(message)  # read as in every mode (bot/safety/danger_answer.py)
         if said == YES:
             self.store.add_note(db, session, DANGER_NOTE, pending.text)
         return None if said is None else check_answered(self.knowledge, said)

@@ -14,7 +14,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from pydantic import ValidationError
 
-from bot.knowledge import UNCONFIRMED_CAUTION, Knowledge, KnowledgeError
+from bot.content.knowledge import UNCONFIRMED_CAUTION, Knowledge, KnowledgeError
 from bot.records.record_model import DEFAULT_MARKING, protective_marking
 from bot.content.workshop_content import (
     WORKSHOP_FILE, Labels, PackWording, WorkshopContent, load_workshop_content,

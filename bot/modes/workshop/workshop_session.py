@@ -31,8 +31,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, relationship, sessionmaker
 
-from bot.danger_answer import answer_to_check, check_answered
-from bot.knowledge import Knowledge
+from bot.safety.danger_answer import answer_to_check, check_answered
+from bot.content.knowledge import Knowledge
 from bot.reading.reading import danger_of
 from bot.reading.privacy import privacy_reminder
 from bot.responses import (
@@ -211,7 +211,7 @@ class WorkshopEngine:
 
     # ----- starting and resuming -------------------------------------------------------
 
-    def start(self, sender_id: str, kind: str = "workshop") -> List[Reply]:
+    def start(self, sender_id: str, kind: str = "workshop", opening: Optional[Incoming] = None) -> List[Reply]:
         with self.transaction() as db:
             for other in self._unfinished(db, sender_id):
                 if other.status == ACTIVE:
@@ -395,7 +395,7 @@ class WorkshopEngine:
         # A button's title typed is that button ("Save the pack" saves; it is not a point).
         message = typed_button(message, [b for reply in self._prompt(session) for b in reply.buttons])
         text = message.text or ""
-        if session.danger_check:  # the check asked last time: answered as in supervision (bot/danger_answer.py)
+        if session.danger_check:  # the check asked last time: answered as in supervision (bot/safety/danger_answer.py)
             session.danger_check = False
             said = answer_to_check(message)
             if said is not None:

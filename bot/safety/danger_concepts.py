@@ -16,7 +16,7 @@ or two neighbouring clauses, name
   they are dangerous (released, bail, domestic abuse, an offender),
 
 and none of those clauses says it is past, hypothetical, denied, over or a
-question about practice (bot/danger_guards.py). It never gives the urgent
+question about practice (bot/safety/danger_guards.py). It never gives the urgent
 reply by itself: that still needs a phrase or the classifier's confidence.
 The word lists are concepts, not sentences: they were written from the kinds
 of failure, and checked against reflective sentences of all three development
@@ -32,7 +32,8 @@ from . import danger_guards as G
 _UNIT = r"(yo|y/o|yrs?|years?|months?|mths?|mo|weeks?|wks?)"
 _AGE = r"\(\s*\d{1,2}( ?" + _UNIT + r")?( old)?\s*\)|\d{1,2} ?(yo|y/o|yr|" + _UNIT + r" old)(?!\w)"
 VULNERABLE = re.compile(
-    r"\b(child|children|kids?|baby|babies|new ?borns?|infant|toddlers?|little ones?|twins|girls?|boys?|sons?|daughters?|"
+    r"\b(child|children|kids?|baby|babies|new ?borns?|infant|toddlers?|little ones?|twins|girls?|boys?|"
+    r"sons?|daughters?|"
     r"teen(ager)?s?|young (person|people)|yp|pupil|sibling|siblings|brother|sister|niece|nephew|grand(son|daughter)|"
     r"lad|(my|the) (young|little) \w+)\b|(^|\s)(" + _AGE + r")", re.IGNORECASE)
 
@@ -42,7 +43,8 @@ HARM_BESIDE_A_CHILD = re.compile(
     r"throw\w* (him|her)|thrown|grab\w*|dragg\w*|bruis\w*|burn(t|ed|s)?|scald\w*|bleed\w*|blood|injur\w*|"
     r"broken (arm|leg|bone)|head injury|unconscious|unresponsive|floppy|limp|fitting|seizure|vomit\w*|being sick|"
     r"(very |really |so |too )(sleepy|drowsy|quiet|still|cold|pale)|sleepy|drowsy|lethargic|not (fed|feeding)|"
-    r"breathing (funny|fast|strange\w*|odd\w*|weird\w*|heavy|noisy|badly)|struggling to breathe|(can'?t|cannot) breathe|"
+    r"breathing (funny|fast|strange\w*|odd\w*|weird\w*|heavy|noisy|badly)|struggling to breathe|"
+    r"(can'?t|cannot) breathe|"
     r"grunting|sucking in|blue (lips|round)|grey (lips|round)|special cleaning|circumcis\w*|sunna|"
     r"hasn'?t (fed|eaten|fed)|pills?|tablets|meds|paracetamol|overdos\w*|swallow\w*|drank|bleach|chemicals?|"
     r"gas|fire|smoke|flames|balcony|ledge|window|road|motorway|river|water|bath|drown\w*|"
@@ -72,7 +74,8 @@ ARRIVING = re.compile(
     r"staying (over|the night|at|with)|let (him|her|them) in|pick(s|ing)? (\w+ ){0,2}up|collect(s|ing))\b",
     re.IGNORECASE)
 DANGEROUS_PERSON = re.compile(
-    r"\b(da|dv|sex offender|domestic (abuse|violence)|violen\w*|abus\w*|perpetrator|offender|rso|schedule (1|one)|released|"
+    r"\b(da|dv|sex offender|domestic (abuse|violence)|violen\w*|abus\w*|perpetrator|offender|rso|schedule (1|one)|"
+    r"released|"
     r"prison|jail|bail|non[- ]?mol|injunction|restraining order|convict\w*|assault\w*)\b", re.IGNORECASE)
 
 
@@ -114,7 +117,8 @@ def margin(sentence: str) -> bool:
 # (even beside "now"), of habit, of talk about something rather than the thing, of practice or of planning.
 DOUBT = re.compile(
     r"\b((19|20)\d\d|talk(s|ed|ing)? about|spoke about|mention\w*|history of|"
-    r"before(?! (they|he|she|we|you|the (family|kids|children|girls?|boys?)) (travel|go|fly|leave|come|get|move|head)s?\b)|"
+    r"before(?! (they|he|she|we|you|the (family|kids|children|girls?|boys?)) "
+    r"(travel|go|fly|leave|come|get|move|head)s?\b)|"
     r"ever|keeps?|always|"
     r"every (day|night|week|weekend|time)|worried|worry|concerns?|wonder\w*|procedure|policy|guidance|protocol|"
     r"process|threshold|training|referral|strategy|assessment|seen alone|"

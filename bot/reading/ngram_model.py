@@ -1,7 +1,7 @@
 """Word and character n-grams with logistic regression, read by hand.
 
 Two classifiers in the assistant are small linear models over the words and
-letters of a message: the danger check (bot.danger: urgent or not) and the
+letters of a message: the danger check (bot.safety.danger: urgent or not) and the
 intent classifier (components/intent_classifier.py: which of the intents in
 data/nlu). Both train in seconds, give the same answer on every run, and need
 nothing downloaded. scikit-learn fits them. Reading a message then uses the

@@ -1,6 +1,6 @@
 """The rules a partnership's content must keep, beyond its shape: what `python -m bot check` runs.
 
-The schemas in bot/knowledge.py say a file is well formed; these rules say
+The schemas in bot/content/knowledge.py say a file is well formed; these rules say
 its words can be signed off:
 
 - everything shown as the audit's is on the poster (knowledge/sources/):
@@ -358,7 +358,7 @@ def code_problems(knowledge: Knowledge, root: Path) -> List[str]:
 
 def signoff_problems(knowledge: Knowledge) -> List[str]:
     """Each approval names a line of the table, with the words and passage it now has."""
-    from .content.signoff import table
+    from .signoff import table
     rows = {row.key: row for row in table(knowledge)}
     problems = []
     for approval in knowledge.signoff.approvals:

@@ -6,7 +6,7 @@ start-up with a message naming the file and the field, never half-load.
 Why one long module: it is the schema of every knowledge file (one pydantic
 model per block, read top to bottom in file order) plus the cross-references
 between files, which need all of them at once. The rules beyond shape (is it
-the poster's words?) are in bot/provenance.py; the workshop's files in
+the poster's words?) are in bot/content/provenance.py; the workshop's files in
 bot/content/workshop_content.py.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Dict, FrozenSet, List, Optional
 import yaml
 from pydantic import BaseModel, ValidationError, root_validator, validator
 
-from .danger import DangerSentences
+from bot.safety.danger import DangerSentences
 
 STAGES = ("experience", "reflection", "analysis", "action")
 THEME_IDS = (
@@ -656,6 +656,7 @@ class ClosureCheck(StrictModel):
     request_words: List[str]
     intro: str
     added: str
+    added_at_start: str
     already: str
     questions: ClosureQuestions
     labels: ClosureLabels
@@ -863,10 +864,14 @@ def load_knowledge(directory: Path) -> Knowledge:
             themes=themes.themes,
             toolkits=toolkits.toolkits,
             other_resources=toolkits.other_resources,
-            urgent=parse_model(UrgentFile, read_yaml(directory, "urgent_help.yml"), directory / "urgent_help.yml").urgent_help,
-            case_options=parse_model(CaseOptions, read_yaml(directory, "case_options.yml"), directory / "case_options.yml"),
-            patterns=parse_model(PatternFile, read_yaml(directory, "patterns.yml"), directory / "patterns.yml").patterns,
-            language=parse_model(LanguageFile, read_yaml(directory, "language.yml"), directory / "language.yml").entries,
+            urgent=parse_model(UrgentFile, read_yaml(directory, "urgent_help.yml"),
+                               directory / "urgent_help.yml").urgent_help,
+            case_options=parse_model(CaseOptions, read_yaml(directory, "case_options.yml"),
+                                     directory / "case_options.yml"),
+            patterns=parse_model(PatternFile, read_yaml(directory, "patterns.yml"),
+                                 directory / "patterns.yml").patterns,
+            language=parse_model(LanguageFile, read_yaml(directory, "language.yml"),
+                                 directory / "language.yml").entries,
             stuck=parse_model(StuckPathway, read_yaml(directory, "stuck.yml"), directory / "stuck.yml"),
             closure=parse_model(ClosureFile, read_yaml(directory, "closure.yml"),
                                 directory / "closure.yml").closure_check,

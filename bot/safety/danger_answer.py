@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .knowledge import Knowledge
-from .responses import Reply, Turn, urgent_help
+from bot.content.knowledge import Knowledge
+from bot.responses import Reply, Turn, urgent_help
 from bot.reading.text_input import Incoming, parse_yes_no
 
 YES, NO = "yes", "no"

@@ -1,6 +1,6 @@
 """How the danger check reads time, doubt and comfort in a message: clauses and guards.
 
-bot/danger.py decides; this module only says where a message's clauses are
+bot/safety/danger.py decides; this module only says where a message's clauses are
 and what each stretch of text signals, so the patterns can be read (and
 changed) in one place:
 
@@ -50,7 +50,8 @@ PAST = re.compile(
     r"in (19|20)\d\d|in (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|yesterday|"
     r"back in(?= (19|20)\d\d| the (day|past)| (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
     r" (spring|summer|autumn|winter)| year)|"
-    r"previous(ly)?(?! (case|partner|relationship|boyfriend|girlfriend|husband|wife|address))|historic(al(ly)?)?|in the past|used to|years? before|"
+    r"previous(ly)?(?! (case|partner|relationship|boyfriend|girlfriend|husband|wife|address))|"
+    r"historic(al(ly)?)?|in the past|used to|years? before|"
     r"when (she|he|they|i|mum|dad) (was|were) (little|younger|a baby|a child|a girl|a boy|small|\d+)|"
     r"as a (child|girl|boy|baby|teenager|kid)|during the (last|previous|first) plan|"
     r"before the (last |previous )?plan|at the time|had been|were called|was called|"

@@ -19,7 +19,7 @@ Two signals:
   hazards with no capable adult, offenders arriving, exploitation tonight, a
   disclosure before home time). A match counts unless its own clauses negate
   it, or set it in the past or a "what if" with no sign of now
-  (bot/danger_guards.py); "sorted", "all safe now", "an order is already in
+  (bot/safety/danger_guards.py); "sorted", "all safe now", "an order is already in
   place" elsewhere in the sentence turn it into the short check;
 - a small classifier trained on knowledge/danger_sentences.yml: word and
   character n-grams, logistic regression, trained when first used (under a
@@ -30,7 +30,7 @@ Two signals:
   doubted as much as its most doubtful clause, so "in october" in one clause
   is not undone by "now" in the next (the clause that says now is read alone).
 
-A third signal is a safety margin (bot/danger_concepts.py): a sentence that
+A third signal is a safety margin (bot/safety/danger_concepts.py): a sentence that
 names a child, with a harm, medical sign, hazard, exploitation or absence of
 care in a clause that says nothing of the past, habit, talk, practice or it
 being over, gets at least the check, because a missed check is far worse
@@ -63,7 +63,7 @@ from pydantic import BaseModel, validator
 
 from . import danger_guards as G
 from .danger_concepts import margin
-from .ngram_model import NgramModel, NgramSettings
+from bot.reading.ngram_model import NgramModel, NgramSettings
 
 CLEAR, POSSIBLE = "clear", "possible"
 
