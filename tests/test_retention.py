@@ -262,6 +262,24 @@ def test_deleting_a_first_session_takes_what_came_before_it_and_leaves_the_next(
         assert b"BRAVO-TEXT" in raw and b"CHARLIE-TEXT" in raw  # the same bytes would have shown them
 
 
+def test_two_sessions_in_one_rasa_conversation_split_it_where_the_second_began(any_db):
+    """Both sessions began in one Rasa conversation (no session start between them): the first takes what
+    was typed in it and after it, up to the message that started the second (an end-to-end test found the
+    first session's answers left behind, because the split was put at the conversation's start)."""
+    store, rasa = Store(make_engine(any_db)), rasa_store(any_db)
+    now = utcnow().timestamp()
+    # one conversation from now - 100: messages at +1, +3, +5, +7, +9, +11; sessions made just after +1 and +7
+    first = add_session(store, "worker-c", now - 100 + 1.5, "CASE-DELTA")
+    add_session(store, "worker-c", now - 100 + 7.5, "CASE-ECHO")
+    store_conversations(rasa, "worker-c", (now - 100, [
+        "start first", "First Answer DELTA-TEXT", "after saving, Robin Invented",
+        "start second", "Second Answer ECHO-TEXT", "last words Kit Imaginary"]))
+    delete_session(store, first)
+    kept = texts_of(any_db, "worker-c")
+    assert "DELTA-TEXT" not in kept and "Robin Invented" not in kept and "start first" not in kept
+    assert "start second" in kept and "ECHO-TEXT" in kept and "Kit Imaginary" in kept
+
+
 def test_purge_reaches_history_without_a_session_and_never_cuts_a_live_one(any_db):
     """Retention of 30 days: a sender with nothing recent goes whole; another loses only conversations
     older than that; a live session keeps the whole Rasa conversation it began in, and Rasa reads it."""

@@ -197,12 +197,17 @@ def _started_at(db, session: AnySession) -> float:
 
 def _opening(db, session: AnySession, previous: AnySession) -> float:
     """Where a session's part of the history begins, when the sender had a session before it: the start
-    of the Rasa conversation its first message was in, but never before the previous session's first message."""
+    of the Rasa conversation its first message was in, when the previous session began in an earlier one;
+    otherwise (both began in one Rasa conversation) its own first message, so that everything typed during
+    and after the previous session, up to this one, goes with the previous session."""
     start = _started_at(db, session)
+    previous_start = _started_at(db, previous)
     boundary = db.execute(select(func.max(_rasa_events.c.timestamp)).where(
         _rasa_events.c.sender_id == session.sender_id, _rasa_events.c.type_name == SESSION_STARTED,
         _rasa_events.c.timestamp <= start)).scalar()
-    return max(boundary if boundary is not None else start, _started_at(db, previous) + 1e-6)
+    if boundary is None or boundary <= previous_start:
+        return max(start, previous_start + 1e-6)
+    return boundary
 
 
 def _conversation_of(db, session: AnySession):
