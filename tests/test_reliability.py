@@ -116,6 +116,9 @@ def answer_until_review(say, core, sender, reply, sent, max_turns=120) -> str:
         if "Say save to write the record" in reply:
             return reply
         key = core.current_step(sender).key
+        if key == "check.danger":  # "Is a child in danger right now?": answered no, never stored as an answer
+            reply = say(answer_for(key))
+            continue
         sent[key] = answer_for(key)
         reply = say(sent[key])
         if key == "chronology.entries":

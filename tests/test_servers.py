@@ -291,7 +291,8 @@ def test_a_short_session_over_rest_is_chosen_at_the_first_question(servers):
         kind, record = session.kind, Path(session.record_path)
     assert kind == "short"
     assert record.name in sent.pop("__final__")
-    assert len([k for k in sent if k.startswith("theme.")]) == 3
+    # one theme, one question from each stage of the cycle: experience, reflection, analysis, action (issue 27)
+    assert len([k for k in sent if k.startswith("theme.")]) == 4
     text = docx_text(record)
     for key, answer in sent.items():
         assert answer in text, f"{key} missing from the record"
