@@ -54,3 +54,13 @@ def test_the_audits_own_case_over_rest_gets_the_closure_check_and_its_record(ser
     assert "Months between the last plan ending and this one starting, as you said: 2." in text
     glance = {row.cells[0].text: row.cells[1].text for row in document.tables[1].rows}
     assert glance["Closure check"].startswith("Social Care: agrees;")
+
+
+@pytest.mark.parametrize("opening", ["closure check", "can we do a closure check before conference"])
+def test_closure_check_typed_outside_a_session_starts_one_with_the_check(servers, opening):
+    """Issue 25: the check on request at any point; outside a session, the request opens a session with it."""
+    sender = f"e2e-closure-start-{len(opening)}"
+    say, core = rest(servers, sender), core_reading(servers)
+    reply = say(opening)
+    assert "A closure check, then." in reply
+    assert core.current_step(sender).key == "details.worker"  # the session is open, at its first question
