@@ -5,7 +5,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from bot.modes.supervision import steps as S
-from bot.content.knowledge import THEME_IDS
+from bot.content.base import THEME_IDS
 from tests.content import KNOWLEDGE
 
 CONCERNS = [c.id for c in KNOWLEDGE.case_options.concerns]

@@ -9,7 +9,9 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from bot.content.knowledge import THEME_IDS, KnowledgeError
+from bot.content.knowledge import KnowledgeError
+
+from bot.content.base import THEME_IDS
 from bot.reading.privacy import identifying_details
 from bot.content.workshop_content import GROUP_IDS, count_sentences, load_workshop_content
 from bot.modes.workshop.workshop_plan import (

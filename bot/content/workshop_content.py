@@ -13,11 +13,10 @@ from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from pydantic import Field, StrictBool, root_validator, validator
 
-from bot.content.knowledge import (
-    THEME_IDS, TOOLKIT_IDS, Knowledge, KnowledgeError, StrictModel, check_prompts, check_unique, every_id, one_of,
-    parse_model, read_yaml,
-    unique_ids,
+from bot.content.base import (
+    THEME_IDS, TOOLKIT_IDS, KnowledgeError, StrictModel, check_prompts, check_unique, every_id, one_of, unique_ids,
 )
+from bot.content.knowledge import Knowledge, parse_model, read_yaml
 from bot.reading.privacy import identifying_details
 
 VIGNETTES_FILE = "vignettes.yml"

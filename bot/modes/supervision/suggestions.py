@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Dict, Iterable, List
 
-from bot.content.knowledge import Knowledge, Pattern, PatternConditions
+from bot.content.knowledge import Knowledge, Pattern
+
+from bot.content.practice import PatternConditions
 
 MAX_SUGGESTED = 3
 # the child's day-to-day life was missing from records (worried.9): always in the menu, suggested if there is room
