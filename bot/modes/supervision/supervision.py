@@ -5,13 +5,15 @@ of it), stores it before anything else happens, and answers with what it did
 and the next question. All state is in the database, so a restarted server
 carries on where the practitioner was.
 
-Why one long module: deciding what a message is (a command, a slip of one,
-danger, a side question, an answer to the open question, a change from the
-summary) is one ordered decision, and its steps share the open session and
-question plan. What it hands off lives apart: the order of questions
-(bot/modes/supervision/steps.py), reading text (bot/reading/text_input.py), the danger check
-(bot/safety/danger.py), the plan history (bot/chronology*.py), theme choice
-(bot/modes/theme_picker.py) and saving (bot/records/record_saving.py).
+Why still a long module: deciding what a message is (a command, a slip of
+one, danger, a side question, an answer to the open question, a change from
+the summary) is one ordered decision, and its steps share the open session
+and question plan. What it hands off lives apart: the order of questions
+(bot/modes/supervision/steps.py), their wording
+(bot/modes/supervision/asking.py), reading text (bot/reading/text_input.py),
+the danger check (bot/safety/danger.py), the plan history
+(bot/modes/supervision/chronology.py), theme choice (bot/modes/theme_picker.py)
+and saving (bot/records/record_saving.py).
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
 from bot.modes.supervision import steps as S
+from bot.modes.supervision.asking import Asker
 from bot.modes.supervision.chronology import Chronology
 from bot.reading.chronology_reading import Incident, read_entries, read_entry
 from bot.content.knowledge import Knowledge
@@ -39,8 +42,8 @@ from bot.responses import (
 )
 from bot.storage.store import ACTIVE, PAUSED, SessionNote, Store, SupervisionSession
 from bot.modes.supervision.closure import REQUEST_KEY, asks_for_closure_check, mentions_closure_check
-from bot.modes.supervision.suggestions import ALWAYS_AVAILABLE, noticed_patterns, suggest_themes, suggestions
-from bot.modes.theme_picker import theme_menu, themes_chosen
+from bot.modes.supervision.suggestions import suggest_themes
+from bot.modes.theme_picker import themes_chosen
 from bot.reading.text_input import (
     ChoiceMatcher, Incoming, detect_command, is_blank, normalise, parse_number, parse_yes_no,
     near_command, typed_button,
@@ -58,7 +61,6 @@ SHORT_MESSAGE_WORDS = 12
 QUESTION_OPENINGS = ("what", "whats", "what's", "where", "which", "how", "can you", "could you",
                      "can i", "show", "tell me", "explain", "link", "give me", "is there", "do you",
                      "any ", "more on", "more about", "info", "remind me")
-SKIP_BUTTON = ("Skip", "/skip_question")
 logger = logging.getLogger(__name__)
 
 
@@ -67,6 +69,7 @@ class SupervisionEngine:
                  write: Callable = write_record, records_label: Optional[str] = None):
         self.saver = RecordSaver(knowledge, store, records_dir, write, records_label)
         self.knowledge, self.store, self.records_dir = knowledge, store, self.saver.records_dir
+        self.asking = Asker(knowledge)  # the wording of every question and screen (asking.py)
 
     # ----- starting and resuming -------------------------------------------------
 
@@ -140,9 +143,9 @@ class SupervisionEngine:
             return [Reply(self._did_you_mean(slip), [("Yes", "yes"), ("No", "no")], question=COMMAND_CHECK_KEY)]
         plan = known if known is not None and known.fits(session) else _QuestionPlan.of(self.knowledge, session)
         if session.choosing_change:
-            return [replace(self._change_list(plan.steps, plan.answers), question=CHANGE_PICKER)]
+            return [replace(self.asking.change_list(plan.steps, plan.answers), question=CHANGE_PICKER)]
         step = self._current(session, plan.steps, plan.answers)
-        return [replace(self._ask(step, plan.steps, plan.answers, session), question=step.key)]
+        return [replace(self.asking.ask(step, plan.steps, plan.answers, session), question=step.key)]
 
     def current_step(self, sender_id: str) -> Optional[S.Step]:
         """The question now open for this practitioner, if a session is."""
@@ -174,14 +177,8 @@ class SupervisionEngine:
             if session.choosing_change or step.kind == S.REVIEW:
                 return "Review and save"
             if step.theme_id:
-                return self._theme_progress(step, steps, answers, session.kind)
+                return self.asking.theme_progress(step, steps, answers, session.kind)
             return f"Question {steps.index(step) + 1} of {len(steps) - 1}"
-
-    def _theme_progress(self, step: S.Step, steps: List[S.Step], answers: Dict, kind: str) -> str:
-        themes = S.chosen_themes(self.knowledge, answers, kind)
-        planned = [s.key for s in steps if s.theme_id == step.theme_id]
-        return (f"Theme {themes.index(step.theme_id) + 1} of {len(themes)}, "
-                f"question {planned.index(step.key) + 1} of {len(planned)}")
 
     def _current(self, session: SupervisionSession, steps: List[S.Step], answers: Dict) -> S.Step:
         if session.changing_step:
@@ -189,105 +186,6 @@ class SupervisionEngine:
             if changing:
                 return changing
         return next(s for s in steps if not S.is_answered(s, answers))  # "review" is never answered
-
-    def _ask(self, step: S.Step, steps: List[S.Step], answers: Dict, session) -> Reply:
-        k = self.knowledge
-        if step.kind == S.REVIEW:
-            return Reply(self._summary(session, steps, answers),
-                         [("Save the record", "/save_record"), ("Change an answer", "change")])
-        if step.kind == S.THEMES:
-            return self._theme_menu(answers, session.kind)
-        text = step.prompt
-        buttons: List = []
-        if step.theme_id:
-            theme = k.theme(step.theme_id)
-            head = f"{self._theme_progress(step, steps, answers, session.kind)}: {theme.title}"
-            if step.key == next(s.key for s in steps if s.theme_id == step.theme_id):
-                head += f"\n{theme.summary}"
-                for toolkit_id in theme.toolkits:  # the toolkit, every link, belongs with its theme
-                    toolkit = k.toolkit(toolkit_id)
-                    links = "; ".join(k.link_line(link.title, link.url, link.confirmed) for link in toolkit.links)
-                    head += f"\n{k.prompt('toolkit_for_theme', toolkit=toolkit.title, links=links)}"
-                if theme.resources:
-                    head += "\n" + S.escalation_route(k)
-            text = f"{head}\n{text}\n(From the audit: {step.source})"
-        elif step.section == "pattern" and step.source:
-            text = f"I noticed: {step.label}. {step.source}\n{text}"
-        elif step.section == "closure" and step.key == next(s.key for s in steps if s.section == "closure"):
-            text = f"{self._closure_intro(answers, session.kind)}\n{text}"
-        elif step.section == "lasting" and step.key == next(s.key for s in steps if s.section == "lasting"):
-            text = f"{k.stuck.lasting_change.intro}\n{text}"
-        if step.kind == S.CHRONOLOGY and answers.get(step.key) is not None:
-            text = k.stuck.chronology_more
-            buttons = [("Done", "done")]
-        if step.kind == S.YES_NO:
-            buttons = [("Yes", "yes"), ("No", "no"), ("Not sure", "not sure")]
-        elif step.kind == S.CHOICE:
-            buttons = [(c.label, c.label) for c in step.choices]
-        elif step.kind == S.MULTI:  # ticked on the page and sent as "a; b", or typed
-            buttons = [(c.label, c.label) for c in step.choices]
-        if step.extra:
-            text += "\n" + step.extra
-        if step.key == S.FIRST_STEP and session.kind == "supervision" and not answers:
-            buttons.append((k.prompt("short_offer"), "short session"))
-        buttons.append(SKIP_BUTTON)
-        return Reply(text, buttons, multi=step.kind == S.MULTI)
-
-    def _closure_intro(self, answers: Dict, kind: str) -> str:
-        """The closure check's opening: what was noticed (when it was), then what the check covers."""
-        k = self.knowledge
-        noticed = next((p for p in noticed_patterns(k, answers, kind) if p.closure_check), None)
-        intro = k.closure.intro
-        return f"I noticed: {noticed.title}. {noticed.why}\n{intro}" if noticed else intro
-
-    def _theme_menu(self, answers: Dict, kind: str) -> Reply:
-        """What was noticed, then the themes suggested (ranked by it), each with one line saying why."""
-        k = self.knowledge
-        lines = []
-        patterns = noticed_patterns(k, answers, kind)
-        if patterns:
-            lines.append(k.prompt("patterns_noticed"))
-            lines += [f"- {p.title}: {p.why}" for p in patterns]
-            if any(p.id == "repeat_plans" for p in patterns):
-                lines.append(k.prompt("stuck_offer"))
-        offered = suggestions(k, answers, kind)[:1 if kind == S.SHORT else None]  # a short session: one
-        suggested = [s.theme_id for s in offered]
-        why = "\n".join(f"- {k.theme(s.theme_id).title}: {s.why}" for s in offered)
-        lines.append(k.prompt("ask_themes", suggested=why))
-        if ALWAYS_AVAILABLE not in suggested:
-            number = next(n for n, t in enumerate(k.themes, 1) if t.id == ALWAYS_AVAILABLE)
-            lines.append(k.prompt("voice_of_child_available", number=number))
-        return theme_menu(k, lines, suggested)
-
-    def _summary(self, session, steps: List[S.Step], answers: Dict) -> str:
-        k = self.knowledge
-        answered = [s for s in steps if s.key in answers and not answers[s.key].skipped]
-        skipped = [s for s in steps if s.key in answers and answers[s.key].skipped]
-        themes = S.chosen_themes(k, answers, session.kind)
-        actions = [s for s in answered if s.key.endswith(".what")]
-        scale = answers.get("safety.scale")
-        lines = [
-            k.prompt("summary_heading"),
-            f"Case reference: {session.case_reference or 'not given'}",
-            "Themes: " + (", ".join(k.theme(t).title for t in themes) or "none"),
-            f"Answers given: {len(answered)}; skipped: {len(skipped)}",
-            f"Actions: {len(actions)}",
-            f"Safety scale: {scale.text if scale and not scale.skipped else 'not given'}",
-            k.prompt("review_intro"),
-        ]
-        return "\n".join(lines)
-
-    def _change_list(self, steps: List[S.Step], answers: Dict) -> Reply:
-        lines = [self.knowledge.prompt("change_which")]
-        for number, step in enumerate(self._changeable(steps, answers), 1):
-            answer = answers[step.key]
-            shown = "skipped" if answer.skipped else _clip(answer.text or "", 60)
-            lines.append(f"{number}. {step.label}: {shown}")
-        return Reply("\n".join(lines), [("Back to the summary", "back")])
-
-    @staticmethod
-    def _changeable(steps: List[S.Step], answers: Dict) -> List[S.Step]:
-        return [s for s in steps if s.key in answers and s.kind != S.REVIEW]
 
     # ----- taking an answer --------------------------------------------------------
 
@@ -326,8 +224,8 @@ class SupervisionEngine:
         if is_blank(text):
             return Turn([Reply(k.prompt("empty_message"))])
         # a button's title typed is that button ("Back to the summary" goes back)
-        shown = self._change_list(steps, answers) if session.choosing_change \
-            else self._ask(step, steps, answers, session)
+        shown = self.asking.change_list(steps, answers) if session.choosing_change \
+            else self.asking.ask(step, steps, answers, session)
         message = typed_button(message, shown.buttons)
         text = message.text or ""
 
@@ -616,13 +514,13 @@ class SupervisionEngine:
         said = parse_yes_no(text)
         if said == "yes":
             return self._save(db, session, steps, answers).replies
-        number = parse_number(text, 1, len(self._changeable(steps, answers)))
+        number = parse_number(text, 1, len(self.asking.changeable(steps, answers)))
         if number is not None and normalise(text).isdigit():
             return self._pick_change(session, steps, answers, text)
         return [Reply(self.knowledge.prompt("review_help"))]
 
     def _pick_change(self, session, steps, answers, text: str) -> List[Reply]:
-        changeable = self._changeable(steps, answers)
+        changeable = self.asking.changeable(steps, answers)
         number = parse_number(text, 1, len(changeable))
         if number is None:
             return [Reply(self.knowledge.prompt("change_need_number", high=len(changeable)))]
@@ -691,8 +589,3 @@ class _QuestionPlan:
     def fits(self, session: SupervisionSession) -> bool:
         """True while the answers (and the kind of session) are as they were when it was derived."""
         return _answers_state(session) == self.state
-
-
-def _clip(text: str, length: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= length else text[: length - 1] + "…"
