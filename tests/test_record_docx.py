@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.records import record_docx  # noqa: E402
+from bot.records import document_files  # noqa: E402
 from bot.records.record_docx import safe_reference, write_record, xml_safe  # noqa: E402
 from bot.records.record_model import (  # noqa: E402
     ActionItem,
@@ -267,7 +267,7 @@ def test_failed_rename_leaves_nothing(tmp_path, monkeypatch):
     def broken_replace(src, dst):
         raise OSError("rename failed")
 
-    monkeypatch.setattr(record_docx.os, "replace", broken_replace)
+    monkeypatch.setattr(document_files.os, "replace", broken_replace)
     with pytest.raises(OSError):
         write_record(full_record(), tmp_path, now=WHEN)
     assert os.listdir(tmp_path) == []

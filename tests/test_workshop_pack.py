@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from bot.records import record_docx
+from bot.records import document_files
 from bot.records.record_docx import xml_safe
 from bot.modes.workshop.workshop_plan import plan_workshop
 from bot.modes.workshop.workshop_pack import write_pack
@@ -162,7 +162,7 @@ def test_a_failed_save_leaves_nothing(tmp_path, monkeypatch):
     def broken_replace(src, dst):
         raise OSError("rename failed")
 
-    monkeypatch.setattr(record_docx.os, "replace", broken_replace)
+    monkeypatch.setattr(document_files.os, "replace", broken_replace)
     with pytest.raises(OSError):
         write_pack(PLAN, {}, tmp_path, now=WHEN)
     assert os.listdir(tmp_path) == []

@@ -6,14 +6,14 @@ exactly as typed; only characters Word cannot store are replaced.
 
 Why one long module: the document's layout (the At a glance table, headings
 for the navigation pane, marking and page numbers, the timeline) is one
-design read top to bottom; what goes in it is decided in bot/records/record_builder.py.
+design read top to bottom; what goes in it is decided in
+bot/records/record_builder.py, and saving the file in
+bot/records/document_files.py.
 """
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Iterable, Optional
@@ -25,6 +25,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
+from bot.records.document_files import reserve_name, private_folder, save_document, save_document_as
 from bot.records.record_model import DEFAULT_MARKING, ChronologyRecord, ClosureSection, QuestionAnswer, Record
 from bot.reading.safe_text import REFERENCE_IN_PROPERTIES, clean_reference, one_line
 
@@ -454,18 +455,6 @@ def build_document(record: Record) -> docx.document.Document:
     return w.doc
 
 
-def _reserve_name(directory: Path, stem: str) -> Path:
-    """Claim a free name with O_EXCL, so two saves never overwrite each other."""
-    n = 1
-    while True:
-        path = directory / (f"{stem}.docx" if n == 1 else f"{stem}-{n}.docx")
-        try:
-            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-            return path
-        except FileExistsError:
-            n += 1
-
-
 def write_record(record: Record, directory: Path, now: Optional[datetime] = None,
                  path: Optional[Path] = None) -> Path:
     """Write the record; to `path` when its name was claimed (and stored) beforehand."""
@@ -489,69 +478,4 @@ def claim_record_path(record: Record, directory: Path, now: Optional[datetime] =
     """
     directory = Path(directory)
     private_folder(directory)
-    return _reserve_name(directory, record_stem(record, now))
-
-
-def save_document_as(document, final: Path, temp_prefix: str = ".document-") -> Path:
-    """Replace the claimed (empty) file at `final` with the document, never half-written."""
-    fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=temp_prefix, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            document.save(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, final)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    _fsync_directory(final.parent)
-    return final
-
-
-def private_folder(directory: Path) -> None:
-    """Create the folder, readable only by the owner, if it is not there yet."""
-    directory = Path(directory)
-    if not directory.exists():
-        directory.mkdir(mode=0o700, parents=True)
-        os.chmod(directory, 0o700)  # mkdir's mode is reduced by the umask
-
-
-def save_document(document, directory: Path, stem: str, temp_prefix: str = ".document-") -> Path:
-    """Save a Word document as <stem>.docx (or <stem>-2.docx...), owner-only, never half-written.
-
-    Shared by the supervision record and the workshop pack.
-    """
-    directory = Path(directory)
-    private_folder(directory)
-    # Write to an owner-only temp file first so a crash never leaves half a file.
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=temp_prefix, suffix=".tmp")
-    final = None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            document.save(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        final = _reserve_name(directory, stem)
-        os.replace(tmp, final)
-    except BaseException:
-        for leftover in (tmp, final):
-            if leftover is not None and os.path.exists(leftover):
-                os.unlink(leftover)
-        raise
-    _fsync_directory(directory)
-    return final
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename durable; not every platform lets a folder be fsynced."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    return reserve_name(directory, record_stem(record, now))

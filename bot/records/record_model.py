@@ -5,7 +5,6 @@ only headings, the questions it asked and links from knowledge/.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import List, Mapping, Optional, Tuple

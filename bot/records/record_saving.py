@@ -13,7 +13,6 @@ import errno
 import hashlib
 import json
 import logging
-import os
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
