@@ -141,7 +141,7 @@ def saved_workshop(core, sender, point="Invented point: the family at 1 Example 
 
 
 def test_deleting_a_workshop_removes_its_points_its_pack_and_its_conversation(core):  # noqa: F811
-    from bot.modes.workshop.workshop_session import WorkshopPoint, WorkshopSession
+    from bot.modes.workshop.workshop_tables import WorkshopPoint, WorkshopSession
     kept = saved_session(core, "lead-1")  # a supervision session of the same person stays
     workshop_id, pack = saved_workshop(core, "lead-1")
     add_rasa_events(core, "lead-1")
@@ -155,7 +155,7 @@ def test_deleting_a_workshop_removes_its_points_its_pack_and_its_conversation(co
 
 
 def test_retention_purges_old_workshops_and_their_packs_too(core):  # noqa: F811
-    from bot.modes.workshop.workshop_session import WorkshopSession
+    from bot.modes.workshop.workshop_tables import WorkshopSession
     old_id, old_pack = saved_workshop(core, "lead-old")
     new_id, new_pack = saved_workshop(core, "lead-new")
     with core.store.transaction() as db:

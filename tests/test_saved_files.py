@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from bot.records.saved_files import PACK, RECORD, latest_file, owned_file, saved_files
 from bot.storage.store import Store, SupervisionSession, make_engine, utcnow
-from bot.modes.workshop.workshop_session import WorkshopSession
+from bot.modes.workshop.workshop_tables import WorkshopSession
 
 
 def make(tmp_path):

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import List
 
 from bot.modes.registry import ModeSpec
-from bot.modes.workshop.workshop_session import WorkshopSession
+from bot.modes.workshop.workshop_tables import WorkshopSession
 
 
 def pack_files(session: WorkshopSession) -> List[Path]:

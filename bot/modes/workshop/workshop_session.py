@@ -1,11 +1,12 @@
 """A practice workshop, one message at a time: the training lead's mode.
 
 It implements bot.modes.mode.Mode, as bot/modes/supervision/supervision.py does, and bot/assistant.py
-routes a lead's messages here while a workshop is open. Why one long module:
-its tables, the reading of a length or a group, and the steps of a workshop
-(choose, review, run, save) change together; the content and the plan are
-apart (bot/content/workshop_content.py, bot/modes/workshop/workshop_plan.py), as is the pack
-(bot/modes/workshop/workshop_pack.py).
+routes a lead's messages here while a workshop is open. This module holds the
+steps of a workshop (choose, review, run, save); its tables are in
+workshop_tables.py, the reading of a length or a command in
+workshop_reading.py, the content and the plan in
+bot/content/workshop_content.py and workshop_plan.py, and the pack in
+workshop_pack.py.
 
 The lead chooses the length, the group and the themes, sees the plan with
 its timings, then steps through it. While a part is open, every message that
@@ -20,16 +21,13 @@ module never reads the supervision tables.
 from __future__ import annotations
 
 import re
-import uuid
+
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
-from sqlalchemy import (
-    JSON, Boolean, Column, DateTime, ForeignKey, Integer, String, Text, false,
-)
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, relationship, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from bot.safety.danger_answer import answer_to_check, check_answered
 from bot.content.knowledge import Knowledge
@@ -39,9 +37,9 @@ from bot.responses import (
     Reply, Turn, danger_check_question, explain_theme, find_theme, find_toolkit, show_toolkit,
     urgent_help,
 )
-from bot.storage.store import ACTIVE, COMPLETE, PAUSED, Base, sessions_of, utcnow
+from bot.storage.store import ACTIVE, COMPLETE, PAUSED, sessions_of, utcnow
 from bot.reading.text_input import (
-    Choice, ChoiceMatcher, Incoming, NUMBER_WORDS, detect_command, is_blank, normalise, parse_yes_no,
+    Choice, ChoiceMatcher, Incoming, is_blank, parse_yes_no,
     typed_button,
 )
 from bot.content.workshop_content import WorkshopContent
@@ -50,135 +48,13 @@ from bot.modes.workshop.workshop_plan import (
 )
 from bot.modes.theme_picker import theme_menu, themes_chosen, titles
 from bot.modes.workshop.workshop_pack import write_pack
+from bot.modes.workshop.workshop_reading import parse_minutes, workshop_command
+from bot.modes.workshop.workshop_tables import WorkshopPoint, WorkshopSession
 from bot.config import Settings
 
 LENGTH, GROUP, THEMES, REVIEW, RUNNING = "length", "group", "themes", "review", "running"
 START_BUTTON = ("Run a workshop", "/start_workshop")
-
-# Whole messages (after normalising) that steer a workshop. Checked before
-# bot.reading.text_input's commands (pause, help, save, resume, change; its "skip"
-# words, such as "next question", mean next here).
-WORKSHOP_COMMANDS: Dict[str, Tuple[str, ...]] = {
-    "next": ("next", "next please", "next part", "next item", "next vignette", "next theme",
-             "next one", "next section", "move on", "let's move on", "lets move on", "onwards"),
-    "back": ("back", "go back", "previous", "previous part", "previous item", "previous vignette",
-             "back one", "the one before", "back a step"),
-    "questions": ("questions", "question", "show the questions", "show questions", "show me the questions",
-                  "the questions", "discussion questions", "what are the questions",
-                  "questions please"),
-    "plan": ("plan", "show the plan", "show plan", "the plan", "show me the plan", "timings",
-             "show the timings", "agenda", "timetable", "where are we", "where are we up to"),
-    "show": ("show", "show it", "show again", "show it again", "again", "repeat", "repeat that",
-             "show the vignette", "the vignette", "vignette", "read it again", "show this part"),
-    "start": ("start", "begin", "start the workshop", "begin the workshop", "let's start",
-              "lets start", "let's begin", "lets begin", "ready", "we're ready", "go", "start it"),
-}
-_WORKSHOP_PHRASES = {p: cmd for cmd, phrases in WORKSHOP_COMMANDS.items() for p in phrases}
 _BUTTON_PAYLOAD = re.compile(r"^/[A-Za-z_]+")
-
-
-# ----- tables: the lead's choices and the group's points, nothing else ----------------
-
-class WorkshopSession(Base):
-    __tablename__ = "workshop_sessions"
-
-    id = Column(String(36), primary_key=True, default=lambda: str(uuid.uuid4()))
-    sender_id = Column(String(255), nullable=False, index=True)
-    status = Column(String(20), nullable=False, default=ACTIVE)
-    minutes = Column(Integer)  # None until chosen
-    group = Column(String(40))  # a group id from workshop.yml
-    themes = Column(JSON)  # theme ids, in order
-    current_item = Column(Integer)  # None until the workshop starts; then the part open now
-    privacy_reminded = Column(Boolean, nullable=False, default=False)
-    # "Is a child in danger right now?" asked and not yet answered: the next message answers it first.
-    danger_check = Column(Boolean, nullable=False, default=False, server_default=false())
-    pack_path = Column(Text)
-    created_at = Column(DateTime, nullable=False, default=utcnow)
-    updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
-
-    points = relationship("WorkshopPoint", cascade="all, delete-orphan", lazy="selectin",
-                          order_by="WorkshopPoint.id")
-
-
-class WorkshopPoint(Base):
-    __tablename__ = "workshop_points"
-
-    id = Column(Integer, primary_key=True)
-    session_id = Column(String(36), ForeignKey("workshop_sessions.id", ondelete="CASCADE"),
-                        nullable=False, index=True)
-    item_id = Column(String(120), nullable=False)  # the plan part it was said in
-    text = Column(Text, nullable=False)  # verbatim as typed
-    created_at = Column(DateTime, nullable=False, default=utcnow)
-
-
-WORKSHOP_TABLES = (WorkshopSession.__table__, WorkshopPoint.__table__)
-
-
-# ----- reading a length ---------------------------------------------------------------
-
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-         "seventy": 70, "eighty": 80, "ninety": 90}
-_UNITS = {w: n for w, n in NUMBER_WORDS.items() if 1 <= n <= 9 and w not in ("once", "none", "nil")}
-_HOURS = r"(?:hours?|hrs?|h)"
-_MINUTES = r"(?:minutes?|mins?|m)"
-
-
-def _words_to_digits(said: str) -> str:
-    said = said.replace("-", " ")
-    said = re.sub(r"\b(?:a couple of|couple of|a couple)\b(?= " + _HOURS + r"\b)", "2", said)
-    said = re.sub(r"\bhalf an? hour\b|\bhalf hour\b", "30 minutes", said)
-    said = re.sub(r"\b(?:an|a)\b(?= (?:and a half )?" + _HOURS + r"\b)", "1", said)
-    said = re.sub(r"\b(\w+) (" + _HOURS + r") and a half\b", r"\1 and a half \2", said)
-    tens = "|".join(_TENS)
-    units = "|".join(_UNITS)
-    said = re.sub(rf"\b({tens})(?: and)? ({units})\b", lambda m: str(_TENS[m[1]] + _UNITS[m[2]]), said)
-    said = re.sub(rf"\b({tens})\b", lambda m: str(_TENS[m[1]]), said)
-    said = re.sub(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                  r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b",
-                  lambda m: str(NUMBER_WORDS[m[1]]), said)
-    said = re.sub(r"\ba hundred and (\d+)\b", lambda m: str(100 + int(m[1])), said)
-    said = re.sub(r"\b(\d+) and a half\b", lambda m: f"{m[1]}.5", said)
-    said = re.sub(r"\b(\d+) 1/2\b", lambda m: f"{m[1]}.5", said)
-    return said
-
-
-def parse_minutes(text: str) -> Optional[int]:
-    """A workshop length in minutes: "90", "45 minutes", "an hour", "1.5 hours", "2 hours", "1h30".
-
-    A bare number up to 3 is read as hours ("2" means two hours); None if unclear.
-    """
-    said = _words_to_digits(normalise(text))
-    clock_time = re.search(r"\b(\d{1,2}):(\d{2})\b", said)
-    if clock_time:
-        return int(clock_time[1]) * 60 + int(clock_time[2])
-    hours = re.search(rf"(\d+(?:\.\d+)?)\s*{_HOURS}(?![a-z])(?:\s*(?:and\s*)?(\d+)\s*(?:{_MINUTES}\b)?)?",
-                      said)
-    if hours:
-        total = float(hours[1]) * 60 + (int(hours[2]) if hours[2] else 0)
-        return int(total) if total == int(total) else None
-    minutes = re.search(rf"(\d+)\s*{_MINUTES}\b", said)
-    if minutes:
-        return int(minutes[1])
-    bare = re.fullmatch(r"(?:about |around |roughly )?(\d+)(?: please)?", said)
-    if bare:
-        number = int(bare[1])
-        return number * 60 if 1 <= number <= 3 else number
-    return None
-
-
-def workshop_command(message: Incoming) -> Optional[str]:
-    """next, back, questions, plan, show, start, or bot.reading.text_input's pause, help, save, resume, change.
-
-    Only whole messages count, so a point mentioning "next" or "save" stays a point.
-    """
-    text = message.text or ""
-    said = normalise(text.lstrip("/").replace("_", " ") if message.is_payload else text)
-    said = said.rstrip(" ?") or said
-    if said in _WORKSHOP_PHRASES:
-        return _WORKSHOP_PHRASES[said]
-    command = detect_command(message)
-    return "next" if command == "skip" else command
-
 
 # ----- the conversation -----------------------------------------------------------------
 

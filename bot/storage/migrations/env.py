@@ -2,7 +2,7 @@
 from alembic import context
 
 from bot.storage.store import Base
-import bot.modes.workshop.workshop_session  # noqa: F401  (registers the workshop tables on Base)
+import bot.modes.workshop.workshop_tables  # noqa: F401  (registers the workshop tables on Base)
 
 connection = context.config.attributes["connection"]
 context.configure(
