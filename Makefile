@@ -46,7 +46,8 @@ loadbalancer:  ## Debian's nginx for the scaled profile (as root; nothing if pre
 run-scaled: $(STAMP) $(MODEL) loadbalancer  ## two Rasa and two action servers behind nginx, on PostgreSQL and Redis
 	$(PY) scripts/scaled.py
 
-E2E_WORKERS ?= 1
+# two pytest-xdist workers: most of an end-to-end test is waiting on servers (E2E_WORKERS=1 for one at a time)
+E2E_WORKERS ?= 2
 e2e: $(STAMP) $(MODEL) browser office loadbalancer  ## the real servers, the browser, the scaled profile, the benchmark's smoke run
 	$(PY) -m pytest -q -m servers $(if $(filter-out 1,$(E2E_WORKERS)),-n $(E2E_WORKERS) --dist loadgroup)
 
