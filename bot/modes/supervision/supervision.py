@@ -82,8 +82,7 @@ class SupervisionEngine:
             if opening is not None and not opening.is_payload and mentions_closure_check(self.knowledge, opening.text):
                 plan = _QuestionPlan.of(self.knowledge, session)
                 after_case = next(s for s in plan.steps if s.section not in ("details", "case", "chronology"))
-                self.store.save_answer(db, session, REQUEST_KEY, self.knowledge.closure.title,
-                                       self.knowledge.closure.title, value={"before": after_case.key})
+                self._mark_closure_requested(db, session, before=after_case.key)
                 replies.append(Reply(self.knowledge.closure.added_at_start))
             return replies + self._question(session)
 
@@ -325,10 +324,14 @@ class SupervisionEngine:
         check = [s for s in steps if s.section == "closure"]
         if step.section == "closure" or (check and all(S.is_answered(s, answers) for s in check)):
             return Turn([Reply(closure.already)])
-        self.store.save_answer(db, session, REQUEST_KEY, closure.title, closure.title,
-                               value={"before": step.key})
+        self._mark_closure_requested(db, session, before=step.key)
         session.stop_changing()
         return Turn([Reply(closure.added)])
+
+    def _mark_closure_requested(self, db, session: SupervisionSession, before: str) -> None:
+        """The marker answer (closure.requested) that puts the check before the question `before`."""
+        title = self.knowledge.closure.title
+        self.store.save_answer(db, session, REQUEST_KEY, title, title, value={"before": before})
 
     def _only_an_answer(self, step: S.Step, text: str, answers: Dict, session: SupervisionSession) -> bool:
         """A short message that is simply a valid answer to a structured question ("school, police
