@@ -424,3 +424,44 @@ def test_a_parents_say_so_is_not_comfort():
     from bot.safety import danger_guards as G
     assert not G.reassured("the baby is floppy, mum says she's fine")
     assert G.reassured("the baby is settled and feeding well")
+
+
+# ----- issue 24, second pass: kinds of failure on the development sets, fixed as kinds (invented sentences) -----
+
+@pytest.mark.parametrize("text", [
+    # "in case" is a clause of its own: the reason for not calling help is not a "what if" about the collapse
+    "my yp (15) has fainted at the bus stop and her friends wont phone an ambulance in case they get told off",
+    # a negation that is the danger: not found, no help called
+    "the 9yo ran off from school at lunch and staff havent found him yet",
+    "mum says she won't call an ambulance, the baby is breathing funny",
+    # a threat's own condition is the threat, not a "what if"
+    "mums ex is outside in his van with the baby saying hell crash it if she doesnt come out",
+    # a child's present state after a fall, said as it is now
+    "the 2yo fell off the bed this morning and has been sick and is really drowsy",
+])
+def test_refusals_not_found_threat_conditions_and_present_states_are_clear(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    "mum and the 3 kids are safe in a refuge in another county now",
+    "police have a disruption plan on the adults who were grooming her and she is settled",
+    "the blades were removed from his room and he is on hourly obs on the ward",
+    "the stepdad was deported last year and has had no contact",
+    "she ran away in may but has been home and settled since",
+    "his bail conditions say he cannot go within a mile of the school",
+    "mum said the twins were murdering each other over the ipad haha",
+    "i think we are missing that the little one is hungry most days",
+    "i'm scared we are not getting anywhere with these kids",
+    "the teenager tried to hang himself in the spring and now has a CAMHS worker",
+    "if he comes round later what should mum do",
+])
+def test_protection_in_place_jokes_a_workers_own_fear_and_a_season_gone_by_are_not_asked_about(check, text):
+    assert check.read(text).level is None
+
+
+def test_a_threats_condition_is_not_a_what_if_but_a_plain_if_still_is():
+    from bot.safety import danger_guards as G
+    assert not G.hypothetical("he's messaging saying he'll hurt the kids if she leaves")
+    assert G.hypothetical("if he comes back we will ring the police")
+    assert not G.negated("saying he'll drive off with the baby if she doesn't open the door")

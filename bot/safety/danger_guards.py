@@ -26,7 +26,7 @@ _WEEKDAY = r"(mon|tues?|wed(nes)?|weds|thu(rs)?|thurs|fri|sat(ur)?|sun)(day)?"
 # Where one clause ends and the next begins inside a sentence.
 CLAUSE_BREAK = re.compile(
     r"\s*,\s*|\s*\(\s*|\s*\)\s*|\s+(?:and then|and|then|but|so|cos|coz|because|while|whilst|although|though|"
-    r"plus|&|\+|also|anyway|as well as|meanwhile|now that)\s+", re.IGNORECASE)
+    r"plus|&|\+|also|anyway|as well as|meanwhile|now that|in case)\s+", re.IGNORECASE)
 
 NOW = re.compile(
     r"\b((?<!for )(?<!safe )(?<!fine )now|right now|rn|tonight|tonite|tnight|2nite|today|this (morning|afternoon|"
@@ -34,6 +34,10 @@ NOW = re.compile(
     r"at the moment|atm|currently|just (now|happened)|on (his|her|their|my) way|outside|"
     r"still (there|here|at the house|in the house|inside)|tomorrow|tmrw|tmr|in (an|one|two|\d+) (hours?|hrs?|mins?)|"
     r"at (half|quarter) (past |to )?\w+|at \d{1,2}(:\d\d| ?(am|pm|o'?clock))|home time|end of (the )?(school )?day|"
+    # still missing since a time ("missing since 6pm"), and a child's present state ("is very sleepy", "has been sick")
+    r"(missing|not (been )?seen|not heard from) since|since \d{1,2}( ?(am|pm|o'?clock))?|"
+    r"(is|are|'s|'re) (now |still )?(very |really |so |too |quite )?(sleepy|drowsy|floppy|limp|grey|blue|pale|"
+    r"unresponsive|hard to wake|not waking|not feeding|fitting)|(has|have|'s|'ve) been (sick|vomiting|fitting)|"
     r"since (last night|yesterday|this morning)|all (day|night)|overnight|minutes? ago|(an|one|two|\d+) hours? ago|"
     r"earlier( today| on)?|inside|(has|have|'s|'ve) just|(hasn'?t|has not|haven'?t|not) (come|came|been) (back|"
     r"home)|before (the )?morning|by (the )?morning|the night|in the (house|flat|home) (with|alone)|flights? (are|"
@@ -64,7 +68,23 @@ PAST = re.compile(
 HYPOTHETICAL = re.compile(
     r"(^|\b)(if|what if|what would|what should (i|we) do if|would|could|might|in future|in theory|hypothetically|"
     r"suppose|say (a|the)|one day|worried that|worry that|in case|how (do|should|would) (we|i|you)|"
-    r"role ?play|scenario|vignette|training|workshop|safety plan says|the plan is)\b", re.IGNORECASE)
+    r"role ?play|scenario|vignette|training|workshop|safety plan says|the plan is|thinking about|reflecting on|"
+    r"reflect on|wondering (about|whether|if|how)|i wonder)\b", re.IGNORECASE)
+# A threat's own condition ("saying he'll drive into the river if she leaves") is the threat, not a "what if".
+THREAT_CONDITION = re.compile(
+    r"(\b(threat\w*|saying|says|said|texted|messag\w*|shouting|screaming|swearing|swore)\b[^,.;]{0,60}?"
+    r"\b(he'?ll|hell|she'?ll|they'?ll|i'?ll|will|going to|gonna|gunna|would)\b[^,.;]{0,60}?)\b(if|unless)\b[^,.;]*",
+    re.IGNORECASE)
+
+
+def without_threat_conditions(text: str) -> str:
+    """The text without the conditions of threats ("... he'll crash it if she doesn't come out": the "if" part)."""
+    return THREAT_CONDITION.sub(lambda m: m.group(1), text)
+
+
+def hypothetical(text: str) -> bool:
+    """A "what if" in the text, unless it is the condition of a threat made now."""
+    return bool(HYPOTHETICAL.search(without_threat_conditions(text)))
 NEGATION_BEFORE = re.compile(
     r"\b(not|no|none|nobody|no one|nothing|never|nor|isn'?t|aren'?t|wasn'?t|weren'?t|don'?t|doesn'?t|didn'?t|"
     r"hasn'?t|haven'?t|won'?t|wont|no longer|denies|denied|nothing to suggest|no sign|no evidence|no indication|"
@@ -91,7 +111,10 @@ RESOLVED = re.compile(
     r"(was|were|been|got) arrested|on tag|(on|in) the ward|under observation|supervised|"
     r"safety plan|locked away|(not|isn'?t|aren'?t) allowed|can'?t (enter|come|go) (in|near|within)|"
     r"restrictors?|fitted|(hasn'?t|haven'?t|not) (had|happened)( \w+)? since|home and well|well now|"
-    r"checked (over|out)|signed|written agreement|clare'?s law|dvds|granted|managed)\b", re.IGNORECASE)
+    r"checked (over|out)|signed|written agreement|clare'?s law|dvds|granted|managed|"
+    r"in (the|a) refuge|disruption plan|(been|were|was|got) removed|"
+    r"on (\d+ ?(min(ute)?s? |hourly )?)?(obs|observations)|"
+    r"bail conditions (say|says|mean|are|of|not to)|(been )?deported|settled since)\b", re.IGNORECASE)
 # Words that make a whole message a question about practice, never a report of now.
 TEACHING = re.compile(
     r"\b(hypothetically|in theory|case study|practice question|scenario|vignette|role ?play|in (the )?training|"
@@ -164,7 +187,7 @@ NEGATION_INSIDE = re.compile(
     r"\b(isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|didn'?t|doesn'?t|don'?t|is not|are not|was not|were not|"
     r"has not|have not|did not|does not|no longer|denies|denied|nobody (has|is)|no one (has|is))\b"
     r"(?! (breathing|waking|wake|respond\w*|answer\w*|feeding|come (back|home)|been (back|home)|came|safe|"
-    r"let|allow\w*|stop\w*|feel safe))", re.IGNORECASE)
+    r"let|allow\w*|stop\w*|feel safe|(been )?(found|located|traced|seen|heard from)))", re.IGNORECASE)
 
 
 def clause_before(sentence: str, start: int) -> str:
@@ -182,7 +205,7 @@ def undone(sentence: str, start: int, end: int) -> bool:
         return True
     around = span_of(sentence, start, end)
     past = PAST.search(_RECENT.sub(" ", around))
-    return not NOW.search(around) and bool(past or HYPOTHETICAL.search(around))
+    return not NOW.search(around) and bool(past or hypothetical(around))
 
 
 # A negation that is itself the danger: a baby "not feeding", "nobody home", "mum's not worried", "doesn't know
@@ -199,13 +222,15 @@ NEGATED_DANGER = re.compile(
     r"tell anyone|want to go (back )?home|stop(ping)? (crying|screaming|bleeding|fitting|being sick|vomiting|shaking)|"
     r"safe|adults?|grown ?ups?|"
     r"parents?|food|heating|electric\w*|seen|heard from|(come|came|been) (back|home)|"
-    r"with (them|him|her)|in the (house|flat))\b",
+    r"with (them|him|her)|in the (house|flat)|(been )?(found|located|traced)|want to go|"
+    r"let (\w+ ){0,3}(in|near|out|go|leave|help)|"
+    r"(phone|ring|call|get|take (him|her|them) to) (an ambulance|999|help|the police|a doctor|a&e|hospital))\b",
     re.IGNORECASE)
 
 
 def negated(text: str) -> bool:
     """A negation anywhere in a stretch of text (for the classifier's reading of it), unless it is the danger."""
-    text = NEGATED_DANGER.sub(" ", text)
+    text = NEGATED_DANGER.sub(" ", without_threat_conditions(text))
     return bool(NEGATION_BEFORE.search(text) or NEGATION_INSIDE.search(text))
 
 
@@ -236,4 +261,4 @@ def stale(text: str) -> bool:
     """Past or 'what if' with no sign of now (recent times such as 'an hour ago' are now)."""
     if TEACHING.search(text):
         return True
-    return not NOW.search(text) and bool(PAST.search(_RECENT.sub(" ", text)) or HYPOTHETICAL.search(text))
+    return not NOW.search(text) and bool(PAST.search(_RECENT.sub(" ", text)) or hypothetical(text))
