@@ -12,7 +12,7 @@ export RASA_TELEMETRY_ENABLED := false
 export PYTHONPATH := $(CURDIR)
 
 .PHONY: run shell test lint unit e2e validate conversation-tests evaluate train clean constraints knowledge-check \
-	browser office loadbalancer benchmark run-scaled
+	browser office loadbalancer benchmark run-scaled report
 
 run: $(STAMP) $(MODEL)  ## start the assistant (REST on RASA_PORT, default 5005)
 	$(PY) scripts/serve.py run
@@ -53,6 +53,12 @@ e2e: $(STAMP) $(MODEL) browser office loadbalancer  ## the real servers, the bro
 
 benchmark: $(STAMP) $(MODEL)  ## this assistant against a bare `rasa init` bot: results/benchmark.json and .png
 	$(PY) scripts/benchmark.py
+
+# the anonymised learning report (bot/reporting/): make report FROM=2026-10-01 TO=2026-12-31 [OUT=folder]
+OUT ?= results/learning-report-$(FROM)-to-$(TO)
+report: $(STAMP)  ## the learning report for a period: Word, CSV and charts in an owner-only folder (FROM, TO, OUT)
+	@test -n "$(FROM)" -a -n "$(TO)" || { echo "Give the period: make report FROM=2026-10-01 TO=2026-12-31 [OUT=folder]"; exit 2; }
+	$(PY) -m bot report --from "$(FROM)" --to "$(TO)" --out "$(OUT)"
 
 lint: $(STAMP)  ## ruff (lint) on the whole tree and mypy on bot/, as pyproject.toml sets them
 	$(VENV)/bin/ruff check .

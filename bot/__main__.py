@@ -13,6 +13,9 @@
     python -m bot history delete LABEL       all of that sender's history (LABEL from history list)
     python -m bot history purge [--days N]   conversation history older than N days that no live session needs
     python -m bot records orphans            record files that no session refers to
+    python -m bot report --from DATE --to DATE --out FOLDER
+                                             the anonymised learning report for a period (dates as 2026-10-01):
+                                             Word report, CSV and charts in an owner-only folder (bot/reporting/)
 
 Everything shown that someone typed is shown without control characters, so it cannot act on your terminal.
 """
@@ -69,6 +72,42 @@ def _signoff(settings: Settings, out: Path) -> int:
     path = signoff.write_docx(knowledge, out, signoff.table(knowledge, settings.knowledge_dir))
     print(f"Sign-off document written to {path} (readable by you only).")
     return 0
+
+
+def _report(settings: Settings, args) -> int:
+    """The learning report for a period: coded figures only, small numbers hidden (bot/reporting/)."""
+    from bot.records.record_model import protective_marking
+    from bot.reporting.figures import Period, gather
+    from bot.reporting.suppression import suppress
+    from bot.reporting.writing import ReportFolderError, write_report
+
+    if args.end < args.start:
+        print("The period ends before it starts: --to must be on or after --from.", file=sys.stderr)
+        return 1
+    try:
+        knowledge = load_knowledge(settings.knowledge_dir)
+    except KnowledgeError as error:
+        print(f"Knowledge check failed: {error}", file=sys.stderr)
+        return 1
+    report = suppress(gather(make_engine(settings.database_url), knowledge, Period(args.start, args.end)))
+    try:
+        files = write_report(report, protective_marking(knowledge), args.out)
+    except ReportFolderError as error:
+        print(f"Report not written: {error}", file=sys.stderr)
+        return 1
+    print(f"Learning report for {report.period}: {report.sessions.text} sessions, {report.workshops.text} workshops"
+          f"{' (too few sessions for any breakdown)' if report.too_few else ''}.")
+    print(f"Written to {one_line(str(args.out))} (readable by you only): "
+          f"{', '.join(path.name for path in files)}")
+    return 0
+
+
+def _date(text: str):
+    from datetime import date
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2026-10-01") from None
 
 
 def _one(store: Store, prefix: str):
@@ -186,12 +225,18 @@ def main(argv=None) -> int:
     history.add_argument("--days", type=int, help="with purge: age in days (default RETENTION_DAYS)")
     records = commands.add_parser("records", help="record files that no session refers to")
     records.add_argument("action", choices=["orphans"])
+    report = commands.add_parser("report", help="write the anonymised learning report for a period")
+    report.add_argument("--from", dest="start", type=_date, required=True, help="first day, e.g. 2026-10-01")
+    report.add_argument("--to", dest="end", type=_date, required=True, help="last day, e.g. 2026-12-31")
+    report.add_argument("--out", type=Path, required=True, help="a new folder for the report (made owner-only)")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     if args.command == "check":
         return _check(settings)
     if args.command == "signoff":
         return _signoff(settings, args.out)
+    if args.command == "report":
+        return _report(settings, args)
     if args.command == "records":
         for path in orphan_records(Store(make_engine(settings.database_url)), settings.records_dir):
             print(one_line(str(path)))  # an old file's name may hold an odd case reference

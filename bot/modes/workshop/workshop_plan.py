@@ -133,10 +133,13 @@ def describe_length(minutes: int) -> str:
     return f"{minutes} minutes"
 
 
-def suggested_themes(content: WorkshopContent, minutes: int, group_id: str) -> List[str]:
-    """The group's preferred themes first, then the default order, as many as suit the length."""
+def suggested_themes(content: WorkshopContent, minutes: int, group_id: str, favoured: Sequence[str] = ()) -> List[str]:
+    """The group's preferred themes first, then the default order, as many as suit the length.
+
+    `favoured` themes (from the learning report: bot/reporting/planning.py) come before all of them.
+    """
     order: List[str] = []
-    for theme_id in list(content.group(group_id).prefer) + list(content.workshop.default_theme_order):
+    for theme_id in list(favoured) + list(content.group(group_id).prefer) + list(content.workshop.default_theme_order):
         if theme_id not in order:
             order.append(theme_id)
     return order[:content.theme_count(minutes)]

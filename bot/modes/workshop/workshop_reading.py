@@ -1,13 +1,17 @@
-"""Reading what a training lead types: a workshop's length ("an hour and a half") and its commands.
+"""Reading what a training lead types: a workshop's length ("an hour and a half"), its commands, and a
+request to choose the themes from the learning report ("use the learning report for October to December 2026").
 
 Commands are whole messages only ("next", "show the plan"), so a group's point that says "next" or "save"
 in passing stays a point.
 """
 from __future__ import annotations
 
+import calendar
 import re
-from typing import Dict, Optional, Tuple
+from datetime import date
+from typing import Dict, List, Optional, Tuple, Union
 
+from bot.reading.months import month_number
 from bot.reading.text_input import NUMBER_WORDS, Incoming, detect_command, normalise
 
 # Whole messages (after normalising) that steer a workshop. Checked before
@@ -95,3 +99,48 @@ def workshop_command(message: Incoming) -> Optional[str]:
         return _WORKSHOP_PHRASES[said]
     command = detect_command(message)
     return "next" if command == "skip" else command
+
+
+# ----- the learning report ------------------------------------------------------------
+
+REPORT_WORDS = ("learning report", "the report", "use the report", "from the report", "report")
+DEFAULT_REPORT_MONTHS = 3  # "use the learning report" alone: this month and the two before it
+UNCLEAR = "unclear"  # the report was asked for, but its period could not be read
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_MONTH_YEAR = re.compile(r"\b([a-z]{3,10})\.?(?:\s+(\d{4}))?\b")
+
+
+def learning_report_request(text: str, today: date) -> Union[None, str, Tuple[date, date]]:
+    """The period a lead asks the learning report for, when choosing themes: (first day, last day).
+
+    "use the learning report" alone means this month and the two before it, up to today; a period can be
+    named with dates ("for 2026-10-01 to 2026-12-31") or months ("for October to December 2026",
+    "September 2026"). None if the message does not ask for the report; UNCLEAR if its period can't be read.
+    """
+    said = normalise(text).rstrip(" .?!")
+    if "learning report" not in said and not any(said == w or said.startswith(w + " ") for w in REPORT_WORDS):
+        return None
+    rest = said.split("report", 1)[1]
+    dates = [date(int(y), int(m), int(d)) for y, m, d in _ISO.findall(rest) if _valid(int(y), int(m), int(d))]
+    if len(dates) == 2 and dates[0] <= dates[1]:
+        return dates[0], dates[1]
+    months: List[Tuple[int, Optional[int]]] = []
+    for word, year in _MONTH_YEAR.findall(rest):
+        number = month_number(word) if word not in ("for", "from", "the", "last", "use", "and") else None
+        if number:
+            months.append((number, int(year) if year else None))
+    if not rest.strip() or rest.strip() in ("please", "for this quarter", "for the last three months"):
+        first = (today.year * 12 + today.month - 1) - (DEFAULT_REPORT_MONTHS - 1)
+        return date(first // 12, first % 12 + 1, 1), today
+    if months and len(months) <= 2 and not dates:
+        year = next((y for _, y in reversed(months) if y), today.year)
+        (first_month, first_year), (last_month, last_year) = months[0], months[-1]
+        last_year = last_year or year
+        first_year = first_year or (last_year if first_month <= last_month else last_year - 1)
+        end = date(last_year, last_month, calendar.monthrange(last_year, last_month)[1])
+        return date(first_year, first_month, 1), end
+    return UNCLEAR
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]

@@ -16,7 +16,9 @@ says "next" or "save" in passing stays a point.
 
 A workshop holds no case data. Its own tables (workshop_sessions,
 workshop_points) keep only the lead's choices and the group's points; this
-module never reads the supervision tables.
+module never reads the supervision tables itself. A lead who says "use the
+learning report" at the themes gets themes favoured by the report's shown
+figures (bot/reporting/: coded counts only, small numbers hidden), with why.
 """
 from __future__ import annotations
 
@@ -48,7 +50,7 @@ from bot.modes.workshop.workshop_plan import (
 )
 from bot.modes.theme_picker import theme_menu, themes_chosen, titles
 from bot.modes.workshop.workshop_pack import write_pack
-from bot.modes.workshop.workshop_reading import parse_minutes, workshop_command
+from bot.modes.workshop.workshop_reading import UNCLEAR, learning_report_request, parse_minutes, workshop_command
 from bot.modes.workshop.workshop_tables import WorkshopPoint, WorkshopSession
 from bot.config import Settings
 
@@ -352,12 +354,37 @@ class WorkshopEngine:
         return [Reply(self.content.prompt("group_chosen", group=self.content.group(found[0]).label))]
 
     def _take_themes(self, session: WorkshopSession, text: str) -> List[Reply]:
+        period = learning_report_request(text, utcnow().date())
+        if period is not None:
+            return self._themes_from_report(session, period)
         themes = themes_chosen(self.knowledge, text, suggested_themes(self.content, session.minutes, session.group))
         if not themes:
             return [Reply(self.content.prompt("themes_not_recognised"))]
         session.themes = list(themes)
         titles = "; ".join(self.knowledge.theme(t).title for t in themes)
         return [Reply(self.content.prompt("themes_chosen", themes=titles))]
+
+    def _themes_from_report(self, session: WorkshopSession, period) -> List[Reply]:
+        """The themes the learning report favours for the period (the most-noticed patterns' and the least-chosen
+        themes), each with why; the lead can say back to choose others."""
+        from bot.reporting.figures import Period, gather  # here: only a lead who asks reads the report
+        from bot.reporting.planning import PATTERN, themes_to_favour
+        from bot.reporting.suppression import suppress
+
+        c, k = self.content, self.knowledge
+        if period == UNCLEAR:
+            return [Reply(c.prompt("report_period_not_recognised"))]
+        report = suppress(gather(self.engine, k, Period(*period)))
+        favoured = themes_to_favour(k, report, c.theme_count(session.minutes))
+        if not favoured:
+            return [Reply(c.prompt("report_too_few", period=report.period))]
+        session.themes = suggested_themes(c, session.minutes, session.group, [f.theme_id for f in favoured])
+        lines = [c.prompt("report_themes", period=report.period)]
+        lines += [c.prompt("report_why_pattern", theme=k.theme(f.theme_id).title, pattern=f.pattern, count=f.count)
+                  if f.reason == PATTERN else
+                  c.prompt("report_why_least_chosen", theme=k.theme(f.theme_id).title, count=f.count)
+                  for f in favoured]
+        return [Reply("\n".join(lines))]
 
     def _review(self, session: WorkshopSession, command: Optional[str], text: str) -> List[Reply]:
         if command in ("next", "start", "show") or parse_yes_no(text) == "yes":
