@@ -3,7 +3,8 @@
     python -m bot check                      load knowledge/, check every rule the tests check, print the sign-off
                                              table (every text shown as the audit's, its passage and approval)
     python -m bot signoff [--out FILE]       the sign-off table as a Word document a partnership reads and signs
-    python -m bot sessions list              every session (supervision and workshop): id, status, dates
+    python -m bot sessions list [--case REF] every session (supervision and workshop): id, status, dates; a
+                                             case's sessions together (one practitioner's), oldest first
     python -m bot sessions show ID           one session's answers, or a workshop's points
     python -m bot sessions delete ID         its rows, record or pack files and conversation history
     python -m bot sessions purge [--days N]  delete sessions of both modes untouched for N days (RETENTION_DAYS),
@@ -24,6 +25,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Dict, Optional
 
 from .config import Settings
 from .content.knowledge import KnowledgeError, load_knowledge
@@ -137,12 +139,44 @@ def _days(args, settings: Settings) -> int:
     return args.days if args.days is not None else settings.retention_days
 
 
+def _line(s) -> str:
+    return (f"{s.id}  {mode_of(s):11}  {s.status:8}  {_label(s):30}  started {s.created_at:%Y-%m-%d %H:%M}"
+            f"  updated {s.updated_at:%Y-%m-%d %H:%M}  {spec_of(s).size(s)}")
+
+
+def _list(store: Store, case: Optional[str]) -> int:
+    """Each case's sessions together, oldest first (a case is one practitioner's reference), then the rest."""
+    from bot.storage.store import case_key
+
+    cases: Dict[tuple, list] = {}
+    others = []
+    for s in find_sessions(store):  # the latest touched first: the busiest cases lead
+        on = spec_of(s).case_of(s)
+        if on is None:
+            others.append(s)
+        else:
+            cases.setdefault(on, []).append(s)
+    if case is not None:
+        cases = {on: found for on, found in cases.items() if on[1] == case_key(case)}
+        others = []
+        if not cases:
+            print(f"No session is on the case '{one_line(case, 30)}'.", file=sys.stderr)
+            return 1
+    for found in cases.values():
+        found.sort(key=lambda s: s.created_at)
+        print(f"Case {_label(found[-1])}: {len(found)} session{'s' if len(found) != 1 else ''}")
+        for s in found:
+            print(_line(s))
+    if others and cases:
+        print("Not on a case:")
+    for s in others:
+        print(_line(s))
+    return 0
+
+
 def _sessions(args, store: Store, settings: Settings) -> int:
     if args.action == "list":
-        for s in find_sessions(store):
-            print(f"{s.id}  {mode_of(s):11}  {s.status:8}  {_label(s):30}  started {s.created_at:%Y-%m-%d %H:%M}"
-                  f"  updated {s.updated_at:%Y-%m-%d %H:%M}  {spec_of(s).size(s)}")
-        return 0
+        return _list(store, args.case)
     if args.action == "purge":
         days = _days(args, settings)
         if days <= 0:
@@ -219,6 +253,7 @@ def main(argv=None) -> int:
     sessions.add_argument("action", choices=["list", "show", "delete", "purge"])
     sessions.add_argument("id", nargs="?", help="a session id, or its first characters")
     sessions.add_argument("--days", type=int, help="with purge: age in days (default RETENTION_DAYS)")
+    sessions.add_argument("--case", help="with list: only the sessions on this case reference")
     history = commands.add_parser("history", help="list or delete conversation history that belongs to no session")
     history.add_argument("action", choices=["list", "delete", "purge"])
     history.add_argument("label", nargs="?", help="with delete: a label from history list, or its first characters")

@@ -115,8 +115,10 @@ def test_the_command_line_shows_typed_text_without_control_characters(core, db_u
     monkeypatch.setenv("DATABASE_URL", db_url)
     assert cli(["sessions", "list"]) == 0
     listed = capsys.readouterr().out
-    assert "AB-1234999" in listed and "…" in listed and len(listed.splitlines()[0]) < 160
-    session_id = listed.split()[0]
+    assert "AB-1234999" in listed and "…" in listed
+    assert all(len(line) < 160 for line in listed.splitlines())
+    assert listed.startswith("Case AB-1234999")  # the case's sessions under its reference
+    session_id = listed.splitlines()[1].split()[0]
     assert cli(["sessions", "show", session_id]) == 0
     shown = capsys.readouterr().out
     assert "case reference AB-1234999" in shown and "Sam Example" in shown and "Alex Sample" in shown

@@ -37,6 +37,9 @@ class ModeSpec:
     heading: Optional[Callable[[Any], str]] = None  # `sessions show`'s first line; else "<Name> <id> (<status>)"
     size: Callable[[Any], str] = field(default=lambda session: "")  # e.g. "answers 12"
     shown: Callable[[Any], List[Tuple[str, str]]] = field(default=lambda session: [])  # (key, text) per entry
+    # which case a session is on, as (sender, case key), for `sessions list` to show a case's sessions together;
+    # None for a mode without cases (a workshop). Never across senders: each practitioner's cases are their own.
+    case_of: Callable[[Any], Optional[Tuple[str, str]]] = field(default=lambda session: None)
 
 
 def _specs() -> List[ModeSpec]:

@@ -13,10 +13,12 @@ from bot.reading.chronology_reading import read_entry
 from bot.modes.supervision.timeline import chronology_record
 from bot.content.knowledge import UNCONFIRMED_CAUTION, Knowledge
 from bot.modes.supervision import closure as C
+from bot.modes.supervision.cycle import PREVIOUS_KEY
 from bot.records.record_model import (
     ActionItem, AgencyView, ClosureSection, QuestionAnswer, Record, ThemeSection, ToolkitConsidered, ToolkitLink,
     protective_marking,
 )
+from bot.records.record_since import build_since
 from bot.reading.safe_text import clean_reference
 from bot.storage.store import SupervisionSession, utcnow
 from bot.modes.supervision.suggestions import noticed_patterns, relevant_toolkits, suggest_themes
@@ -106,6 +108,7 @@ def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step]
     if by_section.get("closure"):
         record.closure_check = closure_section(k, by_section["closure"], answers)
     record.lasting_change = [_qa(s, answers) for s in by_section.get("lasting", [])]
+    record.since = build_since(k, answers, session.kind)
     record.lived_experience = [_qa(s, answers) for s in by_section.get("child", [])]
     record.worried_about = qa("mapping.worried")
     record.family_strengths = qa("mapping.family_strengths")
@@ -146,7 +149,7 @@ def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step]
     planned = {s.key for s in steps}
     record.other_answers = [QuestionAnswer(a.question, a.text, skipped=a.skipped)
                             for key, a in answers.items()
-                            if key not in planned and key != C.REQUEST_KEY and not a.skipped]
+                            if key not in planned and key not in (C.REQUEST_KEY, PREVIOUS_KEY) and not a.skipped]
     entries = {e.id: e for e in k.language}
     for note in session.notes:
         if note.kind == "language":

@@ -27,6 +27,7 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 
 from bot.records.document_files import reserve_name, private_folder, save_document, save_document_as
 from bot.records.record_model import DEFAULT_MARKING, ChronologyRecord, ClosureSection, QuestionAnswer, Record
+from bot.records.record_since import glance_rows_since, write_since
 from bot.reading.safe_text import REFERENCE_IN_PROPERTIES, clean_reference, one_line
 
 TITLE = "Reflective supervision record"
@@ -130,7 +131,7 @@ class DocumentWriter:
         for item in items:
             self.para(item, style="List Bullet")
 
-    def picture(self, png: bytes, alt_text: str) -> None:
+    def picture(self, png: bytes, alt_text: str, title: str = "") -> None:
         """The picture, embedded, with alt text.
 
         python-docx has no alt-text API: Word and screen readers read the
@@ -142,7 +143,7 @@ class DocumentWriter:
             io.BytesIO(png), width=min(TIMELINE_WIDTH, text_width))
         doc_pr = shape._inline.docPr
         doc_pr.set("descr", self.clean(alt_text))
-        doc_pr.set("title", TIMELINE_TITLE)
+        doc_pr.set("title", title or TIMELINE_TITLE)
 
     def chronology(self, chronology: ChronologyRecord) -> None:
         """Read-back, flags and the timeline picture."""
@@ -288,7 +289,7 @@ def glance_rows(record: Record) -> list:
     ]
     if record.closure_check is not None:
         rows.insert(2, (CLOSURE_HEADING, closure_glance(record.closure_check)))
-    return rows
+    return glance_rows_since(record.since) + rows  # last time's actions come first, as in supervision
 
 
 CLOSURE_HEADING = "Closure check"
@@ -345,6 +346,9 @@ def build_document(record: Record) -> docx.document.Document:
     section = w.doc.sections[-1]
     text_width = section.page_width - section.left_margin - section.right_margin
     _column_widths(w.doc.tables[-1], (Cm(4.5), text_width - Cm(4.5)))  # short labels, room for answers
+
+    if record.since is not None:
+        write_since(w, record.since)
 
     w.heading("Case context")
     if record.case_context:

@@ -96,6 +96,36 @@ class ClosureSection:
 
 
 @dataclass
+class ActionFollowUp:
+    """One of last time's actions, and what the practitioner said happened to it."""
+    what: str
+    owner: Optional[str]
+    by_when: Optional[str]
+    status: str  # "Done", "Partly done", "Not done", "No longer needed", or "Not asked"
+    happened: Optional[str] = None  # as typed
+    late: bool = False  # not done and its date has passed
+    in_the_way: Optional[str] = None  # as typed
+
+
+@dataclass
+class SinceLast:
+    """The movement since the last supervision on this case (bot/modes/supervision/cycle.py)."""
+    last_date: str
+    earlier_dates: List[str]  # every earlier saved session on the case, oldest first
+    actions: List[ActionFollowUp] = field(default_factory=list)
+    scale_then: Optional[int] = None
+    scale_now: Optional[int] = None
+    movement: str = ""
+    still: List[str] = field(default_factory=list)  # the audit's patterns noticed then and now
+    new: List[str] = field(default_factory=list)
+    gone: List[str] = field(default_factory=list)
+    themes_then: List[str] = field(default_factory=list)
+    scales: List[Tuple[str, Optional[int]]] = field(default_factory=list)  # (date, scale) per session, now last
+    image_png: Optional[bytes] = None  # the scale across sessions, when there are three or more
+    alt_text: str = ""
+
+
+@dataclass
 class Record:
     created_at: datetime
     case_reference: Optional[str]
@@ -138,3 +168,5 @@ class Record:
     closure_check: Optional[ClosureSection] = None
     # the poster's question about lasting change (a third or later plan, or stuck)
     lasting_change: List[QuestionAnswer] = field(default_factory=list)
+    # the next session on a case: last time's actions, the scale and patterns then and now
+    since: Optional[SinceLast] = None

@@ -6,6 +6,7 @@ understands (PostgreSQL for the scaled profile) through DATABASE_URL.
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,7 +14,7 @@ from datetime import datetime, timezone
 from typing import Iterator, List, Optional
 
 from sqlalchemy import (
-    JSON, Boolean, Column, DateTime, ForeignKey, Integer, String, Text,
+    JSON, Boolean, Column, DateTime, ForeignKey, Index, Integer, String, Text,
     UniqueConstraint, create_engine, delete, event, inspect, select,
 )
 from sqlalchemy.engine import Engine
@@ -31,12 +32,16 @@ def utcnow() -> datetime:
 
 class SupervisionSession(Base):
     __tablename__ = "supervision_sessions"
+    __table_args__ = (Index("ix_supervision_sessions_sender_case", "sender_id", "case_key"),)
 
     id = Column(String(36), primary_key=True, default=lambda: str(uuid.uuid4()))
     sender_id = Column(String(255), nullable=False, index=True)
     kind = Column(String(20), nullable=False, default="supervision")  # supervision | stuck
     status = Column(String(20), nullable=False, default=ACTIVE)
     case_reference = Column(String(255))  # copied from its answer, for listing
+    # the reference as a key ("CP-2024/17" and "cp 2024 17" are one case): the next session on a case starts
+    # from the last one by the same practitioner (bot/modes/supervision/cycle.py); migration 0005
+    case_key = Column(String(255))
     # Changing an answer from the summary: first choosing which (the numbered list), then the one
     # chosen is asked again. At most one of the two is set; the methods below keep it so.
     choosing_change = Column(Boolean, nullable=False, default=False)
@@ -50,6 +55,9 @@ class SupervisionSession(Base):
                            order_by="Answer.id")
     notes = relationship("SessionNote", cascade="all, delete-orphan", lazy="selectin",
                          order_by="SessionNote.id")
+
+    def set_case_reference(self, text: str) -> None:
+        self.case_reference, self.case_key = text[:255], case_key(text)
 
     def answer(self, key: str) -> Optional["Answer"]:
         return next((a for a in self.answers if a.step_key == key), None)
@@ -65,6 +73,11 @@ class SupervisionSession(Base):
     def stop_changing(self) -> None:
         """Back to the question plan: the next unanswered question, or the summary."""
         self.choosing_change, self.changing_step = False, None
+
+
+def case_key(reference: Optional[str]) -> Optional[str]:
+    """What makes two typed references one case: letters and digits, lower case (None if there are none)."""
+    return re.sub(r"[^0-9a-z]", "", (reference or "").casefold())[:255] or None
 
 
 class Answer(Base):
@@ -199,6 +212,17 @@ class Store:
             select(SupervisionSession)
             .where(SupervisionSession.sender_id == sender_id, SupervisionSession.record_path.isnot(None))
             .order_by(SupervisionSession.updated_at.desc())
+        ).scalars())
+
+    def earlier_on_case(self, db: Session, session: SupervisionSession) -> List[SupervisionSession]:
+        """This practitioner's saved sessions on the same case, oldest first: never another sender's."""
+        if not session.case_key:
+            return []
+        return list(db.execute(
+            select(SupervisionSession)
+            .where(SupervisionSession.sender_id == session.sender_id, SupervisionSession.case_key == session.case_key,
+                   SupervisionSession.status == COMPLETE, SupervisionSession.id != session.id)
+            .order_by(SupervisionSession.created_at)
         ).scalars())
 
     def get(self, db: Session, session_id: str) -> Optional[SupervisionSession]:

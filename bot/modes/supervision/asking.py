@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Dict, List
 
 from bot.content.knowledge import Knowledge
-from bot.modes.supervision import steps as S
+from bot.modes.supervision import cycle, steps as S
 from bot.modes.supervision.suggestions import ALWAYS_AVAILABLE, noticed_patterns, suggestions
 from bot.modes.theme_picker import theme_menu
 from bot.responses import Reply
@@ -66,6 +66,10 @@ class Asker:
             buttons = [(c.label, c.label) for c in step.choices]
         elif step.kind == S.MULTI:  # ticked on the page and sent as "a; b", or typed
             buttons = [(c.label, c.label) for c in step.choices]
+        elif step.kind == S.ACTION_REVIEW:
+            buttons = list(cycle.STATUS_BUTTONS)
+        elif step.kind == S.FACTS:
+            buttons = [("Yes, still right", "yes")]
         if step.extra:
             text += "\n" + step.extra
         if step.key == S.FIRST_STEP and session.kind == "supervision" and not answers:
@@ -83,7 +87,7 @@ class Asker:
     def theme_menu(self, answers: Dict, kind: str) -> Reply:
         """What was noticed, then the themes suggested (ranked by it), each with one line saying why."""
         k = self.knowledge
-        lines = []
+        lines = cycle.moved_lines(k, answers, kind)  # the next session on a case: what moved since the last
         patterns = noticed_patterns(k, answers, kind)
         if patterns:
             lines.append(k.prompt("patterns_noticed"))

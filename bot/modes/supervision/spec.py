@@ -38,5 +38,6 @@ SPEC = ModeSpec(
     label=lambda session: session.case_reference or "-",
     heading=lambda session: f"Session {session.id} ({session.status}), case reference {session.case_reference or '-'}",
     size=lambda session: f"answers {len(session.answers)}",
+    case_of=lambda session: (session.sender_id, session.case_key) if session.case_key else None,
     shown=shown,
 )

@@ -28,6 +28,7 @@ FIRST_STEP = "details.worker"  # where a short session can be chosen
 
 TEXT, NUMBER, CHOICE, MULTI, YES_NO, THEMES, REVIEW, CHRONOLOGY = (
     "text", "number", "choice", "multi", "yes_no", "themes", "review", "chronology")
+FACTS, ACTION_REVIEW = "facts", "action_review"  # the next session on a case: bot/modes/supervision/cycle.py
 DANGER_CHECK = "danger_check"  # "Is a child in danger right now?", asked between questions
 LEFT_FOR_TIME = "pattern.left_for_time"  # names the noticed patterns not asked; "more" takes them
 TAKE_MORE = "more"
@@ -257,7 +258,8 @@ def _start_steps(k: Knowledge) -> List[Step]:
 
 def _short_plan(k: Knowledge, answers: Dict) -> List[Step]:
     """About 15 minutes: one theme's first experience, reflection, analysis and action questions, actions, record."""
-    steps = _start_steps(k)
+    from bot.modes.supervision import cycle  # here: cycle builds Steps with this module
+    steps = _start_steps(k) + cycle.opening_steps(k, answers, SHORT) + cycle.review_steps(k, answers, SHORT)
     steps.append(Step("themes.choice", THEMES, k.prompt("ask_short_theme"), "themes", "Theme",
                       choices=theme_choices(k)))
     for theme_id in chosen_themes(k, answers, SHORT):
@@ -274,8 +276,11 @@ def _first_of_stage(k: Knowledge, theme_id: str, stage: str) -> str:
 
 
 def _full_plan(k: Knowledge, answers: Dict, kind: str) -> List[Step]:
+    """The case (its facts carried over from the last session on it, if asked), last time's actions, the
+    session's own questions, the mapping, actions, decisions, scale, escalation and toolkits, then review."""
+    from bot.modes.supervision import cycle  # here: cycle builds Steps with this module
     options = k.case_options
-    steps = _start_steps(k) + [
+    steps = _start_steps(k) + cycle.opening_steps(k, answers, kind) + [
         Step("case.age", NUMBER, k.prompt("ask_child_age"), "case", "Child's age", number_range=(0, 25)),
         Step("case.previous_plans", NUMBER, k.prompt("ask_previous_plans"), "case",
              "Previous CP plans", number_range=(0, 30)),
@@ -299,6 +304,7 @@ def _full_plan(k: Knowledge, answers: Dict, kind: str) -> List[Step]:
         Step("case.closure_considered", YES_NO, k.prompt("ask_closure_considered"), "case",
              "Closing or stepping down the plan being considered"),
     ]
+    steps += cycle.review_steps(k, answers, kind)
     if kind == "stuck":
         steps += _stuck_steps(k, answers)
     else:
@@ -317,7 +323,7 @@ def _full_plan(k: Knowledge, answers: Dict, kind: str) -> List[Step]:
     steps += [
         Step("decisions.made", TEXT, k.prompt("ask_decisions"), "decisions", "Decisions and rationale"),
         Step("safety.scale", NUMBER, k.prompt("ask_safety_scale"), "safety", "Safety scale",
-             number_range=(0, 10)),
+             number_range=(0, 10), extra=cycle.scale_then(k, answers)),
         Step("safety.reason", TEXT, k.prompt("ask_safety_reason"), "safety", "Why that number"),
         Step("escalation.needed", YES_NO, k.prompt("ask_escalation"), "escalation",
              "Escalation or dissent needed"),

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
-from bot.modes.supervision import steps as S
+from bot.modes.supervision import cycle, steps as S
 from bot.modes.supervision.asking import Asker
 from bot.modes.supervision.chronology import Chronology
 from bot.reading.chronology_reading import Incident, read_entries, read_entry
@@ -52,7 +52,7 @@ from bot.reading.text_input import (
 CHANGE_PICKER = "review.change"
 DANGER_CHECK_KEY = "check.danger"
 SIDE_QUESTION_CONFIDENCE = 0.8
-STRUCTURED = (S.NUMBER, S.CHOICE, S.MULTI, S.YES_NO, S.THEMES)
+STRUCTURED = (S.NUMBER, S.CHOICE, S.MULTI, S.YES_NO, S.THEMES, S.FACTS)
 DANGER_NOTE = "immediate_danger"  # clear or confirmed danger: goes in the record, in their words
 COMMAND_CHECK_NOTE = "command_check"  # "Did you mean skip?" asked about a slip like "skp"
 COMMAND_CHECK_KEY = "check.command"
@@ -70,6 +70,7 @@ class SupervisionEngine:
         self.saver = RecordSaver(knowledge, store, records_dir, write, records_label)
         self.knowledge, self.store, self.records_dir = knowledge, store, self.saver.records_dir
         self.asking = Asker(knowledge)  # the wording of every question and screen (asking.py)
+        self.cycle = cycle.Cycle(knowledge, store)  # the next session on a case starts from the last (cycle.py)
 
     # ----- starting and resuming -------------------------------------------------
 
@@ -425,6 +426,13 @@ class SupervisionEngine:
             matcher = ChoiceMatcher(step.choices)
             value = matcher.find(text) or matcher.find_numbers(text)
             return (value[:1] if step.kind == S.CHOICE else value), None  # unlisted answers kept as typed
+        if step.kind == S.FACTS:
+            facts = (cycle.previous(answers) or cycle.Previous({})).facts
+            changed = cycle.facts_changed(text, facts)
+            return changed, None if changed is not None else k.prompt("since_facts_need", high=len(facts))
+        if step.kind == S.ACTION_REVIEW:
+            status = cycle.action_status(text)
+            return status, None if status else k.prompt("since_action_need")
         if step.kind == S.THEMES:
             value = self._themes_from(text, answers, kind)
             value = value[:1] if kind == S.SHORT else value  # a short session has one theme
@@ -441,14 +449,18 @@ class SupervisionEngine:
         acknowledgement = None
         if step.kind in (S.CHOICE, S.MULTI) and value:
             acknowledgement = k.prompt("noted", what="; ".join(ChoiceMatcher(step.choices).labels(value)))
+        elif step.kind == S.ACTION_REVIEW:
+            acknowledgement = k.prompt("noted", what=cycle.STATUS_LABELS[value])
         elif step.kind == S.THEMES:
             acknowledgement = k.prompt("themes_chosen", themes="; ".join(k.theme(t).title for t in value))
         self.store.save_answer(db, session, step.key, step.prompt, text, value=value)
         if step.key == "case.reference":
-            session.case_reference = text[:255]
+            session.set_case_reference(text)
+            self.cycle.recognise(db, session)
         if session.changing_step == step.key:
             session.stop_changing()
         replies = [Reply(acknowledgement)] if acknowledgement else []
+        replies += [Reply(line) for line in self.cycle.answered(db, session, step.key, value, answers)]
         if step.kind == S.TEXT:
             replies += self._privacy_prompt(session, text) + self._wording_prompts(db, session, text, answers)
         return replies
