@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import List, Tuple
 
 from docx.enum.text import WD_BREAK
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 
 from bot.records.record_docx import DocumentWriter
 from bot.reporting.charts import alt_text, chart_png
@@ -28,6 +28,7 @@ TITLE = "Learning report: reflective supervision and practice workshops"
 DOCX, CSV = "learning-report.docx", "learning-report.csv"
 CSV_HEADER = ("period", "figure", "row", "value", "share_of_total")
 CHART_WIDTH, TABLE_WIDTH = Cm(9.0), Cm(7.5)
+TABLE_FONT = Pt(8)
 DOES_NOT_CONTAIN = (
     "What this report does not contain: anything typed in a session or a workshop (answers, notes, the group's "
     "points), case references, names of practitioners, supervisors, children or families, sender ids, or any "
@@ -132,9 +133,15 @@ def _figure(w: DocumentWriter, figure: ShownFigure, png: bytes) -> None:
                                    for r in figure.rows]
     if figure.total is not None:
         body.append((f"Total: {figure.total.label}", figure.total.text) + (("",) if _has_shares(figure) else ()))
+    widths = (Cm(4.4), Cm(1.8), Cm(1.3))[:len(header)]
+    table.autofit = False
+    for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths):  # LibreOffice reads the grid
+        column.w = width
     for index, values in enumerate([header] + body):
-        for cell, value in zip(table.add_row().cells, values):
-            cell.paragraphs[0].add_run(w.clean(value)).bold = index == 0 or None
+        for cell, value, width in zip(table.add_row().cells, values, widths):
+            cell.width = width
+            run = cell.paragraphs[0].add_run(w.clean(value))
+            run.bold, run.font.size = index == 0 or None, TABLE_FONT
     if figure.note:
         w.para(figure.note, small=True)
     details = [(r.label, r.detail) for r in figure.rows if r.detail]
