@@ -465,3 +465,64 @@ def test_a_threats_condition_is_not_a_what_if_but_a_plain_if_still_is():
     assert not G.hypothetical("he's messaging saying he'll hurt the kids if she leaves")
     assert G.hypothetical("if he comes back we will ring the police")
     assert not G.negated("saying he'll drive off with the baby if she doesn't open the door")
+
+
+@pytest.mark.parametrize("text", [
+    # cutting or a marriage, and the journey soon
+    "her aunt says the girl (7) will get cut when they fly out to see family this weekend",
+    "yp (16) says she is being married to a man she has never met, they leave on saturday",
+    # goodbyes and silence, a picture of the means, the means ready
+    "got a snap from jaz (15) saying bye forever and now her phone's off",
+    "the lad texted his mum 'thanks for everything' and now his phone is switched off",
+    "kai (14) has put a photo of a pile of tablets on his story 10 mins ago",
+    "she told the carer her rope is ready and she's going to her room",
+    # a baby's signs: no feed since, shaken and now unwell, a fall then sick and drowsy, a drug swallowed
+    "the 5 week old hasnt had a bottle since yesterday lunchtime and mum cant wake her properly",
+    "mum's partner shook the baby earlier and now she's floppy",
+    "the toddler fell off the top of the slide this morning, has vomited twice and is now really drowsy",
+    "the 9 month old swallowed some of dads tablets",
+    # alone or minding a baby; a hazard within a child's reach
+    "the 10yo has been left minding the baby since yesterday",
+    "the 5yo opened the door, no adults about",
+    "there are needles on the floor next to the toddler who is crawling around and dad is asleep",
+    # someone dangerous staying, collecting, travelling, released and moving back in
+    "a man on the sex offenders register is picking the girls up from school today",
+    "the dad (schedule 1) is staying at the house tonight with the kids",
+    "the abuser is driving down from scotland today to see the kids",
+    "he got out of prison this morning and is moving back in tonight",
+    # exploitation; a harm disclosed and school ending soon
+    "yp (14) jumped into a van with those men from the takeaway",
+    "Kay (6) has a belt mark on her leg and says dad did it, school finishes in half an hour",
+    # comfort about something else, far from the danger, does not undo it
+    "quick catch up - HV says the weight is fine, Rosie (3) told nursery this morning that her dad burns her with his "
+    "lighter and he picks her up at 4, also the housing form is done",
+])
+def test_kinds_of_clear_emergency_that_only_got_the_check_get_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    "school finishes at 3 on fridays so i visit then",
+    "nursery closes at 5 so i have to visit before then",
+    "grandad is picking the kids up from school as usual, he is lovely with them",
+    "the baby fell off the sofa last week, was sick once and a bit sleepy, GP saw her and said she was fine",
+    "last time you'll hear from me moaning about the printer i promise",
+    "dad was released in march and is staying with his brother in leeds",
+    "travelling up tomorrow for the ICPC, can you cover my duty slot",
+])
+def test_the_same_words_in_ordinary_days_are_not_the_urgent_reply(check, text):
+    assert check.read(text).level != CLEAR
+
+
+def test_a_resolution_undoes_a_phrase_only_near_it_or_when_the_phrase_is_in_the_past():
+    from bot.safety import danger_guards as G
+    text = "speech is fine, the twins are at nursery, he is on his way to the house now, and the form is done"
+    assert G.around(text, "he is on his way to the house now", 1) == ", the twins are at nursery, he is on his way " \
+        "to the house now, and the form is done"
+    assert G.PAST_TENSE.search("the baby was floppy on friday") and not G.PAST_TENSE.search("the baby is floppy")
+
+
+def test_but_now_after_a_sign_it_is_over_undoes_the_sign():
+    from bot.safety import danger_guards as G
+    assert G.resolved("the order is in place and he has moved away")
+    assert not G.resolved("the order is in place but he is outside the flat now")

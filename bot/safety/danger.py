@@ -73,6 +73,7 @@ CLEAR_SCORE = 0.75
 POSSIBLE_SCORE = 0.60
 PART_POSSIBLE_SCORE = 0.60  # the same for a clause or run of clauses, read apart from its sentence
 DOUBTED_POSSIBLE_SCORE = 0.80  # the same for a reading lowered one level (comfort, the past or 'if')
+RESOLVED_REACH = 1  # a sign that it is over counts for a danger phrase only this many clauses either side of it
 RUN_FLOOR = 0.20  # a run of clauses is read only when one of them scores at least this on its own
 PART_MIN_WORDS_FOR_CLEAR = 5  # a clause read apart from its sentence needs more words than this to alarm
 MIN_WORDS_FOR_SCORE = 3  # fewer words: phrases only; exactly this many: at most the short check
@@ -187,7 +188,10 @@ class DangerCheck:
     def _readings(self, sentence: str) -> List[DangerReading]:
         span = self._phrase(sentence)
         if span is not None:  # a phrase for danger now: clear, unless the message says it is over
-            if not G.resolved(sentence):
+            # Near the danger, or anywhere when the danger is told in the past tense ("the baby was floppy on
+            # friday, ..., discharged"): in a long message "HV says weight is fine" is about something else.
+            near = G.around(G.without_idioms(sentence), span, RESOLVED_REACH)
+            if not (G.resolved(near) or (G.PAST_TENSE.search(span) and G.resolved(sentence))):
                 return [DangerReading(CLEAR, sentence, 1.0, True)]
             if not G.resolved(span) or G.NOW.search(span):  # over elsewhere, or over but "now" too: ask
                 return [DangerReading(POSSIBLE, sentence, 1.0, True)]

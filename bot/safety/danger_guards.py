@@ -128,8 +128,8 @@ IDIOMS = re.compile(
     r"dying (for|to) \w+|to die for|bored to death|scared (me )?to death|the death of (me|her|him|us|them)|"
     r"drop dead \w+|"
     r"dead (tired|chuffed|good|nice|keen|busy|proud|funny|easy|on time)|(big |hairy |little |scary )+monsters?|"
-    r"(manager|boss|team ?leader|supervisor|iro|teacher|practice manager|the court|the judge)"
-    r" (is |'s )?(going to |gonna |will )?(kill|murder) me|"
+    r"(manager|boss|team ?leader|supervisor|iro|teacher|practice manager|the court|the judge|coach|mum|mam|dad|nan)"
+    r" (is |'s )?(going to |gonna |will |'ll |would |'d )?(kill|murder) (me|him|her|them|us)( if)?|"
     r"over my dead body|fighting fit|(gas|fire|bomb)(ing)? (it|through)|(on|with) fire (at|in) (work|school)|"
     r"blew me away|blew up at (me|us|the \w+)|a nightmare|knackered|bombarded|killer (question|point)|"
     r"shot myself in the foot|knife[- ]edge|(test|exams?|homework|revision|school|college|shoes|feet|back|"
@@ -180,6 +180,21 @@ def span_of(sentence: str, start: int, end: int) -> str:
     first = max((a for a, b in spans if a <= start), default=0)
     last = min((b for a, b in spans if b >= end), default=len(sentence))
     return sentence[first:last]
+
+
+# A verb in the past tense: what it tells happened before now (a phrase's own words, not the sentence's).
+PAST_TENSE = re.compile(r"\b(was|were|had|went|took|got|did|fell|came)\b", re.IGNORECASE)
+
+
+def around(sentence: str, part: str, reach: int) -> str:
+    """The clauses of a sentence from `reach` clauses before `part` (a stretch of it) to `reach` after."""
+    start = sentence.find(part)
+    if start < 0:
+        return sentence
+    spans = clause_spans(sentence)
+    inside = [i for i, (a, b) in enumerate(spans) if a < start + len(part) and b > start] or [0]
+    first, last = max(inside[0] - reach, 0), min(inside[-1] + reach, len(spans) - 1)
+    return sentence[spans[first][0]:spans[last][1]]
 
 
 # A negation inside a match ("the baby isn't floppy"), unless it is the danger itself ("isn't breathing").
@@ -239,11 +254,22 @@ _NOT_OVER = re.compile(r"\b(even (tho|though)|despite|in spite of)\b", re.IGNORE
 _DENIED = re.compile(r"\b(no|not|without|isn'?t|hasn'?t been|never)\s+$", re.IGNORECASE)
 
 
+_BUT_NOW = re.compile(r"\b(but|yet|only)\b", re.IGNORECASE)
+
+
 def resolved(text: str) -> bool:
-    """A sign that the danger is over or already met, not denied ("no restrictor") or set aside ("even though")."""
+    """A sign that the danger is over or already met, not denied ("no restrictor") or set aside ("even though",
+    or "but" with now after it: "bail conditions say no contact but he's in the living room now")."""
     if _NOT_OVER.search(text):
         return False
-    return any(not _DENIED.search(text[max(0, m.start() - 20):m.start()]) for m in RESOLVED.finditer(text))
+    return any(not _DENIED.search(text[max(0, m.start() - 20):m.start()]) and not _overtaken(text[m.end():])
+               for m in RESOLVED.finditer(text))
+
+
+def _overtaken(after: str) -> bool:
+    """After a sign that it is over: "but" and then a sign of now."""
+    but = _BUT_NOW.search(after)
+    return bool(but and NOW.search(after[but.end():]))
 
 
 # A parent's or carer's own say-so ("mum says she's fine") is what the audit calls minimisation, not comfort.
