@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select, text
 
 from bot.modes.supervision import cycle
+from bot.reading import follow_up
 from bot.storage.store import SupervisionSession, case_key, make_engine
 from tests.session_driver import docx_text, free_text_answer
 from tests.test_closure import draw_section
@@ -103,17 +104,18 @@ def test_the_scale_moves_up_down_or_not(then, now, moved):
 
 
 @pytest.mark.parametrize("typed, status", [
-    ("Done", cycle.DONE), ("yes, sent on Monday", cycle.DONE), ("completed", cycle.DONE),
-    ("Partly done", cycle.PARTLY), ("partly: school sent it, health not yet", cycle.PARTLY),
-    ("half of it", cycle.PARTLY), ("in progress", cycle.PARTLY),
-    ("Not done", cycle.NOT_DONE), ("no - mum cancelled twice", cycle.NOT_DONE), ("not yet started", cycle.NOT_DONE),
-    ("didn't happen", cycle.NOT_DONE), ("never got to it", cycle.NOT_DONE),
-    ("No longer needed", cycle.NOT_NEEDED), ("not needed now he has moved out", cycle.NOT_NEEDED),
-    ("n/a, superseded by the new plan", cycle.NOT_NEEDED),
+    ("Done", follow_up.DONE), ("yes, sent on Monday", follow_up.DONE), ("completed", follow_up.DONE),
+    ("Partly done", follow_up.PARTLY), ("partly: school sent it, health not yet", follow_up.PARTLY),
+    ("half of it", follow_up.PARTLY), ("in progress", follow_up.PARTLY),
+    ("Not done", follow_up.NOT_DONE), ("no - mum cancelled twice", follow_up.NOT_DONE),
+    ("not yet started", follow_up.NOT_DONE),
+    ("didn't happen", follow_up.NOT_DONE), ("never got to it", follow_up.NOT_DONE),
+    ("No longer needed", follow_up.NOT_NEEDED), ("not needed now he has moved out", follow_up.NOT_NEEDED),
+    ("n/a, superseded by the new plan", follow_up.NOT_NEEDED),
     ("the weather was nice", None),
 ])
 def test_what_happened_to_an_action_is_read_from_the_words(typed, status):
-    assert cycle.action_status(typed) == status
+    assert follow_up.action_status(typed) == status
 
 
 SET_ON = date(2026, 11, 3)
@@ -127,7 +129,7 @@ SET_ON = date(2026, 11, 3)
     ("asap", None), ("ongoing", None), ("at the next core group", None), ("", None),
 ])
 def test_when_an_action_was_due_is_read_from_its_by_when(by_when, due):
-    assert cycle.due_date(by_when, SET_ON) == due
+    assert follow_up.due_date(by_when, SET_ON) == due
 
 
 def test_an_action_is_late_only_when_its_date_has_passed():
@@ -147,7 +149,7 @@ FACTS = [{"key": key} for key in cycle.CARRIED_FACTS]
     ("banana", None),
 ])
 def test_the_case_facts_are_kept_or_changed_in_one_message(typed, changed):
-    assert cycle.facts_changed(typed, FACTS) == changed
+    assert follow_up.facts_changed(typed, FACTS) == changed
 
 
 def test_a_case_is_one_case_however_its_reference_is_typed():
@@ -185,7 +187,7 @@ def test_the_next_session_on_a_case_starts_from_the_last(core, tmp_path):  # noq
     assert len(sessions) == 2
     stored = {a.step_key: a for a in sessions[1].answers}
     assert stored["case.agencies"].value == ["social_care"]  # carried over as the first session held it
-    assert stored["since.action.0"].value == cycle.NOT_DONE
+    assert stored["since.action.0"].value == follow_up.NOT_DONE
     assert stored["since.action.0"].text == CASE["since.action.0"]  # as typed
 
     document = docx.Document(sessions[1].record_path)

@@ -77,6 +77,10 @@ def recipe(n: int) -> Dict[str, str]:
         answers["mapping.worried"] = DANGER  # immediate danger raised, then the session carries on
     if n == 2:
         answers["closure.agency.education"] = "We have not asked them yet"
+    if n in CLOSING:  # coded by the engine as "disagrees" (bot/modes/supervision/closure.py), never read as text
+        answers["closure.agency.police"] = f"MARKER{n} the police disagree with closing"
+    # coded by the engine as used (bot/reading/follow_up.py); the neglect toolkit's answer stays words only
+    answers["toolkit.domestic_abuse"] = f"MARKER{n} we used the DASH with mum"
     return answers
 
 
@@ -214,7 +218,7 @@ def expected(seeded: Seeded) -> Dict[tuple, int]:
     escalation = {"Yes": 4, "No": 7, "Not sure": 1, "Not asked, skipped or not a yes or no": 2}
     counts.update({("Escalation or professional dissent felt needed", r): c for r, c in escalation.items()})
     closure = {"Closure or stepping down considered": 5, "Closure checks held": 5,
-               "Closure checks with any agency disagreeing (when recorded as such)": 0,
+               "Closure checks with any agency disagreeing (when recorded as such)": len(CLOSING),
                "Closure checks with an agency not yet asked": 1}
     counts.update({("Closing the plan or stepping down", r): c for r, c in closure.items()})
     chosen = {t.id: 0 for t in k.themes}
@@ -231,10 +235,12 @@ def expected(seeded: Seeded) -> Dict[tuple, int]:
     counts.update({("Themes suggested but not chosen", t): c for t, c in passed_over.items()})
     for toolkit_id in ("neglect", "domestic_abuse"):
         offered = len(seeded.stored(f"toolkit.{toolkit_id}"))
+        used = offered if toolkit_id == "domestic_abuse" else 0  # every DA toolkit answer says it was used
+        assert toolkit_id == "neglect" or used >= 5, "too few DA toolkit answers to show a count"
         title = k.toolkit(toolkit_id).title
-        counts.update({(title, "Used"): 0, (title, "Not used"): 0,
+        counts.update({(title, "Used"): used, (title, "Not used"): 0,
                        (title, "Total: Offered (its question asked)"): offered,
-                       (title, "Not recorded as used or not (answered in words, or skipped)"): offered})
+                       (title, "Not recorded as used or not (answered in words, or skipped)"): offered - used})
     ran = {"over_optimism": 5, "cumulative_harm": 5, "escalation": 5, "voice_of_child": 1, "neglect": 1}
     for t in k.themes:
         counts[("Workshops: themes run", t.title)] = ran.get(t.id, 0)
@@ -394,3 +400,13 @@ def test_pictures_for_people_to_look_at(sqlite_seeded):
     assert "OFFICIAL-SENSITIVE" in first and "Summary" in first and "Page 1 of" in first
     assert re.search(r"does not contain", first)
     keep_picture(pdf, "learning-report-page1")
+
+
+@pytest.mark.parametrize("typed, coded", [
+    ("we used the DASH with mum", "used"), ("GCP2 completed in May, it showed poor supervision", "used"),
+    ("done", "used"), ("not used yet", "not_used"), ("haven't used it", "not_used"), ("no", "not_used"),
+    ("I need to read up on it first", None),
+])
+def test_a_toolkit_answer_is_coded_used_or_not_only_when_its_words_say(typed, coded):
+    from bot.reading.follow_up import toolkit_use
+    assert toolkit_use(typed) == coded

@@ -11,6 +11,7 @@ from typing import Dict, List, Optional
 
 from bot.content.knowledge import Knowledge
 from bot.modes.supervision import cycle
+from bot.reading import follow_up
 from bot.records.record_model import ActionFollowUp, SinceLast
 from bot.records.scale_picture import scale_alt_text, scale_png
 
@@ -37,12 +38,12 @@ def build_since(k: Knowledge, answers: Dict, kind: str, today: Optional[date] = 
         key = f"{cycle.ACTION_PREFIX}{number}"
         answer = answers.get(key)
         status = answer.value if answer is not None and not answer.skipped else None
-        said = cycle.STATUS_LABELS[status] if status in cycle.STATUS_LABELS else \
+        said = follow_up.STATUS_LABELS[status] if status in follow_up.STATUS_LABELS else \
             "Skipped" if answer is not None else "Not asked"
         actions.append(ActionFollowUp(
             what=action.get("what") or "", owner=action.get("owner"), by_when=action.get("by_when"), status=said,
             happened=given(key), in_the_way=given(f"{key}.in_the_way"),
-            late=status in (cycle.NOT_DONE, cycle.PARTLY) and cycle.overdue(action, last.day, today) is not None))
+            late=status in (follow_up.NOT_DONE, follow_up.PARTLY) and cycle.overdue(action, last.day, today) is not None))
     scale = answers.get("safety.scale")
     now = scale.value if scale is not None and not scale.skipped and isinstance(scale.value, int) else None
     titles = {p.id: p.title for p in k.patterns}

@@ -19,18 +19,14 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
 from bot.modes.supervision import cycle, steps as S
+from bot.modes.supervision.answering import Answerer
 from bot.modes.supervision.asking import Asker
-from bot.modes.supervision.chronology import Chronology
-from bot.reading.chronology_reading import Incident, read_entries, read_entry
 from bot.content.knowledge import Knowledge
-from bot.reading.language import check_language
-from bot.reading.privacy import privacy_reminder
 from bot.safety.danger import DangerReading
 from bot.reading.reading import danger_of
 from bot.safety.danger_answer import YES, answer_to_check, check_answered
@@ -42,10 +38,8 @@ from bot.responses import (
 )
 from bot.storage.store import ACTIVE, PAUSED, SessionNote, Store, SupervisionSession
 from bot.modes.supervision.closure import REQUEST_KEY, asks_for_closure_check, mentions_closure_check
-from bot.modes.supervision.suggestions import suggest_themes
-from bot.modes.theme_picker import themes_chosen
 from bot.reading.text_input import (
-    ChoiceMatcher, Incoming, detect_command, is_blank, normalise, parse_number, parse_yes_no,
+    Incoming, detect_command, is_blank, normalise, parse_number, parse_yes_no,
     near_command, typed_button,
 )
 
@@ -71,6 +65,7 @@ class SupervisionEngine:
         self.knowledge, self.store, self.records_dir = knowledge, store, self.saver.records_dir
         self.asking = Asker(knowledge)  # the wording of every question and screen (asking.py)
         self.cycle = cycle.Cycle(knowledge, store)  # the next session on a case starts from the last (cycle.py)
+        self.answering = Answerer(knowledge, store, self.cycle)  # reading and storing an answer (answering.py)
 
     # ----- starting and resuming -------------------------------------------------
 
@@ -306,7 +301,7 @@ class SupervisionEngine:
             return Turn(self._review_reply(db, session, steps, answers, text))
 
         before = _stored_at(session, step.key)
-        accepted = self._accept(db, session, step, text, answers)
+        accepted = self.answering.accept(db, session, step, text, answers)
         saved = _stored_at(session, step.key) not in (None, before)
         if reading.clear:  # danger first, then the answer as typed; a question it does not answer comes back
             return Turn(replies + ([Reply(k.prompt("urgent_answer_saved"))] + accepted if saved
@@ -340,7 +335,7 @@ class SupervisionEngine:
         Clear danger still comes first whatever the question."""
         if step.kind not in STRUCTURED or session.choosing_change or len(text.split()) > 8:
             return False
-        value, problem = self._parse(step, text, answers, session.kind)
+        value, problem = self.answering.parse(step, text, answers, session.kind)
         return problem is None and value not in (None, [])
 
     def _did_you_mean(self, slip: SessionNote) -> str:
@@ -412,119 +407,6 @@ class SupervisionEngine:
             return explain_theme(self.knowledge, find_theme(self.knowledge, message))
         return show_toolkit(self.knowledge, find_toolkit(self.knowledge, message))
 
-    def _parse(self, step: S.Step, text: str, answers: Dict, kind: str):
-        """(value understood, problem to tell the practitioner or None)."""
-        k = self.knowledge
-        if step.kind == S.NUMBER:
-            low, high = step.number_range
-            value = parse_number(text, low, high)
-            return value, None if value is not None else k.prompt("need_number", low=low, high=high)
-        if step.kind == S.YES_NO:
-            value = parse_yes_no(text)  # other words are kept as typed, unless a yes/no decides what follows
-            return value, k.prompt("need_yes_no") if value is None and step.needs_yes_or_no else None
-        if step.kind in (S.CHOICE, S.MULTI):
-            matcher = ChoiceMatcher(step.choices)
-            value = matcher.find(text) or matcher.find_numbers(text)
-            return (value[:1] if step.kind == S.CHOICE else value), None  # unlisted answers kept as typed
-        if step.kind == S.FACTS:
-            facts = (cycle.previous(answers) or cycle.Previous({})).facts
-            changed = cycle.facts_changed(text, facts)
-            return changed, None if changed is not None else k.prompt("since_facts_need", high=len(facts))
-        if step.kind == S.ACTION_REVIEW:
-            status = cycle.action_status(text)
-            return status, None if status else k.prompt("since_action_need")
-        if step.kind == S.THEMES:
-            value = self._themes_from(text, answers, kind)
-            value = value[:1] if kind == S.SHORT else value  # a short session has one theme
-            return value, None if value else k.prompt("themes_not_recognised")
-        return None, None
-
-    def _accept(self, db, session, step: S.Step, text: str, answers: Dict) -> List[Reply]:
-        if step.kind == S.CHRONOLOGY:
-            return self._accept_history(db, session, step, text, answers)
-        k = self.knowledge
-        value, problem = self._parse(step, text, answers, session.kind)
-        if problem:
-            return [Reply(problem)]
-        acknowledgement = None
-        if step.kind in (S.CHOICE, S.MULTI) and value:
-            acknowledgement = k.prompt("noted", what="; ".join(ChoiceMatcher(step.choices).labels(value)))
-        elif step.kind == S.ACTION_REVIEW:
-            acknowledgement = k.prompt("noted", what=cycle.STATUS_LABELS[value])
-        elif step.kind == S.THEMES:
-            acknowledgement = k.prompt("themes_chosen", themes="; ".join(k.theme(t).title for t in value))
-        self.store.save_answer(db, session, step.key, step.prompt, text, value=value)
-        if step.key == "case.reference":
-            session.set_case_reference(text)
-            self.cycle.recognise(db, session)
-        if session.changing_step == step.key:
-            session.stop_changing()
-        replies = [Reply(acknowledgement)] if acknowledgement else []
-        replies += [Reply(line) for line in self.cycle.answered(db, session, step.key, value, answers)]
-        if step.kind == S.TEXT:
-            replies += self._privacy_prompt(session, text) + self._wording_prompts(db, session, text, answers)
-        return replies
-
-    def _privacy_prompt(self, session, text: str) -> List[Reply]:
-        """Said once per session: why a case reference is safer than identifying details."""
-        reminder = privacy_reminder(session, text, self.knowledge.prompt)
-        return [Reply(reminder)] if reminder else []
-
-    def _wording_prompts(self, db, session, text: str, answers: Dict) -> List[Reply]:
-        """One kind prompt per wording concern per session; the answer itself is never changed."""
-        several = answers.get("case.several_parental_adults")
-        already = {n.text.split("|", 1)[0] for n in session.notes if n.kind == "language"}
-        lines = []
-        for flag in check_language(self.knowledge, text, several_adults=bool(several and several.value == "yes")):
-            if flag.entry.id in already:
-                continue
-            already.add(flag.entry.id)
-            self.store.add_note(db, session, "language", f"{flag.entry.id}|{flag.phrase}")
-            lines.append(self.knowledge.prompt("wording_prompt", phrase=flag.phrase, reason=flag.entry.reason,
-                                       instead=flag.entry.instead))
-        if not lines:
-            return []
-        return [Reply("\n".join(lines + [self.knowledge.prompt("wording_kept")]))]
-
-    def _accept_history(self, db, session, step: S.Step, text: str, answers: Dict) -> List[Reply]:
-        """Lines of plan history and incidents, added over several messages until "done"."""
-        k = self.knowledge
-        agencies = k.case_options.agencies
-        existing = answers.get(step.key)
-        old = (existing.value or {}) if existing is not None else {}
-        # a fresh copy: the JSON column only notices a new value, not one changed in place
-        value = {"lines": list(old.get("lines", [])), "done": bool(old.get("done"))}
-        typed = f"{existing.text}\n{text}" if existing is not None and existing.text else text
-        said = normalise(text)
-        replies: List[Reply] = []
-        removal = re.fullmatch(r"(remove|delete) (\d+)", said)
-        if said in ("done", "that's all", "thats all", "that is all", "finished", "no more") or \
-                parse_yes_no(text) in ("yes", "no"):
-            value["done"] = True
-        elif removal:
-            ordered = _in_date_order(value["lines"], agencies)
-            number = int(removal.group(2))
-            if 1 <= number <= len(ordered):
-                value["lines"].remove(ordered[number - 1])
-        else:
-            entries, problems = read_entries(text, agencies)
-            value["lines"] += [entry.text for entry in entries]
-            replies += [Reply(problem.message) for problem in problems]
-        self.store.save_answer(db, session, step.key, step.prompt, typed, value=value)
-        if value["done"]:
-            if session.changing_step == step.key:
-                session.stop_changing()
-            return replies
-        chronology = Chronology.from_entries(_read_lines(value["lines"], agencies), agencies)
-        if value["lines"]:
-            shown = [k.prompt("history_so_far"), chronology.readback(numbered=True)]
-            shown += [f"- {flag.text}" for flag in chronology.flags(audit=k.finding_summaries)]
-            replies.insert(0, Reply("\n".join(shown)))
-        return replies
-
-    def _themes_from(self, text: str, answers: Dict, kind: str) -> List[str]:
-        return themes_chosen(self.knowledge, text, suggest_themes(self.knowledge, answers, kind))
-
     def _review_reply(self, db, session, steps, answers, text: str) -> List[Reply]:
         said = parse_yes_no(text)
         if said == "yes":
@@ -565,18 +447,6 @@ def _pending(session: SupervisionSession, kind: str):
 
 def _pending_danger_check(session: SupervisionSession):
     return _pending(session, DANGER_CHECK_NOTE)
-
-
-def _read_lines(lines: List[str], agencies) -> list:
-    return [entry for entry in (read_entry(line, agencies) for line in lines)
-            if not hasattr(entry, "message")]
-
-
-def _in_date_order(lines: List[str], agencies) -> List[str]:
-    """The lines in the order Chronology.readback numbers them: by month, plans before incidents."""
-    entries = _read_lines(lines, agencies)
-    ordered = sorted(entries, key=lambda e: (e.month, 1) if isinstance(e, Incident) else (e.start, 0))
-    return [e.text for e in ordered]
 
 
 def _answers(session: SupervisionSession) -> Dict:
