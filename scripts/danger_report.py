@@ -2,7 +2,7 @@
 
     python scripts/danger_report.py [--out results] [--heldout PATH ...]      (make evaluate runs it)
 
-Each file (by default tests/danger/final.yml, people.yml and heldout.yml, each
+Each file (by default tests/danger/second.yml, final.yml, people.yml and heldout.yml, each
 written by other hands apart from the training sentences in
 knowledge/danger_sentences.yml; a file not there yet is skipped and said so)
 is typed, and the report says which were tuned on. All four are development
@@ -11,8 +11,12 @@ the check's guards, concepts and thresholds, and final.yml was measured once
 as held out (2026-12-03: 4 of 120 urgent messages got neither reply, urgent
 reply first 84.2%, the check on 10.0% of its reflective sentences; README,
 "How the danger check was measured") and then its four misses were fixed.
-A new held-out set, written by other hands, is needed for an honest figure:
-name it with --heldout and it is reported as held out.
+second.yml was written the same way and measured once as held out on
+2026-12-03 (7 of 130 urgent messages got neither, urgent reply first 85.4%,
+the check on 9.3% of reflective sentences, the urgent reply on 8.3%); its
+misses were then fixed as kinds, so it is a development set too. A new
+held-out set, written by other hands, is needed for an honest figure: name
+it with --heldout and it is reported as held out.
 - outside a session (what components/danger.py does before the rules route it);
 - as the first answer of a session (the practitioner's name is asked first);
 - as the answer to a free-text question mid-session, and to a theme question;
@@ -51,9 +55,9 @@ from bot.reading.text_input import Incoming  # noqa: E402
 
 HELDOUT = ROOT / "tests" / "danger" / "heldout.yml"
 FINAL = ROOT / "tests" / "danger" / "final.yml"
-DEFAULT_FILES = (FINAL, ROOT / "tests" / "danger" / "people.yml", HELDOUT)
+DEFAULT_FILES = (ROOT / "tests" / "danger" / "second.yml", FINAL, ROOT / "tests" / "danger" / "people.yml", HELDOUT)
 # Files the check was tuned on (looked at while choosing its guards, concepts and thresholds): not held out.
-DEVELOPMENT_SETS = ("dev.yml", "heldout.yml", "people.yml", "final.yml")
+DEVELOPMENT_SETS = ("dev.yml", "heldout.yml", "people.yml", "final.yml", "second.yml")
 
 
 def role(name: str) -> str:
@@ -250,8 +254,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", default=str(ROOT / "results"))
     parser.add_argument("--heldout", action="append", type=Path,
-                        help="a file to measure (repeat for more); default: tests/danger/final.yml, people.yml and "
-                             "heldout.yml")
+                        help="a file to measure (repeat for more); default: tests/danger/second.yml, final.yml, "
+                             "people.yml and heldout.yml")
     args = parser.parse_args()
     knowledge = load_knowledge(ROOT / "knowledge")
     reports: Dict[str, Dict] = {}

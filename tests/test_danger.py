@@ -22,7 +22,8 @@ def check(knowledge):
 
 # The gate's files: every set the check was tuned on (final.yml was held out until its one measurement; its four
 # misses were then fixed, see scripts/danger_report.py).
-GATE_FILES = [ROOT / "tests" / "danger" / name for name in ("dev.yml", "heldout.yml", "people.yml", "final.yml")]
+GATE_FILES = [ROOT / "tests" / "danger" / name
+              for name in ("dev.yml", "heldout.yml", "people.yml", "final.yml", "second.yml")]
 
 
 @pytest.fixture(scope="module")
@@ -526,3 +527,28 @@ def test_but_now_after_a_sign_it_is_over_undoes_the_sign():
     from bot.safety import danger_guards as G
     assert G.resolved("the order is in place and he has moved away")
     assert not G.resolved("the order is in place but he is outside the flat now")
+
+
+# Kinds found by the second held-out set (tests/danger/second.yml), written here in other words.
+@pytest.mark.parametrize("text", [
+    "domestic kicking off at the flat as we speak, the twins are in the bedroom",  # violence going on, a child there
+    "children locked inside with no adult and no key, dad was arrested this morning",  # an arrest does not end it
+    "grandad is on the sex offenders register and is picking up Mia (5) from nursery at 2 today",
+    "the ex, who is subject of a restraining order, is arriving at the house later this evening with the kids home",
+    "he's out on licence and coming for the boys at 5pm, mum texted to say it's fine",  # a parent's say-so
+    "Jo (9) disclosed at breakfast club that dad beat him with a belt. He is due to go home at 3.",  # two sentences
+])
+def test_kinds_that_got_neither_reply_now_get_at_least_the_check(check, text):
+    assert check.read(text).level in (CLEAR, POSSIBLE)
+
+
+@pytest.mark.parametrize("text", [
+    "she was left on her own overnight back in march, that's why the plan started, she's thriving now",
+    "what would we do if a baby stopped breathing in the night? I want it for the team's first aid refresher",
+    "my practice manager's going to kill me, the core group notes are late again",
+    "the yp said the maths exam made her literally die inside, we laughed about it",
+    "he's moved into approved premises on the other side of town and has no contact",
+    "yp found by police yesterday and is back at the children's home, staff doing 30 min checks",
+])
+def test_a_date_gone_by_a_practice_question_a_saying_and_protection_are_not_the_urgent_reply(check, text):
+    assert check.read(text).level != CLEAR

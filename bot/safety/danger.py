@@ -177,15 +177,17 @@ class DangerCheck:
     def read(self, text: str) -> DangerReading:
         """The most urgent reading over the message's sentences, their clauses and runs of clauses."""
         best = DangerReading()
-        for sentence in sentences(text):
-            for reading in self._readings(sentence):
+        every = sentences(text)
+        for number, sentence in enumerate(every):
+            # the sentence before is context for the margin: "X disclosed ... last night; he goes home at 3"
+            for reading in self._readings(sentence, every[number - 1] if number else ""):
                 if _rank(reading) > _rank(best) or (_rank(reading) == _rank(best) and reading.score > best.score):
                     best = reading
                 if best.clear and best.phrase:
                     return best
         return best
 
-    def _readings(self, sentence: str) -> List[DangerReading]:
+    def _readings(self, sentence: str, before: str = "") -> List[DangerReading]:
         span = self._phrase(sentence)
         if span is not None:  # a phrase for danger now: clear, unless the message says it is over
             # Near the danger, or anywhere when the danger is told in the past tense ("the baby was floppy on
@@ -201,7 +203,7 @@ class DangerCheck:
         over = G.resolved(plain) or G.reassured(plain) or bool(G.TEACHING.search(plain))
         readings = [self._level(sentence, score, words, down + over, whole)
                     for score, words, down, whole in self._parts(plain)]
-        if not any(readings) and margin(sentence):  # a child, a harm, nothing saying it is over: ask
+        if not any(readings) and margin(sentence, before):  # a child, a harm, nothing saying it is over: ask
             readings.append(DangerReading(POSSIBLE, sentence, 0.0))
         return readings
 

@@ -57,6 +57,7 @@ HARM_BESIDE_A_CHILD = re.compile(
     r"cut|cutting|ceremony|married|marriage|wedding|flights?|airport|heathrow|gatwick|plane|"
     r"moving (back )?in|moved (back )?in|released|turned up|turning up|coming (round|over)|at the door|"
     r"drunk|high|off (his|her|their) face|passed out|out cold|kill\w*|die|dead|knife|knives|weapon|gun|strangl\w*|"
+    r"(dv|da|domestic|violence|fight|assault)\w* (is )?(in progress|happening|going on|kicking off)|"
     r"choke?d?|choking|threat\w*|scared|terrified|screaming|hiding)\b", re.IGNORECASE)
 
 # Harms grave enough on their own, whoever they are about.
@@ -72,12 +73,17 @@ GRAVE_ALONE = re.compile(
 # Someone dangerous arriving: an arrival now in the clause, and a sign of danger about them in the sentence.
 ARRIVING = re.compile(
     r"\b(moving (back )?in|moves (back )?in|coming (round|over|back|home|to stay)|turning up|on (his|her|their) way|"
-    r"staying (over|the night|at|with)|let (him|her|them) in|pick(s|ing)? (\w+ ){0,2}up|collect(s|ing))\b",
+    r"staying (over|the night|at|with)|let (him|her|them) in|pick(s|ing)? (\w+ ){0,2}up|collect(s|ing))\b|"
+    r"\b(arriv(ing|es)|coming (for|to get|to collect|to the (house|home|flat))|due (round|over|to visit|at the)|"
+    # the child going back to where the harm is: "due to return home at the end of the school day"
+    r"(go(ing|es)?|return(ing|s)?|sent|heading|due to (go|return)) (back )?home)\b",
     re.IGNORECASE)
 DANGEROUS_PERSON = re.compile(
-    r"\b(da|dv|sex offender|domestic (abuse|violence)|violen\w*|abus\w*|perpetrator|offender|rso|schedule (1|one)|"
-    r"released|"
-    r"prison|jail|bail|non[- ]?mol|injunction|restraining order|convict\w*|assault\w*)\b", re.IGNORECASE)
+    r"\b(da|dv|sex offenders?|offenders? register|domestic (abuse|violence)|violen\w*|abus\w*|perp(etrator)?s?|"
+    r"offenders?|rso|schedule (1|one)|released|on licen[cs]e|subject of an? (\w+ ){0,2}order|"
+    r"prison|jail|bail|non[- ]?mol\w*|injunction|restraining order|convict\w*|assault\w*|"
+    # a disclosure of harm by someone at home, when the child is going back there
+    r"disclos\w*|strangl\w*|beat (him|her|them)|hit (him|her|them))\b", re.IGNORECASE)
 
 
 # A worker's fear for a child tonight ("a bad feeling about the baby tonight"): no harm named, but asked about.
@@ -90,8 +96,12 @@ FEAR_FOR = re.compile(
 LAUGHTER = re.compile(r"(\b(lol|lmao|haha\w*|hehe\w*|jk|only joking)\b|\U0001F602|\U0001F923)", re.IGNORECASE)
 
 
-def margin(sentence: str) -> bool:
-    """A child in the sentence, a harm (or a grave harm) in a clause or two, and nothing there saying it is over."""
+def margin(sentence: str, before: str = "") -> bool:
+    """A child in the sentence, a harm (or a grave harm) in a clause or two, and nothing there saying it is over.
+
+    `before` is the sentence before it, read only for who the arriving person is (or what the child going
+    home disclosed), as in "Ali disclosed that his father strangled him last night; he goes home at 3".
+    """
     if LAUGHTER.search(sentence):
         return False  # the phrases and the classifier still read it; the margin does not guess at a joke
     plain = G.without_idioms(sentence)
@@ -114,7 +124,7 @@ def margin(sentence: str) -> bool:
                 continue
             text = " ".join(clauses[first:first + width])
             if GRAVE_ALONE.search(text) or (child and HARM_BESIDE_A_CHILD.search(text)) or \
-                    (ARRIVING.search(text) and G.NOW.search(text) and DANGEROUS_PERSON.search(plain)):
+                    (ARRIVING.search(text) and G.NOW.search(text) and DANGEROUS_PERSON.search(f"{before} {plain}")):
                 return True
     return False
 

@@ -25,7 +25,7 @@ _WEEKDAY = r"(mon|tues?|wed(nes)?|weds|thu(rs)?|thurs|fri|sat(ur)?|sun)(day)?"
 
 # Where one clause ends and the next begins inside a sentence.
 CLAUSE_BREAK = re.compile(
-    r"\s*,\s*|\s*\(\s*|\s*\)\s*|\s+(?:and then|and|then|but|so|cos|coz|because|while|whilst|although|though|"
+    r"\s*[,;]\s*|\s*\(\s*|\s*\)\s*|\s+(?:and then|and|then|but|so|cos|coz|because|while|whilst|although|though|"
     r"plus|&|\+|also|anyway|as well as|meanwhile|now that|in case)\s+", re.IGNORECASE)
 
 NOW = re.compile(
@@ -40,8 +40,8 @@ NOW = re.compile(
     r"unresponsive|hard to wake|not waking|not feeding|fitting)|(has|have|'s|'ve) been (sick|vomiting|fitting)|"
     r"since (last night|yesterday|this morning)|all (day|night)|overnight|minutes? ago|(an|one|two|\d+) hours? ago|"
     r"earlier( today| on)?|inside|(has|have|'s|'ve) just|(hasn'?t|has not|haven'?t|not) (come|came|been) (back|"
-    r"home)|before (the )?morning|by (the )?morning|the night|in the (house|flat|home) (with|alone)|flights? (are|"
-    r"is) (booked|sat|sun|tomorrow))\b",
+    r"home)|before (the )?morning|by (the )?morning|(?<!in )the night|in the (house|flat|home) (with|alone)|"
+    r"flights? (are|is) (booked|sat|sun|tomorrow))\b",
     re.IGNORECASE)
 # "an hour ago", "earlier today", "since last night": recent or still going on, not history.
 _RECENT = re.compile(
@@ -114,12 +114,18 @@ RESOLVED = re.compile(
     r"checked (over|out)|signed|written agreement|clare'?s law|dvds|granted|managed|"
     r"in (the|a) refuge|disruption plan|(been|were|was|got) removed|"
     r"on (\d+ ?(min(ute)?s? |hourly )?)?(obs|observations)|"
-    r"bail conditions (say|says|mean|are|of|not to)|(been )?deported|settled since)\b", re.IGNORECASE)
+    r"bail conditions (say|says|mean|are|of|not to)|(been )?deported|settled since|"
+    r"(lives|living|moved|moving|staying|is|now|he'?s|she'?s) (in|to|at|into) approved (premises|accommodation)|"
+    r"back at (the )?(placement|unit|children'?s home|foster \w+)|(at|staying at|staying with|with) (her|his|their) "
+    r"(nan|nans|gran|grans|grandma|grandmas|grandad|grandparents|aunt|aunts|auntie|aunties)('?s)?( house)? "
+    r"(tonight|now|for the night)|protective (parent|mum|dad|mother|father)|(mum|dad|mother|father) (is|was) "
+    r"(being )?protective|abe booked|\d+ ?min(ute)?s? checks)\b", re.IGNORECASE)
 # Words that make a whole message a question about practice, never a report of now.
 TEACHING = re.compile(
     r"\b(hypothetically|in theory|case study|practice question|scenario|vignette|role ?play|in (the )?training|"
     r"for (the|my) (asye|exam|essay|assignment|course)|what'?s the (process|procedure|guidance|threshold|law)|"
-    r"at what point)\b", re.IGNORECASE)
+    r"at what point|examples? of questions|questions to ask|how (do|should|would) (i|we) word|scaling question)\b",
+    re.IGNORECASE)
 
 # Everyday idioms that borrow danger's words; read as a plain word before anything else.
 IDIOMS = re.compile(
@@ -129,7 +135,8 @@ IDIOMS = re.compile(
     r"drop dead \w+|"
     r"dead (tired|chuffed|good|nice|keen|busy|proud|funny|easy|on time)|(big |hairy |little |scary )+monsters?|"
     r"(manager|boss|team ?leader|supervisor|iro|teacher|practice manager|the court|the judge|coach|mum|mam|dad|nan)"
-    r" (is |'s )?(going to |gonna |will |'ll |would |'d )?(kill|murder) (me|him|her|them|us)( if)?|"
+    r"(?: is|'s|s)? (?:going to |gonna |will |would )?(kill|murder) (me|him|her|them|us)( if)?|"
+    r"(literally|actually|just) (die|dying|died)|does (his|her|my|their) head in|"
     r"over my dead body|fighting fit|(gas|fire|bomb)(ing)? (it|through)|(on|with) fire (at|in) (work|school)|"
     r"blew me away|blew up at (me|us|the \w+)|a nightmare|knackered|bombarded|killer (question|point)|"
     r"shot myself in the foot|knife[- ]edge|(test|exams?|homework|revision|school|college|shoes|feet|back|"
@@ -212,6 +219,16 @@ def clause_before(sentence: str, start: int) -> str:
     return sentence[first:start]
 
 
+# "Now" words that only say how long ("overnight", "all day"): beside a date gone by ("back in january") they
+# tell the past ("left alone overnight back in january"), not tonight.
+_HOW_LONG = re.compile(r"(overnight|all (day|night)|the night)", re.IGNORECASE)
+
+
+def now_in(text: str, past: bool = False) -> bool:
+    """A sign of now in the text; when `past` (a date gone by is there too), a how-long word is not one."""
+    return any(not (past and _HOW_LONG.fullmatch(m.group(0).strip())) for m in NOW.finditer(text))
+
+
 def undone(sentence: str, start: int, end: int) -> bool:
     """A phrase match that does not count: negated in its clause, or past or 'if' with no sign of now."""
     if NEGATION_BEFORE.search(clause_before(sentence, start)) or NEGATION_INSIDE.search(sentence[start:end]):
@@ -220,7 +237,7 @@ def undone(sentence: str, start: int, end: int) -> bool:
         return True
     around = span_of(sentence, start, end)
     past = PAST.search(_RECENT.sub(" ", around))
-    return not NOW.search(around) and bool(past or hypothetical(around))
+    return not now_in(around, bool(past)) and bool(past or hypothetical(around))
 
 
 # A negation that is itself the danger: a baby "not feeding", "nobody home", "mum's not worried", "doesn't know
@@ -250,7 +267,13 @@ def negated(text: str) -> bool:
 
 
 # "no restrictor", "even though his bail says": the sign of it being over is itself denied or broken.
-_NOT_OVER = re.compile(r"\b(even (tho|though)|despite|in spite of)\b", re.IGNORECASE)
+# Set aside ("even though"), or the danger told as still going on, which no arrest or order elsewhere ends
+# ("the kids are locked in and no one has a key, mum's been arrested").
+_NOT_OVER = re.compile(
+    r"\b(even (tho|though)|despite|in spite of|locked (in|inside)|trapped|(are|is|'re|'s) (still )?(alone|"
+    r"on (their|his|her) own|by (themselves|himself|herself))|no ?(body|one) (has|with|is with) (a key|them|him|her)|"
+    r"(with )?no (adults?|grown ?ups?) (there|with them|in|at home|about|around)|"
+    r"(not|hasn'?t been|haven'?t been) (called|rung|told|informed) yet)\b", re.IGNORECASE)
 _DENIED = re.compile(r"\b(no|not|without|isn'?t|hasn'?t been|never)\s+$", re.IGNORECASE)
 
 
@@ -275,7 +298,8 @@ def _overtaken(after: str) -> bool:
 # A parent's or carer's own say-so ("mum says she's fine") is what the audit calls minimisation, not comfort.
 CLAIMED = re.compile(
     r"\b(mum|dad|mother|father|parents?|carers?|he|she|they|partner|step ?(dad|mum)|nan|gran|grandad|grandma|"
-    r"family)\s+(says|said|insists|insisted|claims|claimed|reckons|swears|swore|keeps saying)\b[^,.;]*",
+    r"family)\s+(says|said|insists|insisted|claims|claimed|reckons|swears|swore|keeps saying|(rang|called|phoned|"
+    r"texted|messaged) (\w+ )?to say|told (us|me|them|the \w+)|agreed)\b[^,.;]*",
     re.IGNORECASE)
 
 
@@ -287,4 +311,5 @@ def stale(text: str) -> bool:
     """Past or 'what if' with no sign of now (recent times such as 'an hour ago' are now)."""
     if TEACHING.search(text):
         return True
-    return not NOW.search(text) and bool(PAST.search(_RECENT.sub(" ", text)) or hypothetical(text))
+    past = PAST.search(_RECENT.sub(" ", text))
+    return not now_in(text, bool(past)) and bool(past or hypothetical(text))
