@@ -23,17 +23,17 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from bot.content.knowledge import Knowledge
+from bot.modes.supervision.closure import DISAGREES  # an agency's view at the closure check, as coded
 from bot.modes.supervision.steps import SHORT, chosen_themes
+from bot.modes.supervision.supervision import DANGER_NOTE  # the note's kind, never its text
 from bot.modes.supervision.suggestions import noticed_patterns, suggest_themes
 from bot.modes.workshop.workshop_tables import WorkshopPoint, WorkshopSession
+from bot.reading.follow_up import NOT_USED, USED  # a toolkit answer, as coded (answering.py)
 from bot.reading.months import MONTH_NAMES
 from bot.storage.store import Answer, SessionNote, SupervisionSession
 
 SESSIONS, WORKSHOPS = "sessions", "workshops"
-DANGER_NOTE = "immediate_danger"  # bot/modes/supervision/supervision.py's DANGER_NOTE: the kind, never its text
 TOOLKITS = ("neglect", "domestic_abuse")
-USED, NOT_USED = ("used", "yes", True), ("not_used", "not used", "no", False)  # a coded toolkit answer, if any
-DISAGREES = "disagrees"  # a coded agency view at the closure check, if any (bot/modes/supervision/closure.py)
 KINDS = (("supervision", "Full supervision sessions"), ("stuck", "Stuck pathway sessions"),
          (SHORT, "Short sessions (about 15 minutes)"))
 PLAN_ROWS = (("0", "No earlier plan"), ("1", "1 earlier plan"), ("2", "2 earlier plans"),
@@ -164,8 +164,8 @@ def _session_figures(k: Knowledge, kinds: Dict[str, str], months: Dict[str, str]
     ]
     for toolkit_id in TOOLKITS:
         offered = frozenset(s for s in everyone if f"toolkit.{toolkit_id}" in answers[s])
-        used = frozenset(s for s in offered if _value(answers[s], f"toolkit.{toolkit_id}") in USED)
-        unused = frozenset(s for s in offered if _value(answers[s], f"toolkit.{toolkit_id}") in NOT_USED)
+        used = frozenset(s for s in offered if _value(answers[s], f"toolkit.{toolkit_id}") == USED)
+        unused = frozenset(s for s in offered if _value(answers[s], f"toolkit.{toolkit_id}") == NOT_USED)
         figures.append(Figure(f"toolkit.{toolkit_id}", k.toolkit(toolkit_id).title, [
             Row(f"toolkit.{toolkit_id}.used", "Used", used),
             Row(f"toolkit.{toolkit_id}.not_used", "Not used", unused),
