@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from bot.modes.supervision.supervision import SupervisionEngine
-from bot.records.record_docx import xml_safe
+from bot.records.document_writer import xml_safe
 from bot.modes.supervision.steps import DANGER_CHECK, TEXT
 from bot.storage.store import Store, make_engine
 from bot.reading.text_input import Incoming, detect_command

@@ -14,7 +14,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.records import document_files  # noqa: E402
-from bot.records.record_docx import safe_reference, write_record, xml_safe  # noqa: E402
+from bot.records.document_writer import xml_safe  # noqa: E402
+from bot.records.record_docx import safe_reference, write_record  # noqa: E402
 from bot.records.record_model import (  # noqa: E402
     ActionItem,
     QuestionAnswer,

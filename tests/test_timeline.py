@@ -16,7 +16,8 @@ from docx.oxml.ns import qn
 from bot.modes.supervision.chronology import Chronology
 from bot.reading.chronology_reading import Incident, read_entries
 from bot.reading.months import Month
-from bot.records.record_docx import TIMELINE_TITLE, write_record
+from bot.records.document_writer import TIMELINE_TITLE
+from bot.records.record_docx import write_record
 from bot.records.record_model import ChronologyRecord, QuestionAnswer, Record
 from bot.modes.supervision.timeline import (
     MARKERS,

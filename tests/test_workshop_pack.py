@@ -16,7 +16,7 @@ from docx.text.paragraph import Paragraph
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from bot.records import document_files
-from bot.records.record_docx import xml_safe
+from bot.records.document_writer import xml_safe
 from bot.modes.workshop.workshop_plan import plan_workshop
 from bot.modes.workshop.workshop_pack import write_pack
 from tests.content import CONTENT, KNOWLEDGE

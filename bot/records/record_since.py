@@ -43,7 +43,8 @@ def build_since(k: Knowledge, answers: Dict, kind: str, today: Optional[date] = 
         actions.append(ActionFollowUp(
             what=action.get("what") or "", owner=action.get("owner"), by_when=action.get("by_when"), status=said,
             happened=given(key), in_the_way=given(f"{key}.in_the_way"),
-            late=status in (follow_up.NOT_DONE, follow_up.PARTLY) and cycle.overdue(action, last.day, today) is not None))
+            late=status in (follow_up.NOT_DONE, follow_up.PARTLY)
+            and cycle.overdue(action, last.day, today) is not None))
     scale = answers.get("safety.scale")
     now = scale.value if scale is not None and not scale.skipped and isinstance(scale.value, int) else None
     titles = {p.id: p.title for p in k.patterns}

@@ -19,7 +19,7 @@ from typing import List, Tuple
 from docx.enum.text import WD_BREAK
 from docx.shared import Cm, Pt
 
-from bot.records.record_docx import DocumentWriter
+from bot.records.document_writer import DocumentWriter
 from bot.reporting.charts import alt_text, chart_png
 from bot.reporting.planning import least_chosen, most_noticed
 from bot.reporting.suppression import SMALLEST_PERIOD, SMALLEST_SHOWN, Report, ShownFigure

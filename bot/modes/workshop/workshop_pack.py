@@ -16,7 +16,7 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Pt
 
 from bot.records.document_files import save_document
-from bot.records.record_docx import REPLACED_NOTE, DocumentWriter, format_when
+from bot.records.document_writer import REPLACED_NOTE, DocumentWriter, format_when
 from bot.modes.workshop.workshop_plan import PlanItem, WorkshopPlan, clock, describe_length
 
 FILE_PREFIX = "workshop-pack"
