@@ -14,9 +14,10 @@ from sqlalchemy import select, text
 from bot.modes.supervision import cycle
 from bot.reading import follow_up
 from bot.storage.store import SupervisionSession, case_key, make_engine
+from tests.content import KNOWLEDGE
 from tests.session_driver import docx_text, free_text_answer
 from tests.test_closure import draw_section
-from tests.test_migrations import add_old_session, old_database
+from tests.test_migrations import add_old_session, old_database, postgres_schema  # noqa: F401  (a fixture)
 from tests.test_supervision import core, db_url, talk  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -300,3 +301,19 @@ def test_a_database_from_before_0005_finds_its_cases(tmp_path):
     with migrated.connect() as connection:
         keys = dict(connection.execute(text("SELECT id, case_key FROM supervision_sessions")).all())
     assert keys == {"s-old": "cp20260042", "s-none": None}
+
+
+def test_the_next_session_on_a_case_works_the_same_on_postgresql(postgres_schema, tmp_path):  # noqa: F811
+    from bot.modes.supervision.supervision import SupervisionEngine
+    from bot.storage.store import Store
+
+    core = SupervisionEngine(KNOWLEDGE, Store(make_engine(postgres_schema)), tmp_path / "records")  # noqa: F811
+    session_on(core, "worker-1")
+    second = session_on(core, "worker-1", **{"case.reference": "cp 2026 0042", "safety.scale": "6"})
+    assert [key for key in second if key.startswith("since.action.") and key.count(".") == 2] == \
+        ["since.action.0", "since.action.1", "since.action.2"]
+    assert "Safety scale: then 4, now 6 (up 2)." in second["safety.reason"]
+    other = session_on(core, "worker-2")
+    assert not any(key.startswith("since.") for key in other)
+    assert "Since the last supervision" in docx_text(Path(saved(core, "worker-1")[1].record_path))
+    core.store.engine.dispose()
