@@ -11,8 +11,10 @@ scale and patterns then and now, the stuck pathway offer, and the record's
 "Since the last supervision". So a session stands on its own: deleting an
 earlier one leaves it whole, and retention applies per session as before.
 
-What is asked when is decided here (`since_steps`, called by steps.py); its
-words are in knowledge/conversation.yml (the `since_` prompts).
+What is asked when is decided here (`opening_steps` after the case reference,
+`review_steps` after the case questions; steps.py puts them in the plan); the
+words are in knowledge/conversation.yml (the `since_` prompts), and reading
+what was typed in bot/reading/follow_up.py.
 """
 from __future__ import annotations
 
