@@ -124,3 +124,15 @@ def urgent_help(knowledge: Knowledge) -> Reply:
 def danger_check_question(knowledge: Knowledge) -> Reply:
     """The one short check when danger is possible but not clear."""
     return Reply(knowledge.urgent.check_question, [("Yes", "/immediate_risk"), ("No", "/deny")])
+
+
+def escalation_route(k: Knowledge) -> str:
+    """The escalation procedure, its address (with the caution if unconfirmed) and its stages."""
+    resource = k.resource("escalation_procedures")
+    lines = [k.link_line(resource.title, resource.url, resource.confirmed)]
+    if resource.about:
+        lines.append(resource.about)
+    if resource.stages:
+        lines.append(k.prompt("escalation_route", title=resource.title.split(":")[0]))
+        lines += [f"{n}. {stage}" for n, stage in enumerate(resource.stages, 1)]
+    return "\n".join(lines)

@@ -19,6 +19,7 @@ from bot.records.record_model import (
     protective_marking,
 )
 from bot.records.record_since import build_since
+from bot.responses import escalation_route
 from bot.reading.safe_text import clean_reference
 from bot.storage.store import SupervisionSession, utcnow
 from bot.modes.supervision.suggestions import noticed_patterns, relevant_toolkits, suggest_themes
@@ -125,7 +126,7 @@ def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step]
     record.safety_reason = qa("safety.reason")
     record.escalation = [_qa(s, answers) for s in by_section.get("escalation", [])]
 
-    record.escalation_route = S.escalation_route(k).split("\n") if S.escalation_needed(answers) else []
+    record.escalation_route = escalation_route(k).split("\n") if S.escalation_needed(answers) else []
 
     # every toolkit the session brought, with the answer to whichever question asked about it
     themes_now = S.chosen_themes(k, answers, session.kind)
@@ -170,7 +171,7 @@ def closure_section(k: Knowledge, steps: List[S.Step], answers: Dict) -> Closure
 
     section = ClosureSection(reasons=qa("closure.reasons"), earlier=C.earlier_plans(k, answers),
                              history=qa("closure.history"), dissent=qa("closure.dissent"),
-                             route=[S.escalation_route(k).split("\n")[0]] + C.conference_route(k))
+                             route=[escalation_route(k).split("\n")[0]] + C.conference_route(k))
     for step in steps:
         if step.key.startswith("closure.agency.") and not step.key.endswith(".who"):
             answer = answers.get(step.key)

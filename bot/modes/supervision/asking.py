@@ -10,7 +10,7 @@ from bot.content.knowledge import Knowledge
 from bot.modes.supervision import cycle, steps as S
 from bot.modes.supervision.suggestions import ALWAYS_AVAILABLE, noticed_patterns, suggestions
 from bot.modes.theme_picker import theme_menu
-from bot.responses import Reply
+from bot.responses import Reply, escalation_route
 
 SKIP_BUTTON = ("Skip", "/skip_question")
 
@@ -49,7 +49,7 @@ class Asker:
                     links = "; ".join(k.link_line(link.title, link.url, link.confirmed) for link in toolkit.links)
                     head += f"\n{k.prompt('toolkit_for_theme', toolkit=toolkit.title, links=links)}"
                 if theme.resources:
-                    head += "\n" + S.escalation_route(k)
+                    head += "\n" + escalation_route(k)
             text = f"{head}\n{text}\n(From the audit: {step.source})"
         elif step.section == "pattern" and step.source:
             text = f"I noticed: {step.label}. {step.source}\n{text}"

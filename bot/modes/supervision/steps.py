@@ -10,13 +10,17 @@ who the adults are...) or the same words are planned once, the first time.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Tuple
 
-from bot.modes.supervision import closure as C
 from bot.content.knowledge import Knowledge
-from bot.responses import toolkit_links
-from bot.modes.supervision.suggestions import noticed_patterns, plan_patterns, relevant_toolkits, suggest_themes
+from bot.modes.supervision.closure_steps import (
+    closure_steps, closure_wanted, closure_where_asked,
+)
+from bot.modes.supervision.step import (  # noqa: F401  (the kinds, read as S.TEXT and so on)
+    ACTION_REVIEW, CHOICE, CHRONOLOGY, DANGER_CHECK, FACTS, MULTI, NUMBER, REVIEW, TEXT, THEMES, YES_NO, Step,
+)
+from bot.responses import escalation_route, toolkit_links
+from bot.modes.supervision.suggestions import plan_patterns, relevant_toolkits, suggest_themes
 from bot.reading.text_input import Choice, normalise
 
 MAX_PATTERN_QUESTIONS = 3  # busy practitioners: the patterns with the highest priority come first
@@ -26,39 +30,14 @@ SHORT_SESSION_WORDS = ("short session", "short", "a short session", "short one",
                        "short session (about 15 minutes)", "15 minutes")
 FIRST_STEP = "details.worker"  # where a short session can be chosen
 
-TEXT, NUMBER, CHOICE, MULTI, YES_NO, THEMES, REVIEW, CHRONOLOGY = (
-    "text", "number", "choice", "multi", "yes_no", "themes", "review", "chronology")
-FACTS, ACTION_REVIEW = "facts", "action_review"  # the next session on a case: bot/modes/supervision/cycle.py
-DANGER_CHECK = "danger_check"  # "Is a child in danger right now?", asked between questions
 LEFT_FOR_TIME = "pattern.left_for_time"  # names the noticed patterns not asked; "more" takes them
 TAKE_MORE = "more"
 LEFT_FOR_TIME_CHOICES = (
     Choice(TAKE_MORE, "More", ("more", "say more", "more please", "yes", "look at them", "now", "all")),
     Choice("not_now", "Not now", ("not now", "no", "later", "leave them", "no thanks")),
 )
-# What each closure check question asks about: a pattern or theme question on the same topic is not asked again.
-CLOSURE_TOPICS = {"reasons": "closure_reasons", "history": "last_plan_ending", "agencies_unknown": "agencies_involved",
-                  "future_harm": "da_future_harm", "child": "closure_child", "lasting": "lasting_change",
-                  "dissent": "closure_dissent"}
 STUCK_PATHWAY_ANSWERS = ("feeling_stuck",)  # the stuck pathway's own questions answer this pattern whole
-WORKER_AGENCIES = ("other",)  # not an agency to ask: "Other" is whatever was typed
 
-
-@dataclass(frozen=True)
-class Step:
-    key: str
-    kind: str
-    prompt: str
-    section: str
-    label: str = ""  # short name for the summary and the change list
-    theme_id: Optional[str] = None
-    source: Optional[str] = None  # the audit finding behind a theme question
-    number_range: Tuple[int, int] = (0, 0)
-    needs_yes_or_no: bool = False  # other yes/no questions keep any free text as typed
-    choices: Tuple[Choice, ...] = ()
-    topic: Optional[str] = None  # what it asks about: the plan holds one step per topic
-    extra: str = ""  # shown after the question (lists, links), never stored as the question
-    stage: str = ""  # a theme question's stage in the reflective cycle
 
 
 def asks_for_short_session(text: str) -> bool:
@@ -104,18 +83,6 @@ def good_practice_choices(k: Knowledge) -> Tuple[Choice, ...]:
     return tuple(Choice(str(n), item, ()) for n, item in enumerate(k.audit.good_practice, 1))
 
 
-def escalation_route(k: Knowledge) -> str:
-    """The escalation procedure, its address (with the caution if unconfirmed) and its stages."""
-    resource = k.resource("escalation_procedures")
-    lines = [k.link_line(resource.title, resource.url, resource.confirmed)]
-    if resource.about:
-        lines.append(resource.about)
-    if resource.stages:
-        lines.append(k.prompt("escalation_route", title=resource.title.split(":")[0]))
-        lines += [f"{n}. {stage}" for n, stage in enumerate(resource.stages, 1)]
-    return "\n".join(lines)
-
-
 def escalation_needed(answers: Dict) -> bool:
     answer = answers.get("escalation.needed")
     return answer is not None and not answer.skipped and answer.value in ("yes", "unsure", None)
@@ -127,7 +94,7 @@ def question_plan(knowledge: Knowledge, answers: Dict, kind: str = "supervision"
     A topic or a question's words planned twice are planned once, the first time.
     """
     steps = _short_plan(knowledge, answers) if kind == SHORT else _full_plan(knowledge, answers, kind)
-    steps = _closure_where_asked(knowledge, answers, kind, steps)
+    steps = closure_where_asked(knowledge, answers, kind, steps)
     topics, asked, once = set(), set(), []
     for step in steps:
         words = normalise(step.prompt)
@@ -138,83 +105,6 @@ def question_plan(knowledge: Knowledge, answers: Dict, kind: str = "supervision"
         asked.add(words)
         once.append(step)
     return once
-
-
-def closure_wanted(k: Knowledge, answers: Dict, kind: str) -> bool:
-    """Closing or stepping down is being considered (a noticed pattern says so), or the check was asked for."""
-    return C.REQUEST_KEY in answers or any(p.closure_check for p in noticed_patterns(k, answers, kind))
-
-
-def _closure_where_asked(k: Knowledge, answers: Dict, kind: str, steps: List[Step]) -> List[Step]:
-    """A closure check asked for by name runs from the question open then; otherwise where planned."""
-    request = answers.get(C.REQUEST_KEY)
-    if request is None:
-        return steps
-    check = [s for s in steps if s.section == "closure"] or closure_steps(k, answers, kind)
-    rest = [s for s in steps if s.section != "closure"]
-    before = (request.value or {}).get("before")
-    keys = [s.key for s in rest]
-    at = keys.index(before) if before in keys else keys.index("review") if "review" in keys else len(rest)
-    return rest[:at] + check + rest[at:]
-
-
-def closure_steps(k: Knowledge, answers: Dict, kind: str) -> List[Step]:
-    """The closure check (knowledge/closure.yml): reasons, earlier plans, each agency, harm, child, dissent."""
-    q, label = k.closure.questions, k.closure.labels
-    steps = [Step("closure.reasons", TEXT, q.reasons, "closure", label.reasons, topic=CLOSURE_TOPICS["reasons"])]
-    earlier = C.earlier_plans(k, answers)
-    previous = answers.get("case.previous_plans")
-    no_earlier = previous is not None and not previous.skipped and previous.value == 0
-    if C.typed_history(k, answers) is not None and earlier:
-        steps.append(Step("closure.history", TEXT, q.history_typed, "closure", label.history,
-                          topic=CLOSURE_TOPICS["history"], extra=C.beside(k, answers, earlier)))
-    elif not no_earlier:
-        steps.append(Step("closure.history", TEXT, q.history_asked, "closure", label.history,
-                          topic=CLOSURE_TOPICS["history"], extra=C.beside(k, answers, earlier)))
-    steps += _agency_view_steps(k, answers)
-    concerns = answers.get("case.concerns")
-    abuse = concerns is not None and not concerns.skipped and "domestic_abuse" in (concerns.value or [])
-    steps += [
-        Step("closure.future_harm", TEXT, q.future_harm, "closure", label.future_harm,
-             topic=CLOSURE_TOPICS["future_harm"], extra=toolkit_links(k, ["domestic_abuse"]) if abuse else ""),
-        Step("closure.child", TEXT, q.child, "closure", label.child, topic=CLOSURE_TOPICS["child"]),
-        Step("closure.lasting", TEXT, q.lasting, "closure", label.lasting, topic=CLOSURE_TOPICS["lasting"]),
-        Step("closure.dissent", TEXT, q.dissent, "closure", label.dissent, topic=CLOSURE_TOPICS["dissent"],
-             extra="\n".join([escalation_route(k)] + C.conference_route(k))),
-    ]
-    return steps
-
-
-def involved_agencies(k: Knowledge, answers: Dict):
-    """The agencies chosen at "Which agencies are involved?" (not "Other"), in the list's order."""
-    answer = answers.get("case.agencies")
-    chosen = [] if answer is None or answer.skipped else (answer.value or [])
-    return [o for o in k.case_options.agencies if o.id in chosen and o.id not in WORKER_AGENCIES]
-
-
-def _agency_view_steps(k: Knowledge, answers: Dict) -> List[Step]:
-    """Each involved agency's view; "not yet asked" leads to who will ask, and by when."""
-    q = k.closure.questions
-    steps: List[Step] = []
-    agencies = involved_agencies(k, answers)
-    for option in agencies:
-        key = f"closure.agency.{option.id}"
-        steps.append(Step(key, TEXT, q.agency.format(agency=option.label), "closure",
-                          f"{option.label}: view on closing"))
-        answer = answers.get(key)
-        if answer is not None and not answer.skipped and C.stance(k, answer.text) == C.NOT_ASKED:
-            steps.append(Step(f"{key}.who", TEXT, q.agency_who.format(agency=option.label), "closure",
-                              f"{option.label}: who will ask, and by when"))
-    if all(o.id == "social_care" for o in agencies):  # none named, or social care alone
-        steps.append(Step("closure.agency.others", TEXT, q.agencies_unknown, "closure",
-                          "Other agencies that know the child: view on closing",
-                          topic=CLOSURE_TOPICS["agencies_unknown"]))
-        answer = answers.get("closure.agency.others")
-        if answer is not None and not answer.skipped and C.stance(k, answer.text) == C.NOT_ASKED:
-            steps.append(Step("closure.agency.others.who", TEXT,
-                              q.agency_who.format(agency="each agency not yet asked"), "closure",
-                              "Other agencies: who will ask, and by when"))
-    return steps
 
 
 def lasting_change_wanted(k: Knowledge, answers: Dict, kind: str) -> bool:
