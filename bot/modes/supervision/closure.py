@@ -3,7 +3,7 @@
 Before a plan is closed or stepped down, the audit's worries meet: incidents
 counted rather than future harm weighed, no dissent recorded, a new plan two
 months later. The questions are content (knowledge/closure.yml) and their
-order is planned in bot/modes/supervision/steps.py; this module only reads what the
+order is planned in bot/modes/supervision/closure_steps.py; this module only reads what the
 practitioner typed: whether a whole message asks for the check, how an
 agency's view reads (agrees, disagrees, not yet asked), what the typed
 history shows about each earlier plan, and the route for disagreeing.
