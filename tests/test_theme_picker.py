@@ -32,8 +32,9 @@ def test_the_menu_lists_every_theme_and_offers_the_suggestion(knowledge):
 def test_both_modes_use_the_one_picker():
     import bot.modes.supervision.answering
     import bot.modes.supervision.asking
+    import bot.modes.workshop.workshop_asking
     import bot.modes.workshop.workshop_session
     for module in (bot.modes.supervision.answering, bot.modes.workshop.workshop_session):  # reading the choice
         assert module.themes_chosen is themes_chosen
-    for module in (bot.modes.supervision.asking, bot.modes.workshop.workshop_session):  # the menu's wording
+    for module in (bot.modes.supervision.asking, bot.modes.workshop.workshop_asking):  # the menu's wording
         assert module.theme_menu is theme_menu

@@ -2,8 +2,8 @@
 
 It implements bot.modes.mode.Mode, as bot/modes/supervision/supervision.py does, and bot/assistant.py
 routes a lead's messages here while a workshop is open. This module holds the
-steps of a workshop (choose, review, run, save); its tables are in
-workshop_tables.py, the reading of a length or a command in
+steps of a workshop (choose, review, run, save); its wording is in
+workshop_asking.py, its tables in workshop_tables.py, the reading of a length or a command in
 workshop_reading.py, the content and the plan in
 bot/content/workshop_content.py and workshop_plan.py, and the pack in
 workshop_pack.py.
@@ -46,9 +46,10 @@ from bot.reading.text_input import (
 )
 from bot.content.workshop_content import WorkshopContent
 from bot.modes.workshop.workshop_plan import (
-    PlanItem, WorkshopPlan, clock, describe_length, plan_workshop, suggested_themes,
+    PlanItem, WorkshopPlan, describe_length, plan_workshop, suggested_themes,
 )
-from bot.modes.theme_picker import theme_menu, themes_chosen, titles
+from bot.modes.theme_picker import themes_chosen
+from bot.modes.workshop.workshop_asking import WorkshopAsker
 from bot.modes.workshop.workshop_pack import write_pack
 from bot.modes.workshop.workshop_reading import UNCLEAR, learning_report_request, parse_minutes, workshop_command
 from bot.modes.workshop.workshop_tables import WorkshopPoint, WorkshopSession
@@ -71,6 +72,7 @@ class WorkshopEngine:
         self._sessions = sessionmaker(self.engine, future=True, expire_on_commit=False)
         self.records_dir = Path(records_dir)
         self._write = write
+        self.asking = WorkshopAsker(knowledge, content)  # the wording of every screen (workshop_asking.py)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -128,7 +130,7 @@ class WorkshopEngine:
             session.updated_at = utcnow()
             replies = [Reply(self.content.prompt("resumed"))]
             if _stage(session) == RUNNING:
-                replies += self._show(self._plan(session), session.current_item)
+                replies += self.asking.show(self._plan(session), session.current_item)
             return True, replies + self._prompt(session)
 
     def current_plan(self, sender_id: str) -> Optional[WorkshopPlan]:
@@ -171,82 +173,15 @@ class WorkshopEngine:
             return [Reply(c.prompt("ask_length"),
                           [(describe_length(m), describe_length(m)) for m in c.workshop.lengths.buttons])]
         if stage == GROUP:
-            return [self._group_menu(c.prompt("ask_group"))]
+            return [self.asking.group_menu(c.prompt("ask_group"))]
         if stage == THEMES:
-            return [self._theme_menu(session)]
+            return [self.asking.theme_menu(session)]
         plan = self._plan(session)
         if stage == REVIEW:
-            return [Reply(self._plan_text(plan) + "\n" + c.prompt("review_intro"),
+            return [Reply(self.asking.plan_text(plan) + "\n" + c.prompt("review_intro"),
                           [("Start the workshop", "start"), ("Change", "change"),
                            ("Save the pack", "save")])]
-        return [self._cue(plan, session.current_item)]
-
-    def _group_menu(self, first_line: str) -> Reply:
-        groups = self.content.groups
-        lines = [first_line] + [f"{n}. {g.label}" for n, g in enumerate(groups, 1)]
-        return Reply("\n".join(lines), [(g.label, g.label) for g in groups])
-
-    def _theme_menu(self, session: WorkshopSession) -> Reply:
-        k, c = self.knowledge, self.content
-        suggested = suggested_themes(c, session.minutes, session.group)
-        count = f"{len(suggested)} theme{'s' if len(suggested) > 1 else ''}"
-        return theme_menu(k, [c.prompt("ask_themes", length=describe_length(session.minutes), count=count,
-                                       suggested=titles(k, suggested))], suggested)
-
-    def _plan_text(self, plan: WorkshopPlan, current: Optional[int] = None) -> str:
-        lines = [self.content.prompt("plan_heading", length=describe_length(plan.minutes), group=plan.group_label)]
-        for index, item in enumerate(plan.items):
-            marker = "  <- now" if index == current else ""
-            lines.append(f"{clock(item.start)} to {clock(item.end)}  {item.title} ({item.minutes} min){marker}")
-        lines += list(plan.notes)
-        return "\n".join(lines)
-
-    def _cue(self, plan: WorkshopPlan, index: int) -> Reply:
-        item = plan.items[index]
-        last = index == len(plan.items) - 1
-        buttons = ([] if last else [("Next", "next")]) + [("Questions", "questions"), ("Plan", "plan"),
-                                                          ("Save the pack", "save")]
-        return Reply(self.content.prompt("last_item_cue" if last else "item_cue", number=index + 1,
-                                         count=len(plan.items), title=item.title, end=clock(item.end)),
-                     buttons)
-
-    def _show(self, plan: WorkshopPlan, index: int) -> List[Reply]:
-        """The whole of one part: timing, content, vignette, questions, key message, toolkit."""
-        item, labels = plan.items[index], plan.labels
-        head = [self.content.prompt("item_heading", number=index + 1, count=len(plan.items), start=clock(item.start),
-                              end=clock(item.end), minutes=item.minutes, title=item.title)]
-        head += [f"- {part.minutes} min: {part.label}" for part in item.parts]
-        head += list(item.text)
-        for heading, lines in item.lists:
-            head.append(heading)
-            head += [f"- {line}" for line in lines]
-        if item.facilitator_note:
-            head.append(f"{labels.facilitator_note}: {item.facilitator_note}")
-        replies = [Reply("\n".join(head))]
-        if item.vignette:
-            v = item.vignette
-            replies.append(Reply("\n".join([f"{labels.vignette}: {v.title}", v.text, labels.illustrates]
-                                           + [f"- {f}" for f in v.findings])))
-        if item.questions:
-            replies.append(self._questions(item))
-        tail: List[str] = []
-        if item.key_message:
-            tail.append(f"{labels.key_message}: {item.key_message}")
-        if item.toolkit:
-            tail.append(f"{labels.toolkit}: {item.toolkit.title}")
-            tail += [f"- {plan.link_text(link)}" for link in item.toolkit.links]
-        if item.read_more:
-            tail.append(f"{labels.read_more}:")
-            tail += [f"- {plan.link_text(link)}" for link in item.read_more]
-        if tail:
-            replies.append(Reply("\n".join(tail)))
-        return replies
-
-    def _questions(self, item: PlanItem) -> Reply:
-        if not item.questions:
-            return Reply(self.content.prompt("no_questions"))
-        return Reply("\n".join([self.content.prompt("questions_heading")] +
-                               [f"{n}. {q}" for n, q in enumerate(item.questions, 1)]))
+        return [self.asking.cue(plan, session.current_item)]
 
     # ----- taking a message -------------------------------------------------------------
 
@@ -297,7 +232,7 @@ class WorkshopEngine:
             return Turn([Reply(c.prompt("already_in_workshop"))])
         if command == "plan":
             if stage == RUNNING:
-                return Turn([Reply(self._plan_text(self._plan(session), session.current_item))])
+                return Turn([Reply(self.asking.plan_text(self._plan(session), session.current_item))])
             return Turn([] if stage == REVIEW else [Reply(c.prompt("no_plan_yet"))])
         if command == "change":
             if stage == RUNNING:
@@ -349,7 +284,7 @@ class WorkshopEngine:
         matcher = ChoiceMatcher([Choice(g.id, g.label, tuple(g.also_known_as)) for g in groups])
         found = matcher.find(text) or matcher.find_numbers(text)
         if len(found) != 1:
-            return [self._group_menu(self.content.prompt("group_not_recognised"))]
+            return [self.asking.group_menu(self.content.prompt("group_not_recognised"))]
         session.group = found[0]
         return [Reply(self.content.prompt("group_chosen", group=self.content.group(found[0]).label))]
 
@@ -389,7 +324,7 @@ class WorkshopEngine:
     def _review(self, session: WorkshopSession, command: Optional[str], text: str) -> List[Reply]:
         if command in ("next", "start", "show") or parse_yes_no(text) == "yes":
             session.current_item = 0
-            return self._show(self._plan(session), 0)
+            return self.asking.show(self._plan(session), 0)
         return [Reply(self.content.prompt("review_help"))]
 
     def _running(self, db: Session, session: WorkshopSession, command: Optional[str],
@@ -400,16 +335,16 @@ class WorkshopEngine:
             if index == len(plan.items) - 1:
                 return [Reply(self.content.prompt("at_last_item"))]
             session.current_item = index + 1
-            return self._show(plan, index + 1)
+            return self.asking.show(plan, index + 1)
         if command == "back":
             if index == 0:
                 return [Reply(self.content.prompt("at_first_item"))]
             session.current_item = index - 1
-            return self._show(plan, index - 1)
+            return self.asking.show(plan, index - 1)
         if command == "questions":
-            return [self._questions(plan.items[index])]
+            return [self.asking.questions(plan.items[index])]
         if command in ("show", "start"):
-            return self._show(plan, index)
+            return self.asking.show(plan, index)
         return self._point(db, session, plan.items[index], message)
 
     def _point(self, db: Session, session: WorkshopSession, item: PlanItem, message: Incoming) -> List[Reply]:
