@@ -25,7 +25,7 @@ from sqlalchemy.engine import Engine
 from bot.content.knowledge import Knowledge
 from bot.modes.supervision.closure import DISAGREES  # an agency's view at the closure check, as coded
 from bot.modes.supervision.steps import SHORT, chosen_themes
-from bot.modes.supervision.supervision import DANGER_NOTE  # the note's kind, never its text
+from bot.modes.supervision.checks import DANGER_NOTE  # the note's kind, never its text
 from bot.modes.supervision.suggestions import noticed_patterns, suggest_themes
 from bot.modes.workshop.workshop_tables import WorkshopPoint, WorkshopSession
 from bot.reading.follow_up import NOT_USED, USED  # a toolkit answer, as coded (answering.py)

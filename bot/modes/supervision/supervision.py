@@ -5,14 +5,14 @@ of it), stores it before anything else happens, and answers with what it did
 and the next question. All state is in the database, so a restarted server
 carries on where the practitioner was.
 
-Why still a long module: deciding what a message is (a command, a slip of
-one, danger, a side question, an answer to the open question, a change from
-the summary) is one ordered decision, and its steps share the open session
-and question plan. What it hands off lives apart: the order of questions
-(bot/modes/supervision/steps.py), their wording
-(bot/modes/supervision/asking.py), reading text (bot/reading/text_input.py),
-the danger check (bot/safety/danger.py), the plan history
-(bot/modes/supervision/chronology.py), theme choice (bot/modes/theme_picker.py)
+Deciding what a message is (a command, a slip of one, danger, a side
+question, an answer to the open question, a change from the summary) is one
+ordered decision, made here; its steps share the open session and question
+plan. What it hands off lives apart: the order of questions (steps.py), their
+wording (asking.py), taking an answer (answering.py), the checks asked
+between questions (checks.py), the next session on a case (cycle.py), reading
+text (bot/reading/text_input.py), the danger check (bot/safety/danger.py),
+the plan history (chronology.py), theme choice (bot/modes/theme_picker.py)
 and saving (bot/records/record_saving.py).
 """
 from __future__ import annotations
@@ -23,34 +23,28 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
-from bot.modes.supervision import cycle, steps as S
+from bot.modes.supervision import checks as C, cycle, steps as S
 from bot.modes.supervision.answering import Answerer
 from bot.modes.supervision.asking import Asker
 from bot.content.knowledge import Knowledge
 from bot.safety.danger import DangerReading
-from bot.reading.reading import danger_of
-from bot.safety.danger_answer import YES, answer_to_check, check_answered
 from bot.records.record_docx import write_record
 from bot.records.record_saving import RecordSaver
 from bot.responses import (
     Reply, Turn, all_links, asks_for_more_links, danger_check_question, explain_theme, find_theme,
     find_toolkit, show_toolkit, urgent_help,
 )
-from bot.storage.store import ACTIVE, PAUSED, SessionNote, Store, SupervisionSession
+from bot.storage.store import ACTIVE, PAUSED, Store, SupervisionSession
 from bot.modes.supervision.closure import REQUEST_KEY, asks_for_closure_check, mentions_closure_check
+from bot.reading.reading import danger_of
 from bot.reading.text_input import (
     Incoming, detect_command, is_blank, normalise, parse_number, parse_yes_no,
     near_command, typed_button,
 )
 
 CHANGE_PICKER = "review.change"
-DANGER_CHECK_KEY = "check.danger"
 SIDE_QUESTION_CONFIDENCE = 0.8
 STRUCTURED = (S.NUMBER, S.CHOICE, S.MULTI, S.YES_NO, S.THEMES, S.FACTS)
-DANGER_NOTE = "immediate_danger"  # clear or confirmed danger: goes in the record, in their words
-COMMAND_CHECK_NOTE = "command_check"  # "Did you mean skip?" asked about a slip like "skp"
-COMMAND_CHECK_KEY = "check.command"
-DANGER_CHECK_NOTE = "danger_check"  # "Is a child in danger right now?" asked, not yet answered
 SHORT_MESSAGE_WORDS = 12
 QUESTION_OPENINGS = ("what", "whats", "what's", "where", "which", "how", "can you", "could you",
                      "can i", "show", "tell me", "explain", "link", "give me", "is there", "do you",
@@ -66,6 +60,7 @@ class SupervisionEngine:
         self.asking = Asker(knowledge)  # the wording of every question and screen (asking.py)
         self.cycle = cycle.Cycle(knowledge, store)  # the next session on a case starts from the last (cycle.py)
         self.answering = Answerer(knowledge, store, self.cycle)  # reading and storing an answer (answering.py)
+        self.checks = C.Checks(knowledge, store)  # "Is a child in danger right now?", "Did you mean skip?"
 
     # ----- starting and resuming -------------------------------------------------
 
@@ -131,11 +126,11 @@ class SupervisionEngine:
 
     def _question(self, session: SupervisionSession, known: Optional["_QuestionPlan"] = None) -> List[Reply]:
         """What is asked next, with its id. `known` is the plan already derived, if the answers are unchanged."""
-        if _pending_danger_check(session) is not None:
-            return [replace(danger_check_question(self.knowledge), question=DANGER_CHECK_KEY)]
-        slip = _pending(session, COMMAND_CHECK_NOTE)
+        if C.pending_danger_check(session) is not None:
+            return [replace(danger_check_question(self.knowledge), question=C.DANGER_CHECK_KEY)]
+        slip = C.pending(session, C.COMMAND_CHECK_NOTE)
         if slip is not None:
-            return [Reply(self._did_you_mean(slip), [("Yes", "yes"), ("No", "no")], question=COMMAND_CHECK_KEY)]
+            return [Reply(self.checks.did_you_mean(slip), [("Yes", "yes"), ("No", "no")], question=C.COMMAND_CHECK_KEY)]
         plan = known if known is not None and known.fits(session) else _QuestionPlan.of(self.knowledge, session)
         if session.choosing_change:
             return [replace(self.asking.change_list(plan.steps, plan.answers), question=CHANGE_PICKER)]
@@ -148,12 +143,12 @@ class SupervisionEngine:
             session = self.store.current(db, sender_id)
             if session is None:
                 return None
-            slip = _pending(session, COMMAND_CHECK_NOTE)
+            slip = C.pending(session, C.COMMAND_CHECK_NOTE)
             if slip is not None:
-                return S.Step(COMMAND_CHECK_KEY, S.YES_NO, self._did_you_mean(slip), "check",
+                return S.Step(C.COMMAND_CHECK_KEY, S.YES_NO, self.checks.did_you_mean(slip), "check",
                               "Did you mean a command?")
-            if _pending_danger_check(session) is not None:
-                return S.Step(DANGER_CHECK_KEY, S.DANGER_CHECK, self.knowledge.urgent.check_question, "check",
+            if C.pending_danger_check(session) is not None:
+                return S.Step(C.DANGER_CHECK_KEY, S.DANGER_CHECK, self.knowledge.urgent.check_question, "check",
                               "Is a child in danger right now?")
             if session.choosing_change:
                 return None
@@ -227,8 +222,8 @@ class SupervisionEngine:
         command = detect_command(message)
         open_question = self._open_question(session, step)
         if message.question and message.question != open_question and command not in ("pause", "save", "help"):
-            return self._stale(db, session, message)
-        pending = _pending(session, COMMAND_CHECK_NOTE)
+            return self.checks.stale(db, session, message)
+        pending = C.pending(session, C.COMMAND_CHECK_NOTE)
         if pending is not None:  # "Did you mean skip?" was asked
             session.notes.remove(pending)
             db.flush()
@@ -239,7 +234,7 @@ class SupervisionEngine:
             elif said == "no":  # it was an answer after all: take what they typed then
                 message, text, command = replace(message, text=typed, question=None), typed, None
         elif command is None and not message.is_payload and near_command(text):
-            self.store.add_note(db, session, COMMAND_CHECK_NOTE, f"{near_command(text)}|{text}")
+            self.store.add_note(db, session, C.COMMAND_CHECK_NOTE, f"{near_command(text)}|{text}")
             return Turn([])  # nothing is saved until they say which they meant
         if command == "pause":
             session.status = PAUSED
@@ -276,18 +271,18 @@ class SupervisionEngine:
             session.kind = S.SHORT
             return Turn([Reply(k.prompt("short_chosen"))])
 
-        confirmation = self._danger_confirmation(db, session, message)
+        confirmation = self.checks.confirm_danger(db, session, message)
         if confirmation is not None:
             return confirmation
 
-        reading = self._danger(message)
+        reading = danger_of(message, self.knowledge)  # read once (bot/reading/reading.py)
         if reading.possible and self._only_an_answer(step, text, answers, session):
             reading = DangerReading()
         replies = [urgent_help(k)] if reading.clear else []
         if reading.clear:
-            self.store.add_note(db, session, DANGER_NOTE, text)
+            self.store.add_note(db, session, C.DANGER_NOTE, text)
         elif reading.possible:
-            self.store.add_note(db, session, DANGER_CHECK_NOTE, text)
+            self.store.add_note(db, session, C.DANGER_CHECK_NOTE, text)
         outside_questions = session.choosing_change or step.kind == S.REVIEW
         if reading and outside_questions:  # nothing to answer: the check, or the urgent reply, then back
             return Turn(replies + [Reply(k.urgent.carry_on)] if reading.clear else [])
@@ -306,8 +301,8 @@ class SupervisionEngine:
         if reading.clear:  # danger first, then the answer as typed; a question it does not answer comes back
             return Turn(replies + ([Reply(k.prompt("urgent_answer_saved"))] + accepted if saved
                                    else [Reply(k.urgent.carry_on)]))
-        if saved and not reading and self._low_safety_scale(step, session):
-            self.store.add_note(db, session, DANGER_CHECK_NOTE, text)
+        if saved and not reading and self.checks.low_safety_scale(step, session):
+            self.store.add_note(db, session, C.DANGER_CHECK_NOTE, text)
         return Turn(accepted)
 
     def _closure_requested(self, db, session, step: S.Step, steps: List[S.Step], answers: Dict) -> Turn:
@@ -338,58 +333,14 @@ class SupervisionEngine:
         value, problem = self.answering.parse(step, text, answers, session.kind)
         return problem is None and value not in (None, [])
 
-    def _did_you_mean(self, slip: SessionNote) -> str:
-        """ "Did you mean skip?" for a pending slip note ("skip|skp": the command, then what was typed)."""
-        return self.knowledge.prompt("did_you_mean", command=slip.text.split("|", 1)[0])
-
     @staticmethod
     def _open_question(session: SupervisionSession, step: S.Step) -> str:
         """The id of what the practitioner is being asked now (sent with each question)."""
-        if _pending_danger_check(session) is not None:
-            return DANGER_CHECK_KEY
-        if _pending(session, COMMAND_CHECK_NOTE) is not None:
-            return COMMAND_CHECK_KEY
+        if C.pending_danger_check(session) is not None:
+            return C.DANGER_CHECK_KEY
+        if C.pending(session, C.COMMAND_CHECK_NOTE) is not None:
+            return C.COMMAND_CHECK_KEY
         return CHANGE_PICKER if session.choosing_change else step.key
-
-    def _stale(self, db, session: SupervisionSession, message: Incoming) -> Turn:
-        """A message sent for a question that is no longer open (a double send, a second tab).
-
-        It is not stored as the answer to another question. Danger in it still comes first.
-        """
-        replies = [Reply(self.knowledge.prompt("earlier_question"))]
-        if self._danger(message).clear:
-            self.store.add_note(db, session, DANGER_NOTE, message.text)
-            replies.insert(0, urgent_help(self.knowledge))
-        return Turn(replies)
-
-    def _danger(self, message: Incoming) -> DangerReading:
-        """The one danger check, read once per message (bot/reading/reading.py)."""
-        return danger_of(message, self.knowledge)
-
-    @staticmethod
-    def _low_safety_scale(step: S.Step, session: SupervisionSession) -> bool:
-        """0 or 1 on the safety scale gets the same short check as possible danger."""
-        if step.key != "safety.scale":
-            return False
-        answer = session.answer(step.key)
-        return answer is not None and answer.value in (0, 1)
-
-    def _danger_confirmation(self, db, session: SupervisionSession, message: Incoming) -> Optional[Turn]:
-        """The answer to "Is a child in danger right now?", if that was asked.
-
-        Yes (or not sure) gives the urgent reply and notes the words that raised
-        it; No carries on and records nothing. Anything else is read as a new
-        message (and checked for danger in its own right).
-        """
-        pending = _pending_danger_check(session)
-        if pending is None:
-            return None
-        session.notes.remove(pending)
-        db.flush()
-        said = answer_to_check(message)  # read as in every mode (bot/safety/danger_answer.py)
-        if said == YES:
-            self.store.add_note(db, session, DANGER_NOTE, pending.text)
-        return None if said is None else check_answered(self.knowledge, said)
 
     def _side_question(self, message: Incoming) -> Optional[Reply]:
         """explain_theme / ask_toolkit asked mid-session, only when it reads as a question."""
@@ -439,14 +390,6 @@ class SupervisionEngine:
 def _stored_at(session: SupervisionSession, key: str):
     answer = session.answer(key)
     return None if answer is None else answer.updated_at
-
-
-def _pending(session: SupervisionSession, kind: str):
-    return next((n for n in session.notes if n.kind == kind), None)
-
-
-def _pending_danger_check(session: SupervisionSession):
-    return _pending(session, DANGER_CHECK_NOTE)
 
 
 def _answers(session: SupervisionSession) -> Dict:
