@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import BinaryIO, Callable
 
 
 def reserve_name(directory: Path, stem: str) -> Path:
@@ -25,10 +26,16 @@ def reserve_name(directory: Path, stem: str) -> Path:
 
 def save_document_as(document, final: Path, temp_prefix: str = ".document-") -> Path:
     """Replace the claimed (empty) file at `final` with the document, never half-written."""
+    return write_private(final, document.save, temp_prefix)
+
+
+def write_private(final: Path, write: Callable[[BinaryIO], object], temp_prefix: str = ".document-") -> Path:
+    """Write a file owner-only (0600) and never half-written: `write` fills a temporary file in the same
+    folder, which is then renamed over `final`. Records, packs and the learning report's files all come here."""
     fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=temp_prefix, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            document.save(handle)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, final)

@@ -12,13 +12,13 @@ import csv
 import io
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import List, Tuple
 
 from docx.enum.text import WD_BREAK
 from docx.shared import Cm, Pt
 
+from bot.records.document_files import write_private
 from bot.records.document_writer import DocumentWriter
 from bot.reporting.charts import alt_text, chart_png
 from bot.reporting.planning import least_chosen, most_noticed
@@ -170,16 +170,5 @@ def _private_folder(folder: Path) -> Path:
 
 
 def _write_private(path: Path, data: bytes) -> Path:
-    """Owner-only (0600), never half-written: a temporary file in the same folder, then renamed over."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".learning-report-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
+    """Owner-only (0600), never half-written (bot/records/document_files.py)."""
+    return write_private(path, lambda handle: handle.write(data), ".learning-report-")
