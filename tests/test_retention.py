@@ -398,7 +398,9 @@ def test_a_checkpoint_kept_waiting_by_a_reader_is_reported_not_hidden(tmp_path, 
     assert wipe(hurried) is False
     reader.execute("COMMIT")
     reader.close()
-    assert wipe(hurried) is True and Path(f"{path}-wal").stat().st_size == 0
+    assert wipe(hurried) is True
+    log = Path(f"{path}-wal")  # emptied; SQLite may also remove it when the last connection closes
+    assert not log.exists() or log.stat().st_size == 0
 
 
 def test_sessions_purge_says_what_it_deleted_in_counts_only(db_url, monkeypatch, capsys):  # noqa: F811
