@@ -113,6 +113,7 @@ def test_the_scale_moves_up_down_or_not(then, now, moved):
     ("didn't happen", follow_up.NOT_DONE), ("never got to it", follow_up.NOT_DONE),
     ("No longer needed", follow_up.NOT_NEEDED), ("not needed now he has moved out", follow_up.NOT_NEEDED),
     ("n/a, superseded by the new plan", follow_up.NOT_NEEDED),
+    ("still waiting on school", follow_up.NOT_DONE), ("mum refused", follow_up.NOT_DONE), ("we did it", follow_up.DONE),
     ("the weather was nice", None),
 ])
 def test_what_happened_to_an_action_is_read_from_the_words(typed, status):
@@ -147,6 +148,8 @@ FACTS = [{"key": key} for key in cycle.CARRIED_FACTS]
     ("yes", []), ("yes, all still right", []), ("still right", []), ("no", list(range(1, 10))),
     ("2 and 5", [2, 5]), ("change 6", [6]), ("3,4", [3, 4]),
     ("the age and the agencies have changed", [1, 6]), ("dad is now involved", [7]),
+    ("all good", []), ("nothing's changed", []), ("agencies - police are involved now", [6]),
+    ("all of them changed", None),  # not "all good": asked again rather than guessed
     ("banana", None),
 ])
 def test_the_case_facts_are_kept_or_changed_in_one_message(typed, changed):

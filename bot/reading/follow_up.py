@@ -20,12 +20,14 @@ _NOT_NEEDED = re.compile(r"\b(no longer|not|isn't|wasn't|isnt|wasnt) (needed|req
                          r"appropriate)\b|\bno need\b|\bnot applicable\b|\bn/a\b|\bsuperseded\b|\bovertaken\b|"
                          r"\bunnecessary\b|\bredundant\b")
 _NOT_STARTED = re.compile(r"\bnot (yet )?(done|happened|completed|complete|started|begun|sent|held|made|booked|"
-                          r"arranged)\b|\bnothing (yet|happened|done)\b")
+                          r"arranged)\b|\bnothing (yet|happened|done)\b|\bstill (waiting|pending|to do)\b|"
+                          r"\bwaiting (on|for)\b|\bawaiting\b|\bchased\b|\brefused\b|\bdeclined\b|"
+                          r"\bdid ?n[o']?t engage\b")
 _PARTLY = re.compile(r"\bpart(ly|ially|ial)?\b|\bhalf\b|\bsome of\b|\bin progress\b|\bongoing\b|\bstarted\b|"
                      r"\bunder ?way\b|\bnearly\b|\balmost\b|\bbit of\b")
 _NOT = re.compile(r"\bnot\b|\bno\b|\bnope\b|\bdidn't\b|\bdidnt\b|\bhasn't\b|\bhasnt\b|\bhaven't\b|\bhavent\b|"
                   r"\bwasn't\b|\bwasnt\b|\bnever\b|\bfailed\b|\bcancel+ed\b")
-_DONE = re.compile(r"\b(done|completed?|happened|yes|yep|sent|held|achieved|finished|sorted|made|booked|"
+_DONE = re.compile(r"\b(done|completed?|happened|yes|yep|sent|held|achieved|finished|sorted|made|booked|did (it|that)|"
                    r"arranged|attended|in place|received)\b")
 
 
@@ -107,12 +109,22 @@ def due_date(text: Optional[str], set_on: date) -> Optional[date]:
 
 
 # Words that name a case fact in a sentence ("yes, but the age is now 8"): fact key -> stems
-FACT_WORDS = {"case.age": ("age", "years old", "yrs old"), "case.previous_plans": ("previous plan", "earlier plan",
-              "plans before"), "case.months_since_last_plan": ("months", "gap"), "case.category": ("category",),
-              "case.concerns": ("concern",), "case.agencies": ("agenc", "professionals involved"),
-              "case.father_involved": ("father", "dad"), "case.several_parental_adults": ("adults", "parental role",
-              "step-dad", "stepdad", "partner"), "case.closure_considered": ("clos", "step down", "stepping down",
-              "step-down")}
+# Words that name a case fact in a sentence ("yes, but the age is now 8"): fact key -> patterns (a stem such
+# as "agenc" matches "agencies"; "age" alone must be the whole word, or "agencies" would name it)
+FACT_WORDS = {
+    "case.age": (r"\bage\b", r"\byears? old\b", r"\byrs? old\b", r"\b(she|he)'?s \d+ now\b"),
+    "case.previous_plans": (r"\b(previous|earlier|other) plans?\b", r"\bplans before\b", r"\bnumber of plans\b"),
+    "case.months_since_last_plan": (r"\bmonths\b", r"\bgap\b"),
+    "case.category": (r"\bcategory\b",),
+    "case.concerns": (r"\bconcern",),
+    "case.agencies": (r"\bagenc", r"\bprofessionals involved\b"),
+    "case.father_involved": (r"\bfather\b", r"\bdad'?s?\b"),
+    "case.several_parental_adults": (r"\badults\b", r"\bparental role\b", r"\bstep-?dad\b", r"\bpartner\b"),
+    "case.closure_considered": (r"\bclos", r"\bstep(ping)?[ -]down\b"),
+}
+KEEP_ALL = re.compile(r"(all|still) (good|right|correct|the same|accurate|ok)|all correct|same as (before|last time)|"
+                      r"as before|(nothing|none of (it|them))('?s| has)? changed|no changes?|unchanged|"
+                      r"keep (them|it|all)|all|same|none|still right|spot on|that'?s right", re.IGNORECASE)
 _ONLY_NUMBERS = re.compile(r"(?:\d+|and|&|,|;|\.|-|no|but|change|changed|number|numbers|nos|only|just|\s)+")
 
 
@@ -127,12 +139,12 @@ def facts_changed(text: str, facts: Sequence[Dict]) -> Optional[List[int]]:
         numbers = sorted({int(n) for n in re.findall(r"\d+", said) if 1 <= int(n) <= count})
         if numbers:
             return numbers
-    named = [n for n, fact in enumerate(facts, 1) if any(w in said for w in FACT_WORDS.get(fact["key"], ()))]
+    named = [n for n, fact in enumerate(facts, 1)
+             if any(re.search(w, said) for w in FACT_WORDS.get(fact["key"], ()))]
     if named and not said.startswith(("yes they are", "yes all", "all still")):
         return named
     answer = parse_yes_no(text)
-    if answer == "yes" or said in ("all", "all still right", "still right", "keep them", "same", "unchanged",
-                                   "nothing has changed", "no change", "no changes", "none"):
+    if answer == "yes" or KEEP_ALL.fullmatch(said.replace("’", "'")):
         return []
     if answer == "no":
         return list(range(1, count + 1))
