@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
-from bot.modes.supervision import checks as C, cycle, steps as S
+from bot.modes.supervision import checks, cycle, steps as S
 from bot.modes.supervision.answering import Answerer
 from bot.modes.supervision.asking import Asker
 from bot.content.knowledge import Knowledge
@@ -60,7 +60,7 @@ class SupervisionEngine:
         self.asking = Asker(knowledge)  # the wording of every question and screen (asking.py)
         self.cycle = cycle.Cycle(knowledge, store)  # the next session on a case starts from the last (cycle.py)
         self.answering = Answerer(knowledge, store, self.cycle)  # reading and storing an answer (answering.py)
-        self.checks = C.Checks(knowledge, store)  # "Is a child in danger right now?", "Did you mean skip?"
+        self.checks = checks.Checks(knowledge, store)  # "Is a child in danger right now?", "Did you mean skip?"
 
     # ----- starting and resuming -------------------------------------------------
 
@@ -126,11 +126,12 @@ class SupervisionEngine:
 
     def _question(self, session: SupervisionSession, known: Optional["_QuestionPlan"] = None) -> List[Reply]:
         """What is asked next, with its id. `known` is the plan already derived, if the answers are unchanged."""
-        if C.pending_danger_check(session) is not None:
-            return [replace(danger_check_question(self.knowledge), question=C.DANGER_CHECK_KEY)]
-        slip = C.pending(session, C.COMMAND_CHECK_NOTE)
+        if checks.pending_danger_check(session) is not None:
+            return [replace(danger_check_question(self.knowledge), question=checks.DANGER_CHECK_KEY)]
+        slip = checks.pending(session, checks.COMMAND_CHECK_NOTE)
         if slip is not None:
-            return [Reply(self.checks.did_you_mean(slip), [("Yes", "yes"), ("No", "no")], question=C.COMMAND_CHECK_KEY)]
+            return [Reply(self.checks.did_you_mean(slip), [("Yes", "yes"), ("No", "no")],
+                          question=checks.COMMAND_CHECK_KEY)]
         plan = known if known is not None and known.fits(session) else _QuestionPlan.of(self.knowledge, session)
         if session.choosing_change:
             return [replace(self.asking.change_list(plan.steps, plan.answers), question=CHANGE_PICKER)]
@@ -143,12 +144,12 @@ class SupervisionEngine:
             session = self.store.current(db, sender_id)
             if session is None:
                 return None
-            slip = C.pending(session, C.COMMAND_CHECK_NOTE)
+            slip = checks.pending(session, checks.COMMAND_CHECK_NOTE)
             if slip is not None:
-                return S.Step(C.COMMAND_CHECK_KEY, S.YES_NO, self.checks.did_you_mean(slip), "check",
+                return S.Step(checks.COMMAND_CHECK_KEY, S.YES_NO, self.checks.did_you_mean(slip), "check",
                               "Did you mean a command?")
-            if C.pending_danger_check(session) is not None:
-                return S.Step(C.DANGER_CHECK_KEY, S.DANGER_CHECK, self.knowledge.urgent.check_question, "check",
+            if checks.pending_danger_check(session) is not None:
+                return S.Step(checks.DANGER_CHECK_KEY, S.DANGER_CHECK, self.knowledge.urgent.check_question, "check",
                               "Is a child in danger right now?")
             if session.choosing_change:
                 return None
@@ -223,7 +224,7 @@ class SupervisionEngine:
         open_question = self._open_question(session, step)
         if message.question and message.question != open_question and command not in ("pause", "save", "help"):
             return self.checks.stale(db, session, message)
-        pending = C.pending(session, C.COMMAND_CHECK_NOTE)
+        pending = checks.pending(session, checks.COMMAND_CHECK_NOTE)
         if pending is not None:  # "Did you mean skip?" was asked
             session.notes.remove(pending)
             db.flush()
@@ -234,7 +235,7 @@ class SupervisionEngine:
             elif said == "no":  # it was an answer after all: take what they typed then
                 message, text, command = replace(message, text=typed, question=None), typed, None
         elif command is None and not message.is_payload and near_command(text):
-            self.store.add_note(db, session, C.COMMAND_CHECK_NOTE, f"{near_command(text)}|{text}")
+            self.store.add_note(db, session, checks.COMMAND_CHECK_NOTE, f"{near_command(text)}|{text}")
             return Turn([])  # nothing is saved until they say which they meant
         if command == "pause":
             session.status = PAUSED
@@ -280,9 +281,9 @@ class SupervisionEngine:
             reading = DangerReading()
         replies = [urgent_help(k)] if reading.clear else []
         if reading.clear:
-            self.store.add_note(db, session, C.DANGER_NOTE, text)
+            self.store.add_note(db, session, checks.DANGER_NOTE, text)
         elif reading.possible:
-            self.store.add_note(db, session, C.DANGER_CHECK_NOTE, text)
+            self.store.add_note(db, session, checks.DANGER_CHECK_NOTE, text)
         outside_questions = session.choosing_change or step.kind == S.REVIEW
         if reading and outside_questions:  # nothing to answer: the check, or the urgent reply, then back
             return Turn(replies + [Reply(k.urgent.carry_on)] if reading.clear else [])
@@ -302,7 +303,7 @@ class SupervisionEngine:
             return Turn(replies + ([Reply(k.prompt("urgent_answer_saved"))] + accepted if saved
                                    else [Reply(k.urgent.carry_on)]))
         if saved and not reading and self.checks.low_safety_scale(step, session):
-            self.store.add_note(db, session, C.DANGER_CHECK_NOTE, text)
+            self.store.add_note(db, session, checks.DANGER_CHECK_NOTE, text)
         return Turn(accepted)
 
     def _closure_requested(self, db, session, step: S.Step, steps: List[S.Step], answers: Dict) -> Turn:
@@ -336,10 +337,10 @@ class SupervisionEngine:
     @staticmethod
     def _open_question(session: SupervisionSession, step: S.Step) -> str:
         """The id of what the practitioner is being asked now (sent with each question)."""
-        if C.pending_danger_check(session) is not None:
-            return C.DANGER_CHECK_KEY
-        if C.pending(session, C.COMMAND_CHECK_NOTE) is not None:
-            return C.COMMAND_CHECK_KEY
+        if checks.pending_danger_check(session) is not None:
+            return checks.DANGER_CHECK_KEY
+        if checks.pending(session, checks.COMMAND_CHECK_NOTE) is not None:
+            return checks.COMMAND_CHECK_KEY
         return CHANGE_PICKER if session.choosing_change else step.key
 
     def _side_question(self, message: Incoming) -> Optional[Reply]:
