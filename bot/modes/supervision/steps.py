@@ -13,9 +13,7 @@ from __future__ import annotations
 from typing import Dict, List, Tuple
 
 from bot.content.knowledge import Knowledge
-from bot.modes.supervision.closure_steps import (
-    closure_steps, closure_wanted, closure_where_asked,
-)
+from bot.modes.supervision.closure_steps import closure_steps, closure_wanted, closure_where_asked
 from bot.modes.supervision.step import (  # noqa: F401  (the kinds, read as S.TEXT and so on)
     ACTION_REVIEW, CHOICE, CHRONOLOGY, DANGER_CHECK, FACTS, MULTI, NUMBER, REVIEW, TEXT, THEMES, YES_NO, Step,
 )
@@ -37,7 +35,6 @@ LEFT_FOR_TIME_CHOICES = (
     Choice("not_now", "Not now", ("not now", "no", "later", "leave them", "no thanks")),
 )
 STUCK_PATHWAY_ANSWERS = ("feeling_stuck",)  # the stuck pathway's own questions answer this pattern whole
-
 
 
 def asks_for_short_session(text: str) -> bool:
