@@ -33,9 +33,9 @@ def test_migrating_twice_changes_nothing(tmp_path):
     assert differences(make_engine(url)) == []
 
 
-@pytest.fixture
-def postgres_schema():
-    """A throwaway schema in the local PostgreSQL (the scaled profile)."""
+@contextmanager
+def throwaway_schema():
+    """A schema of its own in the local PostgreSQL (the scaled profile), dropped afterwards; its URL."""
     try:
         admin = create_engine(POSTGRES, future=True)
         admin.connect().close()
@@ -44,10 +44,18 @@ def postgres_schema():
     schema = f"t_{uuid.uuid4().hex[:12]}"
     with admin.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    yield f"{POSTGRES}?options=-csearch_path%3D{schema}"
-    with admin.begin() as connection:
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+    try:
+        yield f"{POSTGRES}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def postgres_schema():
+    with throwaway_schema() as url:
+        yield url
 
 
 def test_migrations_match_the_models_on_postgresql(postgres_schema):

@@ -12,14 +12,13 @@ import io
 import re
 import stat
 import struct
-import uuid
 import zipfile
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Dict, List
 
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select
 
 from bot.__main__ import main
 from bot.modes.supervision.supervision import SupervisionEngine
@@ -31,7 +30,7 @@ from bot.reporting.suppression import FEWER_THAN_5, NOT_SHOWN, suppress
 from bot.reporting.writing import CSV, DOCX, ReportFolderError, write_report
 from bot.storage.store import Answer, Store, make_engine, utcnow
 from tests.content import CONTENT, KNOWLEDGE
-from tests.test_migrations import POSTGRES
+from tests.test_migrations import throwaway_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = utcnow().date()
@@ -143,18 +142,8 @@ def seed(url: str, records: Path) -> Dict[int, List[str]]:
 
 @pytest.fixture(scope="module")
 def pg_url():
-    try:
-        admin = create_engine(POSTGRES, future=True)
-        admin.connect().close()
-    except Exception as error:  # pragma: no cover - only where PostgreSQL is missing
-        pytest.skip(f"PostgreSQL is not available at {POSTGRES}: {error}")
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    yield f"{POSTGRES}?options=-csearch_path%3D{schema}"
-    with admin.begin() as connection:
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+    with throwaway_schema() as url:  # one schema for the module's seeded sessions
+        yield url
 
 
 class Seeded:

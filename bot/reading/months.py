@@ -1,18 +1,42 @@
-"""Calendar months, and the months found in text typed in chat shorthand.
+"""Calendar months, the months found in text typed in chat shorthand, and dates as England reads them.
 
 Plan dates are known to the month, rarely the day: "Mar 21", "03/2021",
 "March 2021", "2021-03". Used by bot/reading/chronology_reading.py to read a history.
+Times are stored in UTC and shown in England's (GMT or BST), dates written out
+("3 December 2026", "3 Dec 2026") whatever the server's locale: records, the
+next session on a case and the learning report all use the same few lines here.
 """
 from __future__ import annotations
 
 import difflib
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
 from typing import Dict, List, Optional, Tuple
+from zoneinfo import ZoneInfo
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
                "August", "September", "October", "November", "December")
+ENGLAND = ZoneInfo("Europe/London")  # records are read in England: GMT or BST, not UTC
+
+
+def in_england(moment_utc: datetime) -> datetime:
+    """A stored (naive UTC) time as England's clock showed it."""
+    return moment_utc.replace(tzinfo=timezone.utc).astimezone(ENGLAND)
+
+
+def today_in_england() -> date:
+    return datetime.now(ENGLAND).date()
+
+
+def long_date(day: date) -> str:
+    """ "3 December 2026" """
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def short_date(day: date) -> str:
+    """ "3 Dec 2026" """
+    return f"{day.day} {MONTH_NAMES[day.month - 1][:3]} {day.year}"
 
 
 # --------------------------------------------------------------------------

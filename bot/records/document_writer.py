@@ -17,6 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
+from bot.reading.months import MONTH_NAMES  # spelled out, whatever the server's locale
 from bot.records.record_model import DEFAULT_MARKING, ChronologyRecord, QuestionAnswer
 
 A4_WIDTH, A4_HEIGHT = Mm(210), Mm(297)
@@ -29,9 +30,6 @@ REPLACED_NOTE = (
 )
 # XML 1.0 forbids these; python-docx raises ValueError/UnicodeEncodeError on them.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-# Month names spelled out so the date does not depend on the server's locale.
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-           "August", "September", "October", "November", "December")
 
 
 def xml_safe(text: str) -> tuple[str, bool]:
@@ -41,7 +39,7 @@ def xml_safe(text: str) -> tuple[str, bool]:
 
 
 def format_when(when: datetime) -> str:
-    return f"{when.day} {_MONTHS[when.month - 1]} {when.year}, {when:%H:%M}"
+    return f"{when.day} {MONTH_NAMES[when.month - 1]} {when.year}, {when:%H:%M}"
 
 
 class DocumentWriter:

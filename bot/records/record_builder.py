@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from datetime import datetime, timezone
 from typing import Dict, List, Optional
-from zoneinfo import ZoneInfo
 
 
 from bot.modes.supervision import steps as S
@@ -13,6 +12,7 @@ from bot.reading.chronology_reading import read_entry
 from bot.modes.supervision.timeline import chronology_record
 from bot.content.knowledge import UNCONFIRMED_CAUTION, Knowledge
 from bot.modes.supervision import closure as C
+from bot.modes.supervision.checks import DANGER_NOTE
 from bot.modes.supervision.cycle import PREVIOUS_KEY
 from bot.records.record_model import (
     ActionItem, AgencyView, ClosureSection, QuestionAnswer, Record, ThemeSection, ToolkitConsidered, ToolkitLink,
@@ -20,16 +20,10 @@ from bot.records.record_model import (
 )
 from bot.records.record_since import build_since
 from bot.responses import escalation_route
+from bot.reading.months import in_england
 from bot.reading.safe_text import clean_reference
 from bot.storage.store import SupervisionSession, utcnow
 from bot.modes.supervision.suggestions import noticed_patterns, relevant_toolkits, suggest_themes
-
-
-LOCAL_TIME = ZoneInfo("Europe/London")  # records are read in England: show GMT or BST, not UTC
-
-
-def local(moment_utc: datetime) -> datetime:
-    return moment_utc.replace(tzinfo=timezone.utc).astimezone(LOCAL_TIME)
 
 
 def _qa(step: S.Step, answers: Dict) -> QuestionAnswer:
@@ -75,7 +69,7 @@ def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step]
         return None if answer is None or answer.skipped else answer.text
 
     record = Record(
-        created_at=local(utcnow()),
+        created_at=in_england(utcnow()),
         case_reference=clean_reference(text("case.reference")),  # no control or direction characters
         worker=text("details.worker"),
         supervisor=text("details.supervisor"),
@@ -158,7 +152,8 @@ def build(knowledge: Knowledge, session: SupervisionSession, steps: List[S.Step]
             if entry_id in entries:
                 record.recording_reminders.append(
                     f"\"{phrase}\": {entries[entry_id].reason} {entries[entry_id].instead}")
-    record.urgent_concerns = [(local(n.created_at), n.text) for n in session.notes if n.kind == "immediate_danger"]
+    record.urgent_concerns = [(in_england(n.created_at), n.text) for n in session.notes
+                              if n.kind == DANGER_NOTE]
     return record
 
 

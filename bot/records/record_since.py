@@ -12,6 +12,7 @@ from typing import Dict, List, Optional
 from bot.content.knowledge import Knowledge
 from bot.modes.supervision import cycle
 from bot.reading import follow_up
+from bot.reading.months import long_date, short_date
 from bot.records.record_model import ActionFollowUp, SinceLast
 from bot.records.scale_picture import scale_alt_text, scale_png
 
@@ -50,14 +51,14 @@ def build_since(k: Knowledge, answers: Dict, kind: str, today: Optional[date] = 
     titles = {p.id: p.title for p in k.patterns}
     still, new, gone = cycle.compare(last.patterns, [p.id for p in noticed_patterns(k, answers, kind)])
     theme_titles = {t.id: t.title for t in k.themes}
-    earlier = [(cycle.short_date(date.fromisoformat(e["date"])), e.get("scale")) for e in last.earlier]
+    earlier = [(short_date(date.fromisoformat(e["date"])), e.get("scale")) for e in last.earlier]
     section = SinceLast(
-        last_date=cycle.long_date(last.day), earlier_dates=[when for when, _ in earlier], actions=actions,
+        last_date=long_date(last.day), earlier_dates=[when for when, _ in earlier], actions=actions,
         scale_then=last.scale, scale_now=now, movement=cycle.movement(last.scale, now),
         still=[titles[i] for i in still if i in titles], new=[titles[i] for i in new if i in titles],
         gone=[titles[i] for i in gone if i in titles],
         themes_then=[theme_titles[t] for t in last.themes if t in theme_titles],
-        scales=earlier + [(f"{cycle.short_date(today)} (now)", now)],
+        scales=earlier + [(f"{short_date(today)} (now)", now)],
     )
     if len(section.scales) >= PICTURE_FROM:
         section.image_png, section.alt_text = scale_png(section.scales), scale_alt_text(section.scales)

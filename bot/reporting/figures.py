@@ -29,7 +29,7 @@ from bot.modes.supervision.checks import DANGER_NOTE  # the note's kind, never i
 from bot.modes.supervision.suggestions import noticed_patterns, suggest_themes
 from bot.modes.workshop.workshop_tables import WorkshopPoint, WorkshopSession
 from bot.reading.follow_up import NOT_USED, USED  # a toolkit answer, as coded (answering.py)
-from bot.reading.months import MONTH_NAMES
+from bot.reading.months import MONTH_NAMES, long_date
 from bot.storage.store import Answer, SessionNote, SupervisionSession
 
 SESSIONS, WORKSHOPS = "sessions", "workshops"
@@ -50,14 +50,10 @@ class Period:
     end: date  # inclusive
 
     def __str__(self) -> str:
-        return f"{_day(self.start)} to {_day(self.end)}"
+        return f"{long_date(self.start)} to {long_date(self.end)}"
 
     def bounds(self):
         return datetime.combine(self.start, time.min), datetime.combine(self.end + timedelta(days=1), time.min)
-
-
-def _day(when: date) -> str:
-    return f"{when.day} {MONTH_NAMES[when.month - 1]} {when.year}"
 
 
 @dataclass(frozen=True)

@@ -18,13 +18,12 @@ what was typed in bot/reading/follow_up.py.
 """
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 from typing import Dict, List, Optional, Sequence, Tuple
-from zoneinfo import ZoneInfo
 
 from bot.content.knowledge import Knowledge
+from bot.reading.months import in_england, long_date, short_date, today_in_england
 from bot.reading.follow_up import NOT_DONE, PARTLY, STATUS_LABELS, due_date
 from bot.reading.text_input import Choice
 
@@ -50,23 +49,9 @@ STUCK_CHOICES = (
 )
 STATUS_BUTTONS = tuple((label, label) for label in STATUS_LABELS.values())
 FLAT_SCALE = 1  # earlier scales within one point of each other are "about the same"
-LOCAL_TIME = ZoneInfo("Europe/London")
 
 
 # ----- the last session, kept in this one ----------------------------------------------------------
-
-def local_day(moment_utc) -> date:
-    from datetime import timezone
-    return moment_utc.replace(tzinfo=timezone.utc).astimezone(LOCAL_TIME).date()
-
-
-def long_date(day: date) -> str:
-    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
-
-
-def short_date(day: date) -> str:
-    return f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
-
 
 def ago(day: date, today: date) -> str:
     days = (today - day).days
@@ -174,14 +159,14 @@ def snapshot(k: Knowledge, sessions: Sequence) -> Optional[Dict]:
                             "by_when": given(f"actions.{number}.by_when")})
         number += 1
     return {
-        "date": local_day(last.created_at).isoformat(),
+        "date": in_england(last.created_at).date().isoformat(),
         "kind": last.kind,
         "facts": facts,
         "actions": actions,
         "scale": scale_of(last),
         "patterns": [p.id for p in noticed_patterns(k, answers, last.kind)],
         "themes": S.chosen_themes(k, answers, last.kind),
-        "earlier": [{"date": local_day(s.created_at).isoformat(), "scale": scale_of(s), "plans": plans_of(s)}
+        "earlier": [{"date": in_england(s.created_at).date().isoformat(), "scale": scale_of(s), "plans": plans_of(s)}
                     for s in sessions],
     }
 
@@ -310,8 +295,7 @@ class Cycle:
 
 def today() -> date:
     """Today in England: what "past its date" is measured against."""
-    from datetime import datetime
-    return datetime.now(LOCAL_TIME).date()
+    return today_in_england()
 
 
 def opening_steps(k: Knowledge, answers: Dict, kind: str) -> list:
