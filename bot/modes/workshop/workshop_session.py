@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.safety.danger_answer import answer_to_check, check_answered
 from bot.content.knowledge import Knowledge
 from bot.reading.reading import danger_of
+from bot.reading.months import today_in_england
 from bot.reading.privacy import privacy_reminder
 from bot.responses import (
     Reply, Turn, danger_check_question, explain_theme, find_theme, find_toolkit, show_toolkit,
@@ -289,7 +290,7 @@ class WorkshopEngine:
         return [Reply(self.content.prompt("group_chosen", group=self.content.group(found[0]).label))]
 
     def _take_themes(self, session: WorkshopSession, text: str) -> List[Reply]:
-        period = learning_report_request(text, utcnow().date())
+        period = learning_report_request(text, today_in_england())  # "this month" as the lead's calendar has it
         if period is not None:
             return self._themes_from_report(session, period)
         themes = themes_chosen(self.knowledge, text, suggested_themes(self.content, session.minutes, session.group))
