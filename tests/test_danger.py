@@ -7,7 +7,8 @@ import pytest
 from sqlalchemy import select
 
 from bot.modes.supervision.supervision import SupervisionEngine
-from bot.safety.danger import CLEAR, POSSIBLE, DangerReading, danger_check, sentences
+from bot.safety import danger_guards as G
+from bot.safety.danger import CLEAR, POSSIBLE, RUN_FLOOR, DangerReading, danger_check, sentences
 from bot.storage.store import Answer, SessionNote, Store, make_engine
 from bot.reading.text_input import Incoming
 from scripts.danger_report import CLEAR_FALSE_ALARM_LIMIT, CONTEXTS, RECALL_TARGET, ROOT, _score, heldout, levels
@@ -299,6 +300,31 @@ def test_a_clear_fact_buried_among_clauses_is_clear(check, text):
 ])
 def test_past_resolved_protected_and_idioms_are_not_the_urgent_reply_nor_asked_about(check, text):
     assert check.read(text).level is None
+
+
+@pytest.mark.parametrize("text", [
+    "Mia (4) was not picked up from nursery and the flat is in darkness, no answer from mum",
+    "Mia (4) wasnt collected from nursery, flat in darkness, no answer from mum",
+])
+def test_a_child_not_collected_with_the_parent_unreachable_is_at_least_asked_about(check, text):
+    """'not collected' and 'no answer' are the danger itself, not a negation that makes it calm."""
+    assert check.read(text).level in (POSSIBLE, CLEAR)
+
+
+@pytest.mark.parametrize("text", [
+    "no answer at the door when I visited in june, they had moved",
+    "nan said no reply from mum all weekend but the kids were with her the whole time",
+])
+def test_no_answer_in_the_past_or_with_a_carer_there_is_not_asked_about(check, text):
+    assert check.read(text).level is None
+
+
+def test_the_whole_sentence_is_weighed_even_when_no_clause_leans_to_danger(check):
+    """Clauses that each read calm can say danger together, so the whole sentence is always scored."""
+    plain = "we met at the library, then had some lunch, and went through the plan"
+    assert max(check.scores([plain[a:b] for a, b in G.clause_spans(plain)])) < RUN_FLOOR
+    assert any(whole for *_, whole in check._parts(plain))
+    assert check.read("smoke alarm beeping in the flat, twins (2) inside, dad passed out on the settee").level == CLEAR
 
 
 def test_a_past_threat_beside_tonight_is_at_most_asked_about(check):

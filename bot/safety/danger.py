@@ -228,8 +228,8 @@ class DangerCheck:
         found, alone = [], [self._model.probabilities_from_counts(c)[1] for c in counts]
         for first, width in runs:
             run = slice(first, first + width)
-            if width > 1 and max(alone[run]) < RUN_FLOOR:
-                continue  # no clause of it leans towards danger: a run of them is not read (it halves the cost)
+            if 1 < width < len(spans) and max(alone[run]) < RUN_FLOOR:
+                continue  # no clause of it leans towards danger: a part-run is not read (the whole always is)
             if sum(words[run]) >= MIN_WORDS_FOR_SCORE:
                 score = alone[first] if width == 1 else \
                     self._model.probabilities_from_counts(NgramModel.add_counts(counts[run]))[1]

@@ -51,7 +51,7 @@ HARM_BESIDE_A_CHILD = re.compile(
     r"alone|on (his|her|their) own|by (himself|herself|themselves)|left (with|looking after|in charge)|"
     r"nobody (home|in|there|with)|no one (home|in|there|with)|no adults?|wander\w*|door (open|wide open)|"
     r"locked|trapped|shut in|missing(?! (that|the point|something|what|how|signs?|out|it|things))|"
-    r"run away|ran away|not (come|came|been) (back|home)|still not back|"
+    r"run away|ran away|not (come|came|been) (back|home)|still not back|(not|wasn'?t|never) (collected|picked up)|"
     r"car with|(older|adult|unknown|strange) (men|man|males?|lads)|men (she|he|they) (doesn'?t|don'?t) know|"
     r"dealers?|county lines|trap ?house|groom\w*|sexual\w*|rap(e|ed)|touch(ed|ing) (her|him)|"
     r"cut|cutting|ceremony|married|marriage|wedding|flights?|airport|heathrow|gatwick|plane|"

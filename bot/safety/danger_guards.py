@@ -245,7 +245,7 @@ def undone(sentence: str, start: int, end: int) -> bool:
 NEGATED_DANGER = re.compile(
     r"\b(men|man|males?|people|adults?|lads|guys|someone|somebody|flat|house|place|address|area|car) (she|he|they) "
     r"(doesn'?t|don'?t|didn'?t) know\b|"
-    r"\b(not|no|isn'?t|aren'?t|hasn'?t|haven'?t|hadn'?t|won'?t|wont|wouldn'?t|can'?t|cannot|couldn'?t|doesn'?t|"
+    r"\b(not|no|isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|hadn'?t|won'?t|wont|wouldn'?t|can'?t|cannot|couldn'?t|doesn'?t|"
     r"don'?t|didn'?t|never|nobody|no one|no-one)( (really|properly|even|at all|been|had|got|any|been able to|"
     r"able to|has|have|a|let|being))? (feeding|fed|feed|eating|eaten|drinking|drunk anything|breathing|breathe|"
     r"waking|wake|woken|"
@@ -253,9 +253,10 @@ NEGATED_DANGER = re.compile(
     r"knows where|know who|knows who|want (us|me|anyone|anybody|her \w+|his \w+) to (tell|know|find out)|"
     r"tell anyone|want to go (back )?home|stop(ping)? (crying|screaming|bleeding|fitting|being sick|vomiting|shaking)|"
     r"safe|adults?|grown ?ups?|"
-    r"parents?|food|heating|electric\w*|seen|heard from|(come|came|been) (back|home)|"
+    r"parents?|food|heating|electric\w*|seen|heard from|(come|came|been) (back|home)|collected|picked up|"
     r"with (them|him|her)|in the (house|flat)|(been )?(found|located|traced)|want to go|"
     r"let (\w+ ){0,3}(in|near|out|go|leave|help)|"
+    r"answer|reply|response|"
     r"(phone|ring|call|get|take (him|her|them) to) (an ambulance|999|help|the police|a doctor|a&e|hospital))\b",
     re.IGNORECASE)
 
