@@ -24,7 +24,7 @@ def check(knowledge):
 # The gate's files: every set the check was tuned on (final.yml was held out until its one measurement; its four
 # misses were then fixed, see scripts/danger_report.py).
 GATE_FILES = [ROOT / "tests" / "danger" / name
-              for name in ("dev.yml", "heldout.yml", "people.yml", "final.yml", "second.yml")]
+              for name in ("dev.yml", "heldout.yml", "people.yml", "final.yml", "second.yml", "third.yml")]
 
 
 @pytest.fixture(scope="module")
@@ -325,6 +325,34 @@ def test_the_whole_sentence_is_weighed_even_when_no_clause_leans_to_danger(check
     assert max(check.scores([plain[a:b] for a, b in G.clause_spans(plain)])) < RUN_FLOOR
     assert any(whole for *_, whole in check._parts(plain))
     assert check.read("smoke alarm beeping in the flat, twins (2) inside, dad passed out on the settee").level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    "what if i visit and the children are home alone, who do i ring first?",
+    "suppose dad turns up drunk and the baby is in the house, is that a police matter?",
+])
+def test_a_sentence_opening_with_what_if_is_at_most_asked_about(check, text):
+    """'what if' at the start governs the clauses after it, even one that alone reads as danger now."""
+    assert check.read(text).level != CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    "the ceremony is on saturday. Amira is 16 and says she doesnt consent",
+    "aunties are flying in on friday to 'make the girls clean' before the family party, girls are 6 and 8",
+    "an uber was ordered by someone nobody knows to pick up Leah (13) from the childrens home at 11 tonight",
+])
+def test_marriage_without_consent_a_cleaning_euphemism_and_a_strangers_taxi_are_at_least_asked_about(check, text):
+    """Kinds third.yml found with neither reply (a nikah, 'make her clean', a taxi on a stranger's account)."""
+    assert check.read(text).level in (POSSIBLE, CLEAR)
+
+
+@pytest.mark.parametrize("text", [
+    "the school taxi picks him up every day at 8",
+    "he is 10 minutes away from the office",
+    "what if we asked dad directly about his drinking?",
+])
+def test_ordinary_taxis_distances_and_questions_are_not_asked_about(check, text):
+    assert check.read(text).level is None
 
 
 def test_a_past_threat_beside_tonight_is_at_most_asked_about(check):

@@ -37,17 +37,16 @@ being over, gets at least the check, because a missed check is far worse
 than an extra one. It never gives the urgent reply by itself.
 
 The guards, the margin's concepts and the thresholds were chosen looking at
-three development sets, tests/danger/dev.yml, heldout.yml and people.yml
-(people.yml's misses were studied for their kinds of failure, never copied
-into training). The thresholds were chosen leave-one-set-out: tuned on two
-sets (the most liberal check keeping checks on their reflective sentences at
-or under 3%), measured on the third, rotated. tests/danger/final.yml was
-held out until its one measurement (4 of 120 urgent messages got neither
-reply); the margin then learnt those four kinds (a cutting euphemism, a
-newborn's breathing, an offender staying or collecting children tonight, a
-worker's fear for a child tonight), so no held-out set is left. Reading a
-1,000-character message costs about 17 ms of processor time, 20,000 about
-280 ms.
+six development sets in tests/danger/ (each set's misses studied for their
+kind of failure, never copied into training). Three of them (final.yml,
+second.yml, third.yml) were each held out until one measurement, then had
+their kinds of miss fixed; the README gives those honest figures. The
+thresholds were chosen leave-one-set-out over all six (December 2026): for
+each set, the pair that gave the most urgent replies first on the other five
+with no urgent message getting neither, few checks and fewer urgent replies
+on their reflective sentences. Four of the six choices were urgent at 0.70
+and the check at 0.60 (the others 0.70 and 0.65, 0.65 and 0.60). Reading a 1,000-character message costs about
+12 ms of processor time, 20,000 about 240 ms.
 
 Clear danger gets the urgent reply at once. Possible danger (the classifier
 unsure) gets one short check: "Is a child in danger right now?".
@@ -69,7 +68,7 @@ CLEAR, POSSIBLE = "clear", "possible"
 
 # Probability from the classifier at or above which a sentence is clear danger,
 # and at or above which it is worth one short check.
-CLEAR_SCORE = 0.75
+CLEAR_SCORE = 0.70
 POSSIBLE_SCORE = 0.60
 PART_POSSIBLE_SCORE = 0.60  # the same for a clause or run of clauses, read apart from its sentence
 DOUBTED_POSSIBLE_SCORE = 0.80  # the same for a reading lowered one level (comfort, the past or 'if')
@@ -189,20 +188,25 @@ class DangerCheck:
 
     def _readings(self, sentence: str, before: str = "") -> List[DangerReading]:
         span = self._phrase(sentence)
+        # "what if ..." at the start governs every clause after it: at most the check (unless it says now)
+        what_if = bool(G.WHAT_IF_OPENING.search(sentence)) and not G.NOW.search(sentence)
         if span is not None:  # a phrase for danger now: clear, unless the message says it is over
             # Near the danger, or anywhere when the danger is told in the past tense ("the baby was floppy on
             # friday, ..., discharged"): in a long message "HV says weight is fine" is about something else.
             near = G.around(G.without_idioms(sentence), span, RESOLVED_REACH)
             if not (G.resolved(near) or (G.PAST_TENSE.search(span) and G.resolved(sentence))):
-                return [DangerReading(CLEAR, sentence, 1.0, True)]
+                return [DangerReading(POSSIBLE if what_if else CLEAR, sentence, 1.0, True)]
             if not G.resolved(span) or G.NOW.search(span):  # over elsewhere, or over but "now" too: ask
                 return [DangerReading(POSSIBLE, sentence, 1.0, True)]
         plain = G.without_idioms(sentence)
         if G.resolved(plain) and not G.NOW.search(plain):
             return []  # over, and nothing says now: the score alone cannot raise it
         over = G.resolved(plain) or G.reassured(plain) or bool(G.TEACHING.search(plain))
-        readings = [self._level(sentence, score, words, down + over, whole)
-                    for score, words, down, whole in self._parts(plain)]
+        parts = self._parts(plain)
+        # A clause read apart from its sentence alarms only when the sentence does not open with "what if"
+        # ("what if mum relapses and she's on her own with the baby").
+        readings = [self._level(sentence, score, words, down + over, whole, part_may_alarm=not what_if)
+                    for score, words, down, whole in parts]
         if not any(readings) and margin(sentence, before):  # a child, a harm, nothing saying it is over: ask
             readings.append(DangerReading(POSSIBLE, sentence, 0.0))
         return readings
@@ -237,7 +241,8 @@ class DangerCheck:
                               width == len(spans)))
         return found
 
-    def _level(self, sentence: str, score: float, words: int, down: int, whole: bool) -> DangerReading:
+    def _level(self, sentence: str, score: float, words: int, down: int, whole: bool,
+               part_may_alarm: bool = True) -> DangerReading:
         """The classifier's reading of one clause or run of clauses, lowered by comfort, the past or 'if'.
 
         Comfort ("all safe now", a negation) and the past or "if" each take a level off; two levels
@@ -245,7 +250,8 @@ class DangerCheck:
         """
         if down > 1:
             return DangerReading(None, sentence, score)
-        if score >= CLEAR_SCORE and words > (MIN_WORDS_FOR_SCORE if whole else PART_MIN_WORDS_FOR_CLEAR) and not down:
+        if score >= CLEAR_SCORE and not down and (whole or part_may_alarm) \
+                and words > (MIN_WORDS_FOR_SCORE if whole else PART_MIN_WORDS_FOR_CLEAR):
             return DangerReading(CLEAR, sentence, score)
         if score >= (DOUBTED_POSSIBLE_SCORE if down else POSSIBLE_SCORE if whole else PART_POSSIBLE_SCORE):
             return DangerReading(POSSIBLE, sentence, score)

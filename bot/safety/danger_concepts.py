@@ -30,7 +30,8 @@ from typing import List
 from . import danger_guards as G
 
 _UNIT = r"(yo|y/o|yrs?|years?|months?|mths?|mo|weeks?|wks?)"
-_AGE = r"\(\s*\d{1,2}( ?" + _UNIT + r")?( old)?\s*\)|\d{1,2} ?(yo|y/o|yr|" + _UNIT + r" old)(?!\w)"
+_AGE = r"\(\s*\d{1,2}( ?" + _UNIT + r")?( old)?\s*\)|\d{1,2} ?(yo|y/o|yr|" + _UNIT + r" old)(?!\w)|" \
+    r"(is|aged) ([1-9]|1[0-7])(?= *(and|,|\.|$))"  # "Zainab is 15 and ...": an age, not "is 10 minutes away"
 VULNERABLE = re.compile(
     r"\b(child|children|kids?|baby|babies|new ?borns?|infant|toddlers?|little ones?|twins|girls?|boys?|"
     r"sons?|daughters?|"
@@ -54,7 +55,10 @@ HARM_BESIDE_A_CHILD = re.compile(
     r"run away|ran away|not (come|came|been) (back|home)|still not back|(not|wasn'?t|never) (collected|picked up)|"
     r"car with|(older|adult|unknown|strange) (men|man|males?|lads)|men (she|he|they) (doesn'?t|don'?t) know|"
     r"dealers?|county lines|trap ?house|groom\w*|sexual\w*|rap(e|ed)|touch(ed|ing) (her|him)|"
-    r"cut|cutting|ceremony|married|marriage|wedding|flights?|airport|heathrow|gatwick|plane|"
+    r"cut|cutting|ceremony|married|marriage|wedding|nikah|flights?|airport|heathrow|gatwick|plane|"
+    r"(do(es)?n'?t|does not|did not|not) (consent|agree) to (it|the \w+|marry\w*)|(do(es)?n'?t|does not) consent|"
+    r"(make|making|get|getting) (her|them|the girls?|\w+) clean|"
+    r"(taxi|cab|uber|car)s? (booked|sent|ordered)|stranger'?s?|"
     r"moving (back )?in|moved (back )?in|released|turned up|turning up|coming (round|over)|at the door|"
     r"drunk|high|off (his|her|their) face|passed out|out cold|kill\w*|die|dead|knife|knives|weapon|gun|strangl\w*|"
     r"(dv|da|domestic|violence|fight|assault)\w* (is )?(in progress|happening|going on|kicking off)|"
@@ -135,7 +139,8 @@ def margin(sentence: str, before: str = "") -> bool:
 DOUBT = re.compile(
     r"\b((19|20)\d\d|talk(s|ed|ing)? about|spoke about|mention\w*|history of|"
     r"before(?! (they|he|she|we|you|the (family|kids|children|girls?|boys?)) "
-    r"(travel|go|fly|leave|come|get|move|head)s?\b)|"
+    r"(travel|go|fly|leave|come|get|move|head)s?\b| the (\w+ )?(wedding|ceremony|celebration|party|trip|holiday|"
+    r"flight|journey)\b)|"
     r"ever|keeps?|always|"
     r"every (day|night|week|weekend|time)|worried|worry|concerns?|wonder\w*|procedure|policy|guidance|protocol|"
     r"process|threshold|training|referral|strategy|assessment|seen alone|"

@@ -82,6 +82,12 @@ def without_threat_conditions(text: str) -> str:
     return THREAT_CONDITION.sub(lambda m: m.group(1), text)
 
 
+# A sentence that opens as a "what if" or a practice question: its later clauses are inside it.
+WHAT_IF_OPENING = re.compile(
+    r"^\W*(just wondering,? )?(what if|what (would|do|should|could) (i|we|you) do (if|when)|suppose|supposing|imagine|"
+    r"hypothetically|if (ever|a|an|someone|somebody|you|i|we|they) )", re.IGNORECASE)
+
+
 def hypothetical(text: str) -> bool:
     """A "what if" in the text, unless it is the condition of a threat made now."""
     return bool(HYPOTHETICAL.search(without_threat_conditions(text)))
@@ -250,6 +256,7 @@ NEGATED_DANGER = re.compile(
     r"able to|has|have|a|let|being))? (feeding|fed|feed|eating|eaten|drinking|drunk anything|breathing|breathe|"
     r"waking|wake|woken|"
     r"rousing|moving|responding|responsive|answering|answered|back|home|worried|bothered|concerned|know where|"
+    r"consent\w*|agree to (it|marry\w*|the (marriage|wedding|nikah))|"
     r"knows where|know who|knows who|want (us|me|anyone|anybody|her \w+|his \w+) to (tell|know|find out)|"
     r"tell anyone|want to go (back )?home|stop(ping)? (crying|screaming|bleeding|fitting|being sick|vomiting|shaking)|"
     r"safe|adults?|grown ?ups?|"
