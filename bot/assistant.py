@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Dict, List, Mapping, Optional, Tuple
 
+from bot.modes.common import answer_open
 from bot.modes.mode import Mode
 from bot.modes.registry import MODES, start_intents
 from bot.reading.reading import read_once
@@ -68,18 +69,20 @@ class Assistant:
         return next((name for name, mode in self.modes.items() if mode.has_active_session(sender_id)), None)
 
     def handle(self, sender_id: str, message: Incoming) -> Turn:
-        """One message, answered by the active mode (with the next question); closed when none is open.
+        """One message, answered for the mode with a session open (with the next question); closed when none is.
 
-        Each mode looks for its open session in the same transaction that handles the message, so a
-        message costs one transaction for the first mode, one more for each mode before its own. The
+        What every mode shares (pause, help, resume, an empty message, a start pressed again, the answer to
+        the danger check, the urgent reply first) is answered once, by bot/modes/common.py; the mode answers
+        the rest. Each mode looks for its open session in the same transaction that handles the message, so
+        a message costs one transaction for the first mode, one more for each mode before its own. The
         message's danger level is read once here (if Rasa's NLU has not already) and carried to the mode.
         """
         message = read_once(message, self.knowledge)
         for mode in self.modes.values():
-            turn = mode.handle_active(sender_id, message)
+            turn = answer_open(mode, sender_id, message)
             if turn is not None:
                 return turn
-        return self.default.handle(sender_id, message)  # names a record just saved, or says none is open
+        return self.default.no_session(sender_id)  # names a record just saved, or says none is open
 
     def prompt(self, sender_id: str) -> List[Reply]:
         name = self.active_mode(sender_id)

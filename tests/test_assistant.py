@@ -77,3 +77,48 @@ def test_a_supervision_message_is_one_database_transaction(assistant):
     begun.clear()
     assistant.handle("b", Incoming("90 minutes"))
     assert len(begun) == 2
+
+
+# ----- what every mode shares, answered once (bot/modes/common.py) ------------------------------------------
+
+POSSIBLY = dict(danger_level="possible", danger_read=True)  # the check's unsure middle, as Rasa's NLU would mark it
+
+
+@pytest.mark.parametrize("start", ["start_supervision", "start_workshop"])
+def test_help_while_the_danger_check_is_open_keeps_it_open_in_every_mode(assistant, start):
+    """Help answers, then the check is asked again; a yes after it still gives urgent help."""
+    assistant.start("a", start)
+    assistant.handle("a", Incoming("Someone may be at risk", **POSSIBLY))
+    helped = [r.text for r in assistant.handle("a", Incoming("help")).replies]
+    assert helped[-1] == KNOWLEDGE.urgent.check_question
+    said = [r.text for r in assistant.handle("a", Incoming("yes")).replies]
+    assert KNOWLEDGE.urgent.heading in said[0]
+
+
+@pytest.mark.parametrize("start", ["start_supervision", "start_workshop"])
+def test_anything_but_an_answer_to_the_danger_check_is_read_as_a_new_message_in_every_mode(assistant, start):
+    assistant.start("a", start)
+    assistant.handle("a", Incoming("Someone may be at risk", **POSSIBLY))
+    then = [r.text for r in assistant.handle("a", Incoming("90 minutes")).replies]
+    assert KNOWLEDGE.urgent.check_question not in then and KNOWLEDGE.urgent.heading not in "\n".join(then)
+
+
+def test_pausing_drops_a_did_you_mean_but_keeps_the_danger_check_for_resuming(assistant):
+    assistant.start("a", "start_supervision")
+    assert "Did you mean skip?" in assistant.handle("a", Incoming("skp")).replies[-1].text
+    assert assistant.handle("a", Incoming("pause")).closed
+    _, replies = assistant.resume("a")
+    assert "Did you mean" not in "\n".join(r.text for r in replies)
+    assistant.handle("a", Incoming("Someone may be at risk", **POSSIBLY))
+    assert assistant.handle("a", Incoming("pause")).closed
+    _, replies = assistant.resume("a")
+    assert replies[-1].text == KNOWLEDGE.urgent.check_question
+
+
+@pytest.mark.parametrize("start", ["start_supervision", "start_workshop"])
+def test_an_empty_message_and_a_start_pressed_again_are_answered_kindly_in_every_mode(assistant, start):
+    assistant.start("a", start)
+    empty = assistant.handle("a", Incoming("  \n "))
+    assert not empty.closed and len(empty.replies) >= 2  # a kind word, then the question again
+    again = assistant.handle("a", Incoming(f"/{start}", start, 1.0))
+    assert "in the middle of" in again.replies[0].text

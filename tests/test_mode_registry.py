@@ -26,7 +26,7 @@ from bot.modes import registry
 from bot.modes.registry import MODES, ModeSpec, start_intents
 from bot.reading.text_input import Incoming
 from bot.records.saved_files import latest_file, owned_file
-from bot.responses import Reply, Turn
+from bot.responses import Reply, Turn, urgent_help
 from bot.storage import retention
 from bot.storage.store import ACTIVE, COMPLETE, PAUSED, Base, Store, make_engine, utcnow
 from tests.content import KNOWLEDGE
@@ -60,9 +60,10 @@ class ReviewNote(ExampleBase):
 class ReviewEngine:
     """Each message is a note; "save" writes them to a file and closes the session."""
 
-    def __init__(self, store: Store, records_dir: Path):
+    def __init__(self, knowledge, store: Store, records_dir: Path):
         ExampleBase.metadata.create_all(store.engine)
-        self.store, self.records_dir = store, Path(records_dir)
+        self.knowledge, self.store, self.records_dir = knowledge, store, Path(records_dir)
+        self.danger_noted: List[str] = []
         self._sessions = sessionmaker(store.engine, future=True, expire_on_commit=False)
 
     @contextmanager
@@ -104,22 +105,41 @@ class ReviewEngine:
     def prompt(self, sender_id: str) -> List[Reply]:
         return [Reply("Your next note, or 'save'.")]
 
-    def handle(self, sender_id: str, message: Incoming) -> Turn:
-        return self.handle_active(sender_id, message) or Turn([Reply("No review is open.")], closed=True)
+    def no_session(self, sender_id: str) -> Turn:
+        return Turn([Reply("No review is open.")], closed=True)
 
-    def handle_active(self, sender_id: str, message: Incoming) -> Optional[Turn]:
-        with self.transaction() as db:
-            session = self._open(db, sender_id)
-            if session is None:
-                return None
-            if message.text.strip().lower() == "save":
-                self.records_dir.mkdir(parents=True, exist_ok=True)
-                path = self.records_dir / f"review-{session.id}.docx"
-                path.write_text("\n".join(note.text for note in session.notes))
-                session.file_path, session.status = str(path), COMPLETE
-                return Turn([Reply("Saved.")], closed=True)
-            session.notes.append(ReviewNote(text=message.text))
-            return Turn([Reply(f"Noted ({len(session.notes)} so far).")])
+    # What bot/modes/common.py asks of a mode: it answers pause, help, an empty message and danger itself.
+    def open_session(self, db, sender_id: str) -> Optional[ReviewSession]:
+        return self._open(db, sender_id)
+
+    def is_open(self, session: ReviewSession) -> bool:
+        return session.status == ACTIVE
+
+    def answer(self, db, session: ReviewSession, message: Incoming) -> Turn:
+        if message.text.strip().lower() == "save":
+            self.records_dir.mkdir(parents=True, exist_ok=True)
+            path = self.records_dir / f"review-{session.id}.docx"
+            path.write_text("\n".join(note.text for note in session.notes))
+            session.file_path, session.status = str(path), COMPLETE
+            return Turn([Reply("Saved.")], closed=True)
+        session.notes.append(ReviewNote(text=message.text))
+        return Turn([Reply(f"Noted ({len(session.notes)} so far).")] + self.ask_next(db, session))
+
+    def ask_next(self, db, session: ReviewSession) -> List[Reply]:
+        return [Reply("Your next note, or 'save'.")]
+
+    def pause(self, db, session: ReviewSession) -> None:
+        session.status = PAUSED
+
+    def wording(self, what: str) -> str:
+        return {"empty": "Type a note.", "paused": "Review paused.", "help": "One note per message, then 'save'.",
+                "already_open": "A review is open already."}[what]
+
+    def take_check(self, db, session: ReviewSession) -> Optional[str]:
+        return None  # this mode never asks "Is a child in danger right now?"
+
+    def note_danger(self, db, session: ReviewSession, text: str) -> None:
+        self.danger_noted.append(text)
 
     def progress(self, sender_id: str) -> Optional[str]:
         with self.transaction() as db:
@@ -131,7 +151,7 @@ REVIEW = ModeSpec(
     name="review", starts={"start_review": "review"}, session_table=ReviewSession,
     tables=("review_sessions", "review_notes"), file_kind="review", file_column="file_path",
     files_of=lambda session: [Path(session.file_path)] if session.file_path else [],
-    build=lambda knowledge, store, settings: ReviewEngine(store, settings.records_dir),
+    build=lambda knowledge, store, settings: ReviewEngine(knowledge, store, settings.records_dir),
     progress=lambda engine, sender: engine.progress(sender),
     label=lambda session: f"{len(session.notes)} notes", size=lambda session: f"notes {len(session.notes)}",
     shown=lambda session: [(str(n), note.text) for n, note in enumerate(session.notes, 1)],
@@ -247,3 +267,20 @@ def test_a_mode_cannot_take_another_modes_starting_intent():
     with pytest.raises(ValueError, match="start_workshop"):
         registry.register(clash)
     assert "clash" not in [spec.name for spec in MODES]
+
+
+def test_the_router_answers_what_every_mode_shares_for_the_example_mode(with_review, settings):
+    """The example mode answers only notes and 'save': pause, help, an empty message and the urgent reply to
+    clear danger come from bot/modes/common.py, so a new mode cannot leave them out."""
+    assistant, _ = assistant_for(settings)
+    assistant.start("sup-2", "start_review")
+    helped = assistant.handle("sup-2", Incoming("help"))
+    assert [r.text for r in helped.replies] == ["One note per message, then 'save'.", "Your next note, or 'save'."]
+    assert [r.text for r in assistant.handle("sup-2", Incoming("   ")).replies][0] == "Type a note."
+    danger = "the baby is not breathing and mum is passed out on the floor right now"
+    replies = [r.text for r in assistant.handle("sup-2", Incoming(danger)).replies]
+    assert replies[0] == urgent_help(KNOWLEDGE).text and replies[1] == "Noted (1 so far)."
+    assert assistant.modes["review"].danger_noted == [danger]
+    paused = assistant.handle("sup-2", Incoming("pause"))
+    assert paused.closed and [r.text for r in paused.replies] == ["Review paused."]
+    assert assistant.active_mode("sup-2") is None

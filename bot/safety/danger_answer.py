@@ -17,6 +17,7 @@ from bot.responses import Reply, Turn, urgent_help
 from bot.reading.text_input import Incoming, parse_yes_no
 
 YES, NO = "yes", "no"
+CHECK_KEY = "check.danger"  # the question id the check is asked with (a message sent for it answers it)
 
 
 def answer_to_check(message: Incoming) -> Optional[str]:

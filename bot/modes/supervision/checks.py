@@ -4,23 +4,22 @@
 or 1) and stays open, as a note, until the next message answers it; "Did you mean skip?" is asked about a
 slip such as "skp" and stays open the same way. Clear or confirmed danger is noted in the practitioner's
 words for the record. A message sent for a question no longer open is not stored, but danger in it still
-comes first. The order in which a message meets these is decided in supervision.py.
+comes first. The answer to the danger check is read by bot/modes/common.py, as in every mode; the order in
+which a message meets the rest is decided in supervision.py.
 """
 from __future__ import annotations
-
-from typing import Optional
 
 from bot.content.knowledge import Knowledge
 from bot.modes.supervision.step import Step
 from bot.reading.reading import danger_of
 from bot.reading.text_input import Incoming
 from bot.responses import Reply, Turn, urgent_help
-from bot.safety.danger_answer import YES, answer_to_check, check_answered
+from bot.safety.danger_answer import CHECK_KEY
 from bot.storage.store import SessionNote, Store, SupervisionSession
 
 DANGER_NOTE = "immediate_danger"  # clear or confirmed danger: goes in the record, in their words
 DANGER_CHECK_NOTE = "danger_check"  # "Is a child in danger right now?" asked, not yet answered
-DANGER_CHECK_KEY = "check.danger"
+DANGER_CHECK_KEY = CHECK_KEY
 COMMAND_CHECK_NOTE = "command_check"  # "Did you mean skip?" asked about a slip like "skp"
 COMMAND_CHECK_KEY = "check.command"
 
@@ -53,23 +52,6 @@ class Checks:
             return False
         answer = session.answer(step.key)
         return answer is not None and answer.value in (0, 1)
-
-    def confirm_danger(self, db, session: SupervisionSession, message: Incoming) -> Optional[Turn]:
-        """The answer to "Is a child in danger right now?", if that was asked.
-
-        Yes (or not sure) gives the urgent reply and notes the words that raised
-        it; No carries on and records nothing. Anything else is read as a new
-        message (and checked for danger in its own right).
-        """
-        pending = pending_danger_check(session)
-        if pending is None:
-            return None
-        session.notes.remove(pending)
-        db.flush()
-        said = answer_to_check(message)  # read as in every mode (bot/safety/danger_answer.py)
-        if said == YES:
-            self.store.add_note(db, session, DANGER_NOTE, pending.text)
-        return None if said is None else check_answered(self.knowledge, said)
 
 
 def pending(session: SupervisionSession, kind: str):

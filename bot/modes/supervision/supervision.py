@@ -8,7 +8,10 @@ carries on where the practitioner was.
 Deciding what a message is (a command, a slip of one, danger, a side
 question, an answer to the open question, a change from the summary) is one
 ordered decision, made here; its steps share the open session and question
-plan. What it hands off lives apart: the order of questions (steps.py), their
+plan. What every mode shares (pause, help, an empty message, the answer to the
+danger check, the urgent reply first) is answered before it, by
+bot/modes/common.py. What it hands off lives apart: the order of questions
+(steps.py) and the plan derived for one message (question_plan.py), their
 wording (asking.py), taking an answer (answering.py), the checks asked
 between questions (checks.py), the next session on a case (cycle.py), reading
 text (bot/reading/text_input.py), the danger check (bot/safety/danger.py),
@@ -17,14 +20,14 @@ and saving (bot/records/record_saving.py).
 """
 from __future__ import annotations
 
-import json
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
 from bot.modes.supervision import checks, cycle, steps as S
 from bot.modes.supervision.answering import Answerer
+from bot.modes.supervision.question_plan import QuestionPlan, answers_of
 from bot.modes.supervision.asking import Asker
 from bot.content.knowledge import Knowledge
 from bot.safety.danger import DangerReading
@@ -35,10 +38,11 @@ from bot.responses import (
     find_toolkit, show_toolkit, urgent_help,
 )
 from bot.storage.store import ACTIVE, PAUSED, Store, SupervisionSession
+from bot.modes.common import SHARED_COMMANDS, answer_open, command_reply
 from bot.modes.supervision.closure import REQUEST_KEY, asks_for_closure_check, mentions_closure_check
 from bot.reading.reading import danger_of
 from bot.reading.text_input import (
-    Incoming, detect_command, is_blank, normalise, parse_number, parse_yes_no,
+    Incoming, detect_command, normalise, parse_number, parse_yes_no,
     near_command, typed_button,
 )
 
@@ -50,6 +54,9 @@ QUESTION_OPENINGS = ("what", "whats", "what's", "where", "which", "how", "can yo
                      "can i", "show", "tell me", "explain", "link", "give me", "is there", "do you",
                      "any ", "more on", "more about", "info", "remind me")
 logger = logging.getLogger(__name__)
+# The words of bot/modes/common.py's replies in a supervision session.
+_WORDING = {"empty": "empty_message", "paused": "paused", "help": "help_in_session",
+            "already_open": "already_in_session"}
 
 
 class SupervisionEngine:
@@ -71,7 +78,7 @@ class SupervisionEngine:
             session = self.store.start(db, sender_id, kind)
             replies = [Reply(self.knowledge.prompt("stuck_intro" if kind == "stuck" else "session_intro"))]
             if opening is not None and not opening.is_payload and mentions_closure_check(self.knowledge, opening.text):
-                plan = _QuestionPlan.of(self.knowledge, session)
+                plan = QuestionPlan.of(self.knowledge, session)
                 after_case = next(s for s in plan.steps if s.section not in ("details", "case", "chronology"))
                 self._mark_closure_requested(db, session, before=after_case.key)
                 replies.append(Reply(self.knowledge.closure.added_at_start))
@@ -124,7 +131,7 @@ class SupervisionEngine:
                 return [Reply(self.knowledge.prompt("no_session"), [("Reflect on a case", "/start_supervision")])]
             return self._question(session)
 
-    def _question(self, session: SupervisionSession, known: Optional["_QuestionPlan"] = None) -> List[Reply]:
+    def _question(self, session: SupervisionSession, known: Optional[QuestionPlan] = None) -> List[Reply]:
         """What is asked next, with its id. `known` is the plan already derived, if the answers are unchanged."""
         if checks.pending_danger_check(session) is not None:
             return [replace(danger_check_question(self.knowledge), question=checks.DANGER_CHECK_KEY)]
@@ -132,7 +139,7 @@ class SupervisionEngine:
         if slip is not None:
             return [Reply(self.checks.did_you_mean(slip), [("Yes", "yes"), ("No", "no")],
                           question=checks.COMMAND_CHECK_KEY)]
-        plan = known if known is not None and known.fits(session) else _QuestionPlan.of(self.knowledge, session)
+        plan = known if known is not None and known.fits(session) else QuestionPlan.of(self.knowledge, session)
         if session.choosing_change:
             return [replace(self.asking.change_list(plan.steps, plan.answers), question=CHANGE_PICKER)]
         step = self._current(session, plan.steps, plan.answers)
@@ -153,7 +160,7 @@ class SupervisionEngine:
                               "Is a child in danger right now?")
             if session.choosing_change:
                 return None
-            answers = _answers(session)
+            answers = answers_of(session)
             return self._current(session, S.question_plan(self.knowledge, answers, session.kind), answers)
 
     def progress(self, sender_id: str) -> Optional[str]:
@@ -162,7 +169,7 @@ class SupervisionEngine:
             session = self.store.current(db, sender_id)
             if session is None:
                 return None
-            answers = _answers(session)
+            answers = answers_of(session)
             steps = S.question_plan(self.knowledge, answers, session.kind)
             step = self._current(session, steps, answers)
             if session.choosing_change or step.kind == S.REVIEW:
@@ -183,37 +190,69 @@ class SupervisionEngine:
     def handle(self, sender_id: str, message: Incoming) -> Turn:
         """The whole answer to one message, in one transaction: what it did, then the next question.
 
-        The reply carries the next question so that Rasa needs one call to the
-        action server per message. `closed` says the session is paused or saved.
-        With no session open it names a record whose reply was lost, or says so.
+        What every mode shares is answered by bot/modes/common.py, the rest by `answer`. The reply
+        carries the next question so that Rasa needs one call to the action server per message.
+        `closed` says the session is paused or saved. With no session open it names a record whose
+        reply was lost, or says so.
         """
-        turn = self.handle_active(sender_id, message)
-        if turn is not None:
-            return turn
+        return answer_open(self, sender_id, message) or self.no_session(sender_id)
+
+    def no_session(self, sender_id: str) -> Turn:
         with self.store.transaction() as db:
             return Turn(self.unseen_record(db, sender_id) or [Reply(self.knowledge.prompt("no_session"))], closed=True)
 
-    def handle_active(self, sender_id: str, message: Incoming) -> Optional[Turn]:
-        """`handle` for an open session; None (and nothing changed) when none is open."""
-        with self.store.transaction() as db:
-            session = self.store.current(db, sender_id)
-            if session is None:
-                return None
-            plan = _QuestionPlan.of(self.knowledge, session)
-            turn = self._handle(db, session, message, plan)
-            if turn.closed or session.status != ACTIVE:
-                return Turn(turn.replies, closed=True)
-            db.flush()
-            return Turn(turn.replies + self._question(session, plan))
+    # ----- what bot/modes/common.py asks of a mode, inside its transaction -------------------------
 
-    def _handle(self, db, session: SupervisionSession, message: Incoming, plan: "_QuestionPlan") -> Turn:
+    def transaction(self):
+        return self.store.transaction()
+
+    def open_session(self, db, sender_id: str) -> Optional[SupervisionSession]:
+        return self.store.current(db, sender_id)
+
+    @staticmethod
+    def is_open(session: SupervisionSession) -> bool:
+        return session.status == ACTIVE
+
+    def answer(self, db, session: SupervisionSession, message: Incoming) -> Turn:
+        plan = QuestionPlan.of(self.knowledge, session)
+        turn = self._handle(db, session, message, plan)
+        if turn.closed or session.status != ACTIVE:
+            return Turn(turn.replies, closed=True)
+        db.flush()
+        return Turn(turn.replies + self._question(session, plan))
+
+    def ask_next(self, db, session: SupervisionSession) -> List[Reply]:
+        return self._question(session)
+
+    def pause(self, db, session: SupervisionSession) -> None:
+        """Paused with everything kept; a "Did you mean skip?" still open is dropped (a pending danger check
+        is kept, and asked again on resuming)."""
+        session.status = PAUSED
+        session.stop_changing()
+        slip = checks.pending(session, checks.COMMAND_CHECK_NOTE)
+        if slip is not None:
+            session.notes.remove(slip)
+
+    def wording(self, what: str) -> str:
+        return self.knowledge.prompt(_WORDING[what])
+
+    def take_check(self, db, session: SupervisionSession) -> Optional[str]:
+        pending = checks.pending_danger_check(session)
+        if pending is None:
+            return None
+        session.notes.remove(pending)
+        db.flush()
+        return pending.text
+
+    def note_danger(self, db, session: SupervisionSession, text: str) -> None:
+        self.store.add_note(db, session, checks.DANGER_NOTE, text)
+
+    def _handle(self, db, session: SupervisionSession, message: Incoming, plan: QuestionPlan) -> Turn:
         k = self.knowledge
         answers, steps = plan.answers, plan.steps
         step = self._current(session, steps, answers)
         text = message.text or ""
 
-        if is_blank(text):
-            return Turn([Reply(k.prompt("empty_message"))])
         # a button's title typed is that button ("Back to the summary" goes back)
         shown = self.asking.change_list(steps, answers) if session.choosing_change \
             else self.asking.ask(step, steps, answers, session)
@@ -237,16 +276,10 @@ class SupervisionEngine:
         elif command is None and not message.is_payload and near_command(text):
             self.store.add_note(db, session, checks.COMMAND_CHECK_NOTE, f"{near_command(text)}|{text}")
             return Turn([])  # nothing is saved until they say which they meant
-        if command == "pause":
-            session.status = PAUSED
-            session.stop_changing()
-            return Turn([Reply(k.prompt("paused"))], closed=True)
+        if command in SHARED_COMMANDS:  # only a slip confirmed ("Did you mean pause?" "yes") gets here
+            return command_reply(self, db, session, command)
         if command == "save":
             return self._save(db, session, steps, answers)
-        if command == "help":
-            return Turn([Reply(k.prompt("help_in_session"))])
-        if command == "resume":
-            return Turn([])
         if command == "stuck" and session.kind != "stuck":
             session.kind = "stuck"
             session.stop_changing()
@@ -265,16 +298,9 @@ class SupervisionEngine:
             return Turn([Reply(k.prompt("skipped"))])
         if not message.is_payload and asks_for_closure_check(k, text) and not session.choosing_change:
             return self._closure_requested(db, session, step, steps, answers)
-        from bot.modes.registry import start_intents  # here: the registry imports this module
-        if message.is_payload and message.intent in start_intents():
-            return Turn([Reply(k.prompt("already_in_session"))])
         if step.key == S.FIRST_STEP and session.kind == "supervision" and S.asks_for_short_session(text):
             session.kind = S.SHORT
             return Turn([Reply(k.prompt("short_chosen"))])
-
-        confirmation = self.checks.confirm_danger(db, session, message)
-        if confirmation is not None:
-            return confirmation
 
         reading = danger_of(message, self.knowledge)  # read once (bot/reading/reading.py)
         if reading.possible and self._only_an_answer(step, text, answers, session):
@@ -391,30 +417,3 @@ class SupervisionEngine:
 def _stored_at(session: SupervisionSession, key: str):
     answer = session.answer(key)
     return None if answer is None else answer.updated_at
-
-
-def _answers(session: SupervisionSession) -> Dict:
-    return {a.step_key: a for a in session.answers}
-
-
-def _answers_state(session: SupervisionSession) -> tuple:
-    """What the question plan is derived from, as a value to compare."""
-    return (session.kind, tuple((a.step_key, a.text, json.dumps(a.value, sort_keys=True, default=str), a.skipped)
-                                for a in session.answers))
-
-
-@dataclass(frozen=True)
-class _QuestionPlan:
-    """The question plan derived from a session's answers, kept for the rest of one message."""
-    state: tuple
-    answers: Dict
-    steps: List[S.Step]
-
-    @classmethod
-    def of(cls, knowledge: Knowledge, session: SupervisionSession) -> "_QuestionPlan":
-        answers = _answers(session)
-        return cls(_answers_state(session), answers, S.question_plan(knowledge, answers, session.kind))
-
-    def fits(self, session: SupervisionSession) -> bool:
-        """True while the answers (and the kind of session) are as they were when it was derived."""
-        return _answers_state(session) == self.state

@@ -1,8 +1,9 @@
 """A practice workshop, one message at a time: the training lead's mode.
 
 It implements bot.modes.mode.Mode, as bot/modes/supervision/supervision.py does, and bot/assistant.py
-routes a lead's messages here while a workshop is open. This module holds the
-steps of a workshop (choose, review, run, save); its wording is in
+routes a lead's messages here while a workshop is open, after bot/modes/common.py has answered what every
+mode shares (pause, help, an empty message, the answer to the danger check, the urgent reply first).
+This module holds the steps of a workshop (choose, review, run, save); its wording is in
 workshop_asking.py, its tables in workshop_tables.py, the reading of a length or a command in
 workshop_reading.py, the content and the plan in
 bot/content/workshop_content.py and workshop_plan.py, and the pack in
@@ -31,7 +32,7 @@ from typing import Callable, Dict, Iterator, List, Optional, Tuple
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.safety.danger_answer import answer_to_check, check_answered
+from bot.modes.common import SHARED_COMMANDS, answer_open, command_reply
 from bot.content.knowledge import Knowledge
 from bot.reading.reading import danger_of
 from bot.reading.months import today_in_england
@@ -42,7 +43,7 @@ from bot.responses import (
 )
 from bot.storage.store import ACTIVE, COMPLETE, PAUSED, sessions_of, utcnow
 from bot.reading.text_input import (
-    Choice, ChoiceMatcher, Incoming, is_blank, parse_yes_no,
+    Choice, ChoiceMatcher, Incoming, parse_yes_no,
     typed_button,
 )
 from bot.content.workshop_content import WorkshopContent
@@ -59,6 +60,8 @@ from bot.config import Settings
 LENGTH, GROUP, THEMES, REVIEW, RUNNING = "length", "group", "themes", "review", "running"
 START_BUTTON = ("Run a workshop", "/start_workshop")
 _BUTTON_PAYLOAD = re.compile(r"^/[A-Za-z_]+")
+# The words of bot/modes/common.py's replies in a workshop.
+_WORDING = {"empty": "empty_message", "paused": "paused", "help": "help", "already_open": "already_in_workshop"}
 
 # ----- the conversation -----------------------------------------------------------------
 
@@ -187,50 +190,62 @@ class WorkshopEngine:
     # ----- taking a message -------------------------------------------------------------
 
     def handle(self, sender_id: str, message: Incoming) -> Turn:
-        turn = self.handle_active(sender_id, message)
-        return turn if turn is not None else Turn([Reply(self.content.prompt("no_session"), [START_BUTTON])],
-                                                  closed=True)
+        """What every mode shares is answered by bot/modes/common.py, the rest by `answer`."""
+        return answer_open(self, sender_id, message) or self.no_session(sender_id)
 
-    def handle_active(self, sender_id: str, message: Incoming) -> Optional[Turn]:
-        """`handle` for an open workshop; None (and nothing changed) when none is open."""
-        with self.transaction() as db:
-            session = self._current(db, sender_id)
-            if session is None:
-                return None
-            turn = self._handle(db, session, message)
-            if turn.closed or session.status != ACTIVE:
-                return Turn(turn.replies, closed=True)
-            return Turn(turn.replies + self._prompt(session))  # the next cue: one action call a message
+    def no_session(self, sender_id: str) -> Turn:
+        return Turn([Reply(self.content.prompt("no_session"), [START_BUTTON])], closed=True)
+
+    # ----- what bot/modes/common.py asks of a mode, inside its transaction -------------------------
+
+    def open_session(self, db: Session, sender_id: str) -> Optional[WorkshopSession]:
+        return self._current(db, sender_id)
+
+    @staticmethod
+    def is_open(session: WorkshopSession) -> bool:
+        return session.status == ACTIVE
+
+    def answer(self, db: Session, session: WorkshopSession, message: Incoming) -> Turn:
+        turn = self._handle(db, session, message)
+        if turn.closed or session.status != ACTIVE:
+            return Turn(turn.replies, closed=True)
+        return Turn(turn.replies + self._prompt(session))  # the next cue: one action call a message
+
+    def ask_next(self, db: Session, session: WorkshopSession) -> List[Reply]:
+        return self._prompt(session)
+
+    @staticmethod
+    def pause(db: Session, session: WorkshopSession) -> None:
+        session.status = PAUSED
+
+    def wording(self, what: str) -> str:
+        return self.content.prompt(_WORDING[what])
+
+    @staticmethod
+    def take_check(db: Session, session: WorkshopSession) -> Optional[str]:
+        """A workshop keeps that the check is open, never the words that raised it (it holds no case data)."""
+        if not session.danger_check:
+            return None
+        session.danger_check = False
+        return ""
+
+    @staticmethod
+    def note_danger(db: Session, session: WorkshopSession, text: str) -> None:
+        """Nothing kept: a workshop holds no case data, so danger is answered (urgent help) and never stored."""
 
     def _handle(self, db: Session, session: WorkshopSession, message: Incoming) -> Turn:
         c = self.content
-        if is_blank(message.text):
-            return Turn([Reply(c.prompt("empty_message"))])
         # A button's title typed is that button ("Save the pack" saves; it is not a point).
         message = typed_button(message, [b for reply in self._prompt(session) for b in reply.buttons])
         text = message.text or ""
-        if session.danger_check:  # the check asked last time: answered as in supervision (bot/safety/danger_answer.py)
-            session.danger_check = False
-            said = answer_to_check(message)
-            if said is not None:
-                return check_answered(self.knowledge, said)
-
         stage = _stage(session)
         command = workshop_command(message)
-        if command == "pause":
-            session.status = PAUSED
-            return Turn([Reply(c.prompt("paused"))], closed=True)
-        if command == "help":
-            return Turn([Reply(c.prompt("help"))])
-        if command == "resume":
-            return Turn([])
+        if command in SHARED_COMMANDS:  # "help?" and the like, which only a workshop reads as a command
+            return command_reply(self, db, session, command)
         if command == "save":
             if stage in (LENGTH, GROUP, THEMES):
                 return Turn([Reply(c.prompt("nothing_to_save_yet"))])
             return self._save(session)
-        from bot.modes.registry import start_intents  # here: the registry imports this module
-        if message.is_payload and message.intent in start_intents():
-            return Turn([Reply(c.prompt("already_in_workshop"))])
         if command == "plan":
             if stage == RUNNING:
                 return Turn([Reply(self.asking.plan_text(self._plan(session), session.current_item))])
