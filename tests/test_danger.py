@@ -355,6 +355,22 @@ def test_ordinary_taxis_distances_and_questions_are_not_asked_about(check, text)
     assert check.read(text).level is None
 
 
+@pytest.mark.parametrize("text", [
+    "back in june Mo (3) got into the bleach under the sink, he recovered fully and the cupboards have locks now",
+    "Rae (15) went missing on friday but was traced by police and is back with her carers",
+    "team quiz: a baby is floppy and grey on a home visit, what are your first three actions?",
+    "if a parent ever told me the kids were alone at home, would I ring 999 or the duty desk?",
+    "honestly this caseload is a ticking time bomb and we're at breaking point as a team",
+])
+def test_recovered_traced_quizzes_what_ifs_and_sayings_are_not_asked_about(check, text):
+    """Kinds of check on reflective sentences third.yml showed (written here in other words)."""
+    assert check.read(text).level is None
+
+
+def test_a_parent_in_custody_with_a_small_child_alone_is_still_the_urgent_reply(check):
+    assert check.read("toddler (2) on her own in the flat, mum is in custody and no one has gone round").level == CLEAR
+
+
 def test_a_past_threat_beside_tonight_is_at_most_asked_about(check):
     """The past clause doubts the run it is in; 'tonight' in its own clause says nothing dangerous."""
     assert check.read("last week he threatened to come round, but tonight i am just writing up my notes").level != CLEAR

@@ -193,7 +193,7 @@ class DangerCheck:
         if span is not None:  # a phrase for danger now: clear, unless the message says it is over
             # Near the danger, or anywhere when the danger is told in the past tense ("the baby was floppy on
             # friday, ..., discharged"): in a long message "HV says weight is fine" is about something else.
-            near = G.around(G.without_idioms(sentence), span, RESOLVED_REACH)
+            near = G.around(G.without_idioms(sentence), span, RESOLVED_REACH, before=0)
             if not (G.resolved(near) or (G.PAST_TENSE.search(span) and G.resolved(sentence))):
                 return [DangerReading(POSSIBLE if what_if else CLEAR, sentence, 1.0, True)]
             if not G.resolved(span) or G.NOW.search(span):  # over elsewhere, or over but "now" too: ask
@@ -201,7 +201,7 @@ class DangerCheck:
         plain = G.without_idioms(sentence)
         if G.resolved(plain) and not G.NOW.search(plain):
             return []  # over, and nothing says now: the score alone cannot raise it
-        over = G.resolved(plain) or G.reassured(plain) or bool(G.TEACHING.search(plain))
+        over = G.resolved(plain) or G.reassured(plain) or bool(G.TEACHING.search(plain)) or what_if
         parts = self._parts(plain)
         # A clause read apart from its sentence alarms only when the sentence does not open with "what if"
         # ("what if mum relapses and she's on her own with the baby").

@@ -104,7 +104,9 @@ REASSURANCE = re.compile(
 RESOLVED = re.compile(
     r"\b((all |now |kids |children |everyone |they'?re |she'?s |he'?s )safe( now)?|safe now|all ok now|"
     r"(got |been |all |now |was |were |is |are |it'?s )(sorted|fixed|repaired)|(sorted|fixed|repaired) now|"
-    r"resolved|made safe|"
+    r"resolved|made safe|(made a )?(full |good )?recovery|recovered|healed( well)?|"
+    r"(took|taken) (\w+ ){0,3}(away|to the station)|(found|located|traced)( by (the )?police)? and (is|are|was|were) "
+    r"(home|back|safe)|"
     r"(already |now )?in place|(order|protection order|fgmpo|fmpo|injunction|non[- ]?mol) (was |were |has been )?"
     r"(granted|made|obtained|in place)|closed|nfa'?d?|no further action|discharged|back home safe|"
     r"(is|are|was|were) fine|all clear|(has|have) been (seen|checked) (by|at)|(police|paramedics|ambulance) "
@@ -128,7 +130,8 @@ RESOLVED = re.compile(
     r"(being )?protective|abe booked|\d+ ?min(ute)?s? checks)\b", re.IGNORECASE)
 # Words that make a whole message a question about practice, never a report of now.
 TEACHING = re.compile(
-    r"\b(hypothetically|in theory|case study|practice question|scenario|vignette|role ?play|in (the )?training|"
+    r"\b(hypothetically|in theory|case study|practice question|quiz( question)?|scenario|vignette|role ?play|"
+    r"in (the )?training|"
     r"for (the|my) (asye|exam|essay|assignment|course)|what'?s the (process|procedure|guidance|threshold|law)|"
     r"at what point|examples? of questions|questions to ask|how (do|should|would) (i|we) word|scaling question)\b",
     re.IGNORECASE)
@@ -145,7 +148,8 @@ IDIOMS = re.compile(
     r"(literally|actually|just) (die|dying|died)|does (his|her|my|their) head in|"
     r"over my dead body|fighting fit|(gas|fire|bomb)(ing)? (it|through)|(on|with) fire (at|in) (work|school)|"
     r"blew me away|blew up at (me|us|the \w+)|a nightmare|knackered|bombarded|killer (question|point)|"
-    r"shot myself in the foot|knife[- ]edge|(test|exams?|homework|revision|school|college|shoes|feet|back|"
+    r"shot myself in the foot|knife[- ]edge|(ticking )?time ?bomb|(i'?m|i am|we'?re|we are) at breaking point|"
+    r"(test|exams?|homework|revision|school|college|shoes|feet|back|"
     r"legs|head|tooth|teeth|hay ?fever|the heat|this heat|training) (is|was|'s|are|were) killing (him|her|me|them|us)|"
     r"(caseload|workload|job|work|paperwork|admin|deadlines?|inbox|e-?mails?|this week|"
     r"court prep|reports?|the audit|ofsted|recording) (is |are |'s |'re )?(choking|killing|drowning|suffocating|"
@@ -159,10 +163,15 @@ def without_idioms(text: str) -> str:
     return IDIOMS.sub(" ok ", text)
 
 
+# An age or a number in brackets ("Mo (3)", "baby (10 months)") belongs to the words around it, not a clause.
+_BRACKETED_NUMBER = re.compile(r"\(\s*[^()]{0,15}?\d[^()]{0,15}\)")
+
+
 def clause_spans(sentence: str) -> List[Tuple[int, int]]:
     """Where each clause of a sentence starts and ends (character offsets)."""
     spans, start = [], 0
-    for match in CLAUSE_BREAK.finditer(sentence):
+    masked = _BRACKETED_NUMBER.sub(lambda m: "x" * len(m.group()), sentence)  # the same offsets, no breaks
+    for match in CLAUSE_BREAK.finditer(masked):
         if match.start() > start:
             spans.append((start, match.start()))
         start = match.start()  # the joining word ("and", "then") stays with the clause it leads
@@ -199,14 +208,16 @@ def span_of(sentence: str, start: int, end: int) -> str:
 PAST_TENSE = re.compile(r"\b(was|were|had|went|took|got|did|fell|came)\b", re.IGNORECASE)
 
 
-def around(sentence: str, part: str, reach: int) -> str:
-    """The clauses of a sentence from `reach` clauses before `part` (a stretch of it) to `reach` after."""
+def around(sentence: str, part: str, reach: int, before: int = -1) -> str:
+    """The clauses of a sentence from `before` clauses before `part` (a stretch of it; `reach` when not
+    given) to `reach` after."""
     start = sentence.find(part)
     if start < 0:
         return sentence
     spans = clause_spans(sentence)
     inside = [i for i, (a, b) in enumerate(spans) if a < start + len(part) and b > start] or [0]
-    first, last = max(inside[0] - reach, 0), min(inside[-1] + reach, len(spans) - 1)
+    before = reach if before < 0 else before
+    first, last = max(inside[0] - before, 0), min(inside[-1] + reach, len(spans) - 1)
     return sentence[spans[first][0]:spans[last][1]]
 
 
@@ -280,7 +291,7 @@ def negated(text: str) -> bool:
 _NOT_OVER = re.compile(
     r"\b(even (tho|though)|despite|in spite of|locked (in|inside)|trapped|(are|is|'re|'s) (still )?(alone|"
     r"on (their|his|her) own|by (themselves|himself|herself))|no ?(body|one) (has|with|is with) (a key|them|him|her)|"
-    r"(with )?no (adults?|grown ?ups?) (there|with them|in|at home|about|around)|"
+    r"(with )?no (adults?|grown ?ups?) (there|with them|in|at home|about|around)|with no (adults?|grown ?ups?)|"
     r"(not|hasn'?t been|haven'?t been) (called|rung|told|informed) yet)\b", re.IGNORECASE)
 _DENIED = re.compile(r"\b(no|not|without|isn'?t|hasn'?t been|never)\s+$", re.IGNORECASE)
 
