@@ -24,7 +24,8 @@ def check(knowledge):
 # The gate's files: every set the check was tuned on (final.yml was held out until its one measurement; its four
 # misses were then fixed, see scripts/danger_report.py).
 GATE_FILES = [ROOT / "tests" / "danger" / name
-              for name in ("dev.yml", "heldout.yml", "people.yml", "final.yml", "second.yml", "third.yml")]
+              for name in ("dev.yml", "heldout.yml", "people.yml", "final.yml", "second.yml", "third.yml",
+                           "fourth.yml")]
 
 
 @pytest.fixture(scope="module")
@@ -369,6 +370,28 @@ def test_recovered_traced_quizzes_what_ifs_and_sayings_are_not_asked_about(check
 
 def test_a_parent_in_custody_with_a_small_child_alone_is_still_the_urgent_reply(check):
     assert check.read("toddler (2) on her own in the flat, mum is in custody and no one has gone round").level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    "her boyfriend is laying into the lad (9) upstairs right now and she keeps saying it is fine",
+    "dad is in a cell since lunchtime and his boy (2) is at the flat. nobody is with him",
+    "Lee is popping over for tea tonight. Lee is the one convicted of hurting the baby (4 months).",
+    "the non-mol is in place but he just messaged that he will be at the house by 7, the twins are home",
+    "dad admitted he leaves the twins (4) alone while he works nights, he is at work now",
+])
+def test_kinds_fourth_yml_missed_are_at_least_asked_about(check, text):
+    """A beating in slang with a carer's say-so; 'nobody is with him' after the child is named in the sentence
+    before; who is arriving told in the next sentence; an order broken by an arrival; 'admitted' as confessed."""
+    assert check.read(text).level in (POSSIBLE, CLEAR)
+
+
+@pytest.mark.parametrize("text", [
+    "the baby has been admitted to the ward overnight, she is stable and mum is with her",
+    "paramedics took over and the lad is on his way to hospital with his carer",
+    "for next week's training, what would you say if a child said she is scared to go home tonight?",
+])
+def test_help_already_in_hand_and_training_questions_are_not_the_urgent_reply(check, text):
+    assert check.read(text).level != CLEAR
 
 
 def test_a_past_threat_beside_tonight_is_at_most_asked_about(check):

@@ -37,11 +37,12 @@ being over, gets at least the check, because a missed check is far worse
 than an extra one. It never gives the urgent reply by itself.
 
 The guards, the margin's concepts and the thresholds were chosen looking at
-six development sets in tests/danger/ (each set's misses studied for their
-kind of failure, never copied into training). Three of them (final.yml,
-second.yml, third.yml) were each held out until one measurement, then had
-their kinds of miss fixed; the README gives those honest figures. The
-thresholds were chosen leave-one-set-out over all six (December 2026): for
+seven development sets in tests/danger/ (each set's misses studied for
+their kind of failure, never copied into training). Four of them
+(final.yml, second.yml, third.yml, fourth.yml) were each held out until one
+measurement, then had their kinds of miss fixed; the README gives those
+honest figures. The thresholds were chosen leave-one-set-out over the six
+sets before fourth.yml (December 2026): for
 each set, the pair that gave the most urgent replies first on the other five
 with no urgent message getting neither, few checks and fewer urgent replies
 on their reflective sentences. Four of the six choices were urgent at 0.70
@@ -178,8 +179,10 @@ class DangerCheck:
         best = DangerReading()
         every = sentences(text)
         for number, sentence in enumerate(every):
-            # the sentence before is context for the margin: "X disclosed ... last night; he goes home at 3"
-            for reading in self._readings(sentence, every[number - 1] if number else ""):
+            # the sentences either side are context for the margin: "X disclosed ... last night; he goes home at
+            # 3", "Darren's popping round tonight. He's the one convicted over the baby's fractures."
+            context = " ".join(every[max(number - 1, 0):number] + every[number + 1:number + 2])
+            for reading in self._readings(sentence, context):
                 if _rank(reading) > _rank(best) or (_rank(reading) == _rank(best) and reading.score > best.score):
                     best = reading
                 if best.clear and best.phrase:

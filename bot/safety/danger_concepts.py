@@ -50,7 +50,8 @@ HARM_BESIDE_A_CHILD = re.compile(
     r"hasn'?t (fed|eaten|fed)|pills?|tablets|meds|paracetamol|overdos\w*|swallow\w*|drank|bleach|chemicals?|"
     r"gas|fire|smoke|flames|balcony|ledge|window|road|motorway|river|water|bath|drown\w*|"
     r"alone|on (his|her|their) own|by (himself|herself|themselves)|left (with|looking after|in charge)|"
-    r"nobody (home|in|there|with)|no one (home|in|there|with)|no adults?|wander\w*|door (open|wide open)|"
+    r"nobody (home|in|there|with)|no one (home|in|there|with)|(nobody|no one)('?s| is) (with|in)|no adults?|"
+    r"wander\w*|door (open|wide open)|"
     r"locked|trapped|shut in|missing(?! (that|the point|something|what|how|signs?|out|it|things))|"
     r"run away|ran away|not (come|came|been) (back|home)|still not back|(not|wasn'?t|never) (collected|picked up)|"
     r"car with|(older|adult|unknown|strange) (men|man|males?|lads)|men (she|he|they) (doesn'?t|don'?t) know|"
@@ -62,7 +63,8 @@ HARM_BESIDE_A_CHILD = re.compile(
     r"moving (back )?in|moved (back )?in|released|turned up|turning up|coming (round|over)|at the door|"
     r"drunk|high|off (his|her|their) face|passed out|out cold|kill\w*|die|dead|knife|knives|weapon|gun|strangl\w*|"
     r"(dv|da|domestic|violence|fight|assault)\w* (is )?(in progress|happening|going on|kicking off)|"
-    r"choke?d?|choking|threat\w*|scared|terrified|screaming|hiding)\b", re.IGNORECASE)
+    r"choke?d?|choking|threat\w*|scared|terrified|screaming|hiding|laying into|battering|going for (him|her|them))\b",
+    re.IGNORECASE)
 
 # Harms grave enough on their own, whoever they are about.
 GRAVE_ALONE = re.compile(
@@ -77,6 +79,7 @@ GRAVE_ALONE = re.compile(
 # Someone dangerous arriving: an arrival now in the clause, and a sign of danger about them in the sentence.
 ARRIVING = re.compile(
     r"\b(moving (back )?in|moves (back )?in|coming (round|over|back|home|to stay)|turning up|on (his|her|their) way|"
+    r"popping (round|over|in|by)|(coming|going) (round|over) for|"
     r"staying (over|the night|at|with)|let (him|her|them) in|pick(s|ing)? (\w+ ){0,2}up|collect(s|ing))\b|"
     r"\b(arriv(ing|es)|coming (for|to get|to collect|to the (house|home|flat))|due (round|over|to visit|at the)|"
     # the child going back to where the harm is: "due to return home at the end of the school day"
@@ -120,7 +123,7 @@ def margin(sentence: str, before: str = "") -> bool:
     clauses = [plain[a:b] for a, b in spans]
     # The child is often named in one clause and meant in the next ("dad shook the baby last night, she's now very
     # quiet"), or in brackets, which are a clause of their own ("Leah (15) messaged ..."): anywhere in the sentence.
-    child = bool(VULNERABLE.search(plain))
+    child = bool(VULNERABLE.search(plain) or VULNERABLE.search(before))
     doubt = [bool(_doubtful(c)) if _concept(c) else False for c in clauses]  # a clause with no concept raises nothing
     for first in range(len(clauses)):
         for width in (1, 2):

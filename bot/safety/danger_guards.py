@@ -84,7 +84,8 @@ def without_threat_conditions(text: str) -> str:
 
 # A sentence that opens as a "what if" or a practice question: its later clauses are inside it.
 WHAT_IF_OPENING = re.compile(
-    r"^\W*(just wondering,? )?(what if|what (would|do|should|could) (i|we|you) do (if|when)|suppose|supposing|imagine|"
+    r"^\W*(just wondering,? )?(what if|what (would|do|should|could) (i|we|you) (do|say) (if|when)|suppose|supposing|"
+    r"imagine|let'?s say|in theory|"
     r"hypothetically|if (ever|a|an|someone|somebody|you|i|we|they) )", re.IGNORECASE)
 
 
@@ -105,6 +106,12 @@ RESOLVED = re.compile(
     r"\b((all |now |kids |children |everyone |they'?re |she'?s |he'?s )safe( now)?|safe now|all ok now|"
     r"(got |been |all |now |was |were |is |are |it'?s )(sorted|fixed|repaired)|(sorted|fixed|repaired) now|"
     r"resolved|made safe|(made a )?(full |good )?recovery|recovered|healed( well)?|"
+    # help already in hand: a child admitted or with carers or the crisis team, an offender sent elsewhere
+    r"(been|being|was|is|got) (admitted|kept in)|admitted (to|onto) (hospital|the ward|a&e)|kept in overnight|"
+    r"monitoring (him|her|them)|(is|he'?s|she'?s|"
+    r"they'?re) stable|place of safety|with (a|an|the|her|his|their) (emergency )?foster carers?|with the crisis team|"
+    r"(paramedics|ambulance( crew)?|crisis team|police) (took over|brought (her|him|them) in)|"
+    r"(gone|moved|sent) to approved premises|strat(egy)?('?s| has| meeting)? (been )?held|"
     r"(took|taken) (\w+ ){0,3}(away|to the station)|(found|located|traced)( by (the )?police)? and (is|are|was|were) "
     r"(home|back|safe)|"
     r"(already |now )?in place|(order|protection order|fgmpo|fmpo|injunction|non[- ]?mol) (was |were |has been )?"
@@ -131,6 +138,9 @@ RESOLVED = re.compile(
 # Words that make a whole message a question about practice, never a report of now.
 TEACHING = re.compile(
     r"\b(hypothetically|in theory|case study|practice question|quiz( question)?|scenario|vignette|role ?play|"
+    r"for (the |a |an |our |my |next week'?s )?(training|induction|session|course|teaching)|induction pack|"
+    r"(writing|building|prepping|planning|preparing) an? (\w+ ){0,4}(session|training|course|case study|scenario)|"
+    r"let'?s say|supposing|what would you (say|do) (if|when)|"
     r"in (the )?training|"
     r"for (the|my) (asye|exam|essay|assignment|course)|what'?s the (process|procedure|guidance|threshold|law)|"
     r"at what point|examples? of questions|questions to ask|how (do|should|would) (i|we) word|scaling question)\b",
@@ -148,7 +158,8 @@ IDIOMS = re.compile(
     r"(literally|actually|just) (die|dying|died)|does (his|her|my|their) head in|"
     r"over my dead body|fighting fit|(gas|fire|bomb)(ing)? (it|through)|(on|with) fire (at|in) (work|school)|"
     r"blew me away|blew up at (me|us|the \w+)|a nightmare|knackered|bombarded|killer (question|point)|"
-    r"shot myself in the foot|knife[- ]edge|(ticking )?time ?bomb|(i'?m|i am|we'?re|we are) at breaking point|"
+    r"shot myself in the foot|knife[- ]edge|(ticking )?time ?bomb|little terror|loose cannon|"
+    r"swing for (anyone|anybody|whoever|someone)|(i'?m|i am|we'?re|we are) at breaking point|"
     r"(test|exams?|homework|revision|school|college|shoes|feet|back|"
     r"legs|head|tooth|teeth|hay ?fever|the heat|this heat|training) (is|was|'s|are|were) killing (him|her|me|them|us)|"
     r"(caseload|workload|job|work|paperwork|admin|deadlines?|inbox|e-?mails?|this week|"
@@ -260,6 +271,7 @@ def undone(sentence: str, start: int, end: int) -> bool:
 # A negation that is itself the danger: a baby "not feeding", "nobody home", "mum's not worried", "doesn't know
 # where they're taking her". Read as comfort, these lowered the very readings that mattered most.
 NEGATED_DANGER = re.compile(
+    r"\b(nobody|no one|no-one)('?s| is) (with|in with|looking after) (them|him|her|it|the \w+)\b|"
     r"\b(men|man|males?|people|adults?|lads|guys|someone|somebody|flat|house|place|address|area|car) (she|he|they) "
     r"(doesn'?t|don'?t|didn'?t) know\b|"
     r"\b(not|no|isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|hadn'?t|won'?t|wont|wouldn'?t|can'?t|cannot|couldn'?t|doesn'?t|"
@@ -292,7 +304,9 @@ _NOT_OVER = re.compile(
     r"\b(even (tho|though)|despite|in spite of|locked (in|inside)|trapped|(are|is|'re|'s) (still )?(alone|"
     r"on (their|his|her) own|by (themselves|himself|herself))|no ?(body|one) (has|with|is with) (a key|them|him|her)|"
     r"(with )?no (adults?|grown ?ups?) (there|with them|in|at home|about|around)|with no (adults?|grown ?ups?)|"
-    r"(not|hasn'?t been|haven'?t been) (called|rung|told|informed) yet)\b", re.IGNORECASE)
+    r"(not|hasn'?t been|haven'?t been) (called|rung|told|informed) yet|"
+    # someone an order keeps away, arriving: the order is being broken, not protecting anyone
+    r"(he|she|they)( will|'?ll) be (at|there|round)|on the train|(is|'s|are) on (his|her|their) way)\b", re.IGNORECASE)
 _DENIED = re.compile(r"\b(no|not|without|isn'?t|hasn'?t been|never)\s+$", re.IGNORECASE)
 
 
@@ -317,7 +331,8 @@ def _overtaken(after: str) -> bool:
 # A parent's or carer's own say-so ("mum says she's fine") is what the audit calls minimisation, not comfort.
 CLAIMED = re.compile(
     r"\b(mum|dad|mother|father|parents?|carers?|he|she|they|partner|step ?(dad|mum)|nan|gran|grandad|grandma|"
-    r"family)\s+(says|said|insists|insisted|claims|claimed|reckons|swears|swore|keeps saying|(rang|called|phoned|"
+    r"family)\s+(says|said|insists|insisted|claims|claimed|reckons|swears|swore|keeps (saying|telling)|thinks|tells|"
+    r"(rang|called|phoned|"
     r"texted|messaged) (\w+ )?to say|told (us|me|them|the \w+)|agreed)\b[^,.;]*",
     re.IGNORECASE)
 
