@@ -42,12 +42,12 @@ their kind of failure, never copied into training). Four of them
 (final.yml, second.yml, third.yml, fourth.yml) were each held out until one
 measurement, then had their kinds of miss fixed; the README gives those
 honest figures. The thresholds were chosen leave-one-set-out over the six
-sets before fourth.yml (December 2026): for
-each set, the pair that gave the most urgent replies first on the other five
-with no urgent message getting neither, few checks and fewer urgent replies
-on their reflective sentences. Four of the six choices were urgent at 0.70
-and the check at 0.60 (the others 0.70 and 0.65, 0.65 and 0.60). Reading a 1,000-character message costs about
-12 ms of processor time, 20,000 about 240 ms.
+sets before fourth.yml (December 2026): for each set, the pair that gave
+the most urgent replies first on the other five with no urgent message
+getting neither, few checks and fewer urgent replies on their reflective
+sentences. Four of the six choices were urgent at 0.70 and the check at 0.60
+(the others 0.70 and 0.65, 0.65 and 0.60). Reading a 1,000-character
+message costs about 12 ms of processor time, 20,000 about 240 ms.
 
 Clear danger gets the urgent reply at once. Possible danger (the classifier
 unsure) gets one short check: "Is a child in danger right now?".
@@ -189,7 +189,7 @@ class DangerCheck:
                     return best
         return best
 
-    def _readings(self, sentence: str, before: str = "") -> List[DangerReading]:
+    def _readings(self, sentence: str, context: str = "") -> List[DangerReading]:
         span = self._phrase(sentence)
         # "what if ..." at the start governs every clause after it: at most the check (unless it says now)
         what_if = bool(G.WHAT_IF_OPENING.search(sentence)) and not G.NOW.search(sentence)
@@ -204,13 +204,12 @@ class DangerCheck:
         plain = G.without_idioms(sentence)
         if G.resolved(plain) and not G.NOW.search(plain):
             return []  # over, and nothing says now: the score alone cannot raise it
+        # over, comforted, teaching, or a "what if" that governs every clause ("what if mum relapses and she's on
+        # her own with the baby"): every reading of the sentence goes one level down
         over = G.resolved(plain) or G.reassured(plain) or bool(G.TEACHING.search(plain)) or what_if
-        parts = self._parts(plain)
-        # A clause read apart from its sentence alarms only when the sentence does not open with "what if"
-        # ("what if mum relapses and she's on her own with the baby").
-        readings = [self._level(sentence, score, words, down + over, whole, part_may_alarm=not what_if)
-                    for score, words, down, whole in parts]
-        if not any(readings) and margin(sentence, before):  # a child, a harm, nothing saying it is over: ask
+        readings = [self._level(sentence, score, words, down + over, whole)
+                    for score, words, down, whole in self._parts(plain)]
+        if not any(readings) and margin(sentence, context):  # a child, a harm, nothing saying it is over: ask
             readings.append(DangerReading(POSSIBLE, sentence, 0.0))
         return readings
 
@@ -244,8 +243,7 @@ class DangerCheck:
                               width == len(spans)))
         return found
 
-    def _level(self, sentence: str, score: float, words: int, down: int, whole: bool,
-               part_may_alarm: bool = True) -> DangerReading:
+    def _level(self, sentence: str, score: float, words: int, down: int, whole: bool) -> DangerReading:
         """The classifier's reading of one clause or run of clauses, lowered by comfort, the past or 'if'.
 
         Comfort ("all safe now", a negation) and the past or "if" each take a level off; two levels
@@ -253,8 +251,7 @@ class DangerCheck:
         """
         if down > 1:
             return DangerReading(None, sentence, score)
-        if score >= CLEAR_SCORE and not down and (whole or part_may_alarm) \
-                and words > (MIN_WORDS_FOR_SCORE if whole else PART_MIN_WORDS_FOR_CLEAR):
+        if score >= CLEAR_SCORE and not down and words > (MIN_WORDS_FOR_SCORE if whole else PART_MIN_WORDS_FOR_CLEAR):
             return DangerReading(CLEAR, sentence, score)
         if score >= (DOUBTED_POSSIBLE_SCORE if down else POSSIBLE_SCORE if whole else PART_POSSIBLE_SCORE):
             return DangerReading(POSSIBLE, sentence, score)

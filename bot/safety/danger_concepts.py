@@ -103,11 +103,12 @@ FEAR_FOR = re.compile(
 LAUGHTER = re.compile(r"(\b(lol|lmao|haha\w*|hehe\w*|jk|only joking)\b|\U0001F602|\U0001F923)", re.IGNORECASE)
 
 
-def margin(sentence: str, before: str = "") -> bool:
+def margin(sentence: str, context: str = "") -> bool:
     """A child in the sentence, a harm (or a grave harm) in a clause or two, and nothing there saying it is over.
 
-    `before` is the sentence before it, read only for who the arriving person is (or what the child going
-    home disclosed), as in "Ali disclosed that his father strangled him last night; he goes home at 3".
+    `context` is the sentences either side of it, read only for which child is meant and who the arriving
+    person is (or what the child going home disclosed), as in "Ali disclosed that his father strangled him
+    last night; he goes home at 3" or "Darren's popping round tonight. He's the one convicted over ...".
     """
     if LAUGHTER.search(sentence):
         return False  # the phrases and the classifier still read it; the margin does not guess at a joke
@@ -123,7 +124,7 @@ def margin(sentence: str, before: str = "") -> bool:
     clauses = [plain[a:b] for a, b in spans]
     # The child is often named in one clause and meant in the next ("dad shook the baby last night, she's now very
     # quiet"), or in brackets, which are a clause of their own ("Leah (15) messaged ..."): anywhere in the sentence.
-    child = bool(VULNERABLE.search(plain) or VULNERABLE.search(before))
+    child = bool(VULNERABLE.search(plain) or VULNERABLE.search(context))
     doubt = [bool(_doubtful(c)) if _concept(c) else False for c in clauses]  # a clause with no concept raises nothing
     for first in range(len(clauses)):
         for width in (1, 2):
@@ -131,7 +132,7 @@ def margin(sentence: str, before: str = "") -> bool:
                 continue
             text = " ".join(clauses[first:first + width])
             if GRAVE_ALONE.search(text) or (child and HARM_BESIDE_A_CHILD.search(text)) or \
-                    (ARRIVING.search(text) and G.NOW.search(text) and DANGEROUS_PERSON.search(f"{before} {plain}")):
+                    (ARRIVING.search(text) and G.NOW.search(text) and DANGEROUS_PERSON.search(f"{context} {plain}")):
                 return True
     return False
 
