@@ -2,19 +2,20 @@
 
     python scripts/danger_report.py [--out results] [--heldout PATH ...]      (make evaluate runs it)
 
-Each file (by default tests/danger/fourth.yml, third.yml, second.yml,
-final.yml, people.yml and heldout.yml, each written by other hands apart
-from the training sentences in knowledge/danger_sentences.yml; a file not
-there yet is skipped and said so) is typed, and the report says which were
-tuned on. All are development sets now: dev.yml, heldout.yml and people.yml
-were looked at while choosing the check's guards, concepts and thresholds;
-final.yml, second.yml, third.yml and fourth.yml were each measured once as
-held out (all on 2026-12-03; README, "How the danger check was measured"),
-and their misses were then fixed as kinds. The one honest measurements
-(neither reply, urgent reply first, the check on reflective sentences, the
-urgent reply on them): final.yml 4 of 120, 84.2%, 10.0%, 0%; second.yml 7 of
-130, 85.4%, 9.3%, 8.3%; third.yml 3 of 140, 87.1%, 10.8%, 5.8%; fourth.yml 5
-of 120, 87.5%, 8.3%, 10.0%. A new held-out set, written by other hands, is
+Each file (by default tests/danger/fifth.yml, fourth.yml, third.yml,
+second.yml, final.yml, people.yml and heldout.yml, each written by other
+hands apart from the training sentences in knowledge/danger_sentences.yml; a
+file not there yet is skipped and said so) is typed, and the report says
+which were tuned on. All are development sets now: dev.yml, heldout.yml and
+people.yml were looked at while choosing the check's guards, concepts and
+thresholds; final.yml, second.yml, third.yml, fourth.yml and fifth.yml were
+each measured once as held out (all on 2026-12-03; README, "How the danger
+check was measured"), and their misses were then fixed as kinds. The one
+honest measurements (neither reply, urgent reply first, the check on
+reflective sentences, the urgent reply on them): final.yml 4 of 120, 84.2%,
+10.0%, 0%; second.yml 7 of 130, 85.4%, 9.3%, 8.3%; third.yml 3 of 140,
+87.1%, 10.8%, 5.8%; fourth.yml 5 of 120, 87.5%, 8.3%, 10.0%; fifth.yml 5 of
+120, 90.8%, 10.8%, 9.2%. A new held-out set, written by other hands, is
 needed for an honest figure: name it with --heldout and it is reported as
 held out.
 - outside a session (what components/danger.py does before the rules route it);
@@ -55,11 +56,13 @@ from bot.reading.text_input import Incoming  # noqa: E402
 
 HELDOUT = ROOT / "tests" / "danger" / "heldout.yml"
 FINAL = ROOT / "tests" / "danger" / "final.yml"
-DEFAULT_FILES = (ROOT / "tests" / "danger" / "fourth.yml", ROOT / "tests" / "danger" / "third.yml",
+DEFAULT_FILES = (ROOT / "tests" / "danger" / "fifth.yml", ROOT / "tests" / "danger" / "fourth.yml",
+                 ROOT / "tests" / "danger" / "third.yml",
                  ROOT / "tests" / "danger" / "second.yml", FINAL,
                  ROOT / "tests" / "danger" / "people.yml", HELDOUT)
 # Files the check was tuned on (looked at while choosing its guards, concepts and thresholds): not held out.
-DEVELOPMENT_SETS = ("dev.yml", "heldout.yml", "people.yml", "final.yml", "second.yml", "third.yml", "fourth.yml")
+DEVELOPMENT_SETS = ("dev.yml", "heldout.yml", "people.yml", "final.yml", "second.yml", "third.yml", "fourth.yml",
+                    "fifth.yml")
 
 
 def role(name: str) -> str:
@@ -256,8 +259,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", default=str(ROOT / "results"))
     parser.add_argument("--heldout", action="append", type=Path,
-                        help="a file to measure (repeat for more); default: tests/danger/fourth.yml, third.yml, "
-                             "second.yml, final.yml, people.yml and heldout.yml")
+                        help="a file to measure (repeat for more); default: tests/danger/fifth.yml, fourth.yml, "
+                             "third.yml, second.yml, final.yml, people.yml and heldout.yml")
     args = parser.parse_args()
     knowledge = load_knowledge(ROOT / "knowledge")
     reports: Dict[str, Dict] = {}

@@ -25,7 +25,7 @@ def check(knowledge):
 # misses were then fixed, see scripts/danger_report.py).
 GATE_FILES = [ROOT / "tests" / "danger" / name
               for name in ("dev.yml", "heldout.yml", "people.yml", "final.yml", "second.yml", "third.yml",
-                           "fourth.yml")]
+                           "fourth.yml", "fifth.yml")]
 
 
 @pytest.fixture(scope="module")
@@ -392,6 +392,43 @@ def test_kinds_fourth_yml_missed_are_at_least_asked_about(check, text):
 ])
 def test_help_already_in_hand_and_training_questions_are_not_the_urgent_reply(check, text):
     assert check.read(text).level != CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    "hi sorry, the older two are fine but the baby (6 months) is wheezing hard and sucking in under her ribs",
+    "kids on there own again tonight, dads phone off",
+    "he got out on tag this morning and his tag address is the flat where the children live",
+    "Mia told her aunt that uncle does bad things to her and she is going to uncle's for a sleepover tonight",
+    "the boys were found at 17:30 in a flat with exposed wiring, mum intoxicated and unable to respond",
+    "the 15 yo just texted she's at the station with a bag and she's done, won't say where she's going",
+])
+def test_kinds_fifth_yml_missed_are_at_least_asked_about(check, text):
+    """Comfort taken back by 'but'; 'there own'; a tag address where children live; 'bad things' then a
+    sleepover; a hazard in case-note words; a station that is not a police station."""
+    assert check.read(text).level in (POSSIBLE, CLEAR)
+
+
+@pytest.mark.parametrize("text", [
+    "she is on the children's ward on a 1 to 1 after the overdose and mum is with her",
+    "the boy is with an appropriate adult at the station and his carer is on the way",
+])
+def test_a_child_on_a_ward_or_with_an_appropriate_adult_is_not_the_urgent_reply(check, text):
+    assert check.read(text).level != CLEAR
+
+
+def test_no_one_else_in_with_a_baby_seen_through_the_window_is_at_least_asked_about(check):
+    assert check.read("been knocking ages, can see the baby in her bouncer through the window, no one else in").level \
+        in (POSSIBLE, CLEAR)
+
+
+@pytest.mark.parametrize("text", [
+    "nan rang to say the children really enjoyed the park on saturday",
+    "school messaged to say they need the plan by wednesday, sorry who sends that",
+    "sorry for the voice note, honestly I think mum is doing better and I trust her more now",
+])
+def test_ordinary_news_passed_on_in_a_hurried_voice_is_not_asked_about(check, text):
+    """fifth.yml found the voice of an emergency ("school rang and said", "sorry to bother you") read as one."""
+    assert check.read(text).level is None
 
 
 def test_a_past_threat_beside_tonight_is_at_most_asked_about(check):

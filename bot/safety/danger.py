@@ -37,9 +37,9 @@ being over, gets at least the check, because a missed check is far worse
 than an extra one. It never gives the urgent reply by itself.
 
 The guards, the margin's concepts and the thresholds were chosen looking at
-seven development sets in tests/danger/ (each set's misses studied for
-their kind of failure, never copied into training). Four of them
-(final.yml, second.yml, third.yml, fourth.yml) were each held out until one
+eight development sets in tests/danger/ (each set's misses studied for
+their kind of failure, never copied into training). Five of them
+(final.yml, second.yml, third.yml, fourth.yml, fifth.yml) were each held out until one
 measurement, then had their kinds of miss fixed; the README gives those
 honest figures. The thresholds were chosen leave-one-set-out over the six
 sets before fourth.yml (December 2026): for each set, the pair that gave
@@ -62,7 +62,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from pydantic import BaseModel, validator
 
 from . import danger_guards as G
-from .danger_concepts import margin
+from .danger_concepts import margin, settled
 from bot.reading.ngram_model import NgramModel, NgramSettings
 
 CLEAR, POSSIBLE = "clear", "possible"
@@ -202,8 +202,8 @@ class DangerCheck:
             if not G.resolved(span) or G.NOW.search(span):  # over elsewhere, or over but "now" too: ask
                 return [DangerReading(POSSIBLE, sentence, 1.0, True)]
         plain = G.without_idioms(sentence)
-        if G.resolved(plain) and not G.NOW.search(plain):
-            return []  # over, and nothing says now: the score alone cannot raise it
+        if G.resolved(plain) and not G.NOW.search(plain) and settled(plain):
+            return []  # over, and nothing says now (nor a "but" after it): the score alone cannot raise it
         # over, comforted, teaching, or a "what if" that governs every clause ("what if mum relapses and she's on
         # her own with the baby"): every reading of the sentence goes one level down
         over = G.resolved(plain) or G.reassured(plain) or bool(G.TEACHING.search(plain)) or what_if

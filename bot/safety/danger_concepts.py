@@ -49,8 +49,9 @@ HARM_BESIDE_A_CHILD = re.compile(
     r"grunting|sucking in|blue (lips|round)|grey (lips|round)|special cleaning|circumcis\w*|sunna|"
     r"hasn'?t (fed|eaten|fed)|pills?|tablets|meds|paracetamol|overdos\w*|swallow\w*|drank|bleach|chemicals?|"
     r"gas|fire|smoke|flames|balcony|ledge|window|road|motorway|river|water|bath|drown\w*|"
-    r"alone|on (his|her|their) own|by (himself|herself|themselves)|left (with|looking after|in charge)|"
-    r"nobody (home|in|there|with)|no one (home|in|there|with)|(nobody|no one)('?s| is) (with|in)|no adults?|"
+    r"alone|on (his|her|their|there) own|by (himself|herself|themselves)|live wir\w*|exposed wir\w*|intoxicated|"
+    r"left (with|looking after|in charge)|"
+    r"(nobody|no ?one)( else)? (home|in|there|with)|(nobody|no one)('?s| is) (with|in)|no adults?|"
     r"wander\w*|door (open|wide open)|"
     r"locked|trapped|shut in|missing(?! (that|the point|something|what|how|signs?|out|it|things))|"
     r"run away|ran away|not (come|came|been) (back|home)|still not back|(not|wasn'?t|never) (collected|picked up)|"
@@ -79,7 +80,7 @@ GRAVE_ALONE = re.compile(
 # Someone dangerous arriving: an arrival now in the clause, and a sign of danger about them in the sentence.
 ARRIVING = re.compile(
     r"\b(moving (back )?in|moves (back )?in|coming (round|over|back|home|to stay)|turning up|on (his|her|their) way|"
-    r"popping (round|over|in|by)|(coming|going) (round|over) for|"
+    r"popping (round|over|in|by)|(coming|going) (round|over) for|sleep ?over|(tag|bail|licence|release) address|"
     r"staying (over|the night|at|with)|let (him|her|them) in|pick(s|ing)? (\w+ ){0,2}up|collect(s|ing))\b|"
     r"\b(arriv(ing|es)|coming (for|to get|to collect|to the (house|home|flat))|due (round|over|to visit|at the)|"
     # the child going back to where the harm is: "due to return home at the end of the school day"
@@ -90,7 +91,8 @@ DANGEROUS_PERSON = re.compile(
     r"offenders?|rso|schedule (1|one)|released|on licen[cs]e|subject of an? (\w+ ){0,2}order|"
     r"prison|jail|bail|non[- ]?mol\w*|injunction|restraining order|convict\w*|assault\w*|"
     # a disclosure of harm by someone at home, when the child is going back there
-    r"disclos\w*|strangl\w*|beat (him|her|them)|hit (him|her|them))\b", re.IGNORECASE)
+    r"disclos\w*|strangl\w*|beat (him|her|them)|hit (him|her|them)|bad things|touch(es|ed)? (him|her|them)|"
+    r"on tag)\b", re.IGNORECASE)
 
 
 # A worker's fear for a child tonight ("a bad feeling about the baby tonight"): no harm named, but asked about.
@@ -118,7 +120,7 @@ def margin(sentence: str, context: str = "") -> bool:
         return True
     if not (GRAVE_ALONE.search(plain) or HARM_BESIDE_A_CHILD.search(plain) or ARRIVING.search(plain)):
         return False  # no concept at all: the common case, decided without reading clauses (it keeps reading cheap)
-    if G.TEACHING.search(plain) or G.resolved(plain) or G.reassured(plain):
+    if G.TEACHING.search(plain) or settled(plain):
         return False
     spans = G.clause_spans(plain)
     clauses = [plain[a:b] for a, b in spans]
@@ -132,7 +134,7 @@ def margin(sentence: str, context: str = "") -> bool:
                 continue
             text = " ".join(clauses[first:first + width])
             if GRAVE_ALONE.search(text) or (child and HARM_BESIDE_A_CHILD.search(text)) or \
-                    (ARRIVING.search(text) and G.NOW.search(text) and DANGEROUS_PERSON.search(f"{context} {plain}")):
+                    (ARRIVING.search(text) and G.NOW.search(plain) and DANGEROUS_PERSON.search(f"{context} {plain}")):
                 return True
     return False
 
@@ -154,6 +156,19 @@ DOUBT = re.compile(
     r"(in|over|during) the (summer|spring|autumn|winter|easter|christmas|holidays)|"
     r"(i'?m|i am|i feel|i get|we'?re|we are) (\w+ )?(scared|frightened|anxious|nervous)(?! for))\b",
     re.IGNORECASE)
+
+
+_BUT = re.compile(r"\b(but|though|tho|however|except)\b", re.IGNORECASE)
+
+
+def settled(plain: str) -> bool:
+    """Over or comforted, unless a "but" after it names a harm that is not ("the twins are fine but the baby is
+    wheezing")."""
+    if not (G.resolved(plain) or G.reassured(plain)):
+        return False
+    turns = list(_BUT.finditer(plain))
+    after = plain[turns[-1].end():] if turns else ""
+    return not (after and _concept(after) and not (G.resolved(after) or G.reassured(after)))
 
 
 def _concept(clause: str) -> bool:

@@ -112,6 +112,9 @@ RESOLVED = re.compile(
     r"they'?re) stable|place of safety|with (a|an|the|her|his|their) (emergency )?foster carers?|with the crisis team|"
     r"(paramedics|ambulance( crew)?|crisis team|police) (took over|brought (her|him|them) in)|"
     r"(gone|moved|sent) to approved premises|strat(egy)?('?s| has| meeting)? (been )?held|"
+    r"appropriate adult|on the (\w+ )?ward|on a 1 ?(to|-|:) ?1|"
+    r"officers were (already )?(inside|there|with)|(with|to) (the )?(emergency|foster) carers|all been handled|"
+    r"with the police now|999 call was made|(police|officers) (broke|kicked) the door in and took|"
     r"(took|taken) (\w+ ){0,3}(away|to the station)|(found|located|traced)( by (the )?police)? and (is|are|was|were) "
     r"(home|back|safe)|"
     r"(already |now )?in place|(order|protection order|fgmpo|fmpo|injunction|non[- ]?mol) (was |were |has been )?"
@@ -272,6 +275,7 @@ def undone(sentence: str, start: int, end: int) -> bool:
 # where they're taking her". Read as comfort, these lowered the very readings that mattered most.
 NEGATED_DANGER = re.compile(
     r"\b(nobody|no one|no-one)('?s| is) (with|in with|looking after) (them|him|her|it|the \w+)\b|"
+    r"\b(nobody|no ?one|no-one) else (in|home|there|about|around|with (them|him|her|it))\b|"
     r"\b(men|man|males?|people|adults?|lads|guys|someone|somebody|flat|house|place|address|area|car) (she|he|they) "
     r"(doesn'?t|don'?t|didn'?t) know\b|"
     r"\b(not|no|isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|hadn'?t|won'?t|wont|wouldn'?t|can'?t|cannot|couldn'?t|doesn'?t|"
@@ -306,7 +310,9 @@ _NOT_OVER = re.compile(
     r"(with )?no (adults?|grown ?ups?) (there|with them|in|at home|about|around)|with no (adults?|grown ?ups?)|"
     r"(not|hasn'?t been|haven'?t been) (called|rung|told|informed) yet|"
     # someone an order keeps away, arriving: the order is being broken, not protecting anyone
-    r"(he|she|they)( will|'?ll) be (at|there|round)|on the train|(is|'s|are) on (his|her|their) way)\b", re.IGNORECASE)
+    r"(he|she|they)( will|'?ll) be (at|there|round)|on the train|(tag|bail|licence) address is|"
+    r"(is|'s|are) on (his|her|their) way(?! (to|into) (the )?(hospital|a&e|ward|station|foster|carers?|refuge)))\b",
+    re.IGNORECASE)
 _DENIED = re.compile(r"\b(no|not|without|isn'?t|hasn'?t been|never)\s+$", re.IGNORECASE)
 
 
