@@ -32,7 +32,7 @@ from typing import Callable, Dict, Iterator, List, Optional, Tuple
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.modes.common import SHARED_COMMANDS, answer_open, command_reply
+from bot.modes.common import answer_open
 from bot.content.knowledge import Knowledge
 from bot.reading.reading import danger_of
 from bot.reading.months import today_in_england
@@ -239,9 +239,7 @@ class WorkshopEngine:
         message = typed_button(message, [b for reply in self._prompt(session) for b in reply.buttons])
         text = message.text or ""
         stage = _stage(session)
-        command = workshop_command(message)
-        if command in SHARED_COMMANDS:  # "help?" and the like, which only a workshop reads as a command
-            return command_reply(self, db, session, command)
+        command = workshop_command(message)  # pause, help and resume never get here: bot/modes/common.py took them
         if command == "save":
             if stage in (LENGTH, GROUP, THEMES):
                 return Turn([Reply(c.prompt("nothing_to_save_yet"))])
