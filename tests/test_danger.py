@@ -25,7 +25,7 @@ def check(knowledge):
 # misses were then fixed, see scripts/danger_report.py).
 GATE_FILES = [ROOT / "tests" / "danger" / name
               for name in ("dev.yml", "heldout.yml", "people.yml", "final.yml", "second.yml", "third.yml",
-                           "fourth.yml", "fifth.yml")]
+                           "fourth.yml", "fifth.yml", "sixth.yml")]
 
 
 @pytest.fixture(scope="module")
@@ -324,7 +324,7 @@ def test_the_whole_sentence_is_weighed_even_when_no_clause_leans_to_danger(check
     """Clauses that each read calm can say danger together, so the whole sentence is always scored."""
     plain = "we met at the library, then had some lunch, and went through the plan"
     assert max(check.scores([plain[a:b] for a, b in G.clause_spans(plain)])) < RUN_FLOOR
-    assert any(whole for *_, whole in check._parts(plain))
+    assert any(part.whole for part in check._parts(plain))
     assert check.read("smoke alarm beeping in the flat, twins (2) inside, dad passed out on the settee").level == CLEAR
 
 
@@ -406,6 +406,32 @@ def test_kinds_fifth_yml_missed_are_at_least_asked_about(check, text):
     """Comfort taken back by 'but'; 'there own'; a tag address where children live; 'bad things' then a
     sleepover; a hazard in case-note words; a station that is not a police station."""
     assert check.read(text).level in (POSSIBLE, CLEAR)
+
+
+@pytest.mark.parametrize("text", [
+    "childminder says the little one (7 months) is very hot and has a purple rash that won't fade when she presses",
+    "his partner has just hurled a mug at her beside the baby's cot and the police aren't here yet",
+    "the 14 year old on the ward has hidden a cord in her bag and says she'll do it after lights out",
+    "nan says their uncle - the man who hurt the boys - is coming to stay, getting in on the last bus",
+    "the 14yo at number 9 has had grown men coming and going all afternoon and her mum's not about",
+])
+def test_kinds_sixth_yml_missed_are_at_least_asked_about(check, text):
+    """A rash that does not fade; help that is 'not here yet'; a plan for after lights out on a ward; who is
+    arriving told between two dashes; grown men with a 14-year-old and no carer about."""
+    assert check.read(text).level in (POSSIBLE, CLEAR)
+
+
+@pytest.mark.parametrize("text", [
+    "the nursery says the baby keeps coming in with sore nappy rash",
+    "mum signed the written agreement at the core group this morning",
+])
+def test_ordinary_rashes_and_signed_agreements_are_not_asked_about(check, text):
+    assert check.read(text).level is None
+
+
+def test_signing_in_is_an_arrival_not_an_agreement():
+    from bot.safety import danger_guards as G
+    assert G.resolved("mum signed the written agreement") and not G.resolved("dad has just signed in at reception")
 
 
 @pytest.mark.parametrize("text", [

@@ -82,6 +82,9 @@ MAX_SENTENCE_CHARACTERS = 600
 
 _SENTENCE_BREAK = re.compile(r"(?:[.!?;]+(?=\s|$)|\n+|\s[-–—]+\s|\s*\|\s*)")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+# An aside between two dashes ("his brother - the one who assaulted the girls - to come and stay") is part of its
+# sentence: read as a clause, not as a sentence of its own that has lost who it is about.
+_ASIDE = re.compile(r"\s[-–—]+\s([^-–—.!?;\n]{1,60}?)\s[-–—]+\s")
 
 
 class DangerSentences(BaseModel):
@@ -135,6 +138,7 @@ class DangerReading:
 def sentences(text: str) -> List[str]:
     """The sentences of a message, each read on its own (bounded in number and length)."""
     text = (text or "")[:MAX_SCANNED_CHARACTERS].translate(_APOSTROPHES)
+    text = _ASIDE.sub(lambda m: f", {m.group(1)}, ", text)
     parts = [p.strip(" ,") for p in _SENTENCE_BREAK.split(text)]
     found: List[str] = []
     for part in parts:
@@ -202,31 +206,32 @@ class DangerCheck:
             if not G.resolved(span) or G.NOW.search(span):  # over elsewhere, or over but "now" too: ask
                 return [DangerReading(POSSIBLE, sentence, 1.0, True)]
         plain = G.without_idioms(sentence)
+        parts = self._parts(plain)
+        if all(part.score < min(POSSIBLE_SCORE, PART_POSSIBLE_SCORE) for part in parts):
+            # no reading the score could raise (comfort and the past only lower them): only the margin can ask.
+            # Most sentences end here, without reading them for comfort or time, which keeps long messages cheap.
+            return [DangerReading(POSSIBLE, sentence, 0.0)] if margin(sentence, context) else []
         if G.resolved(plain) and not G.NOW.search(plain) and settled(plain):
             return []  # over, and nothing says now (nor a "but" after it): the score alone cannot raise it
         # over, comforted, teaching, or a "what if" that governs every clause ("what if mum relapses and she's on
         # her own with the baby"): every reading of the sentence goes one level down
         over = G.resolved(plain) or G.reassured(plain) or bool(G.TEACHING.search(plain)) or what_if
-        readings = [self._level(sentence, score, words, down + over, whole)
-                    for score, words, down, whole in self._parts(plain)]
+        doubt = _Doubt()
+        readings = [self._level(sentence, part.score, part.words, doubt.levels(part.clauses) + over, part.whole)
+                    for part in parts]
         if not any(readings) and margin(sentence, context):  # a child, a harm, nothing saying it is over: ask
             readings.append(DangerReading(POSSIBLE, sentence, 0.0))
         return readings
 
-    def _parts(self, plain: str) -> List[Tuple[float, int, int, bool]]:
+    def _parts(self, plain: str) -> List["_Part"]:
         """The classifier's score for each clause and run of neighbouring clauses (and the whole sentence).
 
-        Each clause's letters and guards are read once; a run's n-gram counts are its clauses' added up,
-        and a run is doubted as much as its most doubtful clause, so "in october" in one clause is not
-        cancelled by "now" in the next (the clause that says now is still read on its own).
-        Returns (score, words, levels down, whether it is the whole sentence).
+        Each clause's letters are read once; a run's n-gram counts are its clauses' added up.
         """
         spans = G.clause_spans(plain)
         clauses = [plain[a:b].strip(" ,()") for a, b in spans]
         counts = [self._model.counts(c) for c in clauses]
         words = [len(re.findall(r"\w+", c)) for c in clauses]
-        comfort = [G.reassured(c) or G.negated(c) for c in clauses]
-        stale = [G.stale(c) for c in clauses]
         runs = [(first, width) for width in range(1, min(G.WIDEST, len(spans)) + 1)
                 for first in range(len(spans) - width + 1)]
         if len(spans) > G.WIDEST:
@@ -239,8 +244,7 @@ class DangerCheck:
             if sum(words[run]) >= MIN_WORDS_FOR_SCORE:
                 score = alone[first] if width == 1 else \
                     self._model.probabilities_from_counts(NgramModel.add_counts(counts[run]))[1]
-                found.append((score, sum(words[run]), int(any(comfort[run])) + int(any(stale[run])),
-                              width == len(spans)))
+                found.append(_Part(score, sum(words[run]), clauses[run], width == len(spans)))
         return found
 
     def _level(self, sentence: str, score: float, words: int, down: int, whole: bool) -> DangerReading:
@@ -256,6 +260,38 @@ class DangerCheck:
         if score >= (DOUBTED_POSSIBLE_SCORE if down else POSSIBLE_SCORE if whole else PART_POSSIBLE_SCORE):
             return DangerReading(POSSIBLE, sentence, score)
         return DangerReading(None, sentence, score)
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One clause or run of neighbouring clauses of a sentence, with the classifier's score for it."""
+
+    score: float
+    words: int
+    clauses: List[str]
+    whole: bool  # the whole sentence
+
+
+class _Doubt:
+    """How many levels a run of clauses goes down: comfort or a negation in any clause of it, and the past or
+    "if" in any clause of it. A run is doubted as much as its most doubtful clause, so "in october" in one clause
+    is not cancelled by "now" in the next (the clause that says now is still read on its own). Each clause is
+    read once, and only when a score is high enough to need it."""
+
+    def __init__(self) -> None:
+        self._comfort: Dict[str, bool] = {}
+        self._stale: Dict[str, bool] = {}
+
+    def levels(self, clauses: Sequence[str]) -> int:
+        comfort = any(self._read(self._comfort, c, lambda t: G.reassured(t) or G.negated(t)) for c in clauses)
+        stale = any(self._read(self._stale, c, G.stale) for c in clauses)
+        return int(comfort) + int(stale)
+
+    @staticmethod
+    def _read(cache: Dict[str, bool], clause: str, test) -> bool:
+        if clause not in cache:
+            cache[clause] = bool(test(clause))
+        return cache[clause]
 
 
 def training_texts(examples: DangerSentences) -> Tuple[List[str], List[int]]:

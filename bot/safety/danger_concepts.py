@@ -36,7 +36,7 @@ VULNERABLE = re.compile(
     r"\b(child|children|kids?|baby|babies|new ?borns?|infant|toddlers?|little ones?|twins|girls?|boys?|"
     r"sons?|daughters?|"
     r"teen(ager)?s?|young (person|people)|yp|pupil|sibling|siblings|brother|sister|niece|nephew|grand(son|daughter)|"
-    r"lad|(my|the) (young|little) \w+)\b|(^|\s)(" + _AGE + r")", re.IGNORECASE)
+    r"lad|(my|the) (young|little) \w+|cot|pram|buggy|moses basket)\b|(^|\s)(" + _AGE + r")", re.IGNORECASE)
 
 # Harms, medical signs, hazards, exploitation and absence of care: each means danger only beside a child.
 HARM_BESIDE_A_CHILD = re.compile(
@@ -55,7 +55,8 @@ HARM_BESIDE_A_CHILD = re.compile(
     r"wander\w*|door (open|wide open)|"
     r"locked|trapped|shut in|missing(?! (that|the point|something|what|how|signs?|out|it|things))|"
     r"run away|ran away|not (come|came|been) (back|home)|still not back|(not|wasn'?t|never) (collected|picked up)|"
-    r"car with|(older|adult|unknown|strange) (men|man|males?|lads)|men (she|he|they) (doesn'?t|don'?t) know|"
+    r"car with|(older|adult|unknown|strange|grown) (men|man|males?|lads)|burning up|whimpering|"
+    r"men (she|he|they) (doesn'?t|don'?t) know|"
     r"dealers?|county lines|trap ?house|groom\w*|sexual\w*|rap(e|ed)|touch(ed|ing) (her|him)|"
     r"cut|cutting|ceremony|married|marriage|wedding|nikah|flights?|airport|heathrow|gatwick|plane|"
     r"(do(es)?n'?t|does not|did not|not) (consent|agree) to (it|the \w+|marry\w*)|(do(es)?n'?t|does not) consent|"
@@ -84,7 +85,10 @@ ARRIVING = re.compile(
     r"staying (over|the night|at|with)|let (him|her|them) in|pick(s|ing)? (\w+ ){0,2}up|collect(s|ing))\b|"
     r"\b(arriv(ing|es)|coming (for|to get|to collect|to the (house|home|flat))|due (round|over|to visit|at the)|"
     # the child going back to where the harm is: "due to return home at the end of the school day"
-    r"(go(ing|es)?|return(ing|s)?|sent|heading|due to (go|return)) (back )?home)\b",
+    r"(go(ing|es)?|return(ing|s)?|sent|heading|due to (go|return)) (back )?home|"
+    # home from hospital or prison, walking onto the ward, signed in at the desk, on the late train
+    r"home from (hospital|prison|jail|custody|rehab)|(is|be|'s|will be) home (at|by|tonight|today|later)|"
+    r"walking (to|into|in|towards|up to|onto)|signed in|on the (late|last|next|night) (train|bus|coach))\b",
     re.IGNORECASE)
 DANGEROUS_PERSON = re.compile(
     r"\b(da|dv|sex offenders?|offenders? register|domestic (abuse|violence)|violen\w*|abus\w*|perp(etrator)?s?|"
@@ -92,7 +96,7 @@ DANGEROUS_PERSON = re.compile(
     r"prison|jail|bail|non[- ]?mol\w*|injunction|restraining order|convict\w*|assault\w*|"
     # a disclosure of harm by someone at home, when the child is going back there
     r"disclos\w*|strangl\w*|beat (him|her|them)|hit (him|her|them)|bad things|touch(es|ed)? (him|her|them)|"
-    r"on tag)\b", re.IGNORECASE)
+    r"on tag|under investigation)\b", re.IGNORECASE)
 
 
 # A worker's fear for a child tonight ("a bad feeling about the baby tonight"): no harm named, but asked about.

@@ -41,7 +41,8 @@ NOW = re.compile(
     r"since (last night|yesterday|this morning)|all (day|night)|overnight|minutes? ago|(an|one|two|\d+) hours? ago|"
     r"earlier( today| on)?|inside|(has|have|'s|'ve) just|(hasn'?t|has not|haven'?t|not) (come|came|been) (back|"
     r"home)|before (the )?morning|by (the )?morning|(?<!in )the night|in the (house|flat|home) (with|alone)|"
-    r"flights? (are|is) (booked|sat|sun|tomorrow))\b",
+    r"flights? (are|is) (booked|sat|sun|tomorrow)|(after|before|at) lights out|"
+    r"on the (late|last|next|night|early|\d+(:\d\d)?(am|pm)?) (train|bus|coach|flight|ferry))\b",
     re.IGNORECASE)
 # "an hour ago", "earlier today", "since last night": recent or still going on, not history.
 _RECENT = re.compile(
@@ -129,7 +130,7 @@ RESOLVED = re.compile(
     r"(was|were|been|got) arrested|on tag|(on|in) the ward|under observation|supervised|"
     r"safety plan|locked away|(not|isn'?t|aren'?t) allowed|can'?t (enter|come|go) (in|near|within)|"
     r"restrictors?|fitted|(hasn'?t|haven'?t|not) (had|happened)( \w+)? since|home and well|well now|"
-    r"checked (over|out)|signed|written agreement|clare'?s law|dvds|granted|managed|"
+    r"checked (over|out)|signed(?! (in|on|out|off|up))|written agreement|clare'?s law|dvds|granted|managed|"
     r"in (the|a) refuge|disruption plan|(been|were|was|got) removed|"
     r"on (\d+ ?(min(ute)?s? |hourly )?)?(obs|observations)|"
     r"bail conditions (say|says|mean|are|of|not to)|(been )?deported|settled since|"
@@ -240,7 +241,7 @@ NEGATION_INSIDE = re.compile(
     r"\b(isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|didn'?t|doesn'?t|don'?t|is not|are not|was not|were not|"
     r"has not|have not|did not|does not|no longer|denies|denied|nobody (has|is)|no one (has|is))\b"
     r"(?! (breathing|waking|wake|respond\w*|answer\w*|feeding|come (back|home)|been (back|home)|came|safe|"
-    r"let|allow\w*|stop\w*|feel safe|(been )?(found|located|traced|seen|heard from)))", re.IGNORECASE)
+    r"let|allow\w*|stop\w*|feel safe|fade|fading|(been )?(found|located|traced|seen|heard from)))", re.IGNORECASE)
 
 
 def clause_before(sentence: str, start: int) -> str:
@@ -276,6 +277,8 @@ def undone(sentence: str, start: int, end: int) -> bool:
 NEGATED_DANGER = re.compile(
     r"\b(nobody|no one|no-one)('?s| is) (with|in with|looking after) (them|him|her|it|the \w+)\b|"
     r"\b(nobody|no ?one|no-one) else (in|home|there|about|around|with (them|him|her|it))\b|"
+    r"\b(aren'?t|isn'?t|not|haven'?t|hasn'?t) (there|here|arrived|turned up|got (there|here))( yet)?\b|"
+    r"\b(not|isn'?t|aren'?t) (about|around)\b|\b(doesn'?t|does not|won'?t|not|isn'?t) (fade|fading)\b|"
     r"\b(men|man|males?|people|adults?|lads|guys|someone|somebody|flat|house|place|address|area|car) (she|he|they) "
     r"(doesn'?t|don'?t|didn'?t) know\b|"
     r"\b(not|no|isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|hadn'?t|won'?t|wont|wouldn'?t|can'?t|cannot|couldn'?t|doesn'?t|"
@@ -309,6 +312,8 @@ _NOT_OVER = re.compile(
     r"on (their|his|her) own|by (themselves|himself|herself))|no ?(body|one) (has|with|is with) (a key|them|him|her)|"
     r"(with )?no (adults?|grown ?ups?) (there|with them|in|at home|about|around)|with no (adults?|grown ?ups?)|"
     r"(not|hasn'?t been|haven'?t been) (called|rung|told|informed) yet|"
+    # a plan still to be carried out: a ward or an order does not end "she's doing it after lights out"
+    r"(doing|do) it (tonight|after|later|when|once)|(going to|gonna|gunna) do it|"
     # someone an order keeps away, arriving: the order is being broken, not protecting anyone
     r"(he|she|they)( will|'?ll) be (at|there|round)|on the train|(tag|bail|licence) address is|"
     r"(is|'s|are) on (his|her|their) way(?! (to|into) (the )?(hospital|a&e|ward|station|foster|carers?|refuge)))\b",
