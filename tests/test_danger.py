@@ -552,6 +552,54 @@ def test_the_margin_never_gives_the_urgent_reply_by_itself(check, monkeypatch):
     assert check.read("the baby is very sleepy and hasn't fed all day, dad says leave her").level == POSSIBLE
 
 
+
+@pytest.mark.parametrize("lean, level", [(0.55, CLEAR), (0.45, POSSIBLE)])
+def test_the_margin_and_a_classifier_leaning_to_danger_agree_on_the_urgent_reply(check, monkeypatch, lean, level):
+    """Two signals that agree are clear danger: the margin, and the classifier at or above AGREED_SCORE."""
+    from bot.safety.danger import AGREED_SCORE, _Part
+    assert 0.45 < AGREED_SCORE <= 0.55
+    monkeypatch.setattr(check, "phrases", [])
+    monkeypatch.setattr(check, "_parts", lambda plain: [_Part(lean, len(plain.split()), [plain], True)])
+    assert check.read("the baby is very sleepy and hasn't fed all day, dad says leave her").level == level
+    assert check.read("what if dad leaves the toddler alone by the pond").level != CLEAR  # a what-if: no
+
+
+@pytest.mark.parametrize("text", [
+    "the twins are screaming and dad's got the belt off. That was the incident in March that started the plan.",
+    "she's on the roof edge with her coat off, police talking her down - I read that in the file this week.",
+    "he walks in from the pub and the dinner hits the wall. That's the everyday picture of that home, not the big "
+    "incidents.",
+])
+def test_a_scene_the_next_sentence_places_in_the_past_or_the_record_is_not_asked_about(check, text):
+    assert check.read(text).level is None
+
+
+@pytest.mark.parametrize("text", [
+    "dad's kicking the door in and the kids are hiding. That's what the neighbour said just now.",
+    "the toddler is fitting and mum won't ring anyone. That was ten minutes ago and she still hasn't.",
+])
+def test_a_back_reference_that_says_now_does_not_make_it_the_past(check, text):
+    assert check.read(text).level in (POSSIBLE, CLEAR)
+
+
+def test_a_scene_beside_an_exercise_is_at_most_asked_about(check):
+    text = "Scenario for Friday's team session. A 3 year old is alone in a flat with the hob on and smoke everywhere."
+    assert check.read(text).level != CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    "police brought her back to the unit and she's fast asleep now",
+    "he's in custody and bail was refused, the locks are changed and the kids are home with mum",
+    "how do I log an FGM mandatory report on the system?",
+])
+def test_custody_brought_back_and_where_a_report_goes_are_not_the_urgent_reply(check, text):
+    assert check.read(text).level != CLEAR
+
+
+def test_a_carer_in_custody_does_not_make_a_child_home_alone_safe(check):
+    assert check.read("the 3 yr old is home alone, dad's in custody and no one has gone round").level \
+        in (POSSIBLE, CLEAR)
+
 # ----- kinds of failure found when final.yml was measured as held out (each fixed as a kind, not as a sentence) ----
 
 @pytest.mark.parametrize("text", [  # invented; none of these words is in tests/danger/final.yml

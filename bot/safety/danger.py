@@ -34,7 +34,19 @@ A third signal is a safety margin (bot/safety/danger_concepts.py): a sentence th
 names a child, with a harm, medical sign, hazard, exploitation or absence of
 care in a clause that says nothing of the past, habit, talk, practice or it
 being over, gets at least the check, because a missed check is far worse
-than an extra one. It never gives the urgent reply by itself.
+than an extra one. By itself it never gives the urgent reply; when the
+classifier also leans to danger (at least AGREED_SCORE, more likely than
+not, in some clause or run of clauses) and nothing lowers the sentence, the
+two signals agree and that is clear danger. Measured on nine development
+sets, this gave the urgent reply first to 1 to 7 more urgent messages in a
+hundred, for at most one more urgent reply on a hundred reflective ones.
+
+The sentences either side can frame a sentence: a scene told in the present
+that the next sentence places in the past or the record ("... the kids are
+watching - that was the incident in May that led to the plan") is read as
+the past it is, and a sentence beside an exercise ("Scenario for the
+training day: ...") goes one level down, as a "what if" does. Neither holds
+when the sentence or its neighbours say it is still going on ("just now").
 
 The guards, the margin's concepts and the thresholds were chosen looking at
 eight development sets in tests/danger/ (each set's misses studied for
@@ -72,6 +84,9 @@ CLEAR, POSSIBLE = "clear", "possible"
 CLEAR_SCORE = 0.70
 POSSIBLE_SCORE = 0.60
 PART_POSSIBLE_SCORE = 0.60  # the same for a clause or run of clauses, read apart from its sentence
+# Two signals that agree are clear danger: the safety margin (a child, a harm, nothing saying it is over) and the
+# classifier leaning to danger (more likely than not) in some clause or run of clauses of the sentence
+AGREED_SCORE = 0.50
 DOUBTED_POSSIBLE_SCORE = 0.80  # the same for a reading lowered one level (comfort, the past or 'if')
 RESOLVED_REACH = 1  # a sign that it is over counts for a danger phrase only this many clauses either side of it
 RUN_FLOOR = 0.20  # a run of clauses is read only when one of them scores at least this on its own
@@ -186,17 +201,23 @@ class DangerCheck:
             # the sentences either side are context for the margin: "X disclosed ... last night; he goes home at
             # 3", "Darren's popping round tonight. He's the one convicted over the baby's fractures."
             context = " ".join(every[max(number - 1, 0):number] + every[number + 1:number + 2])
-            for reading in self._readings(sentence, context):
+            # and they can frame it: a scene told in the present that the next sentence places in the past or the
+            # record ("... the kids are watching - that was the incident in May"), or a training scenario
+            framed = G.framed(sentence, every[number + 1] if number + 1 < len(every) else "", context)
+            for reading in self._readings(sentence, context, framed):
                 if _rank(reading) > _rank(best) or (_rank(reading) == _rank(best) and reading.score > best.score):
                     best = reading
                 if best.clear and best.phrase:
                     return best
         return best
 
-    def _readings(self, sentence: str, context: str = "") -> List[DangerReading]:
+    def _readings(self, sentence: str, context: str = "", framed: int = 0) -> List[DangerReading]:
+        if framed >= G.RECOUNTED:
+            return []  # a scene the next sentence places in the past or the record
         span = self._phrase(sentence)
-        # "what if ..." at the start governs every clause after it: at most the check (unless it says now)
-        what_if = bool(G.WHAT_IF_OPENING.search(sentence)) and not G.NOW.search(sentence)
+        # "what if ..." at the start governs every clause after it: at most the check (unless it says now); so does
+        # an exercise set in the sentences either side
+        what_if = (bool(G.WHAT_IF_OPENING.search(sentence)) and not G.NOW.search(sentence)) or bool(framed)
         if span is not None:  # a phrase for danger now: clear, unless the message says it is over
             # Near the danger, or anywhere when the danger is told in the past tense ("the baby was floppy on
             # friday, ..., discharged"): in a long message "HV says weight is fine" is about something else.
@@ -207,10 +228,11 @@ class DangerCheck:
                 return [DangerReading(POSSIBLE, sentence, 1.0, True)]
         plain = G.without_idioms(sentence)
         parts = self._parts(plain)
-        if all(part.score < min(POSSIBLE_SCORE, PART_POSSIBLE_SCORE) for part in parts):
+        lean = max((part.score for part in parts), default=0.0)
+        if lean < min(POSSIBLE_SCORE, PART_POSSIBLE_SCORE, AGREED_SCORE):
             # no reading the score could raise (comfort and the past only lower them): only the margin can ask.
             # Most sentences end here, without reading them for comfort or time, which keeps long messages cheap.
-            return [DangerReading(POSSIBLE, sentence, 0.0)] if margin(sentence, context) else []
+            return [DangerReading(POSSIBLE, sentence, 0.0)] if not framed and margin(sentence, context) else []
         if G.resolved(plain) and not G.NOW.search(plain) and settled(plain):
             return []  # over, and nothing says now (nor a "but" after it): the score alone cannot raise it
         # over, comforted, teaching, or a "what if" that governs every clause ("what if mum relapses and she's on
@@ -219,9 +241,12 @@ class DangerCheck:
         doubt = _Doubt()
         readings = [self._level(sentence, part.score, part.words, doubt.levels(part.clauses) + over, part.whole)
                     for part in parts]
-        if not any(readings) and margin(sentence, context):  # a child, a harm, nothing saying it is over: ask
-            readings.append(DangerReading(POSSIBLE, sentence, 0.0))
-        return readings
+        if any(reading.clear for reading in readings) or framed or not margin(sentence, context):
+            return readings
+        # The margin (a child, a harm, nothing saying it is over) and the classifier leaning to danger agree
+        if lean >= AGREED_SCORE and not over:
+            return [DangerReading(CLEAR, sentence, lean)]
+        return readings if any(readings) else [DangerReading(POSSIBLE, sentence, 0.0)]
 
     def _parts(self, plain: str) -> List["_Part"]:
         """The classifier's score for each clause and run of neighbouring clauses (and the whole sentence).

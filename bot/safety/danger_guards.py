@@ -68,7 +68,7 @@ PAST = re.compile(
     re.IGNORECASE)
 HYPOTHETICAL = re.compile(
     r"(^|\b)(if|what if|what would|what should (i|we) do if|would|could|might|in future|in theory|hypothetically|"
-    r"suppose|say (a|the)|one day|worried that|worry that|in case|how (do|should|would) (we|i|you)|"
+    r"suppose|say (a|the)|one day|worst case|worried that|worry that|in case|how (do|should|would) (we|i|you)|"
     r"role ?play|scenario|vignette|training|workshop|safety plan says|the plan is|thinking about|reflecting on|"
     r"reflect on|wondering (about|whether|if|how)|i wonder)\b", re.IGNORECASE)
 # A threat's own condition ("saying he'll drive into the river if she leaves") is the threat, not a "what if".
@@ -86,8 +86,41 @@ def without_threat_conditions(text: str) -> str:
 # A sentence that opens as a "what if" or a practice question: its later clauses are inside it.
 WHAT_IF_OPENING = re.compile(
     r"^\W*(just wondering,? )?(what if|what (would|do|should|could) (i|we|you) (do|say) (if|when)|suppose|supposing|"
-    r"imagine|let'?s say|in theory|"
+    r"imagine|picture (it|this|the scene)|worst case|let'?s say|in theory|"
     r"hypothetically|if (ever|a|an|someone|somebody|you|i|we|they) )", re.IGNORECASE)
+
+
+# The sentence after a scene that places it in the past or the record: "that was the incident in May", "That's what
+# she described at the ICPC", "I read that in the chronology today", "that's the HV's account from 2022".
+_RECOUNTS = re.compile(
+    r"^\W*((that|this|which|it)( was|'s| is|s| were)\b|i (read|saw|found|came across) (that|this|it) (in|on)\b|"
+    r"(as|that'?s what|which is what) (she|he|they|mum|dad|the \w+|\w+'?s \w+) (told|described|said|wrote|reported|"
+    r"recorded)\b)", re.IGNORECASE)
+_ON_RECORD = re.compile(
+    r"\b(incident|account|describ\w*|record\w*|chronology|file|notes|report\w*|icpc|rcpc|conference|panel|court|"
+    r"statement|referral|history|led to|started|triggered|the (last|previous|first) plan|"
+    r"(everyday|daily|usual|typical) \w+|(19|20)\d\d)\b", re.IGNORECASE)
+# Words that set a whole exercise: a sentence beside one of these is part of it ("For the training day: scenario -
+# a 4 year old found alone ..."; "Tabletop exercise next month - a toddler swallows ...").
+_EXERCISE = re.compile(
+    r"\b(scenario|vignette|case study|role ?play|tabletop|table-top|war-?gaming|exercise|training (day|slides|"
+    r"session|pack)|(multi-agency|team|practice) (session|workshop|training))\b", re.IGNORECASE)
+_STILL_NOW = re.compile(r"\b(just now|right now|as we speak|still (there|here|going on|happening)|"
+                        r"(minutes?|mins?) ago)\b", re.IGNORECASE)
+
+
+RECOUNTED, EXERCISE = 2, 1  # how many levels a frame takes off the sentence's readings
+
+
+def framed(sentence: str, following: str, context: str) -> int:
+    """The sentences either side frame this one as no account of now: the next places it in the past or the
+    record (two levels down: nothing), or either sets it in an exercise (one level: at most the check).
+    Not when the sentence or its neighbours say it is still going on."""
+    if _STILL_NOW.search(sentence) or _STILL_NOW.search(context):
+        return 0
+    if _RECOUNTS.search(following) and (_ON_RECORD.search(following) or PAST.search(_RECENT.sub(" ", following))):
+        return RECOUNTED
+    return EXERCISE if _EXERCISE.search(context) else 0
 
 
 def hypothetical(text: str) -> bool:
@@ -127,7 +160,10 @@ RESOLVED = re.compile(
     r"placed (with|in) (foster|family|a refuge|emergency)|placed with (his|her|their) (aunt|auntie|uncle|nan|gran|"
     r"grandparents|dad|mum|father|mother|family|relatives)|in a refuge|moved (away|out)|new boiler|"
     r"(wasn'?t|isn'?t|not) (real|serious|true)|false alarm|turned out|remanded|recalled( to prison)?|"
-    r"(was|were|been|got) arrested|on tag|(on|in) the ward|under observation|supervised|"
+    r"(was|were|been|got) arrested|on tag|charged(?! with)|bail (was |has been )?refused|locks (have been |were )?"
+    r"changed|brought (\w+ )?back|return home interview|(is|was|came|got|been|now) back home|"
+    r"agreed to (leave|move out)|"
+    r"police (have|had) spoken to (him|her|them)|(on|in) the ward|under observation|supervised|"
     r"safety plan|locked away|(not|isn'?t|aren'?t) allowed|can'?t (enter|come|go) (in|near|within)|"
     r"restrictors?|fitted|(hasn'?t|haven'?t|not) (had|happened)( \w+)? since|home and well|well now|"
     r"checked (over|out)|signed(?! (in|on|out|off|up))|written agreement|clare'?s law|dvds|granted|managed|"
@@ -147,7 +183,10 @@ TEACHING = re.compile(
     r"let'?s say|supposing|what would you (say|do) (if|when)|"
     r"in (the )?training|"
     r"for (the|my) (asye|exam|essay|assignment|course)|what'?s the (process|procedure|guidance|threshold|law)|"
-    r"at what point|examples? of questions|questions to ask|how (do|should|would) (i|we) word|scaling question)\b",
+    r"at what point|examples? of questions|questions to ask|how (do|should|would) (i|we) word|scaling question|"
+    # where a form or record goes: admin about a harm, not news of one
+    r"(where|how) (on the system |in the system )?(do|should|would|can) (i|we) (record|log|upload|file|find)|"
+    r"mandatory report(ing)?|uploaded as|(form|template|document) on the system)\b",
     re.IGNORECASE)
 
 # Everyday idioms that borrow danger's words; read as a plain word before anything else.
@@ -308,7 +347,9 @@ def negated(text: str) -> bool:
 # Set aside ("even though"), or the danger told as still going on, which no arrest or order elsewhere ends
 # ("the kids are locked in and no one has a key, mum's been arrested").
 _NOT_OVER = re.compile(
-    r"\b(even (tho|though)|despite|in spite of|locked (in|inside)|trapped|(are|is|'re|'s) (still )?(alone|"
+    r"\b(even (tho|though)|despite|in spite of|locked (in|inside)|trapped|"
+    r"(is|are|'s|'re) (still )?(home alone|alone (at|in the) (home|house|flat))|"
+    r"(alone|on (her|his|their|there) own) in the (home|house|flat)|(are|is|'re|'s) (still )?(alone|"
     r"on (their|his|her) own|by (themselves|himself|herself))|no ?(body|one) (has|with|is with) (a key|them|him|her)|"
     r"(with )?no (adults?|grown ?ups?) (there|with them|in|at home|about|around)|with no (adults?|grown ?ups?)|"
     r"(not|hasn'?t been|haven'?t been) (called|rung|told|informed) yet|"
