@@ -414,10 +414,12 @@ def test_kinds_fifth_yml_missed_are_at_least_asked_about(check, text):
     "the 14 year old on the ward has hidden a cord in her bag and says she'll do it after lights out",
     "nan says their uncle - the man who hurt the boys - is coming to stay, getting in on the last bus",
     "the 14yo at number 9 has had grown men coming and going all afternoon and her mum's not about",
+    "Reception class: Ollie (4) told the TA his uncle touched his willy. Uncle collects him at 3.15",
 ])
 def test_kinds_sixth_yml_missed_are_at_least_asked_about(check, text):
     """A rash that does not fade; help that is 'not here yet'; a plan for after lights out on a ward; who is
-    arriving told between two dashes; grown men with a 14-year-old and no carer about."""
+    arriving told between two dashes; grown men with a 14-year-old and no carer about; a small child's own words
+    for sexual abuse, then a pick-up at a time written with a full stop."""
     assert check.read(text).level in (POSSIBLE, CLEAR)
 
 

@@ -57,7 +57,7 @@ HARM_BESIDE_A_CHILD = re.compile(
     r"run away|ran away|not (come|came|been) (back|home)|still not back|(not|wasn'?t|never) (collected|picked up)|"
     r"car with|(older|adult|unknown|strange|grown) (men|man|males?|lads)|burning up|whimpering|"
     r"men (she|he|they) (doesn'?t|don'?t) know|"
-    r"dealers?|county lines|trap ?house|groom\w*|sexual\w*|rap(e|ed)|touch(ed|ing) (her|him)|"
+    r"dealers?|county lines|trap ?house|groom\w*|sexual\w*|rap(e|ed)|touch(ed|ing) (her|him)|private parts|willy|"
     r"cut|cutting|ceremony|married|marriage|wedding|nikah|flights?|airport|heathrow|gatwick|plane|"
     r"(do(es)?n'?t|does not|did not|not) (consent|agree) to (it|the \w+|marry\w*)|(do(es)?n'?t|does not) consent|"
     r"(make|making|get|getting) (her|them|the girls?|\w+) clean|"
@@ -96,6 +96,8 @@ DANGEROUS_PERSON = re.compile(
     r"prison|jail|bail|non[- ]?mol\w*|injunction|restraining order|convict\w*|assault\w*|"
     # a disclosure of harm by someone at home, when the child is going back there
     r"disclos\w*|strangl\w*|beat (him|her|them)|hit (him|her|them)|bad things|touch(es|ed)? (him|her|them)|"
+    # a young child's own words for sexual abuse
+    r"(private|privates|willy|winkle|bum|fanny|front bottom|down there)|"
     r"on tag|under investigation)\b", re.IGNORECASE)
 
 

@@ -33,7 +33,7 @@ NOW = re.compile(
     r"evening|minute|second)|as we speak|"
     r"at the moment|atm|currently|just (now|happened)|on (his|her|their|my) way|outside|"
     r"still (there|here|at the house|in the house|inside)|tomorrow|tmrw|tmr|in (an|one|two|\d+) (hours?|hrs?|mins?)|"
-    r"at (half|quarter) (past |to )?\w+|at \d{1,2}(:\d\d| ?(am|pm|o'?clock))|home time|end of (the )?(school )?day|"
+    r"at (half|quarter) (past |to )?\w+|at \d{1,2}([.:]\d\d| ?(am|pm|o'?clock))|home time|end of (the )?(school )?day|"
     # still missing since a time ("missing since 6pm"), and a child's present state ("is very sleepy", "has been sick")
     r"(missing|not (been )?seen|not heard from) since|since \d{1,2}( ?(am|pm|o'?clock))?|"
     r"(is|are|'s|'re) (now |still )?(very |really |so |too |quite )?(sleepy|drowsy|floppy|limp|grey|blue|pale|"
