@@ -415,6 +415,7 @@ def test_kinds_fifth_yml_missed_are_at_least_asked_about(check, text):
     "nan says their uncle - the man who hurt the boys - is coming to stay, getting in on the last bus",
     "the 14yo at number 9 has had grown men coming and going all afternoon and her mum's not about",
     "Reception class: Ollie (4) told the TA his uncle touched his willy. Uncle collects him at 3.15",
+    "pharmacist says the 11 yr old told her that her stepdad hits her with a belt, they've just left together",
 ])
 def test_kinds_sixth_yml_missed_are_at_least_asked_about(check, text):
     """A rash that does not fade; help that is 'not here yet'; a plan for after lights out on a ward; who is

@@ -40,7 +40,7 @@ VULNERABLE = re.compile(
 
 # Harms, medical signs, hazards, exploitation and absence of care: each means danger only beside a child.
 HARM_BESIDE_A_CHILD = re.compile(
-    r"\b(hit(ting)?|hurt(ing)?|beat(ing|en)?|punch\w*|kick(ed|ing)|slap\w*|shook|shaken|shaking (him|her|the)|"
+    r"\b(hit(s|ting)?|hurt(s|ing)?|beat(ing|en)?|punch\w*|kick(ed|ing)|slap\w*|shook|shaken|shaking (him|her|the)|"
     r"throw\w* (him|her)|thrown|grab\w*|dragg\w*|bruis\w*|burn(t|ed|s)?|scald\w*|bleed\w*|blood|injur\w*|"
     r"broken (arm|leg|bone)|head injury|unconscious|unresponsive|floppy|limp|fitting|seizure|vomit\w*|being sick|"
     r"(very |really |so |too )(sleepy|drowsy|quiet|still|cold|pale)|sleepy|drowsy|lethargic|not (fed|feeding)|"
@@ -88,14 +88,15 @@ ARRIVING = re.compile(
     r"(go(ing|es)?|return(ing|s)?|sent|heading|due to (go|return)) (back )?home|"
     # home from hospital or prison, walking onto the ward, signed in at the desk, on the late train
     r"home from (hospital|prison|jail|custody|rehab)|(is|be|'s|will be) home (at|by|tonight|today|later)|"
-    r"walking (to|into|in|towards|up to|onto)|signed in|on the (late|last|next|night) (train|bus|coach))\b",
+    r"walking (to|into|in|towards|up to|onto)|signed in|(just )?left (together|with (him|her|them|mum|dad))|"
+    r"on the (late|last|next|night) (train|bus|coach))\b",
     re.IGNORECASE)
 DANGEROUS_PERSON = re.compile(
     r"\b(da|dv|sex offenders?|offenders? register|domestic (abuse|violence)|violen\w*|abus\w*|perp(etrator)?s?|"
     r"offenders?|rso|schedule (1|one)|released|on licen[cs]e|subject of an? (\w+ ){0,2}order|"
     r"prison|jail|bail|non[- ]?mol\w*|injunction|restraining order|convict\w*|assault\w*|"
     # a disclosure of harm by someone at home, when the child is going back there
-    r"disclos\w*|strangl\w*|beat (him|her|them)|hit (him|her|them)|bad things|touch(es|ed)? (him|her|them)|"
+    r"disclos\w*|strangl\w*|beat(s)? (him|her|them)|hit(s)? (him|her|them)|bad things|touch(es|ed)? (him|her|them)|"
     # a young child's own words for sexual abuse
     r"(private|privates|willy|winkle|bum|fanny|front bottom|down there)|"
     r"on tag|under investigation)\b", re.IGNORECASE)
