@@ -599,6 +599,16 @@ def test_custody_brought_back_and_where_a_report_goes_are_not_the_urgent_reply(c
     assert check.read(text).level != CLEAR
 
 
+@pytest.mark.parametrize("text, asked", [
+    ("the kids are with the police now and he's been remanded", False),  # now, where it is over
+    ("she's in a refuge with the girls tonight and the order was granted", False),
+    ("he was arrested on friday but he's back at the flat now with the kids", True),  # now, where it is not
+    ("the boys have been in the flat alone since dad was arrested this morning", True),  # a harm where it is over
+])
+def test_now_said_where_it_is_over_does_not_keep_the_danger_open(check, text, asked):
+    assert (check.read(text).level is not None) == asked
+
+
 def test_a_carer_in_custody_does_not_make_a_child_home_alone_safe(check):
     assert check.read("the 3 yr old is home alone, dad's in custody and no one has gone round").level \
         in (POSSIBLE, CLEAR)

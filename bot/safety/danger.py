@@ -74,7 +74,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from pydantic import BaseModel, validator
 
 from . import danger_guards as G
-from .danger_concepts import margin, settled
+from .danger_concepts import margin, now_unresolved, settled
 from bot.reading.ngram_model import NgramModel, NgramSettings
 
 CLEAR, POSSIBLE = "clear", "possible"
@@ -233,8 +233,10 @@ class DangerCheck:
             # no reading the score could raise (comfort and the past only lower them): only the margin can ask.
             # Most sentences end here, without reading them for comfort or time, which keeps long messages cheap.
             return [DangerReading(POSSIBLE, sentence, 0.0)] if not framed and margin(sentence, context) else []
-        if G.resolved(plain) and not G.NOW.search(plain) and settled(plain):
-            return []  # over, and nothing says now (nor a "but" after it): the score alone cannot raise it
+        if G.resolved(plain) and not now_unresolved(plain) and settled(plain):
+            # over, and nothing says now except where it is over ("the kids are with the police now"), nor a "but"
+            # after it: the score alone cannot raise it
+            return []
         # over, comforted, teaching, or a "what if" that governs every clause ("what if mum relapses and she's on
         # her own with the baby"): every reading of the sentence goes one level down
         over = G.resolved(plain) or G.reassured(plain) or bool(G.TEACHING.search(plain)) or what_if

@@ -178,6 +178,14 @@ def settled(plain: str) -> bool:
     return not (after and _concept(after) and not (G.resolved(after) or G.reassured(after)))
 
 
+def now_unresolved(plain: str) -> bool:
+    """A sign of now in a clause that is not itself a sign of it being over: "he was arrested, he's back at the
+    house now" says now; "the kids are with the police now" and "she's stable now" do not, unless the same clause
+    names a harm ("alone since mum got arrested this morning")."""
+    return any(G.NOW.search(plain[a:b]) and (not G.resolved(plain[a:b]) or _concept(plain[a:b]))
+               for a, b in G.clause_spans(plain))
+
+
 def _concept(clause: str) -> bool:
     return bool(GRAVE_ALONE.search(clause) or HARM_BESIDE_A_CHILD.search(clause) or ARRIVING.search(clause))
 

@@ -166,7 +166,7 @@ RESOLVED = re.compile(
     r"police (have|had) spoken to (him|her|them)|(on|in) the ward|under observation|supervised|"
     r"safety plan|locked away|(not|isn'?t|aren'?t) allowed|can'?t (enter|come|go) (in|near|within)|"
     r"restrictors?|fitted|(hasn'?t|haven'?t|not) (had|happened)( \w+)? since|home and well|well now|"
-    r"checked (over|out)|signed(?! (in|on|out|off|up))|written agreement|clare'?s law|dvds|granted|managed|"
+    r"checked (over|out)|signed(?! (in|on|out|off|up|at))|written agreement|clare'?s law|dvds|granted|managed|"
     r"in (the|a) refuge|disruption plan|(been|were|was|got) removed|"
     r"on (\d+ ?(min(ute)?s? |hourly )?)?(obs|observations)|"
     r"bail conditions (say|says|mean|are|of|not to)|(been )?deported|settled since|"
@@ -349,7 +349,8 @@ def negated(text: str) -> bool:
 _NOT_OVER = re.compile(
     r"\b(even (tho|though)|despite|in spite of|locked (in|inside)|trapped|"
     r"(is|are|'s|'re) (still )?(home alone|alone (at|in the) (home|house|flat))|"
-    r"(alone|on (her|his|their|there) own) in the (home|house|flat)|(are|is|'re|'s) (still )?(alone|"
+    r"(alone|on (her|his|their|there) own) in the (home|house|flat)|in the (home|house|flat) (alone|on (their|his|"
+    r"her|there) own|by (themselves|himself|herself))|(are|is|'re|'s) (still )?(alone|"
     r"on (their|his|her) own|by (themselves|himself|herself))|no ?(body|one) (has|with|is with) (a key|them|him|her)|"
     r"(with )?no (adults?|grown ?ups?) (there|with them|in|at home|about|around)|with no (adults?|grown ?ups?)|"
     r"(not|hasn'?t been|haven'?t been) (called|rung|told|informed) yet|"
