@@ -2,22 +2,22 @@
 
     python scripts/danger_report.py [--out results] [--heldout PATH ...]      (make evaluate runs it)
 
-Each file (by default tests/danger/fifth.yml, fourth.yml, third.yml,
+Each file (by default tests/danger/sixth.yml, fifth.yml, fourth.yml, third.yml,
 second.yml, final.yml, people.yml and heldout.yml, each written by other
 hands apart from the training sentences in knowledge/danger_sentences.yml; a
 file not there yet is skipped and said so) is typed, and the report says
 which were tuned on. All are development sets now: dev.yml, heldout.yml and
 people.yml were looked at while choosing the check's guards, concepts and
-thresholds; final.yml, second.yml, third.yml, fourth.yml and fifth.yml were
-each measured once as held out (all on 2026-12-03; README, "How the danger
-check was measured"), and their misses were then fixed as kinds. The one
-honest measurements (neither reply, urgent reply first, the check on
-reflective sentences, the urgent reply on them): final.yml 4 of 120, 84.2%,
-10.0%, 0%; second.yml 7 of 130, 85.4%, 9.3%, 8.3%; third.yml 3 of 140,
-87.1%, 10.8%, 5.8%; fourth.yml 5 of 120, 87.5%, 8.3%, 10.0%; fifth.yml 5 of
-120, 90.8%, 10.8%, 9.2%. A new held-out set, written by other hands, is
-needed for an honest figure: name it with --heldout and it is reported as
-held out.
+thresholds; final.yml, second.yml, third.yml, fourth.yml, fifth.yml and
+sixth.yml were each measured once as held out (all on 2026-12-03; README,
+"How the danger check was measured"), and their misses were then fixed as
+kinds. The one honest measurements (neither reply, urgent reply first, the
+check on reflective sentences, the urgent reply on them): final.yml 4 of
+120, 84.2%, 10.0%, 0%; second.yml 7 of 130, 85.4%, 9.3%, 8.3%; third.yml 3
+of 140, 87.1%, 10.8%, 5.8%; fourth.yml 5 of 120, 87.5%, 8.3%, 10.0%;
+fifth.yml 5 of 120, 90.8%, 10.8%, 9.2%; sixth.yml 7 of 120, 80.8%, 13.3%,
+8.3%. A new held-out set, written by other hands, is needed for an honest
+figure: name it with --heldout and it is reported as held out.
 - outside a session (what components/danger.py does before the rules route it);
 - as the first answer of a session (the practitioner's name is asked first);
 - as the answer to a free-text question mid-session, and to a theme question;

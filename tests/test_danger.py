@@ -425,6 +425,19 @@ def test_kinds_sixth_yml_missed_are_at_least_asked_about(check, text):
 
 
 @pytest.mark.parametrize("text", [
+    "DA in progress at the flat, the baby's in the room with them",
+    "the ex (non-mol granted last month) is at the front door right now and the kids are in",
+])
+def test_a_live_incident_in_police_words_and_an_order_broken_at_the_door_are_clear(check, text):
+    assert check.read(text).level == CLEAR
+
+
+def test_an_adult_not_in_the_property_is_the_danger_not_comfort():
+    from bot.safety import danger_guards as G
+    assert not G.negated("dad not in the property") and G.negated("no sign of him at the property")
+
+
+@pytest.mark.parametrize("text", [
     "the nursery says the baby keeps coming in with sore nappy rash",
     "mum signed the written agreement at the core group this morning",
 ])

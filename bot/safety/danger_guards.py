@@ -330,7 +330,7 @@ NEGATED_DANGER = re.compile(
     r"tell anyone|want to go (back )?home|stop(ping)? (crying|screaming|bleeding|fitting|being sick|vomiting|shaking)|"
     r"safe|adults?|grown ?ups?|"
     r"parents?|food|heating|electric\w*|seen|heard from|(come|came|been) (back|home)|collected|picked up|"
-    r"with (them|him|her)|in the (house|flat)|(been )?(found|located|traced)|want to go|"
+    r"with (them|him|her)|in the (house|flat|property|home|building)|(been )?(found|located|traced)|want to go|"
     r"let (\w+ ){0,3}(in|near|out|go|leave|help)|"
     r"answer|reply|response|"
     r"(phone|ring|call|get|take (him|her|them) to) (an ambulance|999|help|the police|a doctor|a&e|hospital))\b",
@@ -358,6 +358,8 @@ _NOT_OVER = re.compile(
     r"(doing|do) it (tonight|after|later|when|once)|(going to|gonna|gunna) do it|"
     # someone an order keeps away, arriving: the order is being broken, not protecting anyone
     r"(he|she|they)( will|'?ll) be (at|there|round)|on the train|(tag|bail|licence) address is|"
+    r"(is|'s|are|'re) (now |already )?(on the doorstep|at the (front |back )?door|"
+    r"outside the (house|flat|home|school))|"
     r"(is|'s|are) on (his|her|their) way(?! (to|into) (the )?(hospital|a&e|ward|station|foster|carers?|refuge)))\b",
     re.IGNORECASE)
 _DENIED = re.compile(r"\b(no|not|without|isn'?t|hasn'?t been|never)\s+$", re.IGNORECASE)
