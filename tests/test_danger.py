@@ -432,6 +432,21 @@ def test_a_live_incident_in_police_words_and_an_order_broken_at_the_door_are_cle
     assert check.read(text).level == CLEAR
 
 
+@pytest.mark.parametrize("text", [
+    "no one is looking after the twins, mum's been taken off to hospital",
+    "the little ones are still in the flat with no adult and it's gone 10",
+    "the 10 month old is in the bath on his own while mum's out on the balcony smoking",
+    "it's all going off next door right now, the kids are in there",
+])
+def test_no_one_with_the_children_a_baby_alone_in_the_bath_and_going_off_now_are_clear(check, text):
+    assert check.read(text).level == CLEAR
+
+
+def test_a_ward_is_no_help_in_hand_when_treatment_is_refused():
+    from bot.safety import danger_guards as G
+    assert G.resolved("she is on the ward") and not G.resolved("she is on the ward but dad is refusing treatment")
+
+
 def test_an_adult_not_in_the_property_is_the_danger_not_comfort():
     from bot.safety import danger_guards as G
     assert not G.negated("dad not in the property") and G.negated("no sign of him at the property")

@@ -354,6 +354,8 @@ _NOT_OVER = re.compile(
     r"on (their|his|her) own|by (themselves|himself|herself))|no ?(body|one) (has|with|is with) (a key|them|him|her)|"
     r"(with )?no (adults?|grown ?ups?) (there|with them|in|at home|about|around)|with no (adults?|grown ?ups?)|"
     r"(not|hasn'?t been|haven'?t been) (called|rung|told|informed) yet|"
+    # treatment refused or a child taken from it: a ward is no help in hand
+    r"refus\w* (treatment|to let (them|the doctors|staff))|(trying to|going to) (take|carry) (him|her|them) (out|home)|"
     # a plan still to be carried out: a ward or an order does not end "she's doing it after lights out"
     r"(doing|do) it (tonight|after|later|when|once)|(going to|gonna|gunna) do it|"
     # someone an order keeps away, arriving: the order is being broken, not protecting anyone
