@@ -25,7 +25,7 @@ def check(knowledge):
 # misses were then fixed, see scripts/danger_report.py).
 GATE_FILES = [ROOT / "tests" / "danger" / name
               for name in ("dev.yml", "heldout.yml", "people.yml", "final.yml", "second.yml", "third.yml",
-                           "fourth.yml", "fifth.yml", "sixth.yml")]
+                           "fourth.yml", "fifth.yml", "sixth.yml", "seventh.yml")]
 
 
 @pytest.fixture(scope="module")
@@ -445,6 +445,36 @@ def test_no_one_with_the_children_a_baby_alone_in_the_bath_and_going_off_now_are
 def test_a_ward_is_no_help_in_hand_when_treatment_is_refused():
     from bot.safety import danger_guards as G
     assert G.resolved("she is on the ward") and not G.resolved("she is on the ward but dad is refusing treatment")
+
+
+@pytest.mark.parametrize("text", [
+    "yp just messaged 'i've taken the whole box, don't tell mum', not answering since",
+    "grandad's rifle is on the sofa and the 6 yo has got hold of it, everyone else is asleep",
+])
+def test_an_overdose_in_a_young_persons_words_and_a_firearm_in_reach_are_clear(check, text):
+    assert check.read(text).level == CLEAR
+
+
+def test_kinds_seventh_yml_showed_in_the_guards():
+    """Nobody awake is no comfort; children who were locked in and are with foster carers are safe; someone
+    pulling up outside breaks an order."""
+    from bot.safety import danger_guards as G
+    assert not G.negated("and nobody is awake")
+    assert G.resolved("the twins who were locked in are with emergency foster carers tonight")
+    assert not G.resolved("the non-mol was granted but he is pulling up outside")
+
+
+@pytest.mark.parametrize("text", [
+    "in supervision i want to think about why i freeze around dad, since he threatened to stab me at the first visit",
+    "is it normal to still feel shaky after the stepdad threatened me with a knife on a visit?",
+    "if the baby ever got hold of nan's tablets, would the lockbox be enough",
+])
+def test_a_workers_own_reflection_or_an_if_ever_is_not_the_urgent_reply(check, text):
+    assert check.read(text).level != CLEAR
+
+
+def test_where_a_forced_marriage_risk_goes_on_the_system_is_not_asked_about(check):
+    assert check.read("what's the code on the system for a forced marriage risk?").level is None
 
 
 def test_an_adult_not_in_the_property_is_the_danger_not_comfort():

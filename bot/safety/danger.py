@@ -217,7 +217,8 @@ class DangerCheck:
         span = self._phrase(sentence)
         # "what if ..." at the start governs every clause after it: at most the check (unless it says now); so does
         # an exercise set in the sentences either side
-        what_if = (bool(G.WHAT_IF_OPENING.search(sentence)) and not G.NOW.search(sentence)) or bool(framed)
+        what_if = (bool(G.WHAT_IF_OPENING.search(sentence) or G.REFLECTING.search(sentence)) and
+                   not G.NOW.search(sentence)) or bool(framed)
         if span is not None:  # a phrase for danger now: clear, unless the message says it is over
             # Near the danger, or anywhere when the danger is told in the past tense ("the baby was floppy on
             # friday, ..., discharged"): in a long message "HV says weight is fine" is about something else.

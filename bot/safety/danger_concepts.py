@@ -75,7 +75,7 @@ GRAVE_ALONE = re.compile(
     r"goodnight forever|good ?bye forever|bye forever|last time (you|u|ya|any)\w* (will )?(hear|see)|"
     r"(can'?t|cannot) (do|take|go on with) (this|it) any ?more|end (it|it all|my life|his life|her life)|"
     r"kill (him|her|them|my)sel(f|ves)|suicid\w*|noose|ligature|jump(ing)? (off|from|in front)|"
-    r"unconscious|unresponsive|not breathing|stopped breathing|knife|machete|gun|strangl\w*|"
+    r"unconscious|unresponsive|not breathing|stopped breathing|knife|machete|gun|shotgun|rifle|firearm|strangl\w*|"
     r"fgm|cut (her|them|the girls)|get cut|be cut|forced (to )?marr\w*|married off)\b", re.IGNORECASE)
 
 # Someone dangerous arriving: an arrival now in the clause, and a sign of danger about them in the sentence.

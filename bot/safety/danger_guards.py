@@ -123,6 +123,18 @@ def framed(sentence: str, following: str, context: str) -> int:
     return EXERCISE if _EXERCISE.search(context) else 0
 
 
+# A sentence that is the worker's own reflection or a contingency: it governs every clause, as a "what if" does
+# ("in supervision i want to look at why i avoid the stepdad, since he said he'd slit my throat ..."), when
+# nothing in it says now. Not an agenda ("supervision prep: ..., oh and Leon texted saying he's at the bridge"):
+# people list an emergency among the things they meant to bring.
+REFLECTING = re.compile(
+    r"\b((in|to|into) (my |our |next )?supervision|student reflection|reflective (log|account|"
+    r"piece|essay)|disguised compliance|serious case review|(lcspr|cspr|scr)|over-?optimis\w*|looking back|"
+    r"is it normal to (still )?(feel|be (worried|worrying|anxious|upset|shaky|shaking)|worry|cry)|"
+    r"(still )?worrying about|i wonder what i missed|was i wrong|should i have|contingency|"
+    r"if\b[^.;]{0,60}\bever)\b", re.IGNORECASE)
+
+
 def hypothetical(text: str) -> bool:
     """A "what if" in the text, unless it is the condition of a threat made now."""
     return bool(HYPOTHETICAL.search(without_threat_conditions(text)))
@@ -157,10 +169,13 @@ RESOLVED = re.compile(
     r"(are|were|have been|was) (there|with|on scene|already)|(now )?in (foster|emergency) care|"
     r"(home|found|back|returned) safe|safe and (sound|well)|(under |in )?police protection|"
     r"(police|officers|they) (found|located|traced) (him|her|them)|"
-    r"placed (with|in) (foster|family|a refuge|emergency)|placed with (his|her|their) (aunt|auntie|uncle|nan|gran|"
+    r"placed (with|in) (foster|family|a refuge|emergency)|with (emergency )?foster carers|"
+    r"placed with (his|her|their) (aunt|auntie|uncle|nan|gran|"
     r"grandparents|dad|mum|father|mother|family|relatives)|in a refuge|moved (away|out)|new boiler|"
     r"(wasn'?t|isn'?t|not) (real|serious|true)|false alarm|turned out|remanded|recalled( to prison)?|"
-    r"(was|were|been|got) arrested|on tag|charged(?! with)|bail (was |has been )?refused|locks (have been |were )?"
+    r"(was|were|been|got) arrested|on tag|on remand|in (a )?secure (unit|children'?s home)|seized|"
+    r"removed by (the )?police|security got (him|her|them) out|police are dealing|charged(?! with)|"
+    r"bail (was |has been )?refused|locks (have been |were )?"
     r"changed|brought (\w+ )?back|return home interview|(is|was|came|got|been|now) back home|"
     r"agreed to (leave|move out)|"
     r"police (have|had) spoken to (him|her|them)|(on|in) the ward|under observation|supervised|"
@@ -186,7 +201,8 @@ TEACHING = re.compile(
     r"at what point|examples? of questions|questions to ask|how (do|should|would) (i|we) word|scaling question|"
     # where a form or record goes: admin about a harm, not news of one
     r"(where|how) (on the system |in the system )?(do|should|would|can) (i|we) (record|log|upload|file|find)|"
-    r"mandatory report(ing)?|uploaded as|(form|template|document) on the system)\b",
+    r"mandatory report(ing)?|uploaded as|(form|template|document|code|field|tab|box) (on|in) the system|"
+    r"consent to share|separate chronology|(which|what) form|placement plan doing)\b",
     re.IGNORECASE)
 
 # Everyday idioms that borrow danger's words; read as a plain word before anything else.
@@ -316,6 +332,7 @@ def undone(sentence: str, start: int, end: int) -> bool:
 NEGATED_DANGER = re.compile(
     r"\b(nobody|no one|no-one)('?s| is) (with|in with|looking after) (them|him|her|it|the \w+)\b|"
     r"\b(nobody|no ?one|no-one) else (in|home|there|about|around|with (them|him|her|it))\b|"
+    r"\b(nobody|no ?one|no-one)('?s| is) (awake|up|around|about|home|in)\b|"
     r"\b(aren'?t|isn'?t|not|haven'?t|hasn'?t) (there|here|arrived|turned up|got (there|here))( yet)?\b|"
     r"\b(not|isn'?t|aren'?t) (about|around)\b|\b(doesn'?t|does not|won'?t|not|isn'?t) (fade|fading)\b|"
     r"\b(men|man|males?|people|adults?|lads|guys|someone|somebody|flat|house|place|address|area|car) (she|he|they) "
@@ -347,7 +364,7 @@ def negated(text: str) -> bool:
 # Set aside ("even though"), or the danger told as still going on, which no arrest or order elsewhere ends
 # ("the kids are locked in and no one has a key, mum's been arrested").
 _NOT_OVER = re.compile(
-    r"\b(even (tho|though)|despite|in spite of|locked (in|inside)|trapped|"
+    r"\b(even (tho|though)|despite|in spite of|(?<!were )(?<!was )(?<!been )locked (in|inside)|trapped|"
     r"(is|are|'s|'re) (still )?(home alone|alone (at|in the) (home|house|flat))|"
     r"(alone|on (her|his|their|there) own) in the (home|house|flat)|in the (home|house|flat) (alone|on (their|his|"
     r"her|there) own|by (themselves|himself|herself))|(are|is|'re|'s) (still )?(alone|"
@@ -360,7 +377,7 @@ _NOT_OVER = re.compile(
     r"(doing|do) it (tonight|after|later|when|once)|(going to|gonna|gunna) do it|"
     # someone an order keeps away, arriving: the order is being broken, not protecting anyone
     r"(he|she|they)( will|'?ll) be (at|there|round)|on the train|(tag|bail|licence) address is|"
-    r"(is|'s|are|'re) (now |already )?(on the doorstep|at the (front |back )?door|"
+    r"pulling up (outside|at the)|(is|'s|are|'re) (now |already )?(on the doorstep|at the (front |back )?door|"
     r"outside the (house|flat|home|school))|"
     r"(is|'s|are) on (his|her|their) way(?! (to|into) (the )?(hospital|a&e|ward|station|foster|carers?|refuge)))\b",
     re.IGNORECASE)
