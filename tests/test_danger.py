@@ -531,19 +531,26 @@ def test_a_past_clause_does_not_cancel_tonight_in_another():
     assert G.undone("he had a knife last week", 6, 13)  # its own clause is the past
 
 
-@pytest.mark.parametrize("size, limit", [(1_000, 0.050), (20_000, 0.500)])
-def test_reading_a_long_message_stays_cheap(check, size, limit):
-    """Clause windows multiply the reading: a 1,000-character message well under 50 ms, 20,000 under 500 ms
-    (processor time, so others' work on a shared machine does not count: measured about 17 ms and 280 ms)."""
+def test_reading_a_long_message_stays_cheap_and_grows_with_its_length(check):
+    """Clause windows multiply the reading: a 2,000-character message well under 100 ms of processor time, and
+    20,000 characters costs about ten times as much, not more (so the cost grows with the length, never with
+    its square). The fastest of five readings of each, in processor time, so others' work on a shared machine
+    does not count; the figures themselves are measured by scripts/danger_report.py (make evaluate)."""
     sentence = ("We have had three plans now and I keep wondering whether we are drifting, mum says things are "
                 "better but school are still worried about attendance and the children look tired on Mondays. ")
-    text = (sentence * (size // len(sentence) + 1))[:size]
-    check.read(text)
-    rounds = 5 if size < 10_000 else 2
-    start = time.process_time()
-    for _ in range(rounds):
-        check.read(text)
-    assert (time.process_time() - start) / rounds < limit
+
+    def cost(size: int) -> float:
+        text = (sentence * (size // len(sentence) + 1))[:size]
+        times = []
+        for _ in range(5):
+            start = time.process_time()
+            check.read(text)
+            times.append(time.process_time() - start)
+        return min(times)
+
+    short, long = cost(2_000), cost(20_000)
+    assert short < 0.100
+    assert long < 20 * short, (short, long)  # about 10 times here
 
 
 def test_a_runs_counts_are_its_clauses_counts_added_up(check):
