@@ -82,7 +82,7 @@ GRAVE_ALONE = re.compile(
 ARRIVING = re.compile(
     r"\b(moving (back )?in|moves (back )?in|coming (round|over|back|home|to stay)|turning up|on (his|her|their) way|"
     r"popping (round|over|in|by)|(coming|going) (round|over) for|sleep ?over|(tag|bail|licence|release) address|"
-    r"staying (over|the night|at|with)|let (him|her|them) in|pick(s|ing)? (\w+ ){0,2}up|collect(s|ing))\b|"
+    r"(staying|stopping) (over|the night|at|with)|let (him|her|them) in|pick(s|ing)? (\w+ ){0,2}up|collect(s|ing))\b|"
     r"\b(arriv(ing|es)|coming (for|to get|to collect|to the (house|home|flat))|due (round|over|to visit|at the)|"
     # the child going back to where the harm is: "due to return home at the end of the school day"
     r"(go(ing|es)?|return(ing|s)?|sent|heading|due to (go|return)) (back )?home|"
@@ -98,7 +98,7 @@ DANGEROUS_PERSON = re.compile(
     # a disclosure of harm by someone at home, when the child is going back there
     r"disclos\w*|strangl\w*|beat(s)? (him|her|them)|hit(s)? (him|her|them)|bad things|touch(es|ed)? (him|her|them)|"
     # a young child's own words for sexual abuse
-    r"(private|privates|willy|winkle|bum|fanny|front bottom|down there)|"
+    r"(private|privates|willy|winkle|bum|fanny|front bottom|down there)|made (her|him|them) do (things|stuff)|"
     r"on tag|under investigation)\b", re.IGNORECASE)
 
 
@@ -109,7 +109,8 @@ FEAR_FOR = re.compile(
 
 
 # Laughter ("lol", "haha", a laughing face): the sentence is a joke or a figure of speech, not a report of harm.
-LAUGHTER = re.compile(r"(\b(lol|lmao|haha\w*|hehe\w*|jk|only joking)\b|\U0001F602|\U0001F923)", re.IGNORECASE)
+LAUGHTER = re.compile(r"(\b(lol|lmao|haha\w*|hehe\w*|jk|only joking|both (of them )?laughing)\b|\U0001F602|\U0001F923)",
+                      re.IGNORECASE)
 
 
 def margin(sentence: str, context: str = "") -> bool:

@@ -131,7 +131,7 @@ REFLECTING = re.compile(
     r"\b((in|to|into) (my |our |next )?supervision|student reflection|reflective (log|account|"
     r"piece|essay)|disguised compliance|serious case review|(lcspr|cspr|scr)|over-?optimis\w*|looking back|"
     r"is it normal to (still )?(feel|be (worried|worrying|anxious|upset|shaky|shaking)|worry|cry)|"
-    r"(still )?worrying about|i wonder what i missed|was i wrong|should i have|contingency|"
+    r"(still )?worrying about|i wonder what i missed|was i wrong|should i have|contingency|cumulative harm|"
     r"if\b[^.;]{0,60}\bever)\b", re.IGNORECASE)
 
 
@@ -175,6 +175,11 @@ RESOLVED = re.compile(
     r"(wasn'?t|isn'?t|not) (real|serious|true)|false alarm|turned out|remanded|recalled( to prison)?|"
     r"(was|were|been|got) arrested|on tag|on remand|in (a )?secure (unit|children'?s home)|seized|"
     r"removed by (the )?police|security got (him|her|them) out|police are dealing|charged(?! with)|"
+    r"(they'?ve|police have|officers have|police) arrested (him|her|them)|in (hand)?cuffs|in (picu|intensive care)|"
+    r"in emergency foster care|in a secure (placement|unit|home)|(ambulance|paramedics) took (him|her|them)|"
+    r"under (s20|s\.? ?20|section 20)|bailed (to (an?|the) (address|hostel)|away|out of)|handed over|fire'?s out|"
+    r"got (all )?(the |\d |three |two )?(kids|children) "
+    r"out|nothing current|"
     r"bail (was |has been )?refused|locks (have been |were )?"
     r"changed|brought (\w+ )?back|return home interview|(is|was|came|got|been|now) back home|"
     r"agreed to (leave|move out)|"
@@ -192,7 +197,8 @@ RESOLVED = re.compile(
     r"(being )?protective|abe booked|\d+ ?min(ute)?s? checks)\b", re.IGNORECASE)
 # Words that make a whole message a question about practice, never a report of now.
 TEACHING = re.compile(
-    r"\b(hypothetically|in theory|case study|practice question|quiz( question)?|scenario|vignette|role ?play|"
+    r"\b(hypothetically|in theory|case stud(y|ies)|practice question|quiz( question)?|scenarios?|vignette|role ?plays?|"
+    r"table-?top|tabletop|"
     r"for (the |a |an |our |my |next week'?s )?(training|induction|session|course|teaching)|induction pack|"
     r"(writing|building|prepping|planning|preparing) an? (\w+ ){0,4}(session|training|course|case study|scenario)|"
     r"let'?s say|supposing|what would you (say|do) (if|when)|"
@@ -202,7 +208,8 @@ TEACHING = re.compile(
     # where a form or record goes: admin about a harm, not news of one
     r"(where|how) (on the system |in the system )?(do|should|would|can) (i|we) (record|log|upload|file|find)|"
     r"mandatory report(ing)?|uploaded as|(form|template|document|code|field|tab|box) (on|in) the system|"
-    r"consent to share|separate chronology|(which|what) form|placement plan doing)\b",
+    r"consent to share|separate chronology|(which|what) (form|code)|placement plan doing|separate tab|"
+    r"contact screen)\b",
     re.IGNORECASE)
 
 # Everyday idioms that borrow danger's words; read as a plain word before anything else.
@@ -218,6 +225,7 @@ IDIOMS = re.compile(
     r"over my dead body|fighting fit|(gas|fire|bomb)(ing)? (it|through)|(on|with) fire (at|in) (work|school)|"
     r"blew me away|blew up at (me|us|the \w+)|a nightmare|knackered|bombarded|killer (question|point)|"
     r"shot myself in the foot|knife[- ]edge|(ticking )?time ?bomb|little terror|loose cannon|"
+    r"drowning (me|us|him|her) in|overdose of|locked in a (battle|dispute|row|fight|stalemate)|"
     r"swing for (anyone|anybody|whoever|someone)|(i'?m|i am|we'?re|we are) at breaking point|"
     r"(test|exams?|homework|revision|school|college|shoes|feet|back|"
     r"legs|head|tooth|teeth|hay ?fever|the heat|this heat|training) (is|was|'s|are|were) killing (him|her|me|them|us)|"
@@ -370,6 +378,7 @@ _NOT_OVER = re.compile(
     r"her|there) own|by (themselves|himself|herself))|(are|is|'re|'s) (still )?(alone|"
     r"on (their|his|her) own|by (themselves|himself|herself))|no ?(body|one) (has|with|is with) (a key|them|him|her)|"
     r"(with )?no (adults?|grown ?ups?) (there|with them|in|at home|about|around)|with no (adults?|grown ?ups?)|"
+    r"(at home|in the (house|flat)) with (nobody|no ?one|no-one)|"
     r"(not|hasn'?t been|haven'?t been) (called|rung|told|informed) yet|"
     # treatment refused or a child taken from it: a ward is no help in hand
     r"refus\w* (treatment|to let (them|the doctors|staff))|(trying to|going to) (take|carry) (him|her|them) (out|home)|"
