@@ -681,6 +681,16 @@ def test_a_back_reference_that_says_now_does_not_make_it_the_past(check, text):
     assert check.read(text).level in (POSSIBLE, CLEAR)
 
 
+@pytest.mark.parametrize("text", [
+    "Dad's got a knife to mum and the kids are screaming. That's the Jones family, open since 2021.",
+    "dad's kicking off and the baby's screaming. That's what the neighbour reported to police.",
+    "Training day tomorrow. Mum just rang, he's here with a knife and the kids are in",
+])
+def test_who_the_family_is_news_passed_on_and_a_training_day_do_not_frame_an_emergency(check, text):
+    """Only a clear sign of the past or the record frames a scene; an exercise only by its own words."""
+    assert check.read(text).level == CLEAR
+
+
 def test_a_scene_beside_an_exercise_is_at_most_asked_about(check):
     text = "Scenario for Friday's team session. A 3 year old is alone in a flat with the hob on and smoke everywhere."
     assert check.read(text).level != CLEAR

@@ -92,19 +92,23 @@ WHAT_IF_OPENING = re.compile(
 
 # The sentence after a scene that places it in the past or the record: "that was the incident in May", "That's what
 # she described at the ICPC", "I read that in the chronology today", "that's the HV's account from 2022".
+# Not "that's what the neighbour said" or "that's the Jones family": news passed on, or who it is, is no sign of
+# the past.
 _RECOUNTS = re.compile(
-    r"^\W*((that|this|which|it)( was|'s| is|s| were)\b|i (read|saw|found|came across) (that|this|it) (in|on)\b|"
-    r"(as|that'?s what|which is what) (she|he|they|mum|dad|the \w+|\w+'?s \w+) (told|described|said|wrote|reported|"
-    r"recorded)\b)", re.IGNORECASE)
+    r"^\W*((that|this)( was| were)\b|(that|this)('s| is) (the|her|his|their) [\w']+ (account|version|description)\b|"
+    r"(that|this)('s| is) from (the|her|his|their|my) |i (read|saw|found|came across) (that|this|it) (in|on)\b|"
+    r"(as|that'?s what|which is what) (she|he|they|mum|dad|the \w+|\w+'?s \w+) (described|wrote|recorded)\b|"
+    r"(that|this)('s| is) the (everyday|daily|usual|typical) )", re.IGNORECASE)
 _ON_RECORD = re.compile(
-    r"\b(incident|account|describ\w*|record\w*|chronology|file|notes|report\w*|icpc|rcpc|conference|panel|court|"
-    r"statement|referral|history|led to|started|triggered|the (last|previous|first) plan|"
-    r"(everyday|daily|usual|typical) \w+|(19|20)\d\d)\b", re.IGNORECASE)
+    r"\b(record(s|ed)?|chronology|file|case notes|icpc|rcpc|conference|panel|court|statement|history|led to|"
+    r"started|triggered|the (last|previous|first) plan|(everyday|daily|usual|typical) \w+|(19|20)\d\d)\b",
+    re.IGNORECASE)
 # Words that set a whole exercise: a sentence beside one of these is part of it ("For the training day: scenario -
-# a 4 year old found alone ..."; "Tabletop exercise next month - a toddler swallows ...").
+# a 4 year old found alone ..."; "Tabletop exercise next month - a toddler swallows ..."). Not "training day" alone:
+# "Training day tomorrow. Mum just rang, he's here with a knife" is news.
 _EXERCISE = re.compile(
-    r"\b(scenario|vignette|case study|role ?play|tabletop|table-top|war-?gaming|exercise|training (day|slides|"
-    r"session|pack)|(multi-agency|team|practice) (session|workshop|training))\b", re.IGNORECASE)
+    r"\b(scenarios?|vignettes?|case stud(y|ies)|role ?plays?|tabletop|table-top|war-?gaming|exercise)\b",
+    re.IGNORECASE)
 _STILL_NOW = re.compile(r"\b(just now|right now|as we speak|still (there|here|going on|happening)|"
                         r"(minutes?|mins?) ago)\b", re.IGNORECASE)
 
@@ -115,8 +119,8 @@ RECOUNTED, EXERCISE = 2, 1  # how many levels a frame takes off the sentence's r
 def framed(sentence: str, following: str, context: str) -> int:
     """The sentences either side frame this one as no account of now: the next places it in the past or the
     record (two levels down: nothing), or either sets it in an exercise (one level: at most the check).
-    Not when the sentence or its neighbours say it is still going on."""
-    if _STILL_NOW.search(sentence) or _STILL_NOW.search(context):
+    Not when the sentence says now, or its neighbours say it is still going on."""
+    if NOW.search(sentence) or _STILL_NOW.search(sentence) or _STILL_NOW.search(context):
         return 0
     if _RECOUNTS.search(following) and (_ON_RECORD.search(following) or PAST.search(_RECENT.sub(" ", following))):
         return RECOUNTED
