@@ -501,6 +501,22 @@ def test_help_in_hand_exercises_admin_and_sayings_eighth_yml_showed_are_not_the_
     assert check.read(text).level != CLEAR
 
 
+@pytest.mark.parametrize("text, over", [
+    ("police seized the knife", True),
+    ("the baby has seized twice and is floppy", False),  # a fit, not the police
+    ("he's in custody, charged, bail refused", True),
+    ("dad charged at mum with a knife", False),
+    ("fire service got all 3 kids out", True),
+    ("he's got the kids out in the car and he's drunk", False),
+    ("he was handed over to the police", True),
+    ("she handed over the baby to him", False),
+])
+def test_signs_of_help_in_hand_do_not_read_an_emergency_as_over(text, over):
+    """Each sign of help in hand is written so that the same word in an emergency is not one."""
+    from bot.safety import danger_guards as G
+    assert G.resolved(text) == over
+
+
 def test_in_care_alone_is_no_help_in_hand():
     """A child in care who is missing is not safe because of where they live: only emergency foster care is."""
     from bot.safety import danger_guards as G
