@@ -510,6 +510,9 @@ def test_help_in_hand_exercises_admin_and_sayings_eighth_yml_showed_are_not_the_
     ("he's got the kids out in the car and he's drunk", False),
     ("he was handed over to the police", True),
     ("she handed over the baby to him", False),
+    ("police brought her back to the unit", True),
+    ("dad brought her back drunk at 2am", False),
+    ("dad is back home and shouting at the kids", False),  # the person to fear home again is no help
 ])
 def test_signs_of_help_in_hand_do_not_read_an_emergency_as_over(text, over):
     """Each sign of help in hand is written so that the same word in an emergency is not one."""

@@ -189,7 +189,7 @@ RESOLVED = re.compile(
     r"(fire (service|brigade)|firefighters|police|officers|neighbours?) got (all )?(the |\d |three |two )?"
     r"(kids|children) out|nothing current|"
     r"bail (was |has been )?refused|locks (have been |were )?"
-    r"changed|brought (\w+ )?back|return home interview|(is|was|came|got|been|now) back home|"
+    r"changed|(police|officers|btp|staff|carers?) brought (\w+ )?back|brought back (to|by)|return home interview|"
     r"agreed to (leave|move out)|"
     r"police (have|had) spoken to (him|her|them)|(on|in) the ward|under observation|supervised|"
     r"safety plan|locked away|(not|isn'?t|aren'?t) allowed|can'?t (enter|come|go) (in|near|within)|"
