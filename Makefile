@@ -87,4 +87,4 @@ constraints: $(STAMP)  ## re-pin every package after changing requirements.txt
 	(echo "# Every installed package, pinned (pip freeze of a working environment)."; echo "# Regenerate with: make constraints"; $(PY) -m pip freeze) > constraints.txt
 
 clean:
-	rm -rf models results .pytest_cache
+	rm -rf models results .pytest_cache .cache

@@ -52,6 +52,9 @@ class Settings:
     records_label: str = ""  # RECORDS_LABEL: how replies name the records folder ("the team's ... folder")
     action_server_secret: str = ""  # ACTION_SERVER_SECRET: else the owner-only file in state_dir
     action_endpoint_url: str = ""  # ACTION_ENDPOINT_URL: where the REST channel checks the action server is up
+    # Trained models kept so each process loads them instead of training (bot/reading/model_cache.py);
+    # MODEL_CACHE_DIR, or "off" to train in every process
+    model_cache_dir: Optional[Path] = PROJECT_ROOT / ".cache" / "models"
 
     @classmethod
     def from_env(cls, env: "os._Environ[str] | Mapping[str, str] | None" = None) -> "Settings":
@@ -64,6 +67,7 @@ class Settings:
         if not records.is_absolute():
             records = PROJECT_ROOT / records
         tokens_file = env.get("REST_CLIENT_TOKENS_FILE")
+        cache = env.get("MODEL_CACHE_DIR") or str(PROJECT_ROOT / ".cache" / "models")
         return cls(
             database_url=env.get("DATABASE_URL") or f"sqlite:///{default_db}",
             records_dir=records,
@@ -83,6 +87,7 @@ class Settings:
             records_label=env.get("RECORDS_LABEL") or "",
             action_server_secret=env.get("ACTION_SERVER_SECRET") or "",
             action_endpoint_url=env.get("ACTION_ENDPOINT_URL") or "",
+            model_cache_dir=None if cache.strip().lower() == "off" else PROJECT_ROOT / cache,
         )
 
     def rest_clients(self) -> Dict[str, str]:

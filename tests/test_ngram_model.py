@@ -55,7 +55,18 @@ def test_saved_as_plain_data_and_loaded_back_it_reads_the_same(tmp_path):
         assert loaded.probabilities(text) == pytest.approx(model.probabilities(text), abs=1e-12)
 
 
-def test_a_model_with_a_preprocessing_function_is_not_saved(tmp_path):
-    model = NgramModel.train(TEXTS, LABELS, NgramSettings(C=1.0, preprocessor=str.lower))
+def lower(text: str) -> str:
+    return text.lower()
+
+
+def test_a_model_with_a_preprocessing_function_is_loaded_only_with_that_function_given_back(tmp_path):
+    model = NgramModel.train(TEXTS, LABELS, NgramSettings(C=1.0, preprocessor=lower))
+    model.save(tmp_path)
     with pytest.raises(ValueError):
-        model.save(tmp_path)
+        NgramModel.load(tmp_path)  # code is never saved: the caller gives the function back
+    with pytest.raises(ValueError):
+        NgramModel.load(tmp_path, str.upper)
+    loaded = NgramModel.load(tmp_path, lower)
+    assert loaded.settings == model.settings
+    for text in TEXTS + UNSEEN + ["HELLO THERE"]:
+        assert loaded.probabilities(text) == pytest.approx(model.probabilities(text), abs=1e-12)

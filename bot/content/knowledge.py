@@ -180,10 +180,20 @@ class Knowledge(BaseModel):
         return self.prompts[key].format(**values)
 
 
+# libyaml's safe loader where PyYAML has it (its wheels do): the same data, read about 25 times faster, which
+# matters because every server and test process reads knowledge/ (5,000 danger sentences) once at start.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str):
+    """YAML text as plain data (safe: no tags that build objects)."""
+    return yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
+
+
 def read_yaml(directory: Path, name: str) -> dict:
     path = directory / name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise KnowledgeError(f"{path}: file is missing") from exc
     except yaml.YAMLError as exc:

@@ -36,9 +36,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, List, Optional, Tuple
 from urllib.parse import urlparse
 
-import yaml
-
-from .knowledge import Knowledge
+from .knowledge import Knowledge, parse_yaml
 
 POSTER_FILE = Path("sources") / "audit-repeat-cp-plans-2025.txt"
 GOOD_PRACTICE_HEADING = "What Good Practice did we see?"
@@ -178,7 +176,7 @@ def _content_files(directory: Path) -> Iterable[Path]:
 def audit_claims(directory: Path) -> Iterator[tuple]:
     """(file name, path, holder, sentence) for every sentence in knowledge/ that says what the audit found."""
     for path in _content_files(directory):
-        for where, holder, text in strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+        for where, holder, text in strings(parse_yaml(path.read_text(encoding="utf-8"))):
             for sentence in SENTENCE_BREAK.split(text):
                 if AUDIT_CLAIM.search(sentence):
                     yield path.name, where, holder, sentence

@@ -139,11 +139,14 @@ class NgramModel:
         return dict(zip(self.labels, exp.tolist()))
 
     def save(self, directory: Path) -> None:
-        """Plain data only (JSON and arrays, no pickle), so loading a model runs no code from it."""
-        if self.settings.preprocessor is not None:
-            raise ValueError("a model with a preprocessor function cannot be saved as data")
+        """Plain data only (JSON and arrays, no pickle), so loading a model runs no code from it.
+
+        A preprocessing function is code, so it is not saved: only its name, and
+        `load` must be given the same function back.
+        """
         directory = Path(directory)
         settings = {k: v for k, v in asdict(self.settings).items() if k != "preprocessor"}
+        settings["preprocessor"] = function_name(self.settings.preprocessor)
         (directory / "ngram_model.json").write_text(json.dumps(
             {"settings": settings, "labels": self.labels, "grams": [v.grams for v in self._vocabularies]}))
         arrays = {"intercepts": self._intercepts}
@@ -152,10 +155,15 @@ class NgramModel:
         np.savez(directory / "ngram_model.npz", **arrays)
 
     @classmethod
-    def load(cls, directory: Path) -> "NgramModel":
+    def load(cls, directory: Path, preprocessor: Optional[Callable[[str], str]] = None) -> "NgramModel":
+        """A saved model; `preprocessor` is the function it was trained with, if any (ValueError otherwise)."""
         directory = Path(directory)
         data = json.loads((directory / "ngram_model.json").read_text())
-        settings = NgramSettings(**{k: tuple(v) if isinstance(v, list) else v for k, v in data["settings"].items()})
+        saved = dict(data["settings"])
+        if saved.pop("preprocessor", None) != function_name(preprocessor):
+            raise ValueError("this model was saved with a different preprocessing function")
+        settings = NgramSettings(preprocessor=preprocessor,
+                                 **{k: tuple(v) if isinstance(v, list) else v for k, v in saved.items()})
         with np.load(directory / "ngram_model.npz", allow_pickle=False) as arrays:
             vocabularies, coefficients = [], []
             for number, (kind, grams) in enumerate(zip((WORDS, LETTERS), data["grams"])):
@@ -164,3 +172,10 @@ class NgramModel:
                 coefficients.append(arrays[f"coefficients{number}"])
             intercepts = arrays["intercepts"]
         return cls(settings, data["labels"], vocabularies, coefficients, intercepts)
+
+
+def function_name(function: Optional[Callable]) -> Optional[str]:
+    """A function's module and name, as a saved model names its preprocessor (None for none)."""
+    if function is None:
+        return None
+    return f"{getattr(function, '__module__', None)}.{getattr(function, '__qualname__', repr(function))}"

@@ -74,14 +74,18 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import regex
 from pydantic import BaseModel, validator
 
+from bot.config import Settings
+from bot.reading import model_cache
+from bot.reading.ngram_model import NgramModel, NgramSettings
+
 from . import danger_guards as G
 from .danger_concepts import margin, now_unresolved, settled
-from bot.reading.ngram_model import NgramModel, NgramSettings
 
 CLEAR, POSSIBLE = "clear", "possible"
 
@@ -176,13 +180,13 @@ def sentences(text: str) -> List[str]:
 class DangerCheck:
     """Reads a message for danger now. Build it once (see `danger_check`) and share it."""
 
-    def __init__(self, phrases: Sequence[str], examples: DangerSentences):
+    def __init__(self, phrases: Sequence[str], examples: DangerSentences, kept_in: Optional[Path] = None):
         # People often leave out apostrophes ("isnt", "wont"): an apostrophe in a phrase may be missing.
         # Each compiled on its own: one long alternation is read several times more slowly. Compiled by the
         # `regex` package (Rasa's own dependency), which finds the same matches as `re` on every sentence of
         # the training and test sets and reads these patterns about 2.6 times faster.
         self.phrases = [regex.compile(rf"\b(?:{p})\b".replace("['’]", "['’]?"), regex.IGNORECASE) for p in phrases]
-        self._model = NgramModel.train(*training_texts(examples), settings=SETTINGS)
+        self._model = model_cache.trained(*training_texts(examples), settings=SETTINGS, directory=kept_in)
 
     def scores(self, texts: Sequence[str]) -> List[float]:
         """The classifier's probability of danger now, for each text (the same as predict_proba)."""
@@ -368,10 +372,12 @@ _LOCK = threading.Lock()
 
 
 def danger_check(knowledge) -> DangerCheck:
-    """The check for this content, trained once per process and shared.
+    """The check for this content, built once per process and shared.
 
     Keyed by the content itself, so every load of the same knowledge/ shares
-    one trained model, and an edited file gets a model of its own.
+    one trained model, and an edited file gets a model of its own. The
+    trained model is kept on disk (MODEL_CACHE_DIR, bot/reading/model_cache.py),
+    so only the first process after a change of content trains it.
     """
     examples = knowledge.danger_sentences
     key = (tuple(knowledge.urgent.danger_phrases),
@@ -380,5 +386,6 @@ def danger_check(knowledge) -> DangerCheck:
                         for group, texts in groups.items())))
     with _LOCK:
         if key not in _CHECKS:
-            _CHECKS[key] = DangerCheck(knowledge.urgent.danger_phrases, examples)
+            _CHECKS[key] = DangerCheck(knowledge.urgent.danger_phrases, examples,
+                                       kept_in=Settings.from_env().model_cache_dir)
         return _CHECKS[key]
