@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
 
 import yaml
-from sqlalchemy import delete
+from sqlalchemy import delete, update
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -52,7 +52,7 @@ sys.path.insert(0, str(ROOT))
 from bot.modes.supervision.supervision import SupervisionEngine  # noqa: E402
 from bot.safety.danger import CLEAR, POSSIBLE, danger_check  # noqa: E402
 from bot.content.knowledge import Knowledge, load_knowledge  # noqa: E402
-from bot.storage.store import Answer, SessionNote, Store, make_engine  # noqa: E402
+from bot.storage.store import Answer, SessionNote, Store, SupervisionSession, make_engine  # noqa: E402
 from bot.reading.text_input import Incoming  # noqa: E402
 
 HELDOUT = ROOT / "tests" / "danger" / "heldout.yml"
@@ -120,6 +120,7 @@ class CoreProbe:
         else:
             raise RuntimeError(f"could not reach {step_key}")
         self.step_key = step_key
+        self.session_id: Optional[str] = None
 
     def level(self, text: str) -> Optional[str]:
         replies = self.core.handle(self.sender, Incoming(text)).replies  # with the next question
@@ -131,11 +132,14 @@ class CoreProbe:
         return level
 
     def _undo(self) -> None:
+        """The session as it was before the sentence: its answer and notes gone, back to the plan."""
         with self.core.store.transaction() as db:
-            session = self.core.store.current(db, self.sender)
-            db.execute(delete(SessionNote).where(SessionNote.session_id == session.id))
-            db.execute(delete(Answer).where(Answer.session_id == session.id, Answer.step_key == self.step_key))
-            session.stop_changing()
+            if self.session_id is None:
+                self.session_id = self.core.store.current(db, self.sender).id
+            db.execute(delete(SessionNote).where(SessionNote.session_id == self.session_id))
+            db.execute(delete(Answer).where(Answer.session_id == self.session_id, Answer.step_key == self.step_key))
+            db.execute(update(SupervisionSession).where(SupervisionSession.id == self.session_id)
+                       .values(choosing_change=False, changing_step=None))  # as stop_changing() does
 
 
 def levels(knowledge: Knowledge, folder: Path,

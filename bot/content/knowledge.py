@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, List, Tuple
 
 import yaml
 from pydantic import BaseModel, ValidationError, root_validator
@@ -162,8 +162,7 @@ class Knowledge(BaseModel):
 
     def passage_of(self, finding_id: str) -> str:
         """The poster passage id (e.g. worried.3) holding a finding's words."""
-        words = collapse(self.finding(finding_id).poster_text)
-        return next(pid for pid, text in self.source.passages.items() if collapse(text) == words)
+        return _passage_ids(tuple(self.source.passages.items()))[collapse(self.finding(finding_id).poster_text)]
 
     def resource(self, resource_id: str) -> Resource:
         return next(r for r in self.other_resources if r.id == resource_id)
@@ -188,6 +187,18 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def parse_yaml(text: str):
     """YAML text as plain data (safe: no tags that build objects)."""
     return yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
+
+
+@lru_cache(maxsize=4)
+def _passage_ids(passages: Tuple[Tuple[str, str], ...]) -> Dict[str, str]:
+    """Each passage's words (spaces collapsed) -> its id, worked out once per poster text.
+
+    Every question shown cites its finding's passage, so this is asked many times a turn.
+    """
+    found: Dict[str, str] = {}
+    for pid, text in passages:
+        found.setdefault(collapse(text), pid)  # the first, as a search in order would find
+    return found
 
 
 def read_yaml(directory: Path, name: str) -> dict:

@@ -369,6 +369,7 @@ SETTINGS = NgramSettings(word_ngrams=(1, 2), char_ngrams=(2, 5), char_min_df=2, 
 
 _CHECKS: Dict[Tuple, DangerCheck] = {}
 _LOCK = threading.Lock()
+_LAST: Optional[Tuple[object, object, DangerCheck]] = None
 
 
 def danger_check(knowledge) -> DangerCheck:
@@ -379,13 +380,17 @@ def danger_check(knowledge) -> DangerCheck:
     trained model is kept on disk (MODEL_CACHE_DIR, bot/reading/model_cache.py),
     so only the first process after a change of content trains it.
     """
-    examples = knowledge.danger_sentences
-    key = (tuple(knowledge.urgent.danger_phrases),
+    global _LAST
+    examples, phrases = knowledge.danger_sentences, knowledge.urgent.danger_phrases
+    last = _LAST
+    if last is not None and last[0] is examples and last[1] is phrases:
+        return last[2]  # the same loaded content as the last call (every message): no key to build
+    key = (tuple(phrases),
            tuple(sorted((side, group, tuple(texts))
                         for side, groups in (("urgent", examples.urgent), ("not_urgent", examples.not_urgent))
                         for group, texts in groups.items())))
     with _LOCK:
         if key not in _CHECKS:
-            _CHECKS[key] = DangerCheck(knowledge.urgent.danger_phrases, examples,
-                                       kept_in=Settings.from_env().model_cache_dir)
+            _CHECKS[key] = DangerCheck(phrases, examples, kept_in=Settings.from_env().model_cache_dir)
+        _LAST = (examples, phrases, _CHECKS[key])  # held, so these objects' ids cannot be reused while kept
         return _CHECKS[key]
