@@ -892,3 +892,49 @@ def test_kinds_that_got_neither_reply_now_get_at_least_the_check(check, text):
 ])
 def test_a_date_gone_by_a_practice_question_a_saying_and_protection_are_not_the_urgent_reply(check, text):
     assert check.read(text).level != CLEAR
+
+
+# Kinds from the ninth held-out set (tests/danger/ninth.yml), written here in other words.
+@pytest.mark.parametrize("text", [
+    # a sign that it is over governs the clauses near it, not a present emergency further on in a long sentence
+    "Duty log: two calls this morning, a landlord about a boiler (resolved), a school asking for a strategy date "
+    "(passed on), and a nine year old ringing to say his dad has been lying on the kitchen floor for hours and "
+    "there's blood everywhere, then the line went dead",
+])
+def test_a_sign_it_is_over_far_from_a_present_emergency_does_not_quieten_it(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    "bathroom's flooded, the heater cable is lying in the water and the two little ones are splashing in it, "
+    "nobody's watching them",
+    "at the drop-in, a lad of 15 says the car across the road has come for him and he's going country tonight",
+    "Mr Example rang shouting that if the girl talks to her teacher again she won't be going anywhere again, "
+    "and she's at home with him now",
+])
+def test_water_and_electrics_going_country_and_a_child_left_with_who_threatened_her_get_at_least_the_check(
+        check, text):
+    assert check.read(text).level in (CLEAR, POSSIBLE)
+
+
+@pytest.mark.parametrize("text", [
+    "the 13 year old who said he was going country is at the police station with his dad, detectives are on it",
+    "paramedics have taken the little boy who ate the pills to hospital and his gran is with him",
+    "the nurse cut the ligature off at once, she has been checked over and she's on 1:1 tonight",
+    "the baby who had the fit at playgroup is in resus with the doctors and mum is with her",
+    "her passport has been surrendered to the court and the order was served this morning",
+])
+def test_help_in_hand_said_in_other_words_is_not_the_urgent_reply(check, text):
+    assert check.read(text).level != CLEAR
+
+
+def test_a_sign_it_is_over_still_quietens_a_long_sentence_told_in_the_past():
+    """The far-off reading counts on its own only when it is told in the present."""
+    from bot.safety.danger import DangerCheck, _Part
+    plain = ("one call about a charger (resolved), one about a meeting, one about a form, one about a diary, "
+             "then a boy said his dad was on the floor")
+    far_past = _Part(0.9, 8, ["then a boy said his dad was on the floor"], False)
+    far_now = _Part(0.9, 8, ["then a boy says his dad is on the floor"], False)
+    assert not DangerCheck._apart(plain, far_past)
+    assert DangerCheck._apart(plain.replace("said his dad was", "says his dad is"), far_now)
+    assert not DangerCheck._apart(plain, _Part(0.9, 8, ["one call about a charger"], False))  # it is near

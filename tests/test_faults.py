@@ -25,6 +25,17 @@ def servers(tmp_path_factory):
     yield from started_servers(tmp_path_factory, "faults")
 
 
+def servers_said(servers) -> list:
+    """The warnings and errors in both servers' logs (they hold no conversation text), to say why a test failed."""
+    said = []
+    for name in ("actions", "rasa"):
+        log = Path(servers.log_dir) / f"{name}.log"
+        if log.exists():
+            said += [f"{name}: {line}" for line in log.read_text(errors="replace").splitlines()
+                     if " WARNING " in line or " ERROR " in line or "Traceback" in line][-20:]
+    return said
+
+
 def answers_of(core, sender):
     with core.store.transaction() as db:
         session = db.execute(select(SupervisionSession).where(SupervisionSession.sender_id == sender)
@@ -128,7 +139,7 @@ def test_fifty_practitioners_at_once_each_get_only_their_own_record(servers):
     with ThreadPoolExecutor(max_workers=50) as pool:
         finals = list(pool.map(one_practitioner, range(50)))
     unsaved = {n: final for n, final in enumerate(finals) if "Saved what you have so far" not in final}
-    assert not unsaved, unsaved
+    assert not unsaved, (unsaved, servers_said(servers))
     records = set()
     for n in range(50):
         session, answers = answers_of(core, f"many-{n}")

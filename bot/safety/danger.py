@@ -99,6 +99,7 @@ PART_POSSIBLE_SCORE = 0.60  # the same for a clause or run of clauses, read apar
 AGREED_SCORE = 0.50
 DOUBTED_POSSIBLE_SCORE = 0.80  # the same for a reading lowered one level (comfort, the past or 'if')
 RESOLVED_REACH = 1  # a sign that it is over counts for a danger phrase only this many clauses either side of it
+APART_REACH = 2  # and for a confident reading of a long sentence's clauses, this many (DangerCheck._apart)
 RUN_FLOOR = 0.20  # a run of clauses is read only when one of them scores at least this on its own
 PART_MIN_WORDS_FOR_CLEAR = 5  # a clause read apart from its sentence needs more words than this to alarm
 MIN_WORDS_FOR_SCORE = 3  # fewer words: phrases only; exactly this many: at most the short check
@@ -246,15 +247,24 @@ class DangerCheck:
             # no reading the score could raise (comfort and the past only lower them): only the margin can ask.
             # Most sentences end here, without reading them for comfort or time, which keeps long messages cheap.
             return [DangerReading(POSSIBLE, sentence, 0.0)] if not framed and margin(sentence, context) else []
+        comforted = G.resolved(plain) or G.reassured(plain)
+        # In a long sentence, a sign that it is over governs the clauses near it: a confident reading told in the
+        # present far from it is read on its own ("one about a missing charger (resolved), ..., and one from a
+        # 10 year old saying his mum's been on the bathroom floor since midnight, there's blood")
+        apart = [part for part in parts if comforted and self._apart(plain, part)]
         if G.resolved(plain) and not now_unresolved(plain) and settled(plain):
             # over, and nothing says now except where it is over ("the kids are with the police now"), nor a "but"
             # after it: the score alone cannot raise it
-            return []
+            if not apart:
+                return []
+            parts = apart
         # over, comforted, teaching, or a "what if" that governs every clause ("what if mum relapses and she's on
         # her own with the baby"): every reading of the sentence goes one level down
-        over = G.resolved(plain) or G.reassured(plain) or bool(G.TEACHING.search(plain)) or what_if
+        governs = bool(G.TEACHING.search(plain)) or what_if
+        over = comforted or governs
         doubt = _Doubt()
-        readings = [self._level(sentence, part.score, part.words, doubt.levels(part.clauses) + over, part.whole)
+        readings = [self._level(sentence, part.score, part.words,
+                                doubt.levels(part.clauses) + (governs or (comforted and part not in apart)), part.whole)
                     for part in parts]
         if any(reading.clear for reading in readings) or framed or not margin(sentence, context):
             return readings
@@ -286,6 +296,17 @@ class DangerCheck:
                     self._model.probabilities_from_counts(NgramModel.add_counts(counts[run]))[1]
                 found.append(_Part(score, sum(words[run]), clauses[run], width == len(spans)))
         return found
+
+    @staticmethod
+    def _apart(plain: str, part: "_Part") -> bool:
+        """A confident reading of a few clauses, told in the present, with no sign it is over in or near them."""
+        if part.whole or part.score < CLEAR_SCORE or part.words <= PART_MIN_WORDS_FOR_CLEAR:
+            return False
+        text = " ".join(part.clauses)
+        if G.PAST_TENSE.search(text) or G.stale(text):
+            return False
+        near = G.around(plain, part.clauses[0], len(part.clauses) - 1 + APART_REACH, before=APART_REACH)
+        return near != plain and not (G.resolved(near) or G.reassured(near))
 
     def _level(self, sentence: str, score: float, words: int, down: int, whole: bool) -> DangerReading:
         """The classifier's reading of one clause or run of clauses, lowered by comfort, the past or 'if'.

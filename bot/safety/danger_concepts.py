@@ -48,7 +48,8 @@ HARM_BESIDE_A_CHILD = re.compile(
     r"(can'?t|cannot) breathe|"
     r"grunting|sucking in|blue (lips|round)|grey (lips|round)|special cleaning|circumcis\w*|sunna|"
     r"hasn'?t (fed|eaten|fed)|pills?|tablets|meds|paracetamol|overdos\w*|swallow\w*|drank|bleach|chemicals?|"
-    r"gas|fire|smoke|flames|balcony|ledge|window|road|motorway|river|water|bath|drown\w*|"
+    r"gas|fire|smoke|flames|balcony|ledge|window|road|motorway|river|water|bath|drown\w*|flooded|flooding|"
+    r"extension (lead|cable)s?|electrics?|sparking|"
     r"alone|on (his|her|their|there) own|by (himself|herself|themselves)|live wir\w*|exposed wir\w*|intoxicated|"
     r"left (with|looking after|in charge)|"
     r"(nobody|no ?one)( else)? (home|in|there|with)|(nobody|no one)('?s| is) (with|in)|no adults?|"
@@ -57,7 +58,9 @@ HARM_BESIDE_A_CHILD = re.compile(
     r"run away|ran away|not (come|came|been) (back|home)|still not back|(not|wasn'?t|never) (collected|picked up)|"
     r"car with|(older|adult|unknown|strange|grown) (men|man|males?|lads)|burning up|whimpering|"
     r"men (she|he|they) (doesn'?t|don'?t) know|"
-    r"dealers?|county lines|trap ?house|groom\w*|sexual\w*|rap(e|ed)|touch(ed|ing) (her|him)|private parts|willy|"
+    r"dealers?|county lines|trap ?house|"
+    r"(going|gone|go|sent|sending \w+) (['\"‘]?out )?['\"‘]?country|"
+    r"groom\w*|sexual\w*|rap(e|ed)|touch(ed|ing) (her|him)|private parts|willy|"
     r"cut|cutting|ceremony|married|marriage|wedding|nikah|flights?|airport|heathrow|gatwick|plane|"
     r"(do(es)?n'?t|does not|did not|not) (consent|agree) to (it|the \w+|marry\w*)|(do(es)?n'?t|does not) consent|"
     r"(make|making|get|getting) (her|them|the girls?|\w+) clean|"
@@ -89,7 +92,10 @@ ARRIVING = re.compile(
     # home from hospital or prison, walking onto the ward, signed in at the desk, on the late train
     r"home from (hospital|prison|jail|custody|rehab)|(is|be|'s|will be) home (at|by|tonight|today|later)|"
     r"walking (to|into|in|towards|up to|onto)|signed in|(just )?left (together|with (him|her|them|mum|dad))|"
-    r"on the (late|last|next|night) (train|bus|coach))\b",
+    r"on the (late|last|next|night) (train|bus|coach)|"
+    # a child left with the person who threatened them: "she's at home with him now"
+    r"(at home|home|in the (house|flat)) (alone )?with (him|her|them|dad|mum|stepdad|stepmum) "
+    r"(now|today|tonight|all day))\b",
     re.IGNORECASE)
 DANGEROUS_PERSON = re.compile(
     r"\b(da|dv|sex offenders?|offenders? register|domestic (abuse|violence)|violen\w*|abus\w*|perp(etrator)?s?|"
@@ -99,7 +105,10 @@ DANGEROUS_PERSON = re.compile(
     r"disclos\w*|strangl\w*|beat(s)? (him|her|them)|hit(s)? (him|her|them)|bad things|touch(es|ed)? (him|her|them)|"
     # a young child's own words for sexual abuse
     r"(private|privates|willy|winkle|bum|fanny|front bottom|down there)|made (her|him|them) do (things|stuff)|"
-    r"on tag|under investigation)\b", re.IGNORECASE)
+    r"on tag|under investigation|"
+    # a threat to the child, told in the person's words
+    r"threat\w*|said (he|she)('?d|'?ll| would| will) (kill|hurt|batter|get)|(won'?t|will never) be (going|coming) "
+    r"(\w+ ){0,2}again)\b", re.IGNORECASE)
 
 
 # A worker's fear for a child tonight ("a bad feeling about the baby tonight"): no harm named, but asked about.
