@@ -36,10 +36,16 @@ def report(folder: Path) -> Dict:
     return json.loads((folder / "intent_report.json").read_text())
 
 
+ENTITY_REPORTS = ("QuickLoadingDIET_report.json", "DIETClassifier_report.json")  # components/entities.py, or DIET
+
+
 def entity_f1(folder: Path) -> Optional[float]:
     """DIET's weighted entity F1, when the run wrote DIET's report."""
-    path = folder / "DIETClassifier_report.json"
-    return json.loads(path.read_text())["weighted avg"]["f1-score"] if path.exists() else None
+    for name in ENTITY_REPORTS:
+        path = folder / name
+        if path.exists():
+            return json.loads(path.read_text())["weighted avg"]["f1-score"]
+    return None
 
 
 def describe(folder: Path) -> str:
