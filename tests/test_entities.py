@@ -8,6 +8,8 @@ import pytest
 
 from tests.servers import MODEL
 
+pytestmark = pytest.mark.servers  # loads the trained model, as a server does (make test trains it alongside `unit`)
+
 
 @pytest.fixture(scope="module")
 def agent():
