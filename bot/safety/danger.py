@@ -247,12 +247,13 @@ class DangerCheck:
             # no reading the score could raise (comfort and the past only lower them): only the margin can ask.
             # Most sentences end here, without reading them for comfort or time, which keeps long messages cheap.
             return [DangerReading(POSSIBLE, sentence, 0.0)] if not framed and margin(sentence, context) else []
-        comforted = G.resolved(plain) or G.reassured(plain)
+        over_here = G.resolved(plain)  # read once: it decides both what follows and how far readings go down
+        comforted = over_here or G.reassured(plain)
         # In a long sentence, a sign that it is over governs the clauses near it: a confident reading told in the
         # present far from it is read on its own ("one about a missing charger (resolved), ..., and one from a
         # 10 year old saying his mum's been on the bathroom floor since midnight, there's blood")
         apart = [part for part in parts if comforted and self._apart(plain, part)]
-        if G.resolved(plain) and not now_unresolved(plain) and settled(plain):
+        if over_here and not now_unresolved(plain) and settled(plain):
             # over, and nothing says now except where it is over ("the kids are with the police now"), nor a "but"
             # after it: the score alone cannot raise it
             if not apart:
