@@ -938,3 +938,78 @@ def test_a_sign_it_is_over_still_quietens_a_long_sentence_told_in_the_past():
     assert not DangerCheck._apart(plain, far_past)
     assert DangerCheck._apart(plain.replace("said his dad was", "says his dad is"), far_now)
     assert not DangerCheck._apart(plain, _Part(0.9, 8, ["one call about a charger"], False))  # it is near
+
+
+# Kinds from the tenth held-out set (tests/danger/tenth.yml), written here in other words.
+@pytest.mark.parametrize("text", [
+    # FGM in the words of a parent whose English is not her first: "the women's operation", "a proper woman"
+    "Interpreter says the grandmother is taking the 6 year old for the women's operation at the weekend",
+    "her auntie has said the little girl will be made a proper woman on Sunday, mum is frightened",
+    # a newborn who is this cold, won't take feeds, is hardly moving
+    "HV on the phone: is it normal that a 3 week old is this cold and hasn't wanted any feeds today, "
+    "he's hardly moving",
+    # a fire starting, no parent in
+    "the boys (6 and 8) are messing about with matches upstairs and the bed's going up, their dad's not home",
+    # a parent barred from contact coming anyway, on a train, an ETA
+    "nursery say mum's ex phoned, he's collecting the toddler at 12 whether they like it or not, he has no contact",
+    "probation: he's bailed not to approach the family and is on a bus heading to their house, ETA 20 mins",
+    # exploitation in Scots: a lassie, older guys, plied with drink, taken off in a car
+    "the wee lassie (14) has been plied wi' vodka and taken off in a car wi' older blokes half an hour ago",
+    # marks the child names, and that parent collecting today
+    "Reception teacher saw strap marks on his legs, he said mummy does it when he's bad. Mum picks him up at 3.",
+])
+def test_kinds_the_tenth_set_found_get_at_least_the_check(check, text):
+    assert check.read(text).level in (CLEAR, POSSIBLE)
+
+
+@pytest.mark.parametrize("text", [
+    # "the lady say the children are ...": someone's words in English that is not her first, not a supposition
+    "Interpreter: the neighbour say the little boys are playing with dad's lighter by the gas fire, nobody in",
+    # "previous convictions" describe the man, they do not place his babysitting in the past
+    "is it alright that her uncle (RSO, previous convictions against children) is babysitting the girls tonight?",
+    # "is at the weekend" is what is coming, not what happened
+    "who do I ring for a forced marriage order? Amira (15) says the nikah is tonight and the flight is at the weekend",
+])
+def test_reported_words_a_man_described_and_a_weekend_coming_are_read_as_now(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    "the twins were left on their own but their nan has them now and the police have found mum",
+    # a danger phrase ("was floppy") in a sentence that is settled: help came and a doctor says she will be ok
+    "the little one was floppy and grey, the paramedics came, the doctor says she will be ok, it is an infection",
+])
+def test_a_danger_phrase_in_a_settled_sentence_with_help_in_hand_asks_nothing(check, text):
+    assert check.read(text).level is None
+
+
+
+@pytest.mark.parametrize("text", [
+    # help in hand, in other words
+    "the ex kicked off at the refuge door but the police have got him in the car now, children indoors with staff",
+    "Twins were on their own this morning but their nan has them now and she's staying over",
+    "she told her teacher, the police and her social worker took her from school and she's gone into an emergency "
+    "foster placement",
+    "Kayla (15) still says she wants to end it but she's on the adolescent unit on constant obs, safe there",
+    "the baby was grey and floppy, ambulance came, doctors say she'll be fine, it was a virus",
+    # sayings about money, careers and budgets
+    "Grandparents say the teenager is eating them out of house and home",
+    "It would be career suicide for me to say that at panel",
+    "the cuts have strangled youth services round here",
+    # an exercise or curiosity, and harm placed years back
+    "In the simulation the worker finds a toddler alone near an open window. What should she do first?",
+    "Out of curiosity, if a child rings EDT about a fire with no adults in, who goes?",
+    "Mum was beaten by her father as a child, many years ago, and she's worked hard on it since",
+])
+def test_help_in_hand_sayings_exercises_and_long_ago_are_not_the_urgent_reply(check, text):
+    assert check.read(text).level != CLEAR
+
+
+def test_no_concept_or_guard_pattern_matches_nothing():
+    """A stray '||' in a word list matches the empty string everywhere: every sentence would hold a concept."""
+    import re as _re
+    from bot.safety import danger_concepts as C, danger_guards as G
+    for module in (C, G):
+        for name, value in vars(module).items():
+            if isinstance(value, _re.Pattern):
+                assert not any(m.group(0) == "" for m in value.finditer("an ordinary sentence about a meeting")), name

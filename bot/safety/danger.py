@@ -238,7 +238,13 @@ class DangerCheck:
             near = G.around(G.without_idioms(sentence), span, RESOLVED_REACH, before=0)
             if not (G.resolved(near) or (G.PAST_TENSE.search(span) and G.resolved(sentence))):
                 return [DangerReading(POSSIBLE if what_if else CLEAR, sentence, 1.0, True)]
-            if not G.resolved(span) or G.NOW.search(span):  # over elsewhere, or over but "now" too: ask
+            # Over elsewhere in the sentence, or over but "now" too: ask. Unless the whole sentence is settled (help
+            # in hand, nothing after it saying now or naming a new harm) and the phrase itself says nothing of now:
+            # then the classifier reads it as it reads any settled sentence ("the kids were home alone but the
+            # neighbour has them now and mum's been found").
+            plain = G.without_idioms(sentence)
+            over_near = G.resolved(plain) and settled(plain) and not now_unresolved(plain)
+            if G.NOW.search(span) or not (over_near or G.resolved(span)):
                 return [DangerReading(POSSIBLE, sentence, 1.0, True)]
         plain = G.without_idioms(sentence)
         parts = self._parts(plain)

@@ -25,7 +25,9 @@ _WEEKDAY = r"(mon|tues?|wed(nes)?|weds|thu(rs)?|thurs|fri|sat(ur)?|sun)(day)?"
 
 # Where one clause ends and the next begins inside a sentence.
 CLAUSE_BREAK = re.compile(
-    r"\s*[,;]\s*|\s*\(\s*|\s*\)\s*|\s+(?:and then|and|then|but|so|cos|coz|because|while|whilst|although|though|"
+    # not "she and the children", "mum and dad": a pair of people, not two clauses
+    r"\s*[,;]\s*|\s*\(\s*|\s*\)\s*|(?<!\bshe)(?<!\bhe)(?<!\bme)(?<!\bmum)(?<!\bdad)(?<!\bmam)\s+(?:and then|and|"
+    r"then|but|so|cos|coz|because|while|whilst|although|though|"
     r"plus|&|\+|also|anyway|as well as|meanwhile|now that|in case)\s+", re.IGNORECASE)
 
 NOW = re.compile(
@@ -33,7 +35,8 @@ NOW = re.compile(
     r"evening|minute|second)|as we speak|"
     r"at the moment|atm|currently|just (now|happened)|on (his|her|their|my) way|outside|"
     r"still (there|here|at the house|in the house|inside)|tomorrow|tmrw|tmr|in (an|one|two|\d+) (hours?|hrs?|mins?)|"
-    r"at (half|quarter) (past |to )?\w+|at \d{1,2}([.:]\d\d| ?(am|pm|o'?clock))|home time|end of (the )?(school )?day|"
+    r"at (half|quarter) (past |to )?\w+|at \d{1,2}([.:]\d\d| ?(am|pm|o'?clock))|at \d{1,2}(?= *([.!?,;]|$|today|"
+    r"tonight))|home time|end of (the )?(school )?day|"
     # still missing since a time ("missing since 6pm"), and a child's present state ("is very sleepy", "has been sick")
     r"(missing|not (been )?seen|not heard from) since|since \d{1,2}( ?(am|pm|o'?clock))?|"
     r"(is|are|'s|'re) (now |still )?(very |really |so |too |quite )?(sleepy|drowsy|floppy|limp|grey|blue|pale|"
@@ -41,21 +44,26 @@ NOW = re.compile(
     r"since (last night|yesterday|this morning)|all (day|night)|overnight|minutes? ago|(an|one|two|\d+) hours? ago|"
     r"earlier( today| on)?|inside|(has|have|'s|'ve) just|(hasn'?t|has not|haven'?t|not) (come|came|been) (back|"
     r"home)|before (the )?morning|by (the )?morning|(?<!in )the night|in the (house|flat|home) (with|alone)|"
-    r"flights? (are|is) (booked|sat|sun|tomorrow)|(after|before|at) lights out|"
+    r"flights? (are|is) (booked|sat|sun|tomorrow)|eta \d+|en route|in the next (hour|\d+ (mins?|minutes|hours?))|"
+    r"before the bell|(after|before|at) lights out|"
     r"on the (late|last|next|night|early|\d+(:\d\d)?(am|pm)?) (train|bus|coach|flight|ferry))\b",
     re.IGNORECASE)
 # "an hour ago", "earlier today", "since last night": recent or still going on, not history.
 _RECENT = re.compile(
     r"\b((an?|one|two|three|five|ten|fifteen|twenty|thirty|few|couple of|\d+|half( an?)?) (hours?|hrs?|mins?|"
     r"minutes?) ago|since (last night|yesterday|"
-    r"this morning|" + _WEEKDAY + r")|earlier today)\b", re.IGNORECASE)
+    r"this morning|" + _WEEKDAY + r")|earlier today|"
+    # "at the weekend" after a verb of what is coming ("is taking her for the operation at the weekend")
+    r"((is|are|'re)\b|'s \w+ing\b|will\b|'ll\b|going to|gonna|booked|"
+    r"due)[^.;]{0,60}?\bat the weekend)\b", re.IGNORECASE)
 PAST = re.compile(
     r"\b(ago|last (week|month|year|summer|winter|spring|autumn|time(?! (you|u|ya|any))|night|term|half term|"
     + _WEEKDAY + r")|"
     r"in (19|20)\d\d|in (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|yesterday|"
     r"back in(?= (19|20)\d\d| the (day|past)| (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
     r" (spring|summer|autumn|winter)| year)|"
-    r"previous(ly)?(?! (case|partner|relationship|boyfriend|girlfriend|husband|wife|address))|"
+    r"previous(ly)?(?! (convictions?|offences?|offending|case|partner|relationship|boyfriend|girlfriend|husband|"
+    r"wife|address))|"
     r"historic(al(ly)?)?|in the past|used to|years? before|"
     r"when (she|he|they|i|mum|dad) (was|were) (little|younger|a baby|a child|a girl|a boy|small|\d+)|"
     r"as a (child|girl|boy|baby|teenager|kid)|during the (last|previous|first) plan|"
@@ -68,9 +76,11 @@ PAST = re.compile(
     re.IGNORECASE)
 HYPOTHETICAL = re.compile(
     r"(^|\b)(if|what if|what would|what should (i|we) do if|would|could|might|in future|in theory|hypothetically|"
-    r"suppose|say (a|the)|one day|worst case|worried that|worry that|in case|how (do|should|would) (we|i|you)|"
+    r"suppose|(?:^|(?<=[,;:(.] )|(?<=\bjust )|(?<=\bso )|(?<=\blike )|(?<=\bnow ))say (a|the)|one day|worst case|"
+    r"worried that|worry that|in case|how (do|should|would) (we|i|you)|"
     r"role ?play|scenario|vignette|training|workshop|safety plan says|the plan is|thinking about|reflecting on|"
-    r"reflect on|wondering (about|whether|if|how)|i wonder)\b", re.IGNORECASE)
+    r"reflect on|wondering (about|whether|if|how)|i wonder|(like|want|need|going) to think about|"
+    r"think(ing)? about how)\b", re.IGNORECASE)
 # A threat's own condition ("saying he'll drive into the river if she leaves") is the threat, not a "what if".
 THREAT_CONDITION = re.compile(
     r"(\b(threat\w*|saying|says|said|texted|messag\w*|shouting|screaming|swearing|swore)\b[^,.;]{0,60}?"
@@ -107,7 +117,8 @@ _ON_RECORD = re.compile(
 # a 4 year old found alone ..."; "Tabletop exercise next month - a toddler swallows ..."). Not "training day" alone:
 # "Training day tomorrow. Mum just rang, he's here with a knife" is news.
 _EXERCISE = re.compile(
-    r"\b(scenarios?|vignettes?|case stud(y|ies)|role ?plays?|tabletop|table-top|war-?gaming|exercise)\b",
+    r"\b(scenarios?|vignettes?|case stud(y|ies)|role ?plays?|tabletop|table-top|war-?gaming|exercise|simulation|"
+    r"just curious|out of curiosity)\b",
     re.IGNORECASE)
 _STILL_NOW = re.compile(r"\b(just now|right now|as we speak|still (there|here|going on|happening)|"
                         r"(minutes?|mins?) ago)\b", re.IGNORECASE)
@@ -150,7 +161,11 @@ NEGATION_BEFORE = re.compile(
 # "things are calm", "the kids are safe": with no danger phrase, the classifier alone can ask, not alarm.
 REASSURANCE = re.compile(
     r"\b(calm|settled|(are|is|'re|'s|feel|feels|kept) safe|fine|thriving|safe and well|"
-    r"no (immediate |current )?(concerns?|risk|danger))\b", re.IGNORECASE)
+    r"no (immediate |current )?(concerns?|risk|danger)|"
+    # said as a joke: "he'll be the death of her, she said it laughing"
+    r"said (it|that|this) (laughing|with a (laugh|smile|grin|wink)|jokingly|as a joke)|(only|just|was|were) joking|"
+    r"(with an?|an?) (\w+ )?eye ?roll)\b",
+    re.IGNORECASE)
 # Signs the danger is over or already met: a reading in the same stretch of text goes one level down.
 RESOLVED = re.compile(
     r"\b((all |now |kids |children |everyone |they'?re |she'?s |he'?s )safe( now)?|safe now|all ok now|"
@@ -166,6 +181,25 @@ RESOLVED = re.compile(
     r"(cut|took|taken|removed) the ligature|ligature (was |has been )?(cut|removed)|"
     r"(paramedics|ambulance( crew)?) (have |has )?taken (\w+ ){0,8}to (a&e|hospital|the hospital)|"
     r"passport('?s| has| was)? (been )?surrendered|"
+    # the police holding him, someone safe holding the children, a unit watching her, a doctor saying she'll be ok
+    r"(police|officers|they) (have|'ve|have got|'ve got|got) (got )?(him|her|them) (in|now|at)|"
+    r"(police|officers) (picked|took) (him|her|them) (up|away|in)|"
+    r"(had|given|been given) naloxone|(is|'s|are|'re) (now )?(alert|responsive|conscious)\b(?! (to|of))|"
+    r"in the back of the (police )?van|in the police van|"
+    r"(neighbour|nan|gran|grandma|grandad|grandparents?|aunt\w*|uncle|(foster |kinship )?carers?|staff|school|nursery|"
+    r"police|teachers?|sw|social worker)( \w+)? (has|have|'s got|has got|'ve got) (them|him|her|the (kids|children|"
+    r"baby|boys|"
+    r"girls)) (now|safe)|"
+    r"(gone|taken|moved|went|go|placed) (in)?to (an? |the )?(emergency |temporary )?(foster|kinship) (placement|"
+    r"carers?|home)|"
+    r"emergency (foster )?placement|(on|under) (close |constant |level \d |1:1 )?obs\b|tier ?4|"
+    r"(in|on) (a|the) (psych\w*|mental health|adolescent|inpatient|tier ?4|secure) (unit|ward|bed)|safe (there|here)|"
+    r"(now|being (seen|treated)) in (a&e|the hospital|hospital)|(baby|child|toddler|the (boy|girl|kid|yp)) (is|"
+    r"'s) (now )?"
+    r"in (a&e|hospital)|on (picu|nicu|scbu|hdu)|being treated|"
+    r"on (a|the) drip|doctors? (say|says|said) (she|he|they|it|baby)( will|'ll| is going to|'s going to) be (ok|"
+    r"okay|fine|"
+    r"alright|all right)|got everyone out|(gas|leak|supply)( was| has been)? capped|capped (it|the \w+)|"
     r"officers were (already )?(inside|there|with)|(with|to) (the )?(emergency|foster) carers|all been handled|"
     r"with the police now|999 call was made|(is|are|'s|now|being (held|kept)|safe) (at|in) (the |a )?police station|"
     r"in police custody|custody suite|(police|officers) (broke|kicked) the door in and took|"
@@ -179,7 +213,10 @@ RESOLVED = re.compile(
     r"(police|officers|they) (found|located|traced) (him|her|them)|"
     r"placed (with|in) (foster|family|a refuge|emergency)|with (emergency )?foster carers|"
     r"placed with (his|her|their) (aunt|auntie|uncle|nan|gran|"
-    r"grandparents|dad|mum|father|mother|family|relatives)|in a refuge|moved (away|out)|new boiler|"
+    r"grandparents|dad|mum|father|mother|family|relatives)|in (a|the) refuge|"
+    r"(doesn'?t|does not|don'?t|do not) know (the|their|her|our) (new )?address|"
+    r"(doesn'?t|does not|don'?t|do not) know where (they|she|the family) (live|lives|are living|have moved|moved)|"
+    r"moved (away|out)|new boiler|"
     r"(wasn'?t|isn'?t|not) (real|serious|true)|false alarm|turned out|remanded|recalled( to prison)?|"
     r"(was|were|been|got) arrested|on tag|on remand|in (a )?secure (unit|children'?s home)|"
     # a weapon taken by the police, not a child who "seized" (fitted)
@@ -213,7 +250,8 @@ TEACHING = re.compile(
     r"table-?top|tabletop|"
     r"for (the |a |an |our |my |next week'?s )?(training|induction|session|course|teaching)|induction pack|"
     r"(writing|building|prepping|planning|preparing) an? (\w+ ){0,4}(session|training|course|case study|scenario)|"
-    r"let'?s say|supposing|what would you (say|do) (if|when)|"
+    r"let'?s say|supposing|what would you (say|do) (if|when)|simulation|simulated|(training|practice|desktop) exercise|"
+    r"just (curious|wondering)( like)?|out of (curiosity|interest)|"
     r"in (the )?training|"
     r"for (the|my) (asye|exam|essay|assignment|course)|what'?s the (process|procedure|guidance|threshold|law)|"
     r"at what point|examples? of questions|questions to ask|how (do|should|would) (i|we) word|scaling question|"
@@ -236,7 +274,10 @@ IDIOMS = re.compile(
     r"(literally|actually|just) (die|dying|died)|does (his|her|my|their) head in|"
     r"over my dead body|fighting fit|(gas|fire|bomb)(ing)? (it|through)|(on|with) fire (at|in) (work|school)|"
     r"blew me away|blew up at (me|us|the \w+)|a nightmare|knackered|bombarded|killer (question|point)|"
-    r"shot myself in the foot|knife[- ]edge|(ticking )?time ?bomb|little terror|loose cannon|"
+    r"shot myself in the foot|knife[- ]edge|out of house and home|break(ing|s)? the bank|(career|political) suicide|"
+    r"(strangl\w*|starv\w*|kill\w*|gutt\w*|cripp\w*) (early help|the service|services|the budget|funding|our team|"
+    r"the department|youth services|the voluntary sector)|(slay\w*|smash\w*|nail\w*|kill\w*) it\b|"
+    r"(ticking )?time ?bomb|little terror|loose cannon|"
     r"drowning (me|us|him|her) in|overdose of|locked in a (battle|dispute|row|fight|stalemate)|"
     r"swing for (anyone|anybody|whoever|someone)|(i'?m|i am|we'?re|we are) at breaking point|"
     r"(test|exams?|homework|revision|school|college|shoes|feet|back|"
@@ -357,7 +398,8 @@ NEGATED_DANGER = re.compile(
     r"\b(not|isn'?t|aren'?t) (about|around)\b|\b(doesn'?t|does not|won'?t|not|isn'?t) (fade|fading)\b|"
     r"\b(men|man|males?|people|adults?|lads|guys|someone|somebody|flat|house|place|address|area|car) (she|he|they) "
     r"(doesn'?t|don'?t|didn'?t) know\b|"
-    r"\b(not|no|isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|hadn'?t|won'?t|wont|wouldn'?t|can'?t|cannot|couldn'?t|doesn'?t|"
+    r"\b(not|no|isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|hadn'?t|won'?t|wont|wouldn'?t|can'?t|cannot|"
+    r"couldn'?t|doesn'?t|"
     r"don'?t|didn'?t|never|nobody|no one|no-one)( (really|properly|even|at all|been|had|got|any|been able to|"
     r"able to|has|have|a|let|being))? (feeding|fed|feed|eating|eaten|drinking|drunk anything|breathing|breathe|"
     r"waking|wake|woken|"
@@ -397,7 +439,10 @@ _NOT_OVER = re.compile(
     # a plan still to be carried out: a ward or an order does not end "she's doing it after lights out"
     r"(doing|do) it (tonight|after|later|when|once)|(going to|gonna|gunna) do it|"
     # someone an order keeps away, arriving: the order is being broken, not protecting anyone
-    r"(he|she|they)( will|'?ll) be (at|there|round)|on the train|(tag|bail|licence) address is|"
+    r"(he|she|they)( will|'?ll) be (at|there|round)|on (a|the) train|(tag|bail|licence) address is|eta \d+|en route|"
+    r"whether (you|u|they|we|anyone) likes? it or not|(asking|wants?|wanting|demanding|insisting) to take (him|her|"
+    r"them|"
+    r"the (baby|child|kids|children|boy|girl)) (home|out|away)|"
     r"pulling up (outside|at the)|(is|'s|are|'re) (now |already )?(on the doorstep|at the (front |back )?door|"
     r"outside the (house|flat|home|school))|"
     r"(is|'s|are) on (his|her|their) way(?! (to|into) (the )?(hospital|a&e|ward|station|foster|carers?|refuge)))\b",
