@@ -1013,3 +1013,47 @@ def test_no_concept_or_guard_pattern_matches_nothing():
         for name, value in vars(module).items():
             if isinstance(value, _re.Pattern):
                 assert not any(m.group(0) == "" for m in value.finditer("an ordinary sentence about a meeting")), name
+
+
+# Kinds from the eleventh held-out set (tests/danger/eleventh.yml), written here in other words.
+@pytest.mark.parametrize("text", [
+    # a formal record: "struck ... with a closed fist" during supervised contact, which has not yet ended
+    "Case note, 11:20 today: in supervised contact Ms Example struck her daughter (6) with a closed fist; the "
+    "session has not yet ended and the girl remains with her",
+    # goodbye letters written, "sorted for" later
+    "Mo told his key worker he's written his goodbye notes and it's all sorted for tonight, he's gone to his room",
+    # a barred father "coming to the house"; a parent "refusing to hand her over" on a ward
+    "the court says he must not go near the girls but he rang to say he is coming to the house after dinner to get "
+    "them",
+    "Staff nurse, ward 9: mum has just slapped the baby at the cot side and is refusing to hand her over",
+    # a newborn's injuries in clinical words, the family leaving against advice as it is typed
+    "ED: 6 week old with a skull fracture and retinal haemorrhages, the parents are self-discharging as I type",
+    # a young person's own age, typed
+    "'Getting married Saturday. I'm 13. Please.' came through on the youth worker's phone just now",
+])
+def test_kinds_the_eleventh_set_found_get_at_least_the_check(check, text):
+    assert check.read(text).level in (CLEAR, POSSIBLE)
+
+
+@pytest.mark.parametrize("text", [
+    # a planning or what-if opening governs the sentence; harm placed seasons back or in a war
+    "What would we do if a girl told us about cutting the day before half term and the flight was that evening?",
+    "For the safety plan: if dad drinks and the boys are left alone, they go next door and ring their aunt",
+    "a boy at the club was nearly groomed into county lines three summers ago; he's at college now and mentors others",
+    "it is hard for me to hear about children beaten in the war, it brings back my own family's story",
+    # sayings and course titles
+    "This court deadline is a millstone round my neck.",
+    "The 'Child Sexual Exploitation' course on Thursday has moved to the big hall.",
+    # comfort in more words
+    "the lad who was stabbed at the park last spring came in tonight to help out and he's doing really well",
+])
+def test_plans_what_ifs_seasons_back_sayings_and_course_titles_are_not_the_urgent_reply(check, text):
+    assert check.read(text).level != CLEAR
+
+
+@pytest.mark.parametrize("context", ["yes_no_answer", "number_answer"])
+@pytest.mark.parametrize("text", ["Told her teacher. Dad collects at 3.", "Going country tonight. He's 14."])
+def test_a_short_answer_followed_by_terse_news_still_gets_the_check(shown, context, text):
+    """"no - Told her teacher. Dad collects at 3." parses as "no" to a yes/no question, but the sentences after
+    it are news: the unsure middle is asked about, not dropped as an answer."""
+    assert shown[context](text) is not None

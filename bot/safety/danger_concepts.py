@@ -31,7 +31,9 @@ from . import danger_guards as G
 
 _UNIT = r"(yo|y/o|yrs?|years?|months?|mths?|mo|weeks?|wks?)"
 _AGE = r"\(\s*\d{1,2}( ?" + _UNIT + r")?( old)?\s*\)|\d{1,2} ?(yo|y/o|yr|" + _UNIT + r" old)(?!\w)|" \
-    r"(is|aged) ([1-9]|1[0-7])(?= *(and|,|\.|$))"  # "Zainab is 15 and ...": an age, not "is 10 minutes away"
+    r"(is|aged) ([1-9]|1[0-7])(?= *(and|,|\.|$))|" \
+    r"(i'?m|i am|im) ([1-9]|1[0-7])\b(?! ?(am|pm|mins?|minutes|hours?|%|:))"
+# ("Zainab is 15 and ...": an age, not "is 10 minutes away"; "I'm 14": a young person's own age, not "I'm 5 mins away")
 VULNERABLE = re.compile(
     r"\b(child|children|kids?|baby|babies|new ?borns?|infant|toddlers?|little ones?|twins|girls?|boys?|"
     r"sons?|daughters?|"
@@ -43,7 +45,8 @@ VULNERABLE = re.compile(
 HARM_BESIDE_A_CHILD = re.compile(
     r"\b(hit(s|ting)?|hurt(s|ing)?|beat(ing|en)?|punch\w*|kick(ed|ing)|slap\w*|shook|shaken|shaking (him|her|the)|"
     r"throw\w* (him|her)|thrown|grab\w*|dragg\w*|bruis\w*|burn(t|ed|s)?|scald\w*|bleed\w*|blood|injur\w*|"
-    r"broken (arm|leg|bone)|head injury|unconscious|unresponsive|floppy|limp|fitting|seizure|vomit\w*|being sick|"
+    r"broken (arm|leg|bone)|head injury|struck|strikes|striking|fractur\w*|haemorrhag\w*|hemorrhag\w*|skull|"
+    r"unconscious|unresponsive|floppy|limp|fitting|seizure|vomit\w*|being sick|"
     r"(very |really |so |too |this |that |ever so |dead |ice |icy |freezing )(sleepy|drowsy|quiet|still|cold|pale)|"
     r"sleepy|"
     r"(barely|hardly|not|isn'?t|stopped) (moving|responding|waking|crying)|"
@@ -89,6 +92,9 @@ HARM_BESIDE_A_CHILD = re.compile(
 GRAVE_ALONE = re.compile(
     r"\b(overdos\w*|(swallowed|took|taken|necked|downed) (a |an |some |all |loads |lots )?(load |lot |handful |bunch |"
     r"packet |box )?(of )?(pills|tablets|paracetamol|meds|medication)|pills? (on|in) (snap|insta\w*|a pic|a photo)|"
+    r"(written|wrote|writing|left) (my|his|her|their) (goodbye |last )?(letters|notes?)|goodbye (letters?|notes?)|"
+    r"suicide note|(it'?s|all|everything'?s?) sorted for (after|tonight|later|when)|"
+    r"(going|gone|go|sent) (['\"‘]?out )?['\"‘]?country|"
     r"goodnight forever|good ?bye forever|bye forever|last time (you|u|ya|any)\w* (will )?(hear|see)|"
     r"(can'?t|cannot) (do|take|go on with) (this|it) any ?more|end (it|it all|my life|his life|her life)|"
     r"kill (him|her|them|my)sel(f|ves)|suicid\w*|noose|ligature|jump(ing)? (off|from|in front)|"
@@ -107,6 +113,8 @@ ARRIVING = re.compile(
     # the child going back to where the harm is: "due to return home at the end of the school day"
     r"(go(ing|es)?|return(ing|s)?|sent|heading|due to (go|return)) (back )?home|"
     # home from hospital or prison, walking onto the ward, signed in at the desk, on the late train
+    r"^\W*home (at|by|tonight|today|later)\b|discharged (back )?(to|into) (his|her|their|the) (house|home|flat|care|"
+    r"address)|"
     r"home from (hospital|prison|jail|custody|rehab)|(is|be|'s|will be) home (at|by|tonight|today|later)|"
     r"walking (to|into|in|towards|up to|onto)|signed in|(just )?left (together|with (him|her|them|mum|dad))|"
     r"on the (late|last|next|night) (train|bus|coach)|on (a|the) (train|bus|coach)|en route|eta \d+|"
@@ -120,10 +128,13 @@ DANGEROUS_PERSON = re.compile(
     r"offenders?|rso|schedule (1|one)|released|on licen[cs]e|subject of an? (\w+ ){0,2}order|"
     r"prison|jail|bail|non[- ]?mol\w*|injunction|restraining order|convict\w*|assault\w*|"
     # a disclosure of harm by someone at home, when the child is going back there
-    r"disclos\w*|strangl\w*|beat(s)? (him|her|them)|hit(s)? (him|her|them)|bad things|touch(es|ed)? (him|her|them)|"
+    r"disclos\w*|(told|telling|showed|tells) (her|his|their|a|the|my) (teacher|tutor|dsl|nurse|key ?worker|worker|sw|"
+    r"social worker|tutor|coach)|strangl\w*|beat(s)? (him|her|them)|hit(s)? (him|her|them)|bad things|touch(es|"
+    r"ed)? (him|her|them)|"
     # a young child's own words for sexual abuse
     r"(private|privates|willy|winkle|bum|fanny|front bottom|down there)|made (her|him|them) do (things|stuff)|"
-    r"on tag|under investigation|bailed|not to approach|not allowed (any )?(contact|near|to see)|banned from|"
+    r"on tag|under investigation|(own )?(father|dad|stepdad|uncle|brother|grandad) is the (baby'?s )?(father|dad)|"
+    r"bailed|not to approach|not allowed (any )?(contact|near|to see)|banned from|"
     r"no[- ]contact|whether (you|u|they|we|anyone) likes? it or not|"
     # a child's marks and their words for who makes them: "belt marks ... daddy does it when he's naughty"
     r"(belt|strap|slap|hand|finger|bite|burn|cigarette) marks?|marks (on|from|across)|bruis\w*|"
@@ -142,9 +153,15 @@ FEAR_FOR = re.compile(
 # Long ago, said anywhere in the sentence ("dad beat him in the old country, many years ago"): the margin, which has
 # no score to weigh, does not ask about a sentence that places its harm years back and says nothing of now.
 LONG_AGO = re.compile(
-    r"\b((many|several|some|a few|\d+|two|three|four|five|six|ten) years? (ago|back|before)|years ago|"
+    r"\b((many|several|some|a few|\d+|two|three|four|five|six|ten) (years?|summers|winters|christmases) "
+    r"(ago|back|before)|years ago|in the war|"
     r"in (19|20)\d\d|when (he|she|they|i) (was|were) (little|small|younger|\d{1,2}|a (baby|child|toddler|teenager))|"
     r"as a (child|girl|boy|teenager)|in the old country)\b", re.IGNORECASE)
+
+
+# A contingency or safety plan being written: every clause after it is what would be done if.
+PLANNING = re.compile(r"^\W*(for (the )?)?(contingency( planning| plan)?|safety plan(ning)?|the plan is)\b",
+                      re.IGNORECASE)
 
 
 # Laughter ("lol", "haha", a laughing face): the sentence is a joke or a figure of speech, not a report of harm.
@@ -167,7 +184,8 @@ def margin(sentence: str, context: str = "") -> bool:
         return True
     if not (GRAVE_ALONE.search(plain) or HARM_BESIDE_A_CHILD.search(plain) or ARRIVING.search(plain)):
         return False  # no concept at all: the common case, decided without reading clauses (it keeps reading cheap)
-    if G.TEACHING.search(plain) or settled(plain) or (LONG_AGO.search(plain) and not G.NOW.search(plain)):
+    if G.TEACHING.search(plain) or settled(plain) or ((LONG_AGO.search(plain) or G.WHAT_IF_OPENING.search(plain) or
+                                                       PLANNING.search(plain)) and not G.NOW.search(plain)):
         return False
     spans = G.clause_spans(plain)
     clauses = [plain[a:b] for a, b in spans]
@@ -198,7 +216,7 @@ DOUBT = re.compile(
     r"every (day|night|week|weekend|time)|worried|worry|concerns?|wonder\w*|procedure|policy|guidance|protocol|"
     r"process|threshold|training|referral|strategy|assessment|seen alone|"
     r"(see|saw|seen|seeing|spok(e|en) (to|with)|speak (to|with)|talk(ed)? (to|with)|visit(ed)?) \w+( \w+)? alone|"
-    r"completed|placed with|away from|serving|sentence|closed|referred|for (weeks|months|years)|"
+    r"completed|placed with|away from|serving|sentence|closed(?! fist)|referred|for (weeks|months|years)|"
     # a season or holiday gone by, and the worker's own fear about the work ("i'm scared we're drifting")
     r"(in|over|during) the (summer|spring|autumn|winter|easter|christmas|holidays)|"
     r"(i'?m|i am|i feel|i get|we'?re|we are) (\w+ )?(scared|frightened|anxious|nervous)(?! for))\b",

@@ -45,7 +45,9 @@ NOW = re.compile(
     r"earlier( today| on)?|inside|(has|have|'s|'ve) just|(hasn'?t|has not|haven'?t|not) (come|came|been) (back|"
     r"home)|before (the )?morning|by (the )?morning|(?<!in )the night|in the (house|flat|home) (with|alone)|"
     r"flights? (are|is) (booked|sat|sun|tomorrow)|eta \d+|en route|in the next (hour|\d+ (mins?|minutes|hours?))|"
-    r"before the bell|(after|before|at) lights out|"
+    r"before the bell|as i type|(has|have) not yet (ended|finished|stopped|left)|remains? (in the room )?with (him|"
+    r"her)|"
+    r"(after|before|at) lights out|"
     r"on the (late|last|next|night|early|\d+(:\d\d)?(am|pm)?) (train|bus|coach|flight|ferry))\b",
     re.IGNORECASE)
 # "an hour ago", "earlier today", "since last night": recent or still going on, not history.
@@ -95,7 +97,8 @@ def without_threat_conditions(text: str) -> str:
 
 # A sentence that opens as a "what if" or a practice question: its later clauses are inside it.
 WHAT_IF_OPENING = re.compile(
-    r"^\W*(just wondering,? )?(what if|what (would|do|should|could) (i|we|you) (do|say) (if|when)|suppose|supposing|"
+    r"^\W*([\w &'/.-]{2,40}:\s*)?(just wondering,? )?(what if|what (would|do|should|could) (i|we|you) (do|say) (if|"
+    r"when)|suppose|supposing|"
     r"imagine|picture (it|this|the scene)|worst case|let'?s say|in theory|"
     r"hypothetically|if (ever|a|an|someone|somebody|you|i|we|they) )", re.IGNORECASE)
 
@@ -161,6 +164,8 @@ NEGATION_BEFORE = re.compile(
 # "things are calm", "the kids are safe": with no danger phrase, the classifier alone can ask, not alarm.
 REASSURANCE = re.compile(
     r"\b(calm|settled|(are|is|'re|'s|feel|feels|kept) safe|fine|thriving|safe and well|"
+    r"doing (great|well|brilliantly|really well|so well|ok|okay)|(she'?s|he'?s|they'?re) just (anxious|nervous|"
+    r"worried)|"
     r"no (immediate |current )?(concerns?|risk|danger)|"
     # said as a joke: "he'll be the death of her, she said it laughing"
     r"said (it|that|this) (laughing|with a (laugh|smile|grin|wink)|jokingly|as a joke)|(only|just|was|were) joking|"
@@ -169,7 +174,8 @@ REASSURANCE = re.compile(
 # Signs the danger is over or already met: a reading in the same stretch of text goes one level down.
 RESOLVED = re.compile(
     r"\b((all |now |kids |children |everyone |they'?re |she'?s |he'?s )safe( now)?|safe now|all ok now|"
-    r"(got |been |all |now |was |were |is |are |it'?s )(sorted|fixed|repaired)|(sorted|fixed|repaired) now|"
+    # not "it's sorted for after tea": a plan made ready, not a danger met
+    r"(got |been |all |now |was |were |is |are |it'?s )(sorted|fixed|repaired)(?! for)|(sorted|fixed|repaired) now|"
     r"resolved|made safe|(made a )?(full |good )?recovery|recovered|healed( well)?|"
     # help already in hand: a child admitted or with carers or the crisis team, an offender sent elsewhere
     r"(been|being|was|is|got) (admitted|kept in)|admitted (to|onto) (hospital|the ward|a&e)|kept in overnight|"
@@ -184,6 +190,12 @@ RESOLVED = re.compile(
     # the police holding him, someone safe holding the children, a unit watching her, a doctor saying she'll be ok
     r"(police|officers|they) (have|'ve|have got|'ve got|got) (got )?(him|her|them) (in|now|at)|"
     r"(police|officers) (picked|took) (him|her|them) (up|away|in)|"
+    r"(police|officers) (have got|'ve got|are dealing with|are on) it|"
+    r"blocked (him|her|them) on (snap\w*|insta\w*|facebook|whatsapp|tiktok|(her|his) phone|everything|social media)|"
+    r"in a different (borough|area|town|county)|(police|officers|security) (are |is )?outside (his|her|their|"
+    r"the) (room|ward|door)|"
+    r"(neighbour|nan|gran|aunt\w*|uncle|carers?|staff|school)( \w+)? (took|has taken|collected) (her|him|them)|"
+    r"(police|officers) (is|are) with (them|her|him)|"
     r"(had|given|been given) naloxone|(is|'s|are|'re) (now )?(alert|responsive|conscious)\b(?! (to|of))|"
     r"in the back of the (police )?van|in the police van|"
     r"(neighbour|nan|gran|grandma|grandad|grandparents?|aunt\w*|uncle|(foster |kinship )?carers?|staff|school|nursery|"
@@ -206,7 +218,7 @@ RESOLVED = re.compile(
     r"(took|taken) (\w+ ){0,3}(away|to the station)|(found|located|traced)( by (the )?police)? and (is|are|was|were) "
     r"(home|back|safe)|"
     r"(already |now )?in place|(order|protection order|fgmpo|fmpo|injunction|non[- ]?mol) (was |were |has been )?"
-    r"(granted|made|obtained|in place)|closed|nfa'?d?|no further action|discharged|back home safe|"
+    r"(granted|made|obtained|in place)|closed(?! fist)|nfa'?d?|no further action|discharged|back home safe|"
     r"(is|are|was|were) fine|all clear|(has|have) been (seen|checked) (by|at)|(police|paramedics|ambulance) "
     r"(are|were|have been|was) (there|with|on scene|already)|(now )?in (foster|emergency) care|"
     r"(home|found|back|returned) safe|safe and (sound|well)|(under |in )?police protection|"
@@ -232,7 +244,8 @@ RESOLVED = re.compile(
     r"bail (was |has been )?refused|locks (have been |were )?"
     r"changed|(police|officers|btp|staff|carers?) brought (\w+ )?back|brought back (to|by)|return home interview|"
     r"agreed to (leave|move out)|"
-    r"police (have|had) spoken to (him|her|them)|(on|in) the ward|under observation|supervised|"
+    r"police (have|had) spoken to (him|her|them)|(on|in) the ward|under observation|"
+    r"(?<!during )(?<!in )(?<!at )supervised|"
     r"safety plan|locked away|(not|isn'?t|aren'?t) allowed|can'?t (enter|come|go) (in|near|within)|"
     r"restrictors?|fitted|(hasn'?t|haven'?t|not) (had|happened)( \w+)? since|home and well|well now|"
     r"checked (over|out)|signed(?! (in|on|out|off|up|at))|written agreement|clare'?s law|dvds|granted|managed|"
@@ -259,7 +272,9 @@ TEACHING = re.compile(
     r"(where|how) (on the system |in the system )?(do|should|would|can) (i|we) (record|log|upload|file|find)|"
     r"mandatory report(ing)?|uploaded as|(form|template|document|code|field|tab|box) (on|in) the system|"
     r"consent to share|separate chronology|(which|what) (form|code)|placement plan doing|separate tab|"
-    r"contact screen)\b",
+    r"contact screen|^\W*rota\b|(emergency|out of hours|ooh) (duty )?(cover|rota|shifts?)|duty rota|e-?learning|"
+    r"quarterly return|'[^']{3,40}' (training|course|session|e-?learning|workshop)|"
+    r"(training|course|session|workshop)( on \w+day)? (has )?(moved|is moved|cancelled|postponed))\b",
     re.IGNORECASE)
 
 # Everyday idioms that borrow danger's words; read as a plain word before anything else.
@@ -274,7 +289,8 @@ IDIOMS = re.compile(
     r"(literally|actually|just) (die|dying|died)|does (his|her|my|their) head in|"
     r"over my dead body|fighting fit|(gas|fire|bomb)(ing)? (it|through)|(on|with) fire (at|in) (work|school)|"
     r"blew me away|blew up at (me|us|the \w+)|a nightmare|knackered|bombarded|killer (question|point)|"
-    r"shot myself in the foot|knife[- ]edge|out of house and home|break(ing|s)? the bank|(career|political) suicide|"
+    r"shot myself in the foot|knife[- ]edge|(noose|millstone|albatross) (round|around) (my|our|his|her|their) neck|"
+    r"out of house and home|break(ing|s)? the bank|(career|political) suicide|"
     r"(strangl\w*|starv\w*|kill\w*|gutt\w*|cripp\w*) (early help|the service|services|the budget|funding|our team|"
     r"the department|youth services|the voluntary sector)|(slay\w*|smash\w*|nail\w*|kill\w*) it\b|"
     r"(ticking )?time ?bomb|little terror|loose cannon|"
@@ -428,7 +444,8 @@ def negated(text: str) -> bool:
 _NOT_OVER = re.compile(
     r"\b(even (tho|though)|despite|in spite of|(?<!were )(?<!was )(?<!been )locked (in|inside)|trapped|"
     r"(is|are|'s|'re) (still )?(home alone|alone (at|in the) (home|house|flat))|"
-    r"(alone|on (her|his|their|there) own) in the (home|house|flat)|in the (home|house|flat) (alone|on (their|his|"
+    r"(?<!was )(?<!were )(?<!been )(alone|on (her|his|their|there) own) in the (home|house|flat)|in the (home|house|"
+    r"flat) (alone|on (their|his|"
     r"her|there) own|by (themselves|himself|herself))|(are|is|'re|'s) (still )?(alone|"
     r"on (their|his|her) own|by (themselves|himself|herself))|no ?(body|one) (has|with|is with) (a key|them|him|her)|"
     r"(with )?no (adults?|grown ?ups?) (there|with them|in|at home|about|around)|with no (adults?|grown ?ups?)|"
@@ -440,7 +457,12 @@ _NOT_OVER = re.compile(
     r"(doing|do) it (tonight|after|later|when|once)|(going to|gonna|gunna) do it|"
     # someone an order keeps away, arriving: the order is being broken, not protecting anyone
     r"(he|she|they)( will|'?ll) be (at|there|round)|on (a|the) train|(tag|bail|licence) address is|eta \d+|en route|"
-    r"whether (you|u|they|we|anyone) likes? it or not|(asking|wants?|wanting|demanding|insisting) to take (him|her|"
+    r"whether (you|u|they|we|anyone) likes? it or not|self[- ]discharg\w*|refus\w* to (hand|give) (her|him|"
+    r"them) (over|back)|"
+    r"(he|she|they)( is|'s| are|'re) coming (to the (house|home|flat|school|placement)|round|over|for (her|him|them|"
+    r"the (kids|children|boys|girls|baby)))|packing up the (pram|buggy|car seat)|"
+    r"discharged (back )?(to|into) (his|him|the (father|dad|uncle|stepdad|grandad|abuser|perpetrator))|(asking|"
+    r"wants?|wanting|demanding|insisting) to take (him|her|"
     r"them|"
     r"the (baby|child|kids|children|boy|girl)) (home|out|away)|"
     r"pulling up (outside|at the)|(is|'s|are|'re) (now |already )?(on the doorstep|at the (front |back )?door|"
@@ -453,9 +475,16 @@ _DENIED = re.compile(r"\b(no|not|without|isn'?t|hasn'?t been|never)\s+$", re.IGN
 _BUT_NOW = re.compile(r"\b(but|yet|only)\b", re.IGNORECASE)
 
 
+# Who is writing, before a colon at the start, when it names a ward ("Midwife on the postnatal ward: ...", "Paeds
+# reg, ward 4: ..."): where the writer works, not where the child is. Other labels are read ("Safety plan: ...").
+_WRITER = re.compile(r"^\W*[\w ,&'/.()-]{0,40}\b(ward|unit)\b[\w ,&'/.()-]{0,20}:\s", re.IGNORECASE)
+
+
 def resolved(text: str) -> bool:
     """A sign that the danger is over or already met, not denied ("no restrictor") or set aside ("even though",
-    or "but" with now after it: "bail conditions say no contact but he's in the living room now")."""
+    or "but" with now after it: "bail conditions say no contact but he's in the living room now"). The writer's
+    own label, when it names a ward ("Midwife on the postnatal ward: ..."), is not read for it."""
+    text = _WRITER.sub(" ", text)
     if _NOT_OVER.search(text):
         return False
     return any(not _DENIED.search(text[max(0, m.start() - 20):m.start()]) and not _overtaken(text[m.end():])

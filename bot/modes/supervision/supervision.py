@@ -30,7 +30,7 @@ from bot.modes.supervision.answering import Answerer
 from bot.modes.supervision.question_plan import QuestionPlan, answers_of
 from bot.modes.supervision.asking import Asker
 from bot.content.knowledge import Knowledge
-from bot.safety.danger import DangerReading
+from bot.safety.danger import DangerReading, sentences
 from bot.records.record_docx import write_record
 from bot.records.record_saving import RecordSaver
 from bot.responses import (
@@ -354,8 +354,9 @@ class SupervisionEngine:
     def _only_an_answer(self, step: S.Step, text: str, answers: Dict, session: SupervisionSession) -> bool:
         """A short message that is simply a valid answer to a structured question ("school, police
         and the health visitor"): the classifier's unsure middle is no reason to stop and check.
-        Clear danger still comes first whatever the question."""
-        if step.kind not in STRUCTURED or session.choosing_change or len(text.split()) > 8:
+        Clear danger still comes first whatever the question. Only one sentence: "no - Disclosed. Home at 4."
+        parses as "no", but the sentences after it are news, not the answer."""
+        if step.kind not in STRUCTURED or session.choosing_change or len(text.split()) > 8 or len(sentences(text)) > 1:
             return False
         value, problem = self.answering.parse(step, text, answers, session.kind)
         return problem is None and value not in (None, [])
