@@ -232,21 +232,20 @@ class DangerCheck:
         # an exercise set in the sentences either side
         what_if = (bool(G.WHAT_IF_OPENING.search(sentence) or G.REFLECTING.search(sentence)) and
                    not G.NOW.search(sentence)) or bool(framed)
+        plain = G.without_idioms(sentence)
         if span is not None:  # a phrase for danger now: clear, unless the message says it is over
             # Near the danger, or anywhere when the danger is told in the past tense ("the baby was floppy on
             # friday, ..., discharged"): in a long message "HV says weight is fine" is about something else.
-            near = G.around(G.without_idioms(sentence), span, RESOLVED_REACH, before=0)
+            near = G.around(plain, span, RESOLVED_REACH, before=0)
             if not (G.resolved(near) or (G.PAST_TENSE.search(span) and G.resolved(sentence))):
                 return [DangerReading(POSSIBLE if what_if else CLEAR, sentence, 1.0, True)]
             # Over elsewhere in the sentence, or over but "now" too: ask. Unless the whole sentence is settled (help
             # in hand, nothing after it saying now or naming a new harm) and the phrase itself says nothing of now:
             # then the classifier reads it as it reads any settled sentence ("the kids were home alone but the
             # neighbour has them now and mum's been found").
-            plain = G.without_idioms(sentence)
-            over_near = G.resolved(plain) and settled(plain) and not now_unresolved(plain)
-            if G.NOW.search(span) or not (over_near or G.resolved(span)):
+            settled_whole = G.resolved(plain) and settled(plain) and not now_unresolved(plain)
+            if G.NOW.search(span) or not (settled_whole or G.resolved(span)):
                 return [DangerReading(POSSIBLE, sentence, 1.0, True)]
-        plain = G.without_idioms(sentence)
         parts = self._parts(plain)
         lean = max((part.score for part in parts), default=0.0)
         if lean < min(POSSIBLE_SCORE, PART_POSSIBLE_SCORE, AGREED_SCORE):
