@@ -106,9 +106,16 @@ def heldout(path: Path = HELDOUT) -> Dict[str, Dict[str, List[str]]]:
 
 
 class CoreProbe:
-    """One session held at a step: each sentence is answered there, read, then undone."""
+    """One session held at a step: each sentence is answered there, read, then undone.
 
-    def __init__(self, knowledge: Knowledge, folder: Path, step_key: str):
+    `reader`, if given, is the danger level of a typed text, handed to the core with the message as Rasa's NLU
+    hands it in the running assistant (components/danger.py reads each message once and the core uses that level);
+    without it the core reads the message itself (bot/reading/reading.py), with the same result.
+    """
+
+    def __init__(self, knowledge: Knowledge, folder: Path, step_key: str,
+                 reader: Optional[Callable[[str], Optional[str]]] = None):
+        self.reader = reader
         self.core = SupervisionEngine(knowledge, Store(make_engine(f"sqlite:///{folder / 'probe.db'}")), folder)
         self.sender = f"probe-{step_key}"
         self.core.start(self.sender, "stuck" if step_key.startswith("chronology") else "supervision")
@@ -124,7 +131,9 @@ class CoreProbe:
         self.session_id: Optional[str] = None
 
     def level(self, text: str) -> Optional[str]:
-        replies = self.core.handle(self.sender, Incoming(text)).replies  # with the next question
+        message = Incoming(text) if self.reader is None else \
+            Incoming(text, danger_level=self.reader(text), danger_read=True)
+        replies = self.core.handle(self.sender, message).replies  # with the next question
         said = "\n".join(r.text for r in replies)
         knowledge = self.core.knowledge
         level = CLEAR if knowledge.urgent.heading in said else POSSIBLE if knowledge.urgent.check_question in said \
@@ -145,16 +154,27 @@ class CoreProbe:
 
 def levels(knowledge: Knowledge, folder: Path,
            contexts: Dict[str, Tuple[str, Optional[str]]] = CONTEXTS) -> Dict[str, Callable[[str], Optional[str]]]:
-    """For each context, a function from a sentence to what the practitioner was shown there."""
+    """For each context, a function from a sentence to what the practitioner was shown there.
+
+    Each typed text is read for danger once and the level shared between contexts that type the same text (five
+    of the seven type the sentence as it is), as the running assistant reads each message once.
+    """
     check = danger_check(knowledge)
+    read: Dict[str, Optional[str]] = {}
+
+    def level_of(text: str) -> Optional[str]:
+        if text not in read:
+            read[text] = check.read(text).level
+        return read[text]
+
     found: Dict[str, Callable[[str], Optional[str]]] = {}
     for name, (typed, step_key) in contexts.items():
         if step_key is None:
-            found[name] = lambda text, typed=typed: check.read(typed.format(text)).level
+            found[name] = lambda text, typed=typed: level_of(typed.format(text))
         else:
             probe_dir = Path(folder) / name
             probe_dir.mkdir(parents=True, exist_ok=True)
-            probe = CoreProbe(knowledge, probe_dir, step_key)
+            probe = CoreProbe(knowledge, probe_dir, step_key, reader=level_of)
             found[name] = lambda text, typed=typed, probe=probe: probe.level(typed.format(text))
     return found
 
