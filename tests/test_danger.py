@@ -1057,3 +1057,20 @@ def test_a_short_answer_followed_by_terse_news_still_gets_the_check(shown, conte
     """"no - Told her teacher. Dad collects at 3." parses as "no" to a yes/no question, but the sentences after
     it are news: the unsure middle is asked about, not dropped as an answer."""
     assert shown[context](text) is not None
+
+
+# Kinds from the twelfth held-out set (tests/danger/twelfth.yml), written here in other words.
+@pytest.mark.parametrize("text", [
+    # cuts to the wrists still bleeding, whoever says it is attention seeking
+    "foster dad thinks she's after attention but Rhiannon has cuts across her wrist that won't stop bleeding",
+    # a man managed under MAPPA who moved into the family's caravan this morning
+    "Liaison worker: the cousin managed under MAPPA for offences against children moved into their caravan this "
+    "morning",
+    # a numbered list that names him in its first line and has him staying in its last
+    "1. RSO prohibited from contact with children 2. seen going into the flat with a holdall 3. three kids home "
+    "4. neighbour says he's staying the weekend",
+    # a child's signed disclosure, and that man collecting at the end of the school day
+    "deaf TA: girl 7 sign to me, stepdad hurt her private. school finish 3.15pm, stepdad collect her",
+])
+def test_kinds_the_twelfth_set_found_get_at_least_the_check(check, text):
+    assert check.read(text).level in (CLEAR, POSSIBLE)

@@ -217,14 +217,14 @@ class DangerCheck:
             # and they can frame it: a scene told in the present that the next sentence places in the past or the
             # record ("... the kids are watching - that was the incident in May"), or a training scenario
             framed = G.framed(sentence, every[number + 1] if number + 1 < len(every) else "", context)
-            for reading in self._readings(sentence, context, framed):
+            for reading in self._readings(sentence, context, framed, text):
                 if _rank(reading) > _rank(best) or (_rank(reading) == _rank(best) and reading.score > best.score):
                     best = reading
                 if best.clear and best.phrase:
                     return best
         return best
 
-    def _readings(self, sentence: str, context: str = "", framed: int = 0) -> List[DangerReading]:
+    def _readings(self, sentence: str, context: str = "", framed: int = 0, message: str = "") -> List[DangerReading]:
         if framed >= G.RECOUNTED:
             return []  # a scene the next sentence places in the past or the record
         span = self._phrase(sentence)
@@ -251,7 +251,8 @@ class DangerCheck:
         if lean < min(POSSIBLE_SCORE, PART_POSSIBLE_SCORE, AGREED_SCORE):
             # no reading the score could raise (comfort and the past only lower them): only the margin can ask.
             # Most sentences end here, without reading them for comfort or time, which keeps long messages cheap.
-            return [DangerReading(POSSIBLE, sentence, 0.0)] if not framed and margin(sentence, context) else []
+            return [DangerReading(POSSIBLE, sentence, 0.0)] if not framed and margin(sentence, context, message) \
+                else []
         over_here = G.resolved(plain)  # read once: it decides both what follows and how far readings go down
         comforted = over_here or G.reassured(plain)
         # In a long sentence, a sign that it is over governs the clauses near it: a confident reading told in the
@@ -272,7 +273,7 @@ class DangerCheck:
         readings = [self._level(sentence, part.score, part.words,
                                 doubt.levels(part.clauses) + (governs or (comforted and part not in apart)), part.whole)
                     for part in parts]
-        if any(reading.clear for reading in readings) or framed or not margin(sentence, context):
+        if any(reading.clear for reading in readings) or framed or not margin(sentence, context, message):
             return readings
         # The margin (a child, a harm, nothing saying it is over) and the classifier leaning to danger agree
         if lean >= AGREED_SCORE and not over:

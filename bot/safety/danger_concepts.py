@@ -64,7 +64,8 @@ HARM_BESIDE_A_CHILD = re.compile(
     r"(mum|mam|ma|mom|dad|da|parents?)('s| is| are|'re)? not (in|home|there|back)|balcony|ledge|window|road|"
     r"motorway|river|water|bath|drown\w*|flooded|flooding|"
     r"extension (lead|cable)s?|electrics?|sparking|"
-    r"alone|on (his|her|their|there) own|by (himself|herself|themselves)|live wir\w*|exposed wir\w*|intoxicated|"
+    r"(?<!lives )(?<!living )(?<!live )alone|on (his|her|their|there) own|by (himself|herself|themselves)|"
+    r"live wir\w*|exposed wir\w*|intoxicated|"
     r"left (with|looking after|in charge)|"
     r"(nobody|no ?one)( else)? (home|in|there|with)|(nobody|no one)('?s| is) (with|in)|no adults?|"
     r"wander\w*|door (open|wide open)|"
@@ -95,6 +96,8 @@ GRAVE_ALONE = re.compile(
     r"(written|wrote|writing|left) (my|his|her|their) (goodbye |last )?(letters|notes?)|goodbye (letters?|notes?)|"
     r"suicide note|(it'?s|all|everything'?s?) sorted for (after|tonight|later|when)|"
     r"(going|gone|go|sent) (['\"‘]?out )?['\"‘]?country|"
+    r"cuts? (to|on|across) (both |her |his |their )?(wrists?|throat|neck)|(cut|slit|slashed) (his|her|their|both) "
+    r"(wrists?|throat)|still bleeding|bleeding heavily|(won'?t|will not|can'?t) stop bleeding|"
     r"goodnight forever|good ?bye forever|bye forever|last time (you|u|ya|any)\w* (will )?(hear|see)|"
     r"(can'?t|cannot) (do|take|go on with) (this|it) any ?more|end (it|it all|my life|his life|her life)|"
     r"kill (him|her|them|my)sel(f|ves)|suicid\w*|noose|ligature|jump(ing)? (off|from|in front)|"
@@ -107,7 +110,8 @@ GRAVE_ALONE = re.compile(
 ARRIVING = re.compile(
     r"\b(moving (back )?in|moves (back )?in|coming (round|over|back|home|to stay)|turning up|on (his|her|their) way|"
     r"popping (round|over|in|by)|(coming|going) (round|over) for|sleep ?over|(tag|bail|licence|release) address|"
-    r"(staying|stopping) (over|the night|at|with)|let (him|her|them) in|babysit\w*|minding (them|the (kids|children|"
+    r"(staying|stopping) (over|the night|at|with|(for )?the (weekend|week|night))|moved (back )?in(to)?|collect\b|"
+    r"let (him|her|them) in|babysit\w*|minding (them|the (kids|children|"
     r"baby))|pick(s|ing)? (\w+ ){0,2}up|collect(s|ing))\b|"
     r"\b(arriv(ing|es)|coming (for|to get|to collect|to the (house|home|flat))|due (round|over|to visit|at the)|"
     # the child going back to where the harm is: "due to return home at the end of the school day"
@@ -133,7 +137,8 @@ DANGEROUS_PERSON = re.compile(
     r"ed)? (him|her|them)|"
     # a young child's own words for sexual abuse
     r"(private|privates|willy|winkle|bum|fanny|front bottom|down there)|made (her|him|them) do (things|stuff)|"
-    r"on tag|under investigation|(own )?(father|dad|stepdad|uncle|brother|grandad) is the (baby'?s )?(father|dad)|"
+    r"on tag|under investigation|mappa|offences? against|prohibited from|(own )?(father|dad|stepdad|uncle|brother|"
+    r"grandad) is the (baby'?s )?(father|dad)|"
     r"bailed|not to approach|not allowed (any )?(contact|near|to see)|banned from|"
     r"no[- ]contact|whether (you|u|they|we|anyone) likes? it or not|"
     # a child's marks and their words for who makes them: "belt marks ... daddy does it when he's naughty"
@@ -169,12 +174,15 @@ LAUGHTER = re.compile(r"(\b(lol|lmao|haha\w*|hehe\w*|jk|only joking|both (of the
                       re.IGNORECASE)
 
 
-def margin(sentence: str, context: str = "") -> bool:
+def margin(sentence: str, context: str = "", message: str = "") -> bool:
     """A child in the sentence, a harm (or a grave harm) in a clause or two, and nothing there saying it is over.
 
     `context` is the sentences either side of it, read only for which child is meant and who the arriving
     person is (or what the child going home disclosed), as in "Ali disclosed that his father strangled him
     last night; he goes home at 3" or "Darren's popping round tonight. He's the one convicted over ...".
+    `message`, the whole message, is read only for who the arriving person is, when the sentences either side do
+    not say: a numbered list ("1. RSO prohibited from contact with under-18s 2. ... 4. he's staying the weekend")
+    names him three sentences before he arrives.
     """
     if LAUGHTER.search(sentence):
         return False  # the phrases and the classifier still read it; the margin does not guess at a joke
@@ -199,7 +207,8 @@ def margin(sentence: str, context: str = "") -> bool:
                 continue
             text = " ".join(clauses[first:first + width])
             if GRAVE_ALONE.search(text) or (child and HARM_BESIDE_A_CHILD.search(text)) or \
-                    (ARRIVING.search(text) and G.NOW.search(plain) and DANGEROUS_PERSON.search(f"{context} {plain}")):
+                    (ARRIVING.search(text) and G.NOW.search(plain) and
+                     DANGEROUS_PERSON.search(f"{context} {plain} {message}")):
                 return True
     return False
 

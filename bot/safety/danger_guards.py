@@ -45,7 +45,10 @@ NOW = re.compile(
     r"earlier( today| on)?|inside|(has|have|'s|'ve) just|(hasn'?t|has not|haven'?t|not) (come|came|been) (back|"
     r"home)|before (the )?morning|by (the )?morning|(?<!in )the night|in the (house|flat|home) (with|alone)|"
     r"flights? (are|is) (booked|sat|sun|tomorrow)|eta \d+|en route|in the next (hour|\d+ (mins?|minutes|hours?))|"
-    r"before the bell|as i type|(has|have) not yet (ended|finished|stopped|left)|remains? (in the room )?with (him|"
+    # a time the day at school ends, typed without "at": "school finish 3pm, boyfriend collect him"
+    r"before the bell|as i type|(finish(es|ing)?|ends?|closes?|out) (at )?\d{1,2}([.:]\d\d)? ?(am|pm)\b|"
+    r"(staying|stopping|sleeping) (over )?(the|this) "
+    r"(weekend|night)|(has|have) not yet (ended|finished|stopped|left)|remains? (in the room )?with (him|"
     r"her)|"
     r"(after|before|at) lights out|"
     r"on the (late|last|next|night|early|\d+(:\d\d)?(am|pm)?) (train|bus|coach|flight|ferry))\b",
@@ -248,7 +251,9 @@ RESOLVED = re.compile(
     r"(?<!during )(?<!in )(?<!at )supervised|"
     r"safety plan|locked away|(not|isn'?t|aren'?t) allowed|can'?t (enter|come|go) (in|near|within)|"
     r"restrictors?|fitted|(hasn'?t|haven'?t|not) (had|happened)( \w+)? since|home and well|well now|"
-    r"checked (over|out)|signed(?! (in|on|out|off|up|at))|written agreement|clare'?s law|dvds|granted|managed|"
+    r"checked (over|out)|signed(?! (in|on|out|off|up|at))|written agreement|clare'?s law|dvds|granted|"
+    # "it is being managed", not "managed under MAPPA", which says who he is
+    r"managed(?! (under|by) (mappa|probation|the police))|"
     r"in (the|a) refuge|disruption plan|(been|were|was|got) removed|"
     r"on (\d+ ?(min(ute)?s? |hourly )?)?(obs|observations)|"
     r"bail conditions (say|says|mean|are|of|not to)|(been )?deported|settled since|"
