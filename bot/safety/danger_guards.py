@@ -31,33 +31,33 @@ CLAUSE_BREAK = re.compile(
     r"plus|&|\+|also|anyway|as well as|meanwhile|now that|in case)\s+", re.IGNORECASE)
 
 NOW = re.compile(
-    r"\b((?<!for )(?<!safe )(?<!fine )now|right now|rn|tonight|tonite|tnight|2nite|today|this (morning|afternoon|"
-    r"evening|minute|second)|as we speak|"
+    r"\b((?<!for )(?<!safe )(?<!fine )now|right now|rn|tonight|tonite|tnight|2nite|today|"
+    r"this (morning|afternoon|evening|minute|second)|as we speak|"
     r"at the moment|atm|currently|just (now|happened)|on (his|her|their|my) way|outside|"
     r"still (there|here|at the house|in the house|inside)|tomorrow|tmrw|tmr|in (an|one|two|\d+) (hours?|hrs?|mins?)|"
-    r"at (half|quarter) (past |to )?\w+|at \d{1,2}([.:]\d\d| ?(am|pm|o'?clock))|at \d{1,2}(?= *([.!?,;]|$|today|"
-    r"tonight))|home time|end of (the )?(school )?day|"
+    r"at (half|quarter) (past |to )?\w+|at \d{1,2}([.:]\d\d| ?(am|pm|o'?clock))|"
+    r"at \d{1,2}(?= *([.!?,;]|$|today|tonight))|home time|end of (the )?(school )?day|"
     # still missing since a time ("missing since 6pm"), and a child's present state ("is very sleepy", "has been sick")
     r"(missing|not (been )?seen|not heard from) since|since \d{1,2}( ?(am|pm|o'?clock))?|"
     r"(is|are|'s|'re) (now |still )?(very |really |so |too |quite )?(sleepy|drowsy|floppy|limp|grey|blue|pale|"
     r"unresponsive|hard to wake|not waking|not feeding|fitting)|(has|have|'s|'ve) been (sick|vomiting|fitting)|"
     r"since (last night|yesterday|this morning)|all (day|night)|overnight|minutes? ago|(an|one|two|\d+) hours? ago|"
-    r"earlier( today| on)?|inside|(has|have|'s|'ve) just|(hasn'?t|has not|haven'?t|not) (come|came|been) (back|"
-    r"home)|before (the )?morning|by (the )?morning|(?<!in )the night|in the (house|flat|home) (with|alone)|"
+    r"earlier( today| on)?|inside|(has|have|'s|'ve) just|(hasn'?t|has not|haven'?t|not) (come|came|been) (back|home)|"
+    r"before (the )?morning|by (the )?morning|(?<!in )the night|in the (house|flat|home) (with|alone)|"
     r"flights? (are|is) (booked|sat|sun|tomorrow)|eta \d+|en route|in the next (hour|\d+ (mins?|minutes|hours?))|"
     # a time the day at school ends, typed without "at": "school finish 3pm, boyfriend collect him"
     r"before the bell|as i type|(finish(es|ing)?|ends?|closes?|out) (at )?\d{1,2}([.:]\d\d)? ?(am|pm)\b|"
     r"(staying|stopping|sleeping) (over )?(the|this) "
-    r"(weekend|night)|(has|have) not yet (ended|finished|stopped|left)|remains? (in the room )?with (him|"
-    r"her)|"
+    r"(weekend|night)|(has|have) not yet (ended|finished|stopped|left)|"
+    r"remains? (in the room )?with (him|her)|"
     r"(after|before|at) lights out|"
     r"on the (late|last|next|night|early|\d+(:\d\d)?(am|pm)?) (train|bus|coach|flight|ferry))\b",
     re.IGNORECASE)
 # "an hour ago", "earlier today", "since last night": recent or still going on, not history.
 _RECENT = re.compile(
     r"\b((an?|one|two|three|five|ten|fifteen|twenty|thirty|few|couple of|\d+|half( an?)?) (hours?|hrs?|mins?|"
-    r"minutes?) ago|since (last night|yesterday|"
-    r"this morning|" + _WEEKDAY + r")|earlier today|"
+    r"minutes?) ago|since (last night|yesterday|this morning|" + _WEEKDAY + r")|"
+    r"earlier today|"
     # "at the weekend" after a verb of what is coming ("is taking her for the operation at the weekend")
     r"((is|are|'re)\b|'s \w+ing\b|will\b|'ll\b|going to|gonna|booked|"
     r"due)[^.;]{0,60}?\bat the weekend)\b", re.IGNORECASE)
@@ -100,8 +100,8 @@ def without_threat_conditions(text: str) -> str:
 
 # A sentence that opens as a "what if" or a practice question: its later clauses are inside it.
 WHAT_IF_OPENING = re.compile(
-    r"^\W*([\w &'/.-]{2,40}:\s*)?(just wondering,? )?(what if|what (would|do|should|could) (i|we|you) (do|say) (if|"
-    r"when)|suppose|supposing|"
+    r"^\W*([\w &'/.-]{2,40}:\s*)?(just wondering,? )?(what if|"
+    r"what (would|do|should|could) (i|we|you) (do|say) (if|when)|suppose|supposing|"
     r"imagine|picture (it|this|the scene)|worst case|let'?s say|in theory|"
     r"hypothetically|if (ever|a|an|someone|somebody|you|i|we|they) )", re.IGNORECASE)
 
@@ -149,8 +149,8 @@ def framed(sentence: str, following: str, context: str) -> int:
 # nothing in it says now. Not an agenda ("supervision prep: ..., oh and Leon texted saying he's at the bridge"):
 # people list an emergency among the things they meant to bring.
 REFLECTING = re.compile(
-    r"\b((in|to|into) (my |our |next )?supervision|student reflection|reflective (log|account|"
-    r"piece|essay)|disguised compliance|serious case review|(lcspr|cspr|scr)|over-?optimis\w*|looking back|"
+    r"\b((in|to|into) (my |our |next )?supervision|student reflection|reflective (log|account|piece|essay)|"
+    r"disguised compliance|serious case review|(lcspr|cspr|scr)|over-?optimis\w*|looking back|"
     r"is it normal to (still )?(feel|be (worried|worrying|anxious|upset|shaky|shaking)|worry|cry)|"
     r"(still )?worrying about|i wonder what i missed|was i wrong|should i have|contingency|cumulative harm|"
     r"if\b[^.;]{0,60}\bever)\b", re.IGNORECASE)
@@ -167,8 +167,8 @@ NEGATION_BEFORE = re.compile(
 # "things are calm", "the kids are safe": with no danger phrase, the classifier alone can ask, not alarm.
 REASSURANCE = re.compile(
     r"\b(calm|settled|(are|is|'re|'s|feel|feels|kept) safe|fine|thriving|safe and well|"
-    r"doing (great|well|brilliantly|really well|so well|ok|okay)|(she'?s|he'?s|they'?re) just (anxious|nervous|"
-    r"worried)|"
+    r"doing (great|well|brilliantly|really well|so well|ok|okay)|"
+    r"(she'?s|he'?s|they'?re) just (anxious|nervous|worried)|"
     r"no (immediate |current )?(concerns?|risk|danger)|"
     # said as a joke: "he'll be the death of her, she said it laughing"
     r"said (it|that|this) (laughing|with a (laugh|smile|grin|wink)|jokingly|as a joke)|(only|just|was|were) joking|"
@@ -182,8 +182,8 @@ RESOLVED = re.compile(
     r"resolved|made safe|(made a )?(full |good )?recovery|recovered|healed( well)?|"
     # help already in hand: a child admitted or with carers or the crisis team, an offender sent elsewhere
     r"(been|being|was|is|got) (admitted|kept in)|admitted (to|onto) (hospital|the ward|a&e)|kept in overnight|"
-    r"monitoring (him|her|them)|(is|he'?s|she'?s|"
-    r"they'?re) stable|place of safety|with (a|an|the|her|his|their) (emergency )?foster carers?|with the crisis team|"
+    r"monitoring (him|her|them)|(is|he'?s|she'?s|they'?re) stable|place of safety|"
+    r"with (a|an|the|her|his|their) (emergency )?foster carers?|with the crisis team|"
     r"(paramedics|ambulance( crew)?|crisis team|police) (took over|brought (her|him|them) in)|"
     r"(gone|moved|sent) to approved premises|strat(egy)?('?s| has| meeting)? (been )?held|"
     r"appropriate adult|on the (\w+ )?ward|on (a )?1 ?(to|-|:) ?1|in resus\w*|"
@@ -195,25 +195,25 @@ RESOLVED = re.compile(
     r"(police|officers) (picked|took) (him|her|them) (up|away|in)|"
     r"(police|officers) (have got|'ve got|are dealing with|are on) it|"
     r"blocked (him|her|them) on (snap\w*|insta\w*|facebook|whatsapp|tiktok|(her|his) phone|everything|social media)|"
-    r"in a different (borough|area|town|county)|(police|officers|security) (are |is )?outside (his|her|their|"
-    r"the) (room|ward|door)|"
+    r"in a different (borough|area|town|county)|"
+    r"(police|officers|security) (are |is )?outside (his|her|their|the) (room|ward|door)|"
     r"(neighbour|nan|gran|aunt\w*|uncle|carers?|staff|school)( \w+)? (took|has taken|collected) (her|him|them)|"
     r"(police|officers) (is|are) with (them|her|him)|"
     r"(had|given|been given) naloxone|(is|'s|are|'re) (now )?(alert|responsive|conscious)\b(?! (to|of))|"
     r"in the back of the (police )?van|in the police van|"
     r"(neighbour|nan|gran|grandma|grandad|grandparents?|aunt\w*|uncle|(foster |kinship )?carers?|staff|school|nursery|"
-    r"police|teachers?|sw|social worker)( \w+)? (has|have|'s got|has got|'ve got) (them|him|her|the (kids|children|"
-    r"baby|boys|"
-    r"girls)) (now|safe)|"
+    r"police|teachers?|sw|social worker)( \w+)? (has|have|'s got|has got|'ve got) (them|him|her|"
+    r"the (kids|children|baby|boys|girls)) (now|"
+    r"safe)|"
     r"(gone|taken|moved|went|go|placed) (in)?to (an? |the )?(emergency |temporary )?(foster|kinship) (placement|"
     r"carers?|home)|"
     r"emergency (foster )?placement|(on|under) (close |constant |level \d |1:1 )?obs\b|tier ?4|"
     r"(in|on) (a|the) (psych\w*|mental health|adolescent|inpatient|tier ?4|secure) (unit|ward|bed)|safe (there|here)|"
-    r"(now|being (seen|treated)) in (a&e|the hospital|hospital)|(baby|child|toddler|the (boy|girl|kid|yp)) (is|"
-    r"'s) (now )?"
+    r"(now|being (seen|treated)) in (a&e|the hospital|hospital)|"
+    r"(baby|child|toddler|the (boy|girl|kid|yp)) (is|'s) (now )?"
     r"in (a&e|hospital)|on (picu|nicu|scbu|hdu)|being treated|"
-    r"on (a|the) drip|doctors? (say|says|said) (she|he|they|it|baby)( will|'ll| is going to|'s going to) be (ok|"
-    r"okay|fine|"
+    r"on (a|the) drip|"
+    r"doctors? (say|says|said) (she|he|they|it|baby)( will|'ll| is going to|'s going to) be (ok|okay|fine|"
     r"alright|all right)|got everyone out|(gas|leak|supply)( was| has been)? capped|capped (it|the \w+)|"
     r"officers were (already )?(inside|there|with)|(with|to) (the )?(emergency|foster) carers|all been handled|"
     r"with the police now|999 call was made|(is|are|'s|now|being (held|kept)|safe) (at|in) (the |a )?police station|"
@@ -227,8 +227,8 @@ RESOLVED = re.compile(
     r"(home|found|back|returned) safe|safe and (sound|well)|(under |in )?police protection|"
     r"(police|officers|they) (found|located|traced) (him|her|them)|"
     r"placed (with|in) (foster|family|a refuge|emergency)|with (emergency )?foster carers|"
-    r"placed with (his|her|their) (aunt|auntie|uncle|nan|gran|"
-    r"grandparents|dad|mum|father|mother|family|relatives)|in (a|the) refuge|"
+    r"placed with (his|her|their) (aunt|auntie|uncle|nan|gran|grandparents|dad|mum|father|mother|family|relatives)|"
+    r"in (a|the) refuge|"
     r"(doesn'?t|does not|don'?t|do not) know (the|their|her|our) (new )?address|"
     r"(doesn'?t|does not|don'?t|do not) know where (they|she|the family) (live|lives|are living|have moved|moved)|"
     r"moved (away|out)|new boiler|"
@@ -449,10 +449,10 @@ def negated(text: str) -> bool:
 _NOT_OVER = re.compile(
     r"\b(even (tho|though)|despite|in spite of|(?<!were )(?<!was )(?<!been )locked (in|inside)|trapped|"
     r"(is|are|'s|'re) (still )?(home alone|alone (at|in the) (home|house|flat))|"
-    r"(?<!was )(?<!were )(?<!been )(alone|on (her|his|their|there) own) in the (home|house|flat)|in the (home|house|"
-    r"flat) (alone|on (their|his|"
-    r"her|there) own|by (themselves|himself|herself))|(are|is|'re|'s) (still )?(alone|"
-    r"on (their|his|her) own|by (themselves|himself|herself))|no ?(body|one) (has|with|is with) (a key|them|him|her)|"
+    r"(?<!was )(?<!were )(?<!been )(alone|on (her|his|their|there) own) in the (home|house|flat)|"
+    r"in the (home|house|flat) (alone|on (their|his|her|there) own|by (themselves|himself|herself))|"
+    r"(are|is|'re|'s) (still )?(alone|on (their|his|her) own|by (themselves|himself|herself))|"
+    r"no ?(body|one) (has|with|is with) (a key|them|him|her)|"
     r"(with )?no (adults?|grown ?ups?) (there|with them|in|at home|about|around)|with no (adults?|grown ?ups?)|"
     r"(at home|in the (house|flat)) with (nobody|no ?one|no-one)|"
     r"(not|hasn'?t been|haven'?t been) (called|rung|told|informed) yet|"
@@ -462,12 +462,12 @@ _NOT_OVER = re.compile(
     r"(doing|do) it (tonight|after|later|when|once)|(going to|gonna|gunna) do it|"
     # someone an order keeps away, arriving: the order is being broken, not protecting anyone
     r"(he|she|they)( will|'?ll) be (at|there|round)|on (a|the) train|(tag|bail|licence) address is|eta \d+|en route|"
-    r"whether (you|u|they|we|anyone) likes? it or not|self[- ]discharg\w*|refus\w* to (hand|give) (her|him|"
-    r"them) (over|back)|"
-    r"(he|she|they)( is|'s| are|'re) coming (to the (house|home|flat|school|placement)|round|over|for (her|him|them|"
-    r"the (kids|children|boys|girls|baby)))|packing up the (pram|buggy|car seat)|"
-    r"discharged (back )?(to|into) (his|him|the (father|dad|uncle|stepdad|grandad|abuser|perpetrator))|(asking|"
-    r"wants?|wanting|demanding|insisting) to take (him|her|"
+    r"whether (you|u|they|we|anyone) likes? it or not|self[- ]discharg\w*|"
+    r"refus\w* to (hand|give) (her|him|them) (over|back)|"
+    r"(he|she|they)( is|'s| are|'re) coming (to the (house|home|flat|school|placement)|round|over|"
+    r"for (her|him|them|the (kids|children|boys|girls|baby)))|packing up the (pram|buggy|car seat)|"
+    r"discharged (back )?(to|into) (his|him|the (father|dad|uncle|stepdad|grandad|abuser|perpetrator))|"
+    r"(asking|wants?|wanting|demanding|insisting) to take (him|her|"
     r"them|"
     r"the (baby|child|kids|children|boy|girl)) (home|out|away)|"
     r"pulling up (outside|at the)|(is|'s|are|'re) (now |already )?(on the doorstep|at the (front |back )?door|"
