@@ -1074,3 +1074,11 @@ def test_a_short_answer_followed_by_terse_news_still_gets_the_check(shown, conte
 ])
 def test_kinds_the_twelfth_set_found_get_at_least_the_check(check, text):
     assert check.read(text).level in (CLEAR, POSSIBLE)
+
+
+def test_help_in_hand_words_do_not_read_a_child_treated_badly_or_feeling_unsafe_as_over():
+    from bot.safety import danger_guards as G
+    assert G.resolved("she's in the tier 4 unit on close obs, safe there")
+    assert not G.resolved("she says she doesn't feel safe there and he is outside now")
+    assert not G.resolved("the boy is being treated badly by his stepdad tonight")
+    assert G.resolved("the baby is on the ward being treated for the infection")
