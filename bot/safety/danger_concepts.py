@@ -180,9 +180,9 @@ def margin(sentence: str, context: str = "", message: str = "") -> bool:
     `context` is the sentences either side of it, read only for which child is meant and who the arriving
     person is (or what the child going home disclosed), as in "Ali disclosed that his father strangled him
     last night; he goes home at 3" or "Darren's popping round tonight. He's the one convicted over ...".
-    `message`, the whole message, is read only for who the arriving person is, when the sentences either side do
-    not say: a numbered list ("1. RSO prohibited from contact with under-18s 2. ... 4. he's staying the weekend")
-    names him three sentences before he arrives.
+    `message`, the whole message (which holds the sentence and those either side), is read, when given, for who
+    the arriving person is, since the sentences either side may not say: a numbered list ("1. RSO prohibited
+    from contact with under-18s 2. ... 4. he's staying the weekend") names him three sentences before he arrives.
     """
     if LAUGHTER.search(sentence):
         return False  # the phrases and the classifier still read it; the margin does not guess at a joke
@@ -208,7 +208,7 @@ def margin(sentence: str, context: str = "", message: str = "") -> bool:
             text = " ".join(clauses[first:first + width])
             if GRAVE_ALONE.search(text) or (child and HARM_BESIDE_A_CHILD.search(text)) or \
                     (ARRIVING.search(text) and G.NOW.search(plain) and
-                     DANGEROUS_PERSON.search(f"{context} {plain} {message}")):
+                     DANGEROUS_PERSON.search(message or f"{context} {plain}")):
                 return True
     return False
 
