@@ -1082,3 +1082,45 @@ def test_help_in_hand_words_do_not_read_a_child_treated_badly_or_feeling_unsafe_
     assert not G.resolved("she says she doesn't feel safe there and he is outside now")
     assert not G.resolved("the boy is being treated badly by his stepdad tonight")
     assert G.resolved("the baby is on the ward being treated for the infection")
+
+
+# Kinds from the thirteenth held-out set (tests/danger/thirteenth.yml), written here in other words.
+@pytest.mark.parametrize("text", [
+    # an urgent fact at the end of a run-on moan about admin: the rota and the forms govern their own words only
+    "what a week, two conferences and a panel report due thursday and the e-learning module keeps logging me out "
+    "and the printer on our floor is broken again and my supervisor wants the case summaries by friday which I "
+    "have not touched and Kian (16) rang twenty minutes ago to say he has the tablets ready and will take them "
+    "once his dad is asleep",
+    # a baby nobody can wake, typed with no apostrophe
+    "cant wake the newborn",
+    "can't rouse her, she's 9 months",
+    # a young person's goodbye in their own post
+    "Mia (14) gave her phone and her rabbit to her sister and wrote 'i wont be around much longer' on her snap",
+    # a worker on contact, where "supervised" is where she is, not help in hand
+    "Contact worker here, on supervised contact: mum has just punched Tyler (5) in the chest and is blocking the door",
+])
+def test_kinds_the_thirteenth_set_found_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # a practice question with an adverb, the worst case for the worker, a role play, a counterfactual tonight
+    "What would I really do if I arrived and a baby was alone in the flat? Just want to be prepared",
+    "If the worst happens and a child on my caseload dies, who looks after the worker?",
+    "Let's practise: you're the EDT worker and a teenager has said her uncle is collecting her. What do you ask?",
+    "If a girl was being flown out tonight for a marriage would we go to the police first? Thinking ahead",
+    # a number for a unit, signs to teach, a session with words before it
+    "whats the number for the MASH team and what do they need from me",
+    "What are the warning signs of FGM I should pass on to the new starters?",
+    "Need an interpreter for the honour-based abuse awareness session on Monday",
+    # over: years without self-harm, a parent's own childhood no current concern, police in and carers now
+    "Self-harm: cut her legs in Year 9, no self-harm for over 18 months according to CAMHS",
+    "dad was beaten as a boy by his father, he's 40 now, it's background and not a current concern",
+    "the twins were locked in the bedsit but officers forced entry at midnight and they're with emergency carers, "
+    "both fine",
+    "dad shut the children in the bedroom during lockdown, dealt with at the time, nothing like it since",
+    # a saying about the IT department
+    "lost the whole assessment when the system crashed, IT is going to throttle me",
+])
+def test_kinds_the_thirteenth_set_read_as_practice_or_over_are_not_the_urgent_reply(check, text):
+    assert check.read(text).level != CLEAR

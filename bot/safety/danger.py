@@ -231,13 +231,14 @@ class DangerCheck:
         # "what if ..." at the start governs every clause after it: at most the check (unless it says now); so does
         # an exercise set in the sentences either side
         what_if = (bool(G.WHAT_IF_OPENING.search(sentence) or G.REFLECTING.search(sentence)) and
-                   not G.NOW.search(sentence)) or bool(framed)
+                   not (G.NOW.search(sentence) and not G.COUNTERFACTUAL.search(sentence))) or bool(framed)
         plain = G.without_idioms(sentence)
         if span is not None:  # a phrase for danger now: clear, unless the message says it is over
             # Near the danger, or anywhere when the danger is told in the past tense ("the baby was floppy on
             # friday, ..., discharged"): in a long message "HV says weight is fine" is about something else.
             near = G.around(plain, span, RESOLVED_REACH, before=0)
-            if not (G.resolved(near) or (G.PAST_TENSE.search(span) and G.resolved(sentence))):
+            told_past = G.PAST_TENSE.search(span) or G.PAST.search(sentence)  # "locked them in during lockdown"
+            if not (G.resolved(near) or (told_past and G.resolved(sentence))):
                 return [DangerReading(POSSIBLE if what_if else CLEAR, sentence, 1.0, True)]
             # Over elsewhere in the sentence, or over but "now" too: ask. Unless the whole sentence is settled (help
             # in hand, nothing after it saying now or naming a new harm) and the phrase itself says nothing of now:
@@ -266,12 +267,21 @@ class DangerCheck:
                 return []
             parts = apart
         # over, comforted, teaching, or a "what if" that governs every clause ("what if mum relapses and she's on
-        # her own with the baby"): every reading of the sentence goes one level down
-        governs = bool(G.TEACHING.search(plain)) or what_if
+        # her own with the baby"): every reading of the sentence goes one level down. Words of teaching or admin
+        # ("the duty rota got changed") govern the clauses near them, not a confident reading told in the present
+        # far along a long run-on message ("... and Jess (15) messaged an hour ago, she's got the pills lined up").
+        taught = bool(G.TEACHING.search(plain))
+        governs = taught or what_if
         over = comforted or governs
         doubt = _Doubt()
-        readings = [self._level(sentence, part.score, part.words,
-                                doubt.levels(part.clauses) + (governs or (comforted and part not in apart)), part.whole)
+
+        def lowered(part: "_Part") -> int:
+            """Levels down: a "what if" and teaching near it one each (a role play set as a "let's say" is both),
+            else comfort unless the reading is apart from it."""
+            down = int(what_if) + int(taught and not self._far_from_teaching(plain, part))
+            return down or int(comforted and part not in apart)
+        readings = [self._level(sentence, part.score, part.words, doubt.levels(part.clauses) + lowered(part),
+                                part.whole)
                     for part in parts]
         if any(reading.clear for reading in readings) or framed or not margin(sentence, context, message):
             return readings
@@ -314,6 +324,15 @@ class DangerCheck:
             return False
         near = G.around(plain, part.clauses[0], len(part.clauses) - 1 + APART_REACH, before=APART_REACH)
         return near != plain and not (G.resolved(near) or G.reassured(near))
+
+    @staticmethod
+    def _far_from_teaching(plain: str, part: "_Part") -> bool:
+        """A confident reading of a few clauses with no word of teaching or admin near it (G.taught_near)."""
+        if part.whole or part.score < CLEAR_SCORE or part.words <= PART_MIN_WORDS_FOR_CLEAR:
+            return False
+        start = plain.find(part.clauses[0])
+        end = plain.find(part.clauses[-1], max(start, 0)) + len(part.clauses[-1])
+        return 0 <= start < end and not G.taught_near(plain, start, end)
 
     def _level(self, sentence: str, score: float, words: int, down: int, whole: bool) -> DangerReading:
         """The classifier's reading of one clause or run of clauses, lowered by comfort, the past or 'if'.

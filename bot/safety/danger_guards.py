@@ -69,7 +69,7 @@ PAST = re.compile(
     r" (spring|summer|autumn|winter)| year)|"
     r"previous(ly)?(?! (convictions?|offences?|offending|case|partner|relationship|boyfriend|girlfriend|husband|"
     r"wife|address))|"
-    r"historic(al(ly)?)?|in the past|used to|years? before|"
+    r"historic(al(ly)?)?|in the past|used to|years? before|during (the )?(lockdowns?|covid|pandemic)|"
     r"when (she|he|they|i|mum|dad) (was|were) (little|younger|a baby|a child|a girl|a boy|small|\d+)|"
     r"as a (child|girl|boy|baby|teenager|kid)|during the (last|previous|first) plan|"
     r"before the (last |previous )?plan|at the time|had been|were called|was called|"
@@ -101,9 +101,17 @@ def without_threat_conditions(text: str) -> str:
 # A sentence that opens as a "what if" or a practice question: its later clauses are inside it.
 WHAT_IF_OPENING = re.compile(
     r"^\W*([\w &'/.-]{2,40}:\s*)?(just wondering,? )?(what if|"
-    r"what (would|do|should|could) (i|we|you) (do|say) (if|when)|suppose|supposing|"
+    r"what (would|do|should|could) (i|we|you) (actually |really |even )?(do|say) (if|when)|suppose|supposing|"
+    r"if the worst (happened|happens|were to happen)|let'?s (role ?play|pretend|practi[cs]e)|"
     r"imagine|picture (it|this|the scene)|worst case|let'?s say|in theory|"
     r"hypothetically|if (ever|a|an|someone|somebody|you|i|we|they) )", re.IGNORECASE)
+
+
+# A "what if" told as a counterfactual and asked as a question ("If a child was being exploited and I knew older
+# men were collecting them tonight would it be police or EDT first?"): its "tonight" is the scenario's, not news.
+COUNTERFACTUAL = re.compile(
+    r"^\W*if\b[^.?!]{0,120}\b(was|were|knew|had)\b[^.?!]{0,120}\bwould (it|i|we|you|that|they|this)\b",
+    re.IGNORECASE)
 
 
 # The sentence after a scene that places it in the past or the record: "that was the incident in May", "That's what
@@ -185,7 +193,7 @@ RESOLVED = re.compile(
     r"monitoring (him|her|them)|(is|he'?s|she'?s|they'?re) stable|place of safety|"
     r"with (a|an|the|her|his|their) (emergency )?foster carers?|with the crisis team|"
     r"(paramedics|ambulance( crew)?|crisis team|police) (took over|brought (her|him|them) in)|"
-    r"(gone|moved|sent) to approved premises|strat(egy)?('?s| has| meeting)? (been )?held|"
+    r"(gone|moved|sent) to approved premises|strat(egy)?('?s| has| meeting| discussion)? (been )?held|"
     r"appropriate adult|on the (\w+ )?ward|on (a )?1 ?(to|-|:) ?1|in resus\w*|"
     r"(cut|took|taken|removed) the ligature|ligature (was |has been )?(cut|removed)|"
     r"(paramedics|ambulance( crew)?) (have |has )?taken (\w+ ){0,8}to (a&e|hospital|the hospital)|"
@@ -238,6 +246,9 @@ RESOLVED = re.compile(
     # a weapon taken by the police, not a child who "seized" (fitted)
     r"(police|officers|they) (have |had )?seized|(knife|weapon|gun|drugs|it) (was |were |has been )?seized|"
     r"removed by (the )?police|security got (him|her|them) out|police are dealing|"
+    r"(police|officers) (forced|gained|got) (entry|in)|(not|no longer) a current (concern|risk|issue|worry)|"
+    r"no (self[- ]?harm\w*|incidents?|episodes?|concerns?|reports?) (for|in|since) (over |more than |the (last|past) )?"
+    r"(a|an|one|two|three|four|five|six|\d+) (years?|months?|weeks?)|"
     r"(been|was|were|got|being) charged(?! (at|towards|into|with))|, charged,|"
     r"(they'?ve|police have|officers have|police) arrested (him|her|them)|in (hand)?cuffs|in (picu|intensive care)|"
     r"in emergency foster care|in a secure (placement|unit|home)|(ambulance|paramedics) took (him|her|them)|"
@@ -249,7 +260,7 @@ RESOLVED = re.compile(
     r"changed|(police|officers|btp|staff|carers?) brought (\w+ )?back|brought back (to|by)|return home interview|"
     r"agreed to (leave|move out)|"
     r"police (have|had) spoken to (him|her|them)|(on|in) the ward|under observation|"
-    r"(?<!during )(?<!in )(?<!at )supervised|"
+    r"(?<!during )(?<!in )(?<!at )(?<!on )supervised|"
     r"safety plan|locked away|(not|isn'?t|aren'?t) allowed|can'?t (enter|come|go) (in|near|within)|"
     r"restrictors?|fitted|(hasn'?t|haven'?t|not) (had|happened)( \w+)? since|home and well|well now|"
     r"checked (over|out)|signed(?! (in|on|out|off|up|at))|written agreement|clare'?s law|dvds|granted|"
@@ -257,7 +268,8 @@ RESOLVED = re.compile(
     r"managed(?! (under|by) (mappa|probation|the police))|"
     r"in (the|a) refuge|disruption plan|(been|were|was|got) removed|"
     r"on (\d+ ?(min(ute)?s? |hourly )?)?(obs|observations)|"
-    r"bail conditions (say|says|mean|are|of|not to)|(been )?deported|settled since|"
+    r"bail conditions (say|says|mean|are|of|not to)|(on|under) bail (conditions )?not to|(been )?deported|"
+    r"settled since|"
     r"(lives|living|moved|moving|staying|is|now|he'?s|she'?s) (in|to|at|into) approved (premises|accommodation)|"
     r"back at (the )?(placement|unit|children'?s home|foster \w+)|(at|staying at|staying with|with) (her|his|their) "
     r"(nan|nans|gran|grans|grandma|grandmas|grandad|grandparents|aunt|aunts|auntie|aunties)('?s)?( house)? "
@@ -267,9 +279,13 @@ RESOLVED = re.compile(
 TEACHING = re.compile(
     r"\b(hypothetically|in theory|case stud(y|ies)|practice question|quiz( question)?|scenarios?|vignette|role ?plays?|"
     r"table-?top|tabletop|"
-    r"for (the |a |an |our |my |next week'?s )?(training|induction|session|course|teaching)|induction pack|"
+    r"for (the |a |an |our |my |next week'?s )?(\w+ ){0,2}(training|induction|session|course|teaching)|induction pack|"
+    r"(purely |just )?thinking ahead|in case it (ever )?comes up|(want|like|need) to be (ready|prepared)|"
+    r"what'?s the (number|contact|email|phone number|address) for (the )?(\w+ ){0,3}(unit|team|line|service|helpline)|"
+    r"what are (the )?(red flags|warning signs|signs|indicators)|teach(ing)? (the|new|our|my) |"
     r"(writing|building|prepping|planning|preparing) an? (\w+ ){0,4}(session|training|course|case study|scenario)|"
-    r"let'?s say|supposing|what would you (say|do) (if|when)|simulation|simulated|(training|practice|desktop) exercise|"
+    r"let'?s say|supposing|what would (i|we|you) (actually |really )?(say|do) (if|when)|simulation|simulated|"
+    r"(training|practice|desktop) exercise|"
     r"just (curious|wondering)( like)?|out of (curiosity|interest)|"
     r"in (the )?training|"
     r"for (the|my) (asye|exam|essay|assignment|course)|what'?s the (process|procedure|guidance|threshold|law)|"
@@ -290,8 +306,10 @@ IDIOMS = re.compile(
     r"dying (for|to) \w+|to die for|bored to death|scared (me )?to death|the death of (me|her|him|us|them)|"
     r"drop dead \w+|"
     r"dead (tired|chuffed|good|nice|keen|busy|proud|funny|easy|on time)|(big |hairy |little |scary )+monsters?|"
-    r"(manager|boss|team ?leader|supervisor|iro|teacher|practice manager|the court|the judge|coach|mum|mam|dad|nan)"
-    r"(?: is|'s|s)? (?:going to |gonna |will |would )?(kill|murder) (me|him|her|them|us)( if)?|"
+    r"(manager|boss|team ?leader|supervisor|iro|teacher|practice manager|the court|the judge|coach|mum|mam|dad|nan|"
+    r"it|finance|payroll|legal|admin|hr|the office|(the|my) team)"
+    r"(?: is|'s|s| are|'re)? (?:going to |gonna |will |would )?(kill|murder|strangle|throttle) (me|him|her|them|us)"
+    r"( if)?|"
     r"(literally|actually|just) (die|dying|died)|does (his|her|my|their) head in|"
     r"over my dead body|fighting fit|(gas|fire|bomb)(ing)? (it|through)|(on|with) fire (at|in) (work|school)|"
     r"blew me away|blew up at (me|us|the \w+)|a nightmare|knackered|bombarded|killer (question|point)|"
@@ -403,11 +421,29 @@ def undone(sentence: str, start: int, end: int) -> bool:
     """A phrase match that does not count: negated in its clause, or past or 'if' with no sign of now."""
     if NEGATION_BEFORE.search(clause_before(sentence, start)) or NEGATION_INSIDE.search(sentence[start:end]):
         return True
-    if TEACHING.search(sentence):
+    if taught_near(sentence, start, end):
         return True
     around = span_of(sentence, start, end)
     past = PAST.search(_RECENT.sub(" ", around))
     return not now_in(around, bool(past)) and bool(past or hypothetical(around))
+
+
+TEACHING_REACH = 20  # words of teaching or admin govern what is fewer than this many words from them
+
+
+def taught_near(text: str, start: int, end: int) -> bool:
+    """Words of teaching or admin in text[start:end] or fewer than TEACHING_REACH words from it. Counted in words,
+    not clauses: a run-on message typed with no commas is one long clause ("... the duty rota got changed and my
+    laptop keeps crashing ... and Jess (15) messaged an hour ago, she's got the pills lined up ...")."""
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’"):
+        start -= 1  # from the start of the word ("baby's floppy", matched from "'s floppy")
+    for found in TEACHING.finditer(text):
+        if found.start() < end and found.end() > start:
+            return True
+        gap = text[found.end():start] if found.end() <= start else text[end:found.start()]
+        if len(re.findall(r"\w+", gap)) < TEACHING_REACH:
+            return True
+    return False
 
 
 # A negation that is itself the danger: a baby "not feeding", "nobody home", "mum's not worried", "doesn't know
