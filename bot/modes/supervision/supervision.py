@@ -27,7 +27,7 @@ from typing import Callable, Dict, List, Optional
 
 from bot.modes.supervision import checks, cycle, steps as S
 from bot.modes.supervision.answering import Answerer
-from bot.modes.supervision.question_plan import QuestionPlan, answers_of
+from bot.modes.supervision.question_plan import Plans, QuestionPlan, answers_of
 from bot.modes.supervision.asking import Asker
 from bot.content.knowledge import Knowledge
 from bot.safety.danger import DangerReading, sentences
@@ -68,6 +68,7 @@ class SupervisionEngine:
         self.cycle = cycle.Cycle(knowledge, store)  # the next session on a case starts from the last (cycle.py)
         self.answering = Answerer(knowledge, store, self.cycle)  # reading and storing an answer (answering.py)
         self.checks = checks.Checks(knowledge, store)  # "Is a child in danger right now?", "Did you mean skip?"
+        self.plans = Plans(knowledge)  # each session's question plan, derived again only when its answers change
 
     # ----- starting and resuming -------------------------------------------------
 
@@ -78,7 +79,7 @@ class SupervisionEngine:
             session = self.store.start(db, sender_id, kind)
             replies = [Reply(self.knowledge.prompt("stuck_intro" if kind == "stuck" else "session_intro"))]
             if opening is not None and not opening.is_payload and mentions_closure_check(self.knowledge, opening.text):
-                plan = QuestionPlan.of(self.knowledge, session)
+                plan = self.plans.of(session)
                 after_case = next(s for s in plan.steps if s.section not in ("details", "case", "chronology"))
                 self._mark_closure_requested(db, session, before=after_case.key)
                 replies.append(Reply(self.knowledge.closure.added_at_start))
@@ -139,7 +140,7 @@ class SupervisionEngine:
         if slip is not None:
             return [Reply(self.checks.did_you_mean(slip), [("Yes", "yes"), ("No", "no")],
                           question=checks.COMMAND_CHECK_KEY)]
-        plan = known if known is not None and known.fits(session) else QuestionPlan.of(self.knowledge, session)
+        plan = known if known is not None and known.fits(session) else self.plans.of(session)
         if session.choosing_change:
             return [replace(self.asking.change_list(plan.steps, plan.answers), question=CHANGE_PICKER)]
         step = self._current(session, plan.steps, plan.answers)
@@ -214,7 +215,7 @@ class SupervisionEngine:
         return session.status == ACTIVE
 
     def answer(self, db, session: SupervisionSession, message: Incoming) -> Turn:
-        plan = QuestionPlan.of(self.knowledge, session)
+        plan = self.plans.of(session)
         turn = self._handle(db, session, message, plan)
         if turn.closed or session.status != ACTIVE:
             return Turn(turn.replies, closed=True)
