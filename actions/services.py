@@ -64,7 +64,8 @@ def assistant() -> Assistant:
     the first time)."""
     settings = Settings.from_env()
     knowledge = cached_knowledge(str(settings.knowledge_dir))
-    return Assistant.build(knowledge, Store(make_engine(settings.database_url)), settings)
+    store = Store(make_engine(settings.database_url, settings.database_busy_seconds))
+    return Assistant.build(knowledge, store, settings)
 
 
 def incoming(tracker: Tracker) -> Incoming:

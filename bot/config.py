@@ -33,6 +33,9 @@ class Settings:
     records_dir: Path
     knowledge_dir: Path
     retention_days: int  # 0: keep until deleted by hand
+    # How long either server waits for a database another process holds (a save, a retention run, a backup)
+    # before telling the practitioner it was busy and keeping every answer: DATABASE_BUSY_SECONDS
+    database_busy_seconds: int = 30
     state_dir: Path = PROJECT_ROOT / "state"  # the SQLite database (by default) and the action-server secret
     # REST for integrations: a client token is required when this is on (the launchers turn it on off loopback)
     rest_token_required: bool = False
@@ -73,6 +76,7 @@ class Settings:
             records_dir=records,
             knowledge_dir=Path(env.get("KNOWLEDGE_DIR") or PROJECT_ROOT / "knowledge"),
             retention_days=int(env.get("RETENTION_DAYS") or 0),
+            database_busy_seconds=_int(env, "DATABASE_BUSY_SECONDS", 30),
             state_dir=state,
             rest_token_required=(env.get("REST_TOKEN_REQUIRED") or "").strip() == "1",
             rest_client_tokens=env.get("REST_CLIENT_TOKENS") or "",

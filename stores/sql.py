@@ -5,9 +5,10 @@ read fails once (SQLite "database is locked" while the action server writes,
 or a PostgreSQL connection dropped by a restart), it logs "Falling back to use
 the InMemoryTrackerStore" and carries on with a history that is never stored,
 or an empty one. This store retries such errors, without blocking the event
-loop other conversations share, for up to RETRY_SECONDS; only if the database
-is still unreachable after that does the error reach Rasa's fallback, and then
-it is logged loudly here first (README, "Conversation history").
+loop other conversations share, for up to DATABASE_BUSY_SECONDS (bot/config.py;
+30 by default, as long as the action server waits); only if the database is
+still unreachable after that does the error reach Rasa's fallback, and then it
+is logged loudly here first (README, "Conversation history").
 
 Rasa's store runs its SQL inside `async def`s without ever awaiting, so each
 read and write (and each wait for a lock) holds up every other conversation
@@ -37,9 +38,10 @@ from sqlalchemy import create_engine, event, exc
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from bot.config import Settings
+
 logger = logging.getLogger(__name__)
 
-RETRY_SECONDS = 30.0
 SQLITE_BUSY_MS = 200  # wait this long inside SQLite (blocking), then retry without blocking
 
 
@@ -50,8 +52,10 @@ class MissingSchemaError(RuntimeError):
 class DurableSQLTrackerStore(SQLTrackerStore):
     """SQLTrackerStore that retries a locked or dropped database before giving up loudly."""
 
-    def __init__(self, *args: Any, retry_seconds: float = RETRY_SECONDS, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, retry_seconds: Optional[float] = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if retry_seconds is None:
+            retry_seconds = Settings.from_env().database_busy_seconds
         self.retry_seconds = float(retry_seconds)
         if self.engine.dialect.name == "sqlite" and self.engine.url.database not in (None, "", ":memory:"):
             # SQLAlchemy 1.4 reconnects to a SQLite file for every transaction (several a message):

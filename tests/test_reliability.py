@@ -30,6 +30,7 @@ from tests.test_saving import read_only
 from tests.servers import core_reading, started_servers
 
 pytestmark = pytest.mark.servers
+BUSY_SECONDS = 5  # how long these servers wait for a locked database (30 by default): the lock tests wait past it
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +47,7 @@ def patient_starts():
 @pytest.fixture(scope="module")
 def supervised(tmp_path_factory, patient_starts):
     """Both servers, watched by the supervisor as `make run` watches them."""
-    for servers in started_servers(tmp_path_factory, "reliability"):
+    for servers in started_servers(tmp_path_factory, "reliability", env={"DATABASE_BUSY_SECONDS": str(BUSY_SECONDS)}):
         actions, rasa = servers.processes
         lines, stop = [], threading.Event()
 
@@ -268,7 +269,7 @@ def test_a_write_locked_database_during_a_save_leaves_no_orphan_file(supervised)
     lock = sqlite3.connect(servers.child_env()["DATABASE_URL"].split("///", 1)[1], timeout=10,
                            isolation_level=None, check_same_thread=False)
     lock.execute("BEGIN EXCLUSIVE")
-    release = threading.Timer(33, lambda: lock.execute("ROLLBACK"))  # just past the servers' 30 s wait
+    release = threading.Timer(BUSY_SECONDS + 3, lambda: lock.execute("ROLLBACK"))  # just past the servers' wait
     release.start()
     try:
         reply = say("save")

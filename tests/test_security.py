@@ -51,7 +51,9 @@ def loose_files(work: Path) -> None:
 
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
-    yield from started_servers(tmp_path_factory, "security", prepare=loose_files, api_token=TOKEN)
+    # both servers wait 5 s, not 30, for a locked database: the failures test locks it for longer
+    yield from started_servers(tmp_path_factory, "security", prepare=loose_files, api_token=TOKEN,
+                               env={"DATABASE_BUSY_SECONDS": "5"})
 
 
 def work_of(servers) -> Path:

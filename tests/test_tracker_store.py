@@ -5,6 +5,7 @@ import asyncio
 import logging
 import sqlite3
 import threading
+import time
 
 import pytest
 from rasa.shared.core.domain import Domain
@@ -12,6 +13,8 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import exc
 
+from bot.config import Settings, SettingsError
+from bot.storage.store import make_engine
 from stores.sql import DurableSQLTrackerStore
 
 
@@ -47,6 +50,22 @@ def test_a_save_while_sqlite_is_locked_waits_and_lands_in_the_database(tmp_path)
     again = DurableSQLTrackerStore(domain=Domain.empty(), host=f"sqlite:///{path}")  # read from the file
     stored = asyncio.run(again.retrieve("worker-lock"))
     assert stored is not None and stored.latest_message.text == "an invented answer"
+
+
+def test_both_servers_wait_as_long_as_database_busy_seconds_says(tmp_path, monkeypatch):
+    monkeypatch.setenv("DATABASE_BUSY_SECONDS", "7")
+    assert DurableSQLTrackerStore(domain=Domain.empty(), host=f"sqlite:///{tmp_path / 'rasa.db'}").retry_seconds == 7
+    assert Settings.from_env().database_busy_seconds == 7  # the action server's store (actions/services.py)
+    engine = make_engine(f"sqlite:///{tmp_path / 'assistant.db'}", busy_seconds=0.2)
+    holder = hold_lock(str(tmp_path / "assistant.db"), 3)
+    began = time.monotonic()
+    with pytest.raises(exc.OperationalError, match="locked"), engine.begin() as connection:
+        connection.exec_driver_sql("CREATE TABLE waiting (x INTEGER)")
+    assert time.monotonic() - began < 2  # gave up after its own wait, long before the lock was let go
+    holder.join()
+    monkeypatch.setenv("DATABASE_BUSY_SECONDS", "soon")
+    with pytest.raises(SettingsError, match="DATABASE_BUSY_SECONDS"):
+        Settings.from_env()
 
 
 def test_a_database_locked_for_too_long_fails_loudly(tmp_path, caplog):

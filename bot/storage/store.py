@@ -109,11 +109,12 @@ class SessionNote(Base):
     created_at = Column(DateTime, nullable=False, default=utcnow)
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, busy_seconds: float = 30) -> Engine:
+    """The database at `url`, migrated; SQLite waits up to `busy_seconds` for a lock another process holds."""
     kwargs = {"future": True, "hide_parameters": True}  # SQL errors never log answers or secrets
     if url.startswith("sqlite"):
         # The Rasa server and the action server share the file: wait for locks.
-        kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
+        kwargs["connect_args"] = {"timeout": busy_seconds, "check_same_thread": False}
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
