@@ -25,7 +25,6 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -41,7 +40,7 @@ from typing import Dict, List, Optional
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts.serve import BIN, MODEL, Servers, wait_for  # noqa: E402
+from scripts.serve import BIN, MODEL, Servers, free_port, wait_for  # noqa: E402
 
 START_SECONDS = 900  # two bots loading at once on two busy cores can be slow
 
@@ -74,12 +73,6 @@ policies:
   - name: MemoizationPolicy
   - name: RulePolicy
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 # ----- measuring --------------------------------------------------------------------------

@@ -41,7 +41,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts.serve import (STOPPING, Servers, run_until_stopped, started_and_recorded, stop_all,  # noqa: E402
+from scripts.serve import (STOPPING, Servers, free_port, run_until_stopped, started_and_recorded, stop_all,  # noqa: E402
                            wait_for)
 from scripts.supervisor import Child, Supervisor, fresh, watch_for_launcher_death  # noqa: E402
 
@@ -49,12 +49,6 @@ TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
 DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/test"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 RASA_START_SECONDS = 900  # several servers loading the model at once on two busy cores is slow
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def find_nginx() -> str:

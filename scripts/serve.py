@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -210,6 +211,30 @@ class started_and_recorded:
             STOPPING.pending = False
             raise KeyboardInterrupt
         return False
+
+
+def free_port() -> int:
+    """A port nothing listens on now, below the range the system hands to outgoing connections.
+
+    Port 0 would give one from that range, and a server takes its port only once its model is loaded (15 s or
+    more): meanwhile any outgoing connection, from this machine's own practitioners or tests, could be given the
+    same port, and the server would stop with "address already in use". Random, so that two launchers choosing
+    at once rarely choose the same; checked free by binding it.
+    """
+    low = 32768
+    try:
+        low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        pass
+    for _ in range(200):
+        port = random.randrange(10000, max(low, 10001))
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("No free port was found below the range for outgoing connections.")
 
 
 def stop_all(processes: List[subprocess.Popen], timeout: float = STOP_SECONDS) -> None:

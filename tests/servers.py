@@ -12,7 +12,6 @@ before the start), or a test that kills, restarts or supervises the servers.
 from __future__ import annotations
 
 import json
-import socket
 import urllib.request
 from pathlib import Path
 
@@ -21,15 +20,9 @@ import pytest
 from bot.content.knowledge import load_knowledge
 from bot.storage.store import Store, make_engine
 from bot.modes.supervision.supervision import SupervisionEngine
-from scripts.serve import MODEL, Servers
+from scripts.serve import MODEL, Servers, free_port  # noqa: F401  (tests import it from here)
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def started_servers(tmp_path_factory, name: str, prepare=None, env=None, api_token=None):

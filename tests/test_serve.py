@@ -3,15 +3,17 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
 from scripts import serve
-from scripts.serve import Servers
+from scripts.serve import Servers, free_port
 
 
 def test_the_http_api_is_enabled_only_with_a_token_which_never_goes_on_a_command_line(tmp_path):
@@ -189,3 +191,13 @@ def test_the_scaled_profile_always_needs_rest_tokens_and_makes_an_owner_only_fil
     assert profile.rest_client_tokens() == env and tokens.read_text().split()[1] == token  # not replaced
     monkeypatch.setenv("REST_CLIENT_TOKENS", "case-system=abc123")
     assert Scaled(state_dir=tmp_path / "other").rest_client_tokens() == {"REST_TOKEN_REQUIRED": "1"}
+
+
+def test_a_free_port_is_below_the_range_outgoing_connections_are_given():
+    """A server binds its port only once the model is loaded: a port from the outgoing range could be taken by
+    then by any connection this machine makes (it stopped a test server with "address already in use")."""
+    low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    ports = {free_port() for _ in range(20)}
+    assert all(1024 < port < low for port in ports) and len(ports) > 1
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", ports.pop()))  # free when given
