@@ -1124,3 +1124,52 @@ def test_kinds_the_thirteenth_set_found_are_the_urgent_reply(check, text):
 ])
 def test_kinds_the_thirteenth_set_read_as_practice_or_over_are_not_the_urgent_reply(check, text):
     assert check.read(text).level != CLEAR
+
+
+# Kinds from the fourteenth held-out set (tests/danger/fourteenth.yml), written here in other words.
+@pytest.mark.parametrize("text", [
+    # FGM in a child's own question, asked of an adult (a reported question, not a "what if")
+    "year 7 pupil asked the TA if it hurts when they cut you down there, her older sister said it's her go when "
+    "they fly on saturday",
+    # a forced marriage in a grandfather's broken English
+    "grandad said to the HV 'she marry my friend son, all done, we go tomorrow, no more college' - she is 15",
+    # a mother arrested, her children at home on their own ("arrested" is no help in hand for them)
+    "mum was arrested in the shopping centre and told officers her boys (3 and 5) are at home on their own, won't "
+    "say the flat number",
+    # a child's plea not to be sent home ("don't" here is no negation)
+    "Kayla (11) whispered to me 'please don't make me go home, he kicks me every night' - her stepdad picks her up "
+    "from breakfast club tomorrow",
+    # a young person with the means in hand, and a baby's signs after "no time"
+    "Dylan (16) just messaged 'ive got the tablets, dont try to find me, sorry'",
+    "no time to explain, 3 month old floppy and hot and not feeding, mum thinks it's a cold",
+    # children left to a screen while the parent works
+    "mum's message: 'on a double shift, left the kids with the tv, back at midnight' - the kids are 3 and 5",
+    # an urgent fact far along a workshop recap that began with the audit's words
+    "workshop recap: great energy in the session on neglect and cumulative harm, handouts went down well, the "
+    "feedback forms are mostly fives, need to reorder the flipcharts and the pens and book the big room for March / "
+    "then while clearing up a dad called saying his 18 month old has swallowed dishwasher tablets and is being sick",
+])
+def test_kinds_the_fourteenth_set_found_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # help in hand in more words: a child found by police with carers now, no missing episodes since
+    "14yo was missing and found at a flat in Leeds last spring, disruption notices served, no missing episodes since",
+    "the children were found alone in the house by police overnight and are with emergency carers under police "
+    "protection",
+    # a saying about a fight
+    "that panel felt like taking a knife to a gun fight",
+])
+def test_kinds_the_fourteenth_set_read_as_help_or_a_saying_are_not_asked_about(check, text):
+    assert check.read(text).level is None
+
+
+@pytest.mark.parametrize("text", [
+    "let's imagine a 4 year old home alone rings the office - what do you say? it's for our team development day",
+    # a worker's reflection, however far the sentence runs
+    "in supervision I'd like to look at why I keep putting off the dad's visit, honestly I've been wary of him since "
+    "he said he'd break my legs at the first meeting, though I know he's where the risk is",
+])
+def test_kinds_the_fourteenth_set_read_as_practice_or_reflection_are_not_the_urgent_reply(check, text):
+    assert check.read(text).level != CLEAR

@@ -85,7 +85,7 @@ from bot.reading import model_cache
 from bot.reading.ngram_model import NgramModel, NgramSettings
 
 from . import danger_guards as G
-from .danger_concepts import margin, now_unresolved, settled
+from .danger_concepts import margin, names_harm, now_unresolved, settled
 
 CLEAR, POSSIBLE = "clear", "possible"
 
@@ -229,9 +229,11 @@ class DangerCheck:
             return []  # a scene the next sentence places in the past or the record
         span = self._phrase(sentence)
         # "what if ..." at the start governs every clause after it: at most the check (unless it says now); so does
-        # an exercise set in the sentences either side
-        what_if = (bool(G.WHAT_IF_OPENING.search(sentence) or G.REFLECTING.search(sentence)) and
-                   not (G.NOW.search(sentence) and not G.COUNTERFACTUAL.search(sentence))) or bool(framed)
+        # an exercise set in the sentences either side. A worker's own reflection ("cumulative harm", "in
+        # supervision") governs the words near it: a long message can reflect, then pass on news.
+        not_now = not (G.NOW.search(sentence) and not G.COUNTERFACTUAL.search(sentence))
+        what_if = (bool(G.WHAT_IF_OPENING.search(sentence)) and not_now) or bool(framed)
+        reflects = not_now and bool(G.REFLECTING.search(sentence))
         plain = G.without_idioms(sentence)
         if span is not None:  # a phrase for danger now: clear, unless the message says it is over
             # Near the danger, or anywhere when the danger is told in the past tense ("the baby was floppy on
@@ -239,7 +241,9 @@ class DangerCheck:
             near = G.around(plain, span, RESOLVED_REACH, before=0)
             told_past = G.PAST_TENSE.search(span) or G.PAST.search(sentence)  # "locked them in during lockdown"
             if not (G.resolved(near) or (told_past and G.resolved(sentence))):
-                return [DangerReading(POSSIBLE if what_if else CLEAR, sentence, 1.0, True)]
+                at = max(sentence.find(span), 0)
+                asked = what_if or (reflects and G.near(G.REFLECTING, sentence, at, at + len(span)))
+                return [DangerReading(POSSIBLE if asked else CLEAR, sentence, 1.0, True)]
             # Over elsewhere in the sentence, or over but "now" too: ask. Unless the whole sentence is settled (help
             # in hand, nothing after it saying now or naming a new harm) and the phrase itself says nothing of now:
             # then the classifier reads it as it reads any settled sentence ("the kids were home alone but the
@@ -271,14 +275,15 @@ class DangerCheck:
         # ("the duty rota got changed") govern the clauses near them, not a confident reading told in the present
         # far along a long run-on message ("... and Jess (15) messaged an hour ago, she's got the pills lined up").
         taught = bool(G.TEACHING.search(plain))
-        governs = taught or what_if
+        governs = taught or what_if or reflects
         over = comforted or governs
         doubt = _Doubt()
 
         def lowered(part: "_Part") -> int:
-            """Levels down: a "what if" and teaching near it one each (a role play set as a "let's say" is both),
-            else comfort unless the reading is apart from it."""
-            down = int(what_if) + int(taught and not self._far_from_teaching(plain, part))
+            """Levels down: a "what if" (or reflection near it) and teaching near it one each (a role play set as a
+            "let's say" is both), else comfort unless the reading is apart from it."""
+            down = int(what_if or (reflects and not self._far_from(G.REFLECTING, plain, part))) + \
+                int(taught and not self._far_from(G.TEACHING, plain, part))
             return down or int(comforted and part not in apart)
         readings = [self._level(sentence, part.score, part.words, doubt.levels(part.clauses) + lowered(part),
                                 part.whole)
@@ -326,13 +331,16 @@ class DangerCheck:
         return near != plain and not (G.resolved(near) or G.reassured(near))
 
     @staticmethod
-    def _far_from_teaching(plain: str, part: "_Part") -> bool:
-        """A confident reading of a few clauses with no word of teaching or admin near it (G.taught_near)."""
-        if part.whole or part.score < CLEAR_SCORE or part.words <= PART_MIN_WORDS_FOR_CLEAR:
+    def _far_from(pattern: "re.Pattern[str]", plain: str, part: "_Part") -> bool:
+        """A confident reading of a few clauses that names a harm, not told as the past, with no word of `pattern`
+        (teaching or admin, reflection) near it (G.near)."""
+        text = " ".join(part.clauses)
+        if part.whole or part.score < CLEAR_SCORE or part.words <= PART_MIN_WORDS_FOR_CLEAR or G.stale(text) or \
+                not names_harm(text):
             return False
         start = plain.find(part.clauses[0])
         end = plain.find(part.clauses[-1], max(start, 0)) + len(part.clauses[-1])
-        return 0 <= start < end and not G.taught_near(plain, start, end)
+        return 0 <= start < end and not G.near(pattern, plain, start, end)
 
     def _level(self, sentence: str, score: float, words: int, down: int, whole: bool) -> DangerReading:
         """The classifier's reading of one clause or run of clauses, lowered by comfort, the past or 'if'.

@@ -32,8 +32,10 @@ from . import danger_guards as G
 _UNIT = r"(yo|y/o|yrs?|years?|months?|mths?|mo|weeks?|wks?)"
 _AGE = r"\(\s*\d{1,2}( ?" + _UNIT + r")?( old)?\s*\)|\d{1,2} ?(yo|y/o|yr|" + _UNIT + r" old)(?!\w)|" \
     r"(is|aged) ([1-9]|1[0-7])(?= *(and|,|\.|$))|" \
-    r"(i'?m|i am|im) ([1-9]|1[0-7])\b(?! ?(am|pm|mins?|minutes|hours?|%|:))"
-# ("Zainab is 15 and ...": an age, not "is 10 minutes away"; "I'm 14": a young person's own age, not "I'm 5 mins away")
+    r"(i'?m|i am|im) ([1-9]|1[0-7])\b(?! ?(am|pm|mins?|minutes|hours?|%|:))|" \
+    r"\(\s*(?-i:[A-Z][a-z]+),? ([1-9]|1[0-7])\s*\)"
+# ("Zainab is 15 and ...": an age, not "is 10 minutes away"; "I'm 14": a young person's own age, not "I'm 5 mins away";
+# "(Zara 10)": a name and an age in brackets)
 VULNERABLE = re.compile(
     r"\b(child|children|kids?|baby|babies|new ?borns?|infant|toddlers?|little ones?|twins|girls?|boys?|"
     r"sons?|daughters?|"
@@ -78,7 +80,7 @@ HARM_BESIDE_A_CHILD = re.compile(
     r"dealers?|county lines|trap ?house|"
     r"(going|gone|go|sent|sending \w+) (['\"‘]?out )?['\"‘]?country|"
     r"groom\w*|sexual\w*|rap(e|ed)|touch(ed|ing) (her|him)|private parts|willy|"
-    r"cut|cutting|ceremony|married|marriage|wedding|nikah|flights?|airport|heathrow|gatwick|plane|"
+    r"cut|cutting|ceremony|marry|married|marriage|wedding|nikah|flights?|airport|heathrow|gatwick|plane|"
     r"(do(es)?n'?t|does not|did not|not) (consent|agree) to (it|the \w+|marry\w*)|(do(es)?n'?t|does not) consent|"
     r"(make|making|get|getting) (her|them|the girls?|\w+) clean|"
     r"(become|becoming|make (her|them)|made (her|them)|be) (a )?(proper|real|big|grown|full|true) (woman|women|lady)|"
@@ -255,6 +257,11 @@ def now_unresolved(plain: str) -> bool:
 
 def _concept(clause: str) -> bool:
     return bool(GRAVE_ALONE.search(clause) or HARM_BESIDE_A_CHILD.search(clause) or ARRIVING.search(clause))
+
+
+def names_harm(text: str) -> bool:
+    """A harm, a grave harm or someone arriving is named in the text (any of the margin's concepts)."""
+    return _concept(text)
 
 
 def _doubtful(clause: str) -> bool:

@@ -34,6 +34,8 @@ NOW = re.compile(
     r"\b((?<!for )(?<!safe )(?<!fine )now|right now|rn|tonight|tonite|tnight|2nite|today|"
     r"this (morning|afternoon|evening|minute|second)|as we speak|"
     r"at the moment|atm|currently|just (now|happened)|on (his|her|their|my) way|outside|"
+    # news just in: "DSL just rang", "my worker just got a text"
+    r"just (rang|called|phoned|texted|messaged|got|said|told|sent|emailed|disclosed|rung)|"
     r"still (there|here|at the house|in the house|inside)|tomorrow|tmrw|tmr|in (an|one|two|\d+) (hours?|hrs?|mins?)|"
     r"at (half|quarter) (past |to )?\w+|at \d{1,2}([.:]\d\d| ?(am|pm|o'?clock))|"
     r"at \d{1,2}(?= *([.!?,;]|$|today|tonight))|home time|end of (the )?(school )?day|"
@@ -70,6 +72,7 @@ PAST = re.compile(
     r"previous(ly)?(?! (convictions?|offences?|offending|case|partner|relationship|boyfriend|girlfriend|husband|"
     r"wife|address))|"
     r"historic(al(ly)?)?|in the past|used to|years? before|during (the )?(lockdowns?|covid|pandemic)|"
+    r"(on|at) (my|our|the|her|his) (first|last|initial|previous) (visit|meeting|session)|"
     r"when (she|he|they|i|mum|dad) (was|were) (little|younger|a baby|a child|a girl|a boy|small|\d+)|"
     r"as a (child|girl|boy|baby|teenager|kid)|during the (last|previous|first) plan|"
     r"before the (last |previous )?plan|at the time|had been|were called|was called|"
@@ -103,7 +106,7 @@ WHAT_IF_OPENING = re.compile(
     r"^\W*([\w &'/.-]{2,40}:\s*)?(just wondering,? )?(what if|"
     r"what (would|do|should|could) (i|we|you) (actually |really |even )?(do|say) (if|when)|suppose|supposing|"
     r"if the worst (happened|happens|were to happen)|let'?s (role ?play|pretend|practi[cs]e)|"
-    r"imagine|picture (it|this|the scene)|worst case|let'?s say|in theory|"
+    r"imagine|picture (it|this|the scene)|worst case|let'?s (say|imagine|pretend)|in theory|"
     r"hypothetically|if (ever|a|an|someone|somebody|you|i|we|they) )", re.IGNORECASE)
 
 
@@ -164,11 +167,15 @@ REFLECTING = re.compile(
     r"if\b[^.;]{0,60}\bever)\b", re.IGNORECASE)
 
 
+# A question reported ("asked her teacher if it hurts a lot when they cut you"): what was asked, not a "what if".
+_ASKED_IF = re.compile(r"\bask(ed|s|ing)?( \w+){0,3} (if|whether)\b", re.IGNORECASE)
+
+
 def hypothetical(text: str) -> bool:
-    """A "what if" in the text, unless it is the condition of a threat made now."""
-    return bool(HYPOTHETICAL.search(without_threat_conditions(text)))
+    """A "what if" in the text, unless it is the condition of a threat made now or a question reported."""
+    return bool(HYPOTHETICAL.search(_ASKED_IF.sub(" asked ", without_threat_conditions(text))))
 NEGATION_BEFORE = re.compile(
-    r"\b(not|no|none|nobody|no one|nothing|never|nor|isn'?t|aren'?t|wasn'?t|weren'?t|don'?t|doesn'?t|didn'?t|"
+    r"\b(not|no(?! time)|none|nobody|no one|nothing|never|nor|isn'?t|aren'?t|wasn'?t|weren'?t|don'?t|doesn'?t|didn'?t|"
     r"hasn'?t|haven'?t|won'?t|wont|no longer|denies|denied|nothing to suggest|no sign|no evidence|no indication|"
     r"ruled out)\b[^.]{0,40}$", re.IGNORECASE)
 
@@ -247,6 +254,9 @@ RESOLVED = re.compile(
     r"(police|officers|they) (have |had )?seized|(knife|weapon|gun|drugs|it) (was |were |has been )?seized|"
     r"removed by (the )?police|security got (him|her|them) out|police are dealing|"
     r"(police|officers) (forced|gained|got) (entry|in)|(not|no longer) a current (concern|risk|issue|worry)|"
+    r"(fire service|firefighters|fire brigade|fire crew|firemen) (got|have got|brought|pulled|rescued) "
+    r"(them|him|her|the \w+|everyone) out|"
+    r"no (further |more |new )?(missing (episodes?|incidents?)|incidents?|episodes?|concerns?) since\b|"
     r"no (self[- ]?harm\w*|incidents?|episodes?|concerns?|reports?) (for|in|since) (over |more than |the (last|past) )?"
     r"(a|an|one|two|three|four|five|six|\d+) (years?|months?|weeks?)|"
     r"(been|was|were|got|being) charged(?! (at|towards|into|with))|, charged,|"
@@ -279,7 +289,8 @@ RESOLVED = re.compile(
 TEACHING = re.compile(
     r"\b(hypothetically|in theory|case stud(y|ies)|practice question|quiz( question)?|scenarios?|vignette|role ?plays?|"
     r"table-?top|tabletop|"
-    r"for (the |a |an |our |my |next week'?s )?(\w+ ){0,2}(training|induction|session|course|teaching)|induction pack|"
+    r"for (the |a |an |our |my |next week'?s )?(\w+ ){0,2}(training|induction|session|course|teaching|workshop)|"
+    r"for (the |our |my )?(practice|team|away|development|training|learning) (\w+ )?day|induction pack|"
     r"(purely |just )?thinking ahead|in case it (ever )?comes up|(want|like|need) to be (ready|prepared)|"
     r"what'?s the (number|contact|email|phone number|address) for (the )?(\w+ ){0,3}(unit|team|line|service|helpline)|"
     r"what are (the )?(red flags|warning signs|signs|indicators)|teach(ing)? (the|new|our|my) |"
@@ -311,7 +322,8 @@ IDIOMS = re.compile(
     r"(?: is|'s|s| are|'re)? (?:going to |gonna |will |would )?(kill|murder|strangle|throttle) (me|him|her|them|us)"
     r"( if)?|"
     r"(literally|actually|just) (die|dying|died)|does (his|her|my|their) head in|"
-    r"over my dead body|fighting fit|(gas|fire|bomb)(ing)? (it|through)|(on|with) fire (at|in) (work|school)|"
+    r"over my dead body|fighting fit|(bring|bringing|brought|take|taking) a \w+ to a (knife|gun) ?fight|"
+    r"(gas|fire|bomb)(ing)? (it|through)|(on|with) fire (at|in) (work|school)|"
     r"blew me away|blew up at (me|us|the \w+)|a nightmare|knackered|bombarded|killer (question|point)|"
     r"shot myself in the foot|knife[- ]edge|(noose|millstone|albatross) (round|around) (my|our|his|her|their) neck|"
     r"out of house and home|break(ing|s)? the bank|(career|political) suicide|"
@@ -397,7 +409,8 @@ NEGATION_INSIDE = re.compile(
     r"\b(isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|didn'?t|doesn'?t|don'?t|is not|are not|was not|were not|"
     r"has not|have not|did not|does not|no longer|denies|denied|nobody (has|is)|no one (has|is))\b"
     r"(?! (breathing|waking|wake|respond\w*|answer\w*|feeding|come (back|home)|been (back|home)|came|safe|"
-    r"let|allow\w*|stop\w*|feel safe|fade|fading|(been )?(found|located|traced|seen|heard from)))", re.IGNORECASE)
+    r"let|make me|send me|allow\w*|stop\w*|feel safe|fade|fading|(been )?(found|located|traced|seen|heard from)))",
+    re.IGNORECASE)
 
 
 def clause_before(sentence: str, start: int) -> str:
@@ -421,27 +434,28 @@ def undone(sentence: str, start: int, end: int) -> bool:
     """A phrase match that does not count: negated in its clause, or past or 'if' with no sign of now."""
     if NEGATION_BEFORE.search(clause_before(sentence, start)) or NEGATION_INSIDE.search(sentence[start:end]):
         return True
-    if taught_near(sentence, start, end):
+    if near(TEACHING, sentence, start, end):
         return True
     around = span_of(sentence, start, end)
     past = PAST.search(_RECENT.sub(" ", around))
     return not now_in(around, bool(past)) and bool(past or hypothetical(around))
 
 
-TEACHING_REACH = 20  # words of teaching or admin govern what is fewer than this many words from them
+WORDS_REACH = 20  # words of teaching, admin or a worker's reflection govern what is fewer than this many words away
 
 
-def taught_near(text: str, start: int, end: int) -> bool:
-    """Words of teaching or admin in text[start:end] or fewer than TEACHING_REACH words from it. Counted in words,
-    not clauses: a run-on message typed with no commas is one long clause ("... the duty rota got changed and my
-    laptop keeps crashing ... and Jess (15) messaged an hour ago, she's got the pills lined up ...")."""
+def near(pattern: "re.Pattern[str]", text: str, start: int, end: int) -> bool:
+    """Words of `pattern` (teaching or admin, a worker's reflection) in text[start:end] or fewer than WORDS_REACH
+    words from it. Counted in words, not clauses: a run-on message typed with no commas is one long clause ("...
+    the duty rota got changed and my laptop keeps crashing ... and Jess (15) messaged an hour ago, she's got the
+    pills lined up ...")."""
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’"):
         start -= 1  # from the start of the word ("baby's floppy", matched from "'s floppy")
-    for found in TEACHING.finditer(text):
+    for found in pattern.finditer(text):
         if found.start() < end and found.end() > start:
             return True
         gap = text[found.end():start] if found.end() <= start else text[end:found.start()]
-        if len(re.findall(r"\w+", gap)) < TEACHING_REACH:
+        if len(re.findall(r"\w+", gap)) < WORDS_REACH:
             return True
     return False
 
@@ -486,9 +500,10 @@ def negated(text: str) -> bool:
 _NOT_OVER = re.compile(
     r"\b(even (tho|though)|despite|in spite of|(?<!were )(?<!was )(?<!been )locked (in|inside)|trapped|"
     r"(is|are|'s|'re) (still )?(home alone|alone (at|in the) (home|house|flat))|"
-    r"(?<!was )(?<!were )(?<!been )(alone|on (her|his|their|there) own) in the (home|house|flat)|"
+    r"(?<!was )(?<!were )(?<!been )(?<!found )(alone|on (her|his|their|there) own) in the (home|house|flat)|"
     r"in the (home|house|flat) (alone|on (their|his|her|there) own|by (themselves|himself|herself))|"
-    r"(are|is|'re|'s) (still )?(alone|on (their|his|her) own|by (themselves|himself|herself))|"
+    r"(are|is|'re|'s) (still )?((at )?home |in the (house|flat) )?(alone|on (their|his|her) own|"
+    r"by (themselves|himself|herself))|"
     r"no ?(body|one) (has|with|is with) (a key|them|him|her)|"
     r"(with )?no (adults?|grown ?ups?) (there|with them|in|at home|about|around)|with no (adults?|grown ?ups?)|"
     r"(at home|in the (house|flat)) with (nobody|no ?one|no-one)|"
