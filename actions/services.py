@@ -15,7 +15,7 @@ from bot.config import Settings
 from bot.reading.reading import DANGER_KEY
 from bot.content.knowledge import cached_knowledge
 from bot.responses import Reply
-from bot.storage.store import Store, make_engine
+from bot.storage.store import Store, engine_for
 from bot.reading.text_input import Incoming
 
 
@@ -64,7 +64,7 @@ def assistant() -> Assistant:
     the first time)."""
     settings = Settings.from_env()
     knowledge = cached_knowledge(str(settings.knowledge_dir))
-    store = Store(make_engine(settings.database_url, settings.database_busy_seconds))
+    store = Store(engine_for(settings))
     return Assistant.build(knowledge, store, settings)
 
 

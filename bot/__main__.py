@@ -36,7 +36,7 @@ from bot.storage.retention import (
     purge, purge_history, record_files,
 )
 from bot.reading.safe_text import one_line, strip_controls
-from bot.storage.store import Store, make_engine
+from bot.storage.store import Store, engine_for
 from bot.content import signoff
 from bot.content.workshop_content import load_workshop_content
 from bot.modes.workshop.workshop_plan import check as check_workshop_plans
@@ -91,7 +91,7 @@ def _report(settings: Settings, args) -> int:
     except KnowledgeError as error:
         print(f"Knowledge check failed: {error}", file=sys.stderr)
         return 1
-    report = suppress(gather(make_engine(settings.database_url), knowledge, Period(args.start, args.end)))
+    report = suppress(gather(engine_for(settings), knowledge, Period(args.start, args.end)))
     try:
         files = write_report(report, protective_marking(knowledge), args.out)
     except ReportFolderError as error:
@@ -273,16 +273,16 @@ def main(argv=None) -> int:
     if args.command == "report":
         return _report(settings, args)
     if args.command == "records":
-        for path in orphan_records(Store(make_engine(settings.database_url)), settings.records_dir):
+        for path in orphan_records(Store(engine_for(settings)), settings.records_dir):
             print(one_line(str(path)))  # an old file's name may hold an odd case reference
         return 0
     if args.command == "history":
         if args.action == "delete" and not args.label:
             parser.error("history delete needs a label from `python -m bot history list`")
-        return _history(args, Store(make_engine(settings.database_url)), settings)
+        return _history(args, Store(engine_for(settings)), settings)
     if args.action in ("show", "delete") and not args.id:
         parser.error(f"sessions {args.action} needs a session id")
-    return _sessions(args, Store(make_engine(settings.database_url)), settings)
+    return _sessions(args, Store(engine_for(settings)), settings)
 
 
 if __name__ == "__main__":

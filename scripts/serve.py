@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 from bot.safety.access import SECRET_ENV, action_secret, make_private  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.content.knowledge import KnowledgeError, load_knowledge  # noqa: E402
-from bot.storage.store import make_engine  # noqa: E402
+from bot.storage.store import engine_for, make_engine  # noqa: E402
 from bot.content.workshop_content import load_workshop_content  # noqa: E402
 from scripts.rasa_server import api_token  # noqa: E402
 from scripts.supervisor import port_in_use_message, supervise, watch_for_launcher_death  # noqa: E402
@@ -310,11 +310,11 @@ def main(mode: str) -> int:
     if settings.retention_days > 0:
         from bot.storage.retention import purge
         from bot.storage.store import Store
-        purged = purge(Store(make_engine(settings.database_url)), settings.retention_days)
+        purged = purge(Store(engine_for(settings)), settings.retention_days)
         print(purged.summary(settings.retention_days))  # sessions and conversation history, counts only
     from bot.storage.retention import orphan_report
     from bot.storage.store import Store
-    orphans = orphan_report(Store(make_engine(settings.database_url)), settings.records_dir, settings.retention_days)
+    orphans = orphan_report(Store(engine_for(settings)), settings.records_dir, settings.retention_days)
     if orphans:
         print(orphans, flush=True)
     if not MODEL.exists():

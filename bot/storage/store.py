@@ -136,6 +136,11 @@ def make_engine(url: str, busy_seconds: float = 30) -> Engine:
     return engine
 
 
+def engine_for(settings) -> Engine:
+    """The database the settings name (DATABASE_URL), waiting as long as DATABASE_BUSY_SECONDS for a lock."""
+    return make_engine(settings.database_url, settings.database_busy_seconds)
+
+
 def alembic_config():
     """Alembic's configuration for bot/storage/migrations (no alembic.ini: the folder is all it needs)."""
     from alembic.config import Config
