@@ -1173,3 +1173,46 @@ def test_kinds_the_fourteenth_set_read_as_help_or_a_saying_are_not_asked_about(c
 ])
 def test_kinds_the_fourteenth_set_read_as_practice_or_reflection_are_not_the_urgent_reply(check, text):
     assert check.read(text).level != CLEAR
+
+
+
+# Kinds from the fifteenth held-out set (tests/danger/fifteenth.yml), written here in other words.
+@pytest.mark.parametrize("text", [
+    # a forced marriage: the flight first, the marriage "all arranged" after; a nikkah today the young person refused
+    "flite tmrw 6am from stansted for Sana 15, family says visiting relatives but she told the school nurse marriage "
+    "all arranged FMU aware?",
+    "Rukhsana 17 messaged her tutor 'my nikkah is at the mosque at 5 today, I said no, they took my phone'",
+    # an order in place does not protect children from a man on his way to them
+    "probation say the ex got out this morning and is driving round to his mum's house where the little ones are "
+    "staying, there's a non-mol in place",
+    "stepdad on licence messaged Ellie (12) he's coming to pick her up after school, she showed her teacher, he isn't "
+    "allowed near her",
+    # drugs to run after school, under a threat whose condition is the threat's ("if he doesn't")
+    "Lad (12) given drugs to run after school, they threatened his sister if he doesn't, head of year just found out",
+])
+def test_kinds_the_fifteenth_set_found_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence that opens in the past governs a harm told in the past tense in it
+    "Last summer there was a fire in the kitchen while the boys were home alone; mum did the parenting course, smoke "
+    "alarms fitted, no repeat.",
+    # help in hand: a ward named by its patients, the power off and the family housed, long out of exploitation,
+    # a young person found after the time they went missing
+    "the 3yo who drank the bleach is on the kids' ward, consultants happy, nan is staying with her",
+    "the electric was switched off by the engineer, family in a hotel tonight paid for by children's services",
+    "young person (now 19) has been out of county lines for over a year and is at college",
+    "girl (15) reported missing at 8, police found her at 10 in the park, she's back at the children's home with staff",
+    # practice questions: a counterfactual, an exercise named before a colon, "imagine"
+    "Suppose a dad was turning up drunk to collect his kids tonight - would that be a police call or EDT? just "
+    "trying to learn the process",
+    "Table top session for the DSLs: 'a child tells you at 3pm that her uncle touches her and he's collecting her' - "
+    "who do you ring first?",
+    "Imagine a foster carer finds a young person with a ligature - what should our unit's guidance say?",
+    # a supervision record of a worker's reflection, and a course to book
+    "supervision record: the worker reflected on the knife threat in autumn and has had counselling",
+    "knife crime awareness day for year 9s - can we send someone to run a stall?",
+])
+def test_kinds_the_fifteenth_set_read_as_past_help_or_practice_are_not_asked_about(check, text):
+    assert check.read(text).level is None

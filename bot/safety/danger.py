@@ -274,7 +274,10 @@ class DangerCheck:
         # her own with the baby"): every reading of the sentence goes one level down. Words of teaching or admin
         # ("the duty rota got changed") govern the clauses near them, not a confident reading told in the present
         # far along a long run-on message ("... and Jess (15) messaged an hour ago, she's got the pills lined up").
-        taught = bool(G.TEACHING.search(plain))
+        # a practice question set as a counterfactual ("Suppose a dad was turning up drunk tonight") is teaching
+        taught = bool(G.TEACHING.search(plain) or G.COUNTERFACTUAL.search(sentence))
+        # and an exercise named before a colon ("Table top session for the DSLs: '...'") sets the whole sentence
+        exercise = 2 if taught and G.EXERCISE_LABEL.search(sentence) else 1
         governs = taught or what_if or reflects
         over = comforted or governs
         doubt = _Doubt()
@@ -283,7 +286,7 @@ class DangerCheck:
             """Levels down: a "what if" (or reflection near it) and teaching near it one each (a role play set as a
             "let's say" is both), else comfort unless the reading is apart from it."""
             down = int(what_if or (reflects and not self._far_from(G.REFLECTING, plain, part))) + \
-                int(taught and not self._far_from(G.TEACHING, plain, part))
+                int(taught and not self._far_from(G.TEACHING, plain, part)) * exercise
             return down or int(comforted and part not in apart)
         readings = [self._level(sentence, part.score, part.words, doubt.levels(part.clauses) + lowered(part),
                                 part.whole)

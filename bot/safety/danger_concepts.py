@@ -80,7 +80,8 @@ HARM_BESIDE_A_CHILD = re.compile(
     r"dealers?|county lines|trap ?house|"
     r"(going|gone|go|sent|sending \w+) (['\"‘]?out )?['\"‘]?country|"
     r"groom\w*|sexual\w*|rap(e|ed)|touch(ed|ing) (her|him)|private parts|willy|"
-    r"cut|cutting|ceremony|marry|married|marriage|wedding|nikah|flights?|airport|heathrow|gatwick|plane|"
+    r"cut|cutting|ceremony|marry|married|marriage|wedding|nikk?ah|nikaah|flights?|airport|heathrow|gatwick|plane|"
+    r"drugs to (deliver|drop|carry|run|take)|(bag|rucksack|package|parcel|box) of (drugs|gear|weed)|"
     r"(do(es)?n'?t|does not|did not|not) (consent|agree) to (it|the \w+|marry\w*)|(do(es)?n'?t|does not) consent|"
     r"(make|making|get|getting) (her|them|the girls?|\w+) clean|"
     r"(become|becoming|make (her|them)|made (her|them)|be) (a )?(proper|real|big|grown|full|true) (woman|women|lady)|"
@@ -195,7 +196,8 @@ def margin(sentence: str, context: str = "", message: str = "") -> bool:
     if not (GRAVE_ALONE.search(plain) or HARM_BESIDE_A_CHILD.search(plain) or ARRIVING.search(plain)):
         return False  # no concept at all: the common case, decided without reading clauses (it keeps reading cheap)
     if G.TEACHING.search(plain) or settled(plain) or ((LONG_AGO.search(plain) or G.WHAT_IF_OPENING.search(plain) or
-                                                       PLANNING.search(plain)) and not G.NOW.search(plain)):
+                                                       PLANNING.search(plain) or G.opens_in_the_past(plain)) and
+                                                      not G.NOW.search(plain)):
         return False
     spans = G.clause_spans(plain)
     clauses = [plain[a:b] for a, b in spans]
@@ -229,7 +231,8 @@ DOUBT = re.compile(
     r"(see|saw|seen|seeing|spok(e|en) (to|with)|speak (to|with)|talk(ed)? (to|with)|visit(ed)?) \w+( \w+)? alone|"
     r"completed|placed with|away from|serving|sentence|closed(?! fist)|referred|for (weeks|months|years)|"
     # a season or holiday gone by, and the worker's own fear about the work ("i'm scared we're drifting")
-    r"(in|over|during) the (summer|spring|autumn|winter|easter|christmas|holidays)|"
+    r"(in|over|during) the (summer|spring|autumn|winter|easter|christmas|holidays)|in (spring|summer|autumn|winter)|"
+    r"reflect(ed|ing|s)? on|"
     r"(i'?m|i am|i feel|i get|we'?re|we are) (\w+ )?(scared|frightened|anxious|nervous)(?! for))\b",
     re.IGNORECASE)
 
@@ -251,8 +254,22 @@ def now_unresolved(plain: str) -> bool:
     """A sign of now in a clause that is not itself a sign of it being over: "he was arrested, he's back at the
     house now" says now; "the kids are with the police now" and "she's stable now" do not, unless the same clause
     names a harm ("alone since mum got arrested this morning")."""
-    return any(G.NOW.search(plain[a:b]) and (not G.resolved(plain[a:b]) or _concept(plain[a:b]))
-               for a, b in G.clause_spans(plain))
+    spans = G.clause_spans(plain)
+    over = [G.resolved(plain[a:b]) for a, b in spans]
+    return any(G.NOW.search(plain[a:b]) and (not over[i] or _concept(plain[a:b])) and
+               not (not over[i] and any(over[i + 1:]) and _timed(plain[a:b]))
+               for i, (a, b) in enumerate(spans))
+
+
+_CLOCK = re.compile(r"\bat (\d{1,2}([.:]\d\d)?( ?(am|pm|o'?clock))?|half \w+|quarter (past|to) \w+)(?!\w)",
+                    re.IGNORECASE)
+
+
+def _timed(clause: str) -> bool:
+    """A clause whose only sign of now is the clock time it happened ("reported missing at 7"): with help in hand
+    told after it ("police found her at 9:30, she's back at the unit"), it is a sequence that has ended. Not "after
+    school" or "tonight", which are still to come."""
+    return all(_CLOCK.fullmatch(m.group(0)) for m in G.NOW.finditer(clause))
 
 
 def _concept(clause: str) -> bool:

@@ -31,7 +31,9 @@ CLAUSE_BREAK = re.compile(
     r"plus|&|\+|also|anyway|as well as|meanwhile|now that|in case)\s+", re.IGNORECASE)
 
 NOW = re.compile(
-    r"\b((?<!for )(?<!safe )(?<!fine )now|right now|rn|tonight|tonite|tnight|2nite|today|"
+    # not an age reached since ("(now 19)", "she's now 22"): grown up, not a time
+    r"\b((?<!for )(?<!safe )(?<!fine )now(?! (aged? )?(1[89]|[2-9]\d)\b)|right now|rn|"
+    r"tonight|tonite|tnight|2nite|today|"
     r"this (morning|afternoon|evening|minute|second)|as we speak|"
     r"at the moment|atm|currently|just (now|happened)|on (his|her|their|my) way|outside|"
     # news just in: "DSL just rang", "my worker just got a text"
@@ -48,7 +50,8 @@ NOW = re.compile(
     r"before (the )?morning|by (the )?morning|(?<!in )the night|in the (house|flat|home) (with|alone)|"
     r"flights? (are|is) (booked|sat|sun|tomorrow)|eta \d+|en route|in the next (hour|\d+ (mins?|minutes|hours?))|"
     # a time the day at school ends, typed without "at": "school finish 3pm, boyfriend collect him"
-    r"before the bell|as i type|(finish(es|ing)?|ends?|closes?|out) (at )?\d{1,2}([.:]\d\d)? ?(am|pm)\b|"
+    r"before the bell|after school(?! (clubs?|activit\w*|provision|care|sessions?|groups?))|as i type|"
+    r"(finish(es|ing)?|ends?|closes?|out) (at )?\d{1,2}([.:]\d\d)? ?(am|pm)\b|"
     r"(staying|stopping|sleeping) (over )?(the|this) "
     r"(weekend|night)|(has|have) not yet (ended|finished|stopped|left)|"
     r"remains? (in the room )?with (him|her)|"
@@ -84,7 +87,8 @@ PAST = re.compile(
     re.IGNORECASE)
 HYPOTHETICAL = re.compile(
     r"(^|\b)(if|what if|what would|what should (i|we) do if|would|could|might|in future|in theory|hypothetically|"
-    r"suppose|(?:^|(?<=[,;:(.] )|(?<=\bjust )|(?<=\bso )|(?<=\blike )|(?<=\bnow ))say (a|the)|one day|worst case|"
+    r"suppose|imagine|(?:^|(?<=[,;:(.] )|(?<=\bjust )|(?<=\bso )|(?<=\blike )|(?<=\bnow ))say (a|the)|one day|"
+    r"worst case|"
     r"worried that|worry that|in case|how (do|should|would) (we|i|you)|"
     r"role ?play|scenario|vignette|training|workshop|safety plan says|the plan is|thinking about|reflecting on|"
     r"reflect on|wondering (about|whether|if|how)|i wonder|(like|want|need|going) to think about|"
@@ -92,7 +96,8 @@ HYPOTHETICAL = re.compile(
 # A threat's own condition ("saying he'll drive into the river if she leaves") is the threat, not a "what if".
 THREAT_CONDITION = re.compile(
     r"(\b(threat\w*|saying|says|said|texted|messag\w*|shouting|screaming|swearing|swore)\b[^,.;]{0,60}?"
-    r"\b(he'?ll|hell|she'?ll|they'?ll|i'?ll|will|going to|gonna|gunna|would)\b[^,.;]{0,60}?)\b(if|unless)\b[^,.;]*",
+    r"\b(he'?ll|hell|she'?ll|they'?ll|i'?ll|will|going to|gonna|gunna|would)\b[^,.;]{0,60}?|"
+    r"\bthreat(en|ened|ening|ens)\b[^,.;]{0,60}?)\b(if|unless)\b[^,.;]*",
     re.IGNORECASE)
 
 
@@ -107,13 +112,16 @@ WHAT_IF_OPENING = re.compile(
     r"what (would|do|should|could) (i|we|you) (actually |really |even )?(do|say) (if|when)|suppose|supposing|"
     r"if the worst (happened|happens|were to happen)|let'?s (role ?play|pretend|practi[cs]e)|"
     r"imagine|picture (it|this|the scene)|worst case|let'?s (say|imagine|pretend)|in theory|"
-    r"hypothetically|if (ever|a|an|someone|somebody|you|i|we|they) )", re.IGNORECASE)
+    r"hypothetically|if (ever|a|an|someone|somebody|you|i|we|they) |say (a|an|someone|somebody|you|we) )",
+    re.IGNORECASE)
 
 
 # A "what if" told as a counterfactual and asked as a question ("If a child was being exploited and I knew older
 # men were collecting them tonight would it be police or EDT first?"): its "tonight" is the scenario's, not news.
+# So is one set up by "say" or "imagine" and told in the past tense ("Say a sex offender was moving in tonight").
 COUNTERFACTUAL = re.compile(
-    r"^\W*if\b[^.?!]{0,120}\b(was|were|knew|had)\b[^.?!]{0,120}\bwould (it|i|we|you|that|they|this)\b",
+    r"^\W*if\b[^.?!]{0,120}\b(was|were|knew|had)\b[^.?!]{0,120}\bwould (it|i|we|you|that|they|this)\b|"
+    r"^\W*(say|suppose|supposing|imagine|let'?s say)\b[^.?!]{0,40}\b(was|were|had)\b",
     re.IGNORECASE)
 
 
@@ -134,9 +142,13 @@ _ON_RECORD = re.compile(
 # a 4 year old found alone ..."; "Tabletop exercise next month - a toddler swallows ..."). Not "training day" alone:
 # "Training day tomorrow. Mum just rang, he's here with a knife" is news.
 _EXERCISE = re.compile(
-    r"\b(scenarios?|vignettes?|case stud(y|ies)|role ?plays?|tabletop|table-top|war-?gaming|exercise|simulation|"
+    r"\b(scenarios?|vignettes?|case stud(y|ies)|role ?plays?|table[- ]?top|war-?gaming|exercise|simulation|"
     r"just curious|out of curiosity)\b",
     re.IGNORECASE)
+# An exercise named before a colon at the start: what follows the colon is its material, not news.
+EXERCISE_LABEL = re.compile(
+    r"^\W*[^:]{0,60}\b(scenarios?|vignettes?|case stud(y|ies)|role ?plays?|table[- ]?top|exercise|quiz|simulation)"
+    r"\b[^:]{0,40}:", re.IGNORECASE)
 _STILL_NOW = re.compile(r"\b(just now|right now|as we speak|still (there|here|going on|happening)|"
                         r"(minutes?|mins?) ago)\b", re.IGNORECASE)
 
@@ -161,7 +173,8 @@ def framed(sentence: str, following: str, context: str) -> int:
 # people list an emergency among the things they meant to bring.
 REFLECTING = re.compile(
     r"\b((in|to|into) (my |our |next )?supervision|student reflection|reflective (log|account|piece|essay)|"
-    r"disguised compliance|serious case review|(lcspr|cspr|scr)|over-?optimis\w*|looking back|"
+    r"disguised compliance|serious case reviews?|(lcspr|cspr|scr)s?|supervision (notes?|record|session)|"
+    r"reflected on|over-?optimis\w*|looking back|"
     r"is it normal to (still )?(feel|be (worried|worrying|anxious|upset|shaky|shaking)|worry|cry)|"
     r"(still )?worrying about|i wonder what i missed|was i wrong|should i have|contingency|cumulative harm|"
     r"if\b[^.;]{0,60}\bever)\b", re.IGNORECASE)
@@ -201,7 +214,7 @@ RESOLVED = re.compile(
     r"with (a|an|the|her|his|their) (emergency )?foster carers?|with the crisis team|"
     r"(paramedics|ambulance( crew)?|crisis team|police) (took over|brought (her|him|them) in)|"
     r"(gone|moved|sent) to approved premises|strat(egy)?('?s| has| meeting| discussion)? (been )?held|"
-    r"appropriate adult|on the (\w+ )?ward|on (a )?1 ?(to|-|:) ?1|in resus\w*|"
+    r"appropriate adult|on the ([\w']+ )?ward|on (a )?1 ?(to|-|:) ?1|in resus\w*|"
     r"(cut|took|taken|removed) the ligature|ligature (was |has been )?(cut|removed)|"
     r"(paramedics|ambulance( crew)?) (have |has )?taken (\w+ ){0,8}to (a&e|hospital|the hospital)|"
     r"passport('?s| has| was)? (been )?surrendered|"
@@ -248,6 +261,11 @@ RESOLVED = re.compile(
     r"(doesn'?t|does not|don'?t|do not) know (the|their|her|our) (new )?address|"
     r"(doesn'?t|does not|don'?t|do not) know where (they|she|the family) (live|lives|are living|have moved|moved)|"
     r"moved (away|out)|new boiler|"
+    # a hazard made safe, a family housed for the night by the council, a young person long out of exploitation
+    r"(gas|electric\w*|supply|power|water)( was| has been| got|'s been)? (turned|switched|shut|cut) off|"
+    r"(paid|funded|booked|put up) (for )?by (housing|the council|the la|children'?s services|social care|us|edt)|"
+    r"out of (it|that life|county lines|the gang|exploitation) (for|since) (over |more than |nearly |almost )?"
+    r"(a|an|one|two|three|six|\d+|last) (years?|months?|summer|spring|autumn|winter)|"
     r"(wasn'?t|isn'?t|not) (real|serious|true)|false alarm|turned out|remanded|recalled( to prison)?|"
     r"(was|were|been|got) arrested|on tag|on remand|in (a )?secure (unit|children'?s home)|"
     # a weapon taken by the police, not a child who "seized" (fitted)
@@ -288,7 +306,7 @@ RESOLVED = re.compile(
 # Words that make a whole message a question about practice, never a report of now.
 TEACHING = re.compile(
     r"\b(hypothetically|in theory|case stud(y|ies)|practice question|quiz( question)?|scenarios?|vignette|role ?plays?|"
-    r"table-?top|tabletop|"
+    r"table[- ]?top|"
     r"for (the |a |an |our |my |next week'?s )?(\w+ ){0,2}(training|induction|session|course|teaching|workshop)|"
     r"for (the |our |my )?(practice|team|away|development|training|learning) (\w+ )?day|induction pack|"
     r"(purely |just )?thinking ahead|in case it (ever )?comes up|(want|like|need) to be (ready|prepared)|"
@@ -299,7 +317,10 @@ TEACHING = re.compile(
     r"(training|practice|desktop) exercise|"
     r"just (curious|wondering)( like)?|out of (curiosity|interest)|"
     r"in (the )?training|"
-    r"for (the|my) (asye|exam|essay|assignment|course)|what'?s the (process|procedure|guidance|threshold|law)|"
+    r"for (the|my) (asye|exam|essay|assignment|course|dissertation|thesis|portfolio)|"
+    # a course being booked: "knife crime awareness course next week"
+    r"awareness (course|session|training|day|week|module)|"
+    r"what'?s the (process|procedure|guidance|threshold|law)|"
     r"at what point|examples? of questions|questions to ask|how (do|should|would) (i|we) word|scaling question|"
     # where a form or record goes: admin about a harm, not news of one
     r"(where|how) (on the system |in the system )?(do|should|would|can) (i|we) (record|log|upload|file|find)|"
@@ -436,9 +457,19 @@ def undone(sentence: str, start: int, end: int) -> bool:
         return True
     if near(TEACHING, sentence, start, end):
         return True
+    if COUNTERFACTUAL.search(sentence):
+        return True  # "say a sex offender was moving in tonight": the scenario's "tonight", not news
     around = span_of(sentence, start, end)
+    if PAST_TENSE.search(around) and opens_in_the_past(sentence) and not now_in(sentence, True):
+        return True  # "Last year there was a fire at the flat while the kids were home alone"
     past = PAST.search(_RECENT.sub(" ", around))
     return not now_in(around, bool(past)) and bool(past or hypothetical(around))
+
+
+def opens_in_the_past(sentence: str) -> bool:
+    """The sentence opens with a time gone by ("Last year ...", "Back in 2022 ..."), which governs all of it."""
+    found = PAST.search(_RECENT.sub(lambda m: " " * len(m.group(0)), sentence))
+    return found is not None and len(re.findall(r"\w+", sentence[:found.start()])) <= 1
 
 
 WORDS_REACH = 20  # words of teaching, admin or a worker's reflection govern what is fewer than this many words away
@@ -517,7 +548,12 @@ _NOT_OVER = re.compile(
     r"whether (you|u|they|we|anyone) likes? it or not|self[- ]discharg\w*|"
     r"refus\w* to (hand|give) (her|him|them) (over|back)|"
     r"(he|she|they)( is|'s| are|'re) coming (to the (house|home|flat|school|placement)|round|over|"
-    r"for (her|him|them|the (kids|children|boys|girls|baby)))|packing up the (pram|buggy|car seat)|"
+    r"for (her|him|them|the (kids|children|boys|girls|baby)))|"
+    r"coming to (get|collect|fetch|take|grab|pick up) (her|him|them|the (kids|children|boys|girls|baby))|"
+    r"coming to (pick|take|fetch) (her|him|them|the (kids|children|boys|girls|baby)) (up|home|away)|"
+    r"(heading|driving|making (his|her|their) way) (straight )?(back )?(to|for|round to|over to) "
+    r"(the |her |his |their )?([\w-]+'?s )?(\w+ )?(house|home|flat|address|school|place)|"
+    r"packing up the (pram|buggy|car seat)|"
     r"discharged (back )?(to|into) (his|him|the (father|dad|uncle|stepdad|grandad|abuser|perpetrator))|"
     r"(asking|wants?|wanting|demanding|insisting) to take (him|her|"
     r"them|"
