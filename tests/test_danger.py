@@ -1216,3 +1216,61 @@ def test_kinds_the_fifteenth_set_found_are_the_urgent_reply(check, text):
 ])
 def test_kinds_the_fifteenth_set_read_as_past_help_or_practice_are_not_asked_about(check, text):
     assert check.read(text).level is None
+
+
+# Kinds from the sixteenth held-out set (tests/danger/sixteenth.yml), written here in other words.
+@pytest.mark.parametrize("text", [
+    # going at someone with a weapon, the worker outside and the man still in with the children
+    "Uncle's gone at his nephew with a bottle, I saw it. Baby (1) in the pram in the hall. I'm outside now. Uncle "
+    "still in there with them.",
+    # a marriage in the young person's words ("not allowed to go to college" is no help in hand), and a question
+    # about the law that turns out to be about this weekend, with the girl pleading for it to be stopped
+    "she whispered 'dad is marrying me off to my cousin next saturday and I'm not allowed to go to college anymore' - "
+    "she's 15, tickets booked for friday",
+    "is it legal for a 14 year old to have a nikah if her dad agrees? asking because that's what's planned for Amal "
+    "this weekend and she's pleading with me to stop it",
+    # bail conditions broken now
+    "18:10 Dad (bail conditions not to contact the family) is currently at the address with the children. Mum "
+    "texting from the toilet.",
+    # sextortion with a time tonight, and rape told in the present
+    "he sent her 'meet me at the car park at 9 or your pics go to everyone at school'. she's 13. it's nearly 8",
+    "Mia (12) passed a note to her teacher: 'my stepdad rapes me when mum is at bingo'. Mum's at bingo tonight.",
+    # a real child in a student's case study, with a goodbye and no reply
+    "Writing up my case study for uni, 2500 words on neglect. The boy from my case study actually texted me earlier "
+    "saying 'im at the river im sorry for everything' and I've not heard back since. Anyway how do I reference Munro?",
+])
+def test_kinds_the_sixteenth_set_found_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+def test_a_child_staying_overnight_with_an_adult_partner_is_at_least_asked_about(check):
+    # the adult's age is in the next sentence: the safety margin reads it beside the child
+    assert check.read("is it alright that a 13 year old is sleeping over at her 'boyfriend's' place tonight? he's 24. "
+                      "dad says he's fine with it").level is not None
+
+
+@pytest.mark.parametrize("text", [
+    # a date written in full, a grown-up's chosen marriage, help told after the time it happened ("this morning"),
+    # a knife taken and a man in custody, a quiz's statement, a saying about tiredness
+    "14/06/2021: twins found home alone aged 4. Police attended, mum arrested, twins placed with paternal gran.",
+    "she's 25 now, married a lad she chose herself, we still exchange christmas cards",
+    "Dad had a fit while the twins were in the bath last summer, his partner stepped in, nobody hurt. Epilepsy meds "
+    "sorted since.",
+    "YP (16) took an overdose earlier today, he's on the children's ward and medically stable, his aunt is with him. "
+    "What should I take to the meeting tomorrow?",
+    "Lad (13) disclosed at school this morning that dad hit him, strategy held at 1pm, he's going to his nan's not "
+    "home, police have spoken to dad.",
+    "Knife taken off the brother by officers, he's in custody, the younger two with a family friend across the road. "
+    "All safe for now.",
+    "Quiz time: true or false - a child who has swallowed bleach should be made to vomit?",
+    "dead on my feet today, gonna crash as soon as I get home tonight",
+    # a worker's unease, a worker bothered by what a plan allows, help in hand in the next sentence, their own task
+    "Kids seemed fine on the visit but I left with an uneasy feeling, no specific concern, how do I work with that?",
+    "Am I being too hard on the kinship carers? They left the 13 yr old home alone for two hours on Sunday, which the "
+    "plan allows, but it bothered me.",
+    "Girl at risk of being cut abroad - FGMPO granted, she's with her aunt tonight and the passports are with police.",
+    "Baby who swallowed the button battery is in resus being watched, mum with her, police and hospital social worker "
+    "aware. Is there anything I need to do tonight?",
+])
+def test_kinds_the_sixteenth_set_read_as_past_help_or_practice_are_not_asked_about(check, text):
+    assert check.read(text).level is None

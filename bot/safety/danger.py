@@ -215,8 +215,11 @@ class DangerCheck:
             # 3", "Darren's popping round tonight. He's the one convicted over the baby's fractures."
             context = " ".join(every[max(number - 1, 0):number] + every[number + 1:number + 2])
             # and they can frame it: a scene told in the present that the next sentence places in the past or the
-            # record ("... the kids are watching - that was the incident in May"), or a training scenario
-            framed = G.framed(sentence, every[number + 1] if number + 1 < len(every) else "", context)
+            # record ("... the kids are watching - that was the incident in May") or settles ("... at risk of being
+            # taken abroad - FMPO in place, she's with a foster carer tonight"), or a training scenario
+            following = every[number + 1] if number + 1 < len(every) else ""
+            framed = G.framed(sentence, following, context, settled_after=_settles(following),
+                              previous=every[number - 1] if number else "")
             for reading in self._readings(sentence, context, framed, text):
                 if _rank(reading) > _rank(best) or (_rank(reading) == _rank(best) and reading.score > best.score):
                     best = reading
@@ -251,6 +254,8 @@ class DangerCheck:
             settled_whole = G.resolved(plain) and settled(plain) and not now_unresolved(plain)
             if G.NOW.search(span) or not (settled_whole or G.resolved(span)):
                 return [DangerReading(POSSIBLE, sentence, 1.0, True)]
+        if G.OWN_STEP.search(plain) and not names_harm(plain):
+            return []  # the worker's own next step, no harm named: "Do I need to do anything tonight?"
         parts = self._parts(plain)
         lean = max((part.score for part in parts), default=0.0)
         if lean < min(POSSIBLE_SCORE, PART_POSSIBLE_SCORE, AGREED_SCORE):
@@ -408,6 +413,19 @@ def training_texts(examples: DangerSentences) -> Tuple[List[str], List[int]]:
                 texts.append(part)
                 labels.append(0)
     return texts, labels
+
+
+def _settles(sentence: str) -> bool:
+    """The sentence says help is in hand (more than a plan), and nothing in it is still going on or a harm that
+    help has not met ("mum's just been arrested, and the front door is wide open onto the main road")."""
+    plain = G.without_idioms(sentence)
+    return bool(plain) and G.resolved(_PLANS.sub(" ", plain)) and settled(plain) and not now_unresolved(plain) and \
+        not any(names_harm(plain[a:b]) and not G.resolved(plain[a:b]) for a, b in G.clause_spans(plain))
+
+
+# Plans and agreements: not help in hand by themselves ("Next steps: review safety plan at core group")
+_PLANS = re.compile(r"\b(safety plan|disruption plan|written agreement|(already |now )?in place|next steps?)\b",
+                    re.IGNORECASE)
 
 
 def _rank(reading: DangerReading) -> int:

@@ -31,7 +31,7 @@ from . import danger_guards as G
 
 _UNIT = r"(yo|y/o|yrs?|years?|months?|mths?|mo|weeks?|wks?)"
 _AGE = r"\(\s*\d{1,2}( ?" + _UNIT + r")?( old)?\s*\)|\d{1,2} ?(yo|y/o|yr|" + _UNIT + r" old)(?!\w)|" \
-    r"(is|aged) ([1-9]|1[0-7])(?= *(and|,|\.|$))|" \
+    r"(is|aged) ([1-9]|1[0-7])(?= *(and|,|\.|$))|(she|he)('s| is) ([1-9]|1[0-7])(?= *(and|,|\.|$|yo|years))|" \
     r"(i'?m|i am|im) ([1-9]|1[0-7])\b(?! ?(am|pm|mins?|minutes|hours?|%|:))|" \
     r"\(\s*(?-i:[A-Z][a-z]+),? ([1-9]|1[0-7])\s*\)"
 # ("Zainab is 15 and ...": an age, not "is 10 minutes away"; "I'm 14": a young person's own age, not "I'm 5 mins away";
@@ -68,8 +68,11 @@ HARM_BESIDE_A_CHILD = re.compile(
     r"extension (lead|cable)s?|electrics?|sparking|"
     r"(?<!lives )(?<!living )(?<!live )alone|on (his|her|their|there) own|by (himself|herself|themselves)|"
     r"live wir\w*|exposed wir\w*|intoxicated|"
-    r"left (with|looking after|in charge)|"
+    r"(?<!\bi )(?<!\bwe )left (with|looking after|in charge)|"
     r"(nobody|no ?one)( else)? (home|in|there|with)|(nobody|no one)('?s| is) (with|in)|no adults?|"
+    # an adult's age beside a child ("a 14yo staying at her 'boyfriend's' flat. he's 26"), begging for help
+    r"he('s| is) (19|[2-9]\d)\b|(staying|sleeping|stopping) (overnight|over|the night) (at|with) (an? |her |his )?\W?"
+    r"(boyfriend|girlfriend|bf|older)|(begging|pleading with) (me|us|you|him|her|them) to|"
     r"wander\w*|door (open|wide open)|"
     r"locked|trapped|shut in|missing(?! (that|the point|something|what|how|signs?|out|it|things))|"
     r"run away|ran away|not (come|came|been) (back|home)|still not back|(not|wasn'?t|never) (collected|picked up)|"
@@ -99,7 +102,8 @@ GRAVE_ALONE = re.compile(
     r"(written|wrote|writing|left) (my|his|her|their) (goodbye |last )?(letters|notes?)|goodbye (letters?|notes?)|"
     r"suicide note|(it'?s|all|everything'?s?) sorted for (after|tonight|later|when)|"
     r"(going|gone|go|sent) (['\"‘]?out )?['\"‘]?country|"
-    r"cuts? (to|on|across) (both |her |his |their )?(wrists?|throat|neck)|(cut|slit|slashed) (his|her|their|both) "
+    r"cut (really |very |so |too )?deep|cuts? (to|on|across) (both |her |his |their )?(wrists?|throat|neck)|(cut|slit|"
+    r"slashed) (his|her|their|both) "
     r"(wrists?|throat)|still bleeding|bleeding heavily|(won'?t|will not|can'?t) stop bleeding|"
     r"goodnight forever|good ?bye forever|bye forever|last time (you|u|ya|any)\w* (will )?(hear|see)|"
     r"(can'?t|cannot) (do|take|go on with) (this|it) any ?more|end (it|it all|my life|his life|her life)|"
@@ -164,6 +168,7 @@ LONG_AGO = re.compile(
     r"\b((many|several|some|a few|\d+|two|three|four|five|six|ten) (years?|summers|winters|christmases) "
     r"(ago|back|before)|years ago|in the war|"
     r"in (19|20)\d\d|when (he|she|they|i) (was|were) (little|small|younger|\d{1,2}|a (baby|child|toddler|teenager))|"
+    r"last (year|winter|summer|spring|autumn|christmas|easter|term)|"
     r"as a (child|girl|boy|teenager)|in the old country)\b", re.IGNORECASE)
 
 
@@ -256,19 +261,26 @@ def now_unresolved(plain: str) -> bool:
     names a harm ("alone since mum got arrested this morning")."""
     spans = G.clause_spans(plain)
     over = [G.resolved(plain[a:b]) for a, b in spans]
+    helped = [over[i] and (not G.NOW.search(plain[a:b]) or bool(_DONE.search(plain[a:b])))
+              for i, (a, b) in enumerate(spans)]
     return any(G.NOW.search(plain[a:b]) and (not over[i] or _concept(plain[a:b])) and
-               not (not over[i] and any(over[i + 1:]) and _timed(plain[a:b]))
+               not (not over[i] and any(helped[i + 1:]) and _timed(plain[a:b]))
                for i, (a, b) in enumerate(spans))
 
 
-_CLOCK = re.compile(r"\bat (\d{1,2}([.:]\d\d)?( ?(am|pm|o'?clock))?|half \w+|quarter (past|to) \w+)(?!\w)",
-                    re.IGNORECASE)
+# Help told as done ("police found her at 9:30"), not help still to come ("she's back at the placement at 4")
+_DONE = re.compile(r"\b(\w+ed|found|took|taken|brought|got|went|came|held|made|spoke|caught|stepped in)\b",
+                   re.IGNORECASE)
+
+
+_CLOCK = re.compile(r"\bat (\d{1,2}([.:]\d\d)?( ?(am|pm|o'?clock))?|half \w+|quarter (past|to) \w+)(?!\w)|"
+                    r"\b(this morning|earlier( today| on)?|today)\b", re.IGNORECASE)
 
 
 def _timed(clause: str) -> bool:
-    """A clause whose only sign of now is the clock time it happened ("reported missing at 7"): with help in hand
-    told after it ("police found her at 9:30, she's back at the unit"), it is a sequence that has ended. Not "after
-    school" or "tonight", which are still to come."""
+    """A clause whose only sign of now is when it happened ("reported missing at 7", "took an overdose this
+    morning"): with help told as done after it ("police found her at 9:30, she's back at the unit"), it is a
+    sequence that has ended. Not "after school" or "tonight", which are still to come."""
     return all(_CLOCK.fullmatch(m.group(0)) for m in G.NOW.finditer(clause))
 
 

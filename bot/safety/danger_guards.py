@@ -32,13 +32,14 @@ CLAUSE_BREAK = re.compile(
 
 NOW = re.compile(
     # not an age reached since ("(now 19)", "she's now 22"): grown up, not a time
-    r"\b((?<!for )(?<!safe )(?<!fine )now(?! (aged? )?(1[89]|[2-9]\d)\b)|right now|rn|"
+    r"\b((?<!for )(?<!safe )(?<!fine )(?<!\b1[89] )(?<![2-9]\d )now(?! (aged? )?(1[89]|[2-9]\d)\b)|right now|rn|"
     r"tonight|tonite|tnight|2nite|today|"
     r"this (morning|afternoon|evening|minute|second)|as we speak|"
     r"at the moment|atm|currently|just (now|happened)|on (his|her|their|my) way|outside|"
     # news just in: "DSL just rang", "my worker just got a text"
     r"just (rang|called|phoned|texted|messaged|got|said|told|sent|emailed|disclosed|rung)|"
-    r"still (there|here|at the house|in the house|inside)|tomorrow|tmrw|tmr|in (an|one|two|\d+) (hours?|hrs?|mins?)|"
+    r"still (there|here|in there|at the house|in the house|inside)|(asleep|unconscious|unresponsive|out cold) since|"
+    r"tomorrow|tmrw|tmr|in (an|one|two|\d+) (hours?|hrs?|mins?)|"
     r"at (half|quarter) (past |to )?\w+|at \d{1,2}([.:]\d\d| ?(am|pm|o'?clock))|"
     r"at \d{1,2}(?= *([.!?,;]|$|today|tonight))|home time|end of (the )?(school )?day|"
     # still missing since a time ("missing since 6pm"), and a child's present state ("is very sleepy", "has been sick")
@@ -48,7 +49,8 @@ NOW = re.compile(
     r"since (last night|yesterday|this morning)|all (day|night)|overnight|minutes? ago|(an|one|two|\d+) hours? ago|"
     r"earlier( today| on)?|inside|(has|have|'s|'ve) just|(hasn'?t|has not|haven'?t|not) (come|came|been) (back|home)|"
     r"before (the )?morning|by (the )?morning|(?<!in )the night|in the (house|flat|home) (with|alone)|"
-    r"flights? (are|is) (booked|sat|sun|tomorrow)|eta \d+|en route|in the next (hour|\d+ (mins?|minutes|hours?))|"
+    r"flights? (are |is |'s |all )?(booked|sat|sun|tomorrow)|eta \d+|en route|in the next (hour|\d+ (mins?|minutes|"
+    r"hours?))|"
     # a time the day at school ends, typed without "at": "school finish 3pm, boyfriend collect him"
     r"before the bell|after school(?! (clubs?|activit\w*|provision|care|sessions?|groups?))|as i type|"
     r"(finish(es|ing)?|ends?|closes?|out) (at )?\d{1,2}([.:]\d\d)? ?(am|pm)\b|"
@@ -70,6 +72,11 @@ PAST = re.compile(
     r"\b(ago|last (week|month|year|summer|winter|spring|autumn|time(?! (you|u|ya|any))|night|term|half term|"
     + _WEEKDAY + r")|"
     r"in (19|20)\d\d|in (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|yesterday|"
+    # a date written in full ("12/02/2022: child found ..."), and a weekday after a verb in the past ("they left him
+    # alone for an hour on Saturday")
+    r"\d{1,2}[/.]\d{1,2}[/.](19|20)?\d\d(?!\d)|"
+    r"(left|was|were|went|took|had|did|happened|came|found)\b"
+    r"((?!\b(going|will|gonna|due|booked|flying|leaving|is|are|'s|'re)\b)[^.,;]){0,40}\bon " + _WEEKDAY + r"|"
     r"back in(?= (19|20)\d\d| the (day|past)| (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
     r" (spring|summer|autumn|winter)| year)|"
     r"previous(ly)?(?! (convictions?|offences?|offending|case|partner|relationship|boyfriend|girlfriend|husband|"
@@ -142,7 +149,8 @@ _ON_RECORD = re.compile(
 # a 4 year old found alone ..."; "Tabletop exercise next month - a toddler swallows ..."). Not "training day" alone:
 # "Training day tomorrow. Mum just rang, he's here with a knife" is news.
 _EXERCISE = re.compile(
-    r"\b(scenarios?|vignettes?|case stud(y|ies)|role ?plays?|table[- ]?top|war-?gaming|exercise|simulation|"
+    r"\b(scenarios?|vignettes?|case stud(y|ies)|role ?plays?|table[- ]?top|war-?gaming|exercise|simulation|quiz|"
+    r"true or false|"
     r"just curious|out of curiosity)\b",
     re.IGNORECASE)
 # An exercise named before a colon at the start: what follows the colon is its material, not news.
@@ -153,16 +161,24 @@ _STILL_NOW = re.compile(r"\b(just now|right now|as we speak|still (there|here|go
                         r"(minutes?|mins?) ago)\b", re.IGNORECASE)
 
 
+# A quiz's label just before the statement to judge: "Quiz q: true or false - you should always wait ..."
+_QUIZ = re.compile(r"\b(true or false|quiz( q| question| time)?|multiple choice|spot the (error|mistake))\W*$",
+                   re.IGNORECASE)
+
+
 RECOUNTED, EXERCISE = 2, 1  # how many levels a frame takes off the sentence's readings
 
 
-def framed(sentence: str, following: str, context: str) -> int:
+def framed(sentence: str, following: str, context: str, settled_after: bool = False, previous: str = "") -> int:
     """The sentences either side frame this one as no account of now: the next places it in the past or the
-    record (two levels down: nothing), or either sets it in an exercise (one level: at most the check).
-    Not when the sentence says now, or its neighbours say it is still going on."""
+    record, or settles it (help in hand, `settled_after`), or the one before asks it as a quiz ("true or false -
+    ..."): two levels down, nothing. Or either sets it in an exercise (one level: at most the check). Not when the
+    sentence says now, or its neighbours say it is still going on."""
     if NOW.search(sentence) or _STILL_NOW.search(sentence) or _STILL_NOW.search(context):
         return 0
-    if _RECOUNTS.search(following) and (_ON_RECORD.search(following) or PAST.search(_RECENT.sub(" ", following))):
+    if settled_after or _QUIZ.search(previous) or (_RECOUNTS.search(following) and
+                                                   (_ON_RECORD.search(following) or
+                                                    PAST.search(_RECENT.sub(" ", following)))):
         return RECOUNTED
     return EXERCISE if _EXERCISE.search(context) else 0
 
@@ -174,7 +190,8 @@ def framed(sentence: str, following: str, context: str) -> int:
 REFLECTING = re.compile(
     r"\b((in|to|into) (my |our |next )?supervision|student reflection|reflective (log|account|piece|essay)|"
     r"disguised compliance|serious case reviews?|(lcspr|cspr|scr)s?|supervision (notes?|record|session)|"
-    r"reflected on|over-?optimis\w*|looking back|"
+    r"reflected on|(child'?s|children'?s|young person'?s) (voice|lived experience)|voice of the child|"
+    r"(it |that |this )?(really )?(bothered|troubled) me|am i being (too|over)|over-?optimis\w*|looking back|"
     r"is it normal to (still )?(feel|be (worried|worrying|anxious|upset|shaky|shaking)|worry|cry)|"
     r"(still )?worrying about|i wonder what i missed|was i wrong|should i have|contingency|cumulative harm|"
     r"if\b[^.;]{0,60}\bever)\b", re.IGNORECASE)
@@ -194,7 +211,9 @@ NEGATION_BEFORE = re.compile(
 
 # "things are calm", "the kids are safe": with no danger phrase, the classifier alone can ask, not alarm.
 REASSURANCE = re.compile(
-    r"\b(calm|settled|(are|is|'re|'s|feel|feels|kept) safe|fine|thriving|safe and well|"
+    r"\b(calm|settled|(are|is|'re|'s|feel|feels|kept) safe|fine(?! with (it|that|this|him|her|them))|thriving|"
+    r"safe and well|(nobody|no one|no-one) (was |got )?(hurt|injured)|no injuries|"
+    r"(she|he|they) (chose|picked)\b|(her|his|their) (own )?choice|"
     r"doing (great|well|brilliantly|really well|so well|ok|okay)|"
     r"(she'?s|he'?s|they'?re) just (anxious|nervous|worried)|"
     r"no (immediate |current )?(concerns?|risk|danger)|"
@@ -261,6 +280,12 @@ RESOLVED = re.compile(
     r"(doesn'?t|does not|don'?t|do not) know (the|their|her|our) (new )?address|"
     r"(doesn'?t|does not|don'?t|do not) know where (they|she|the family) (live|lives|are living|have moved|moved)|"
     r"moved (away|out)|new boiler|"
+    r"(meds|medication|tablets|locks?|alarms?|heating|boiler|wiring|electrics?) (now |all |got |been )?"
+    r"(sorted|fixed|repaired)|medically (stable|fit|cleared)|(is|he'?s|she'?s|they'?re|now|remains?|still) in custody|"
+    r"(knife|weapon|blade|gun) (was |got |been )?taken (off|from) (him|her|them)|"
+    r"(within|in line with|allowed (by|under|in)) the (placement|safety|care) plan|"
+    r"(going|gone|went|taken|staying) to (her|his|their) (nan|gran|nana|grandma|aunt|auntie|uncle|grandparents)('?s)?"
+    r"(?! (house )?(where|with (him|her|them|dad|mum)))|"
     # a hazard made safe, a family housed for the night by the council, a young person long out of exploitation
     r"(gas|electric\w*|supply|power|water)( was| has been| got|'s been)? (turned|switched|shut|cut) off|"
     r"(paid|funded|booked|put up) (for )?by (housing|the council|the la|children'?s services|social care|us|edt)|"
@@ -289,7 +314,8 @@ RESOLVED = re.compile(
     r"agreed to (leave|move out)|"
     r"police (have|had) spoken to (him|her|them)|(on|in) the ward|under observation|"
     r"(?<!during )(?<!in )(?<!at )(?<!on )supervised|"
-    r"safety plan|locked away|(not|isn'?t|aren'?t) allowed|can'?t (enter|come|go) (in|near|within)|"
+    r"safety plan|locked away|(not|isn'?t|aren'?t) allowed(?! (back|out|to (go|leave|see|tell|talk|speak|return)))|"
+    r"can'?t (enter|come|go) (in|near|within)|"
     r"restrictors?|fitted|(hasn'?t|haven'?t|not) (had|happened)( \w+)? since|home and well|well now|"
     r"checked (over|out)|signed(?! (in|on|out|off|up|at))|written agreement|clare'?s law|dvds|granted|"
     # "it is being managed", not "managed under MAPPA", which says who he is
@@ -305,7 +331,8 @@ RESOLVED = re.compile(
     r"(being )?protective|abe booked|\d+ ?min(ute)?s? checks)\b", re.IGNORECASE)
 # Words that make a whole message a question about practice, never a report of now.
 TEACHING = re.compile(
-    r"\b(hypothetically|in theory|case stud(y|ies)|practice question|quiz( question)?|scenarios?|vignette|role ?plays?|"
+    r"\b(hypothetically|in theory|(?<!from my )(?<!in my )case stud(y|ies)|practice question|quiz( question)?|"
+    r"scenarios?|vignette|role ?plays?|"
     r"table[- ]?top|"
     r"for (the |a |an |our |my |next week'?s )?(\w+ ){0,2}(training|induction|session|course|teaching|workshop)|"
     r"for (the |our |my )?(practice|team|away|development|training|learning) (\w+ )?day|induction pack|"
@@ -326,10 +353,19 @@ TEACHING = re.compile(
     r"(where|how) (on the system |in the system )?(do|should|would|can) (i|we) (record|log|upload|file|find)|"
     r"mandatory report(ing)?|uploaded as|(form|template|document|code|field|tab|box) (on|in) the system|"
     r"consent to share|separate chronology|(which|what) (form|code)|placement plan doing|separate tab|"
-    r"contact screen|^\W*rota\b|(emergency|out of hours|ooh) (duty )?(cover|rota|shifts?)|duty rota|e-?learning|"
+    r"contact screen|^\W*rota\b|(emergency|out of hours|ooh) (duty )?(cover|rota|shifts?)|duty rota|"
+    r"(edt|ooh|on-?call) (rota|shift)|e-?learning|"
     r"quarterly return|'[^']{3,40}' (training|course|session|e-?learning|workshop)|"
     r"(training|course|session|workshop)( on \w+day)? (has )?(moved|is moved|cancelled|postponed))\b",
     re.IGNORECASE)
+
+# The worker asking about their own next step ("Do I need to do anything tonight?", "what should I bring?"): with no
+# harm named in it, the sentence is about the worker's work, whatever its "tonight".
+OWN_STEP = re.compile(
+    r"^\W*((do|should|shall|must|can) (i|we)|what (do|should|shall) (i|we)|is there anything (i|we) (need to|should))"
+    r"( \w+)? (need to |have to )?(do|bring|take|write|record|send|prepare|update|fill in|read|know)\b",
+    re.IGNORECASE)
+
 
 # Everyday idioms that borrow danger's words; read as a plain word before anything else.
 IDIOMS = re.compile(
@@ -346,7 +382,8 @@ IDIOMS = re.compile(
     r"over my dead body|fighting fit|(bring|bringing|brought|take|taking) a \w+ to a (knife|gun) ?fight|"
     r"(gas|fire|bomb)(ing)? (it|through)|(on|with) fire (at|in) (work|school)|"
     r"blew me away|blew up at (me|us|the \w+)|a nightmare|knackered|bombarded|killer (question|point)|"
-    r"shot myself in the foot|knife[- ]edge|(noose|millstone|albatross) (round|around) (my|our|his|her|their) neck|"
+    r"shot myself in the foot|dead on my feet|(going to|gonna|gunna|might|will) crash (out )?(the minute|as soon as|"
+    r"when|early|out)[^,.;!?]*|knife[- ]edge|(noose|millstone|albatross) (round|around) (my|our|his|her|their) neck|"
     r"out of house and home|break(ing|s)? the bank|(career|political) suicide|"
     r"(strangl\w*|starv\w*|kill\w*|gutt\w*|cripp\w*) (early help|the service|services|the budget|funding|our team|"
     r"the department|youth services|the voluntary sector)|(slay\w*|smash\w*|nail\w*|kill\w*) it\b|"
@@ -509,7 +546,8 @@ NEGATED_DANGER = re.compile(
     r"rousing|moving|responding|responsive|answering|answered|back|home|worried|bothered|concerned|know where|"
     r"consent\w*|agree to (it|marry\w*|the (marriage|wedding|nikah))|"
     r"knows where|know who|knows who|want (us|me|anyone|anybody|her \w+|his \w+) to (tell|know|find out)|"
-    r"tell anyone|want to go (back )?home|stop(ping)? (crying|screaming|bleeding|fitting|being sick|vomiting|shaking)|"
+    r"tell anyone|tell (him|her|them|mum|dad|my \w+)|want to go (back )?home|stop(ping)? (crying|screaming|bleeding|"
+    r"fitting|being sick|vomiting|shaking)|"
     r"safe|adults?|grown ?ups?|"
     r"parents?|food|heating|electric\w*|seen|heard from|(come|came|been) (back|home)|collected|picked up|"
     r"with (them|him|her)|in the (house|flat|property|home|building)|(been )?(found|located|traced)|want to go|"
@@ -554,6 +592,8 @@ _NOT_OVER = re.compile(
     r"(heading|driving|making (his|her|their) way) (straight )?(back )?(to|for|round to|over to) "
     r"(the |her |his |their )?([\w-]+'?s )?(\w+ )?(house|home|flat|address|school|place)|"
     r"packing up the (pram|buggy|car seat)|"
+    r"(is|'s|are|'re) (now |currently |still |already )?(in|at|inside) the (property|house|flat|home|address) with "
+    r"(the )?(children|kids|her|him|them|mum|baby|girls|boys)|"
     r"discharged (back )?(to|into) (his|him|the (father|dad|uncle|stepdad|grandad|abuser|perpetrator))|"
     r"(asking|wants?|wanting|demanding|insisting) to take (him|her|"
     r"them|"
