@@ -1274,3 +1274,14 @@ def test_a_child_staying_overnight_with_an_adult_partner_is_at_least_asked_about
 ])
 def test_kinds_the_sixteenth_set_read_as_past_help_or_practice_are_not_asked_about(check, text):
     assert check.read(text).level is None
+
+
+@pytest.mark.parametrize("text", [
+    # who a sentence is about, named by what happened to them, then help in hand now: the harm says who, not what
+    # is happening; and what brought help about, told after it
+    "the toddler who was having seizures is on HDU now, settled, mum is with her on the ward",
+    "the girl with the ligature is in a Tier 4 unit now on 1:1",
+    "Both boys are in emergency foster care tonight after being found on their own, dad's been traced",
+])
+def test_who_it_is_about_or_what_brought_help_is_not_harm_happening_now(check, text):
+    assert check.read(text).level is None

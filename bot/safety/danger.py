@@ -85,7 +85,7 @@ from bot.reading import model_cache
 from bot.reading.ngram_model import NgramModel, NgramSettings
 
 from . import danger_guards as G
-from .danger_concepts import margin, names_harm, now_unresolved, settled
+from .danger_concepts import margin, names_harm, now_unresolved, settled, told_of
 
 CLEAR, POSSIBLE = "clear", "possible"
 
@@ -252,7 +252,8 @@ class DangerCheck:
             # then the classifier reads it as it reads any settled sentence ("the kids were home alone but the
             # neighbour has them now and mum's been found").
             settled_whole = G.resolved(plain) and settled(plain) and not now_unresolved(plain)
-            if G.NOW.search(span) or not (settled_whole or G.resolved(span)):
+            # ("the baby who was fitting is in PICU now": its "now" is the help's, the harm says who)
+            if (G.NOW.search(span) and told_of(span) == span) or not (settled_whole or G.resolved(span)):
                 return [DangerReading(POSSIBLE, sentence, 1.0, True)]
         if G.OWN_STEP.search(plain) and not names_harm(plain):
             return []  # the worker's own next step, no harm named: "Do I need to do anything tonight?"

@@ -263,9 +263,33 @@ def now_unresolved(plain: str) -> bool:
     over = [G.resolved(plain[a:b]) for a, b in spans]
     helped = [over[i] and (not G.NOW.search(plain[a:b]) or bool(_DONE.search(plain[a:b])))
               for i, (a, b) in enumerate(spans)]
-    return any(G.NOW.search(plain[a:b]) and (not over[i] or _concept(plain[a:b])) and
+    return any(G.NOW.search(plain[a:b]) and (not over[i] or _concept(told_of(plain[a:b]))) and
                not (not over[i] and any(helped[i + 1:]) and _timed(plain[a:b]))
                for i, (a, b) in enumerate(spans))
+
+
+# Who a clause is about, named by what happened to them ("the baby who was fitting", "the man who was trying to move
+# in", "the young person with the ligature"), before what is true of them now ("is in PICU now", "has been recalled")
+_DESCRIBED = re.compile(
+    r"^\W*(\w+\W+){0,5}?(who|that|being|with the)\b.{0,80}?\b(is|are|'s|'re|has been|have been)\s+(now\s+)?",
+    re.IGNORECASE)
+
+
+# What brought the help about, told after it: "in emergency foster care tonight after being found alone"
+_CAUSE = re.compile(r"\b(after|following) (being |having been |they were |he was |she was )?\w+.*$", re.IGNORECASE)
+
+
+def told_of(clause: str) -> str:
+    """The clause without the description of who it is about, or of what brought help about, when what is left is
+    help in hand: the harm in "the baby who was fitting is in PICU now" names who, and in "the kids are in foster
+    care tonight after being found alone" what happened, not what is happening now."""
+    found = _DESCRIBED.search(clause)
+    if found and G.resolved(clause[found.end():]):
+        return clause[found.end():]
+    cause = _CAUSE.search(clause)
+    if cause and G.resolved(clause[:cause.start()]):
+        return clause[:cause.start()]
+    return clause
 
 
 # Help told as done ("police found her at 9:30"), not help still to come ("she's back at the placement at 4")
