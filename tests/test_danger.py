@@ -1285,3 +1285,17 @@ def test_kinds_the_sixteenth_set_read_as_past_help_or_practice_are_not_asked_abo
 ])
 def test_who_it_is_about_or_what_brought_help_is_not_harm_happening_now(check, text):
     assert check.read(text).level is None
+
+
+@pytest.mark.parametrize("text", [
+    # an exam question, a saying about angry carers or a parent's embarrassment, a section missing from a template,
+    # a medical all-clear
+    "Essay question: a toddler is found alone on a balcony with the door open, what would you do first?",
+    "the carers were fuming about the mileage claim, I thought they were going to strangle me",
+    "Dad said he wanted the floor to swallow him up when the toddler screamed blue murder at the bus stop.",
+    "Is the updated template on the drive yet? The old version has no section on burns and bruising in non-mobile "
+    "babies",
+    "Nurse said the cut on the 4yo's head was minor, scan clear, he went home the same evening.",
+])
+def test_exam_questions_sayings_templates_and_an_all_clear_are_not_asked_about(check, text):
+    assert check.read(text).level is None
