@@ -1299,3 +1299,63 @@ def test_who_it_is_about_or_what_brought_help_is_not_harm_happening_now(check, t
 ])
 def test_exam_questions_sayings_templates_and_an_all_clear_are_not_asked_about(check, text):
     assert check.read(text).level is None
+
+
+def test_the_guards_compiled_by_regex_find_what_re_finds():
+    """The largest word lists (help in hand, harms beside a child, idioms, signs it is not over) are compiled by the
+    `regex` package, about five times faster on a long message than `re`; they must find the same matches as `re`
+    on every sentence of the sets (checked once on their clauses and the training sentences too, 47,520 texts)."""
+    import re
+
+    from bot.safety import danger_concepts as C
+
+    texts = [t for path in GATE_FILES for side in heldout(path).values() for group in side.values() for t in group]
+    for compiled in (G.RESOLVED, G.IDIOMS, G._NOT_OVER, C.HARM_BESIDE_A_CHILD):
+        plain = re.compile(compiled.pattern, re.IGNORECASE)
+        differ = [t for t in texts if [m.span() for m in plain.finditer(t)] != [m.span() for m in compiled.finditer(t)]]
+        assert differ == [], f"{len(differ)} sentences differ for {compiled.pattern[:40]}"
+
+
+# Kinds from the seventeenth held-out set (tests/danger/seventeenth.yml), written here in other words.
+@pytest.mark.parametrize("text", [
+    # a marriage the young person never agreed to, collected "first thing", a time in words
+    "night staff: one of our young people (sixteen) says her uncles are picking her up first thing for a nikah in "
+    "Leicester she never agreed to, they're due at eight",
+    # bailed to the home the children live in, with nothing stopping him ("no conditions" is no comfort)
+    "Officer on scene: the partner was bailed this evening to the family home where mum and the two kids live, no "
+    "conditions stopping him, he'll be there before bedtime",
+    # a threat whose condition is told first, an age in words
+    "if i dont do the drop tonight they said they'll hurt my little brother, im fourteen, meeting them by the garages "
+    "at nine",
+    # a child's age in words, hands round her throat, and the two "about to go home together"
+    "school nurse - eight-year-old in with her stepdad for a jab, while he was out of the room she said he puts his "
+    "hands round her throat when he's cross, I saw marks. They're about to go home together.",
+    "no - school nurse - eight-year-old in with her stepdad for a jab, while he was out of the room she said he puts "
+    "his hands round her throat when he's cross, I saw marks. They're about to go home together.",
+])
+def test_kinds_the_seventeenth_set_found_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # help in hand in the words of other agencies: gone to A&E and triage have her, with the DSL and officers,
+    # paramedics arrived (in the next sentence), stopped at the airport and served with an order
+    "Practice nurse: the girl who'd taken tablets has gone to A&E with her mum, triage have her now and the liaison "
+    "team will see her before discharge",
+    "Head teacher: the boy who disclosed is with our DSL and two officers in the office, police have said his "
+    "stepdad won't be collecting him",
+    "chemist: the baby who drank the methadone - paramedics arrived straight away and took her and dad in, I passed "
+    "on the details",
+    "community volunteer: the man who was coming to cut the girls was stopped at the airport, the family have been "
+    "served with an FGM protection order and the girls are with their gran",
+    # exercises: "imagine", a discussion prompt, a case study named before a dash
+    "Imagine a GP is told the cutter is coming tomorrow for a six year old. Walk the team through the reporting duty.",
+    "Discussion prompt: a coach is told by a lad he'll take an overdose after the match. What stops the coach "
+    "ringing us?",
+    "case study for the ASYE group - toddler of ten months, limp and grey, dad refusing an ambulance. Who do you "
+    "call?",
+    # a joke
+    "carer joked she's going to lock herself in the loo with a glass of wine tonight after the week she's had",
+])
+def test_kinds_the_seventeenth_set_read_as_help_practice_or_a_joke_are_not_asked_about(check, text):
+    assert check.read(text).level is None

@@ -27,12 +27,17 @@ from __future__ import annotations
 import re
 from typing import List
 
+import regex
+
 from . import danger_guards as G
 
 _UNIT = r"(yo|y/o|yrs?|years?|months?|mths?|mo|weeks?|wks?)"
 _AGE = r"\(\s*\d{1,2}( ?" + _UNIT + r")?( old)?\s*\)|\d{1,2} ?(yo|y/o|yr|" + _UNIT + r" old)(?!\w)|" \
     r"(is|aged) ([1-9]|1[0-7])(?= *(and|,|\.|$))|(she|he)('s| is) ([1-9]|1[0-7])(?= *(and|,|\.|$|yo|years))|" \
     r"(i'?m|i am|im) ([1-9]|1[0-7])\b(?! ?(am|pm|mins?|minutes|hours?|%|:))|" \
+    r"(i'?m|i am|im|aged|is|she'?s|he'?s) (nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b|" \
+    r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|" \
+    r"eighteen)[- ](year|month|week)[- ]olds?\b|" \
     r"\(\s*(?-i:[A-Z][a-z]+),? ([1-9]|1[0-7])\s*\)"
 # ("Zainab is 15 and ...": an age, not "is 10 minutes away"; "I'm 14": a young person's own age, not "I'm 5 mins away";
 # "(Zara 10)": a name and an age in brackets)
@@ -44,7 +49,7 @@ VULNERABLE = re.compile(
     r"(my|the) (young|little) \w+|cot|pram|buggy|moses basket)\b|(^|\s)(" + _AGE + r")", re.IGNORECASE)
 
 # Harms, medical signs, hazards, exploitation and absence of care: each means danger only beside a child.
-HARM_BESIDE_A_CHILD = re.compile(
+HARM_BESIDE_A_CHILD = regex.compile(
     r"\b(hit(s|ting)?|hurt(s|ing)?|beat(ing|en)?|punch\w*|kick(ed|ing)|slap\w*|shook|shaken|shaking (him|her|the)|"
     r"throw\w* (him|her)|thrown|grab\w*|dragg\w*|bruis\w*|burn(t|ed|s)?|scald\w*|bleed\w*|blood|injur\w*|"
     r"broken (arm|leg|bone)|head injury|struck|strikes|striking|fractur\w*|haemorrhag\w*|hemorrhag\w*|skull|"
@@ -84,7 +89,8 @@ HARM_BESIDE_A_CHILD = re.compile(
     r"(going|gone|go|sent|sending \w+) (['\"‘]?out )?['\"‘]?country|"
     r"groom\w*|sexual\w*|rap(e|ed)|touch(ed|ing) (her|him)|private parts|willy|"
     r"cut|cutting|ceremony|marry|married|marriage|wedding|nikk?ah|nikaah|flights?|airport|heathrow|gatwick|plane|"
-    r"drugs to (deliver|drop|carry|run|take)|(bag|rucksack|package|parcel|box) of (drugs|gear|weed)|"
+    r"drugs to (deliver|drop|carry|run|take)|(do|doing|on) (a|the) run (tonight|later)|(bag|rucksack|package|parcel|"
+    r"box) of (drugs|gear|weed)|"
     r"(do(es)?n'?t|does not|did not|not) (consent|agree) to (it|the \w+|marry\w*)|(do(es)?n'?t|does not) consent|"
     r"(make|making|get|getting) (her|them|the girls?|\w+) clean|"
     r"(become|becoming|make (her|them)|made (her|them)|be) (a )?(proper|real|big|grown|full|true) (woman|women|lady)|"
@@ -92,7 +98,8 @@ HARM_BESIDE_A_CHILD = re.compile(
     r"moving (back )?in|moved (back )?in|released|turned up|turning up|coming (round|over)|at the door|"
     r"drunk|high|off (his|her|their) face|passed out|out cold|kill\w*|die|dead|knife|knives|weapon|gun|strangl\w*|"
     r"(dv|da|domestic|violence|fight|assault)\w* (is )?(in progress|happening|going on|kicking off)|"
-    r"choke?d?|choking|threat\w*|scared|terrified|screaming|hiding|laying into|battering|going for (him|her|them))\b",
+    r"choke?d?|choking|(hands?|arms?|belt|rope|cord) (round|around|on) (her|his|their|my) (neck|throat)|threat\w*|"
+    r"scared|terrified|screaming|hiding|laying into|battering|going for (him|her|them))\b",
     re.IGNORECASE)
 
 # Harms grave enough on their own, whoever they are about.
@@ -128,6 +135,7 @@ ARRIVING = re.compile(
     r"discharged (back )?(to|into) (his|her|their|the) (house|home|flat|care|address)|"
     r"home from (hospital|prison|jail|custody|rehab)|(is|be|'s|will be) home (at|by|tonight|today|later)|"
     r"walking (to|into|in|towards|up to|onto)|signed in|(just )?left (together|with (him|her|them|mum|dad))|"
+    r"(about to|going to|getting ready to|ready to) (leave|go home|go) (together|with (him|her|them))|"
     r"on the (late|last|next|night) (train|bus|coach)|on (a|the) (train|bus|coach)|en route|eta \d+|"
     r"(heading|making (his|her|their) way) (to|for|towards|over to|round to)|"
     # a child left with the person who threatened them: "she's at home with him now"
@@ -271,7 +279,8 @@ def now_unresolved(plain: str) -> bool:
 # Who a clause is about, named by what happened to them ("the baby who was fitting", "the man who was trying to move
 # in", "the young person with the ligature"), before what is true of them now ("is in PICU now", "has been recalled")
 _DESCRIBED = re.compile(
-    r"^\W*(\w+\W+){0,5}?(who|that|being|with the)\b.{0,80}?\b(is|are|'s|'re|has been|have been)\s+(now\s+)?",
+    r"^\W*(\w+\W+){0,5}?(who|that|being|with the)\b.{0,80}?\b(is|are|'s|'re|has been|have been|has gone|"
+    r"was taken|has been taken)\s+(now\s+)?",
     re.IGNORECASE)
 
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from typing import List, Tuple
 
+import regex
+
 _WEEKDAY = r"(mon|tues?|wed(nes)?|weds|thu(rs)?|thurs|fri|sat(ur)?|sun)(day)?"
 
 # Where one clause ends and the next begins inside a sentence.
@@ -52,6 +54,10 @@ NOW = re.compile(
     r"flights? (are |is |'s |all )?(booked|sat|sun|tomorrow)|eta \d+|en route|in the next (hour|\d+ (mins?|minutes|"
     r"hours?))|"
     # a time the day at school ends, typed without "at": "school finish 3pm, boyfriend collect him"
+    r"(by|before) (teatime|tea time|tea|bedtime|bed time)|first thing|"
+    r"at (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)( o'?clock| thirty| fifteen| forty-?five)?"
+    r"(?= *([.!?,;]|$|tonight|today|this|am|pm))|(half|quarter) (past|to) (one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve)|"
     r"before the bell|after school(?! (clubs?|activit\w*|provision|care|sessions?|groups?))|as i type|"
     r"(finish(es|ing)?|ends?|closes?|out) (at )?\d{1,2}([.:]\d\d)? ?(am|pm)\b|"
     r"(staying|stopping|sleeping) (over )?(the|this) "
@@ -104,7 +110,9 @@ HYPOTHETICAL = re.compile(
 THREAT_CONDITION = re.compile(
     r"(\b(threat\w*|saying|says|said|texted|messag\w*|shouting|screaming|swearing|swore)\b[^,.;]{0,60}?"
     r"\b(he'?ll|hell|she'?ll|they'?ll|i'?ll|will|going to|gonna|gunna|would)\b[^,.;]{0,60}?|"
-    r"\bthreat(en|ened|ening|ens)\b[^,.;]{0,60}?)\b(if|unless)\b[^,.;]*",
+    r"\bthreat(en|ened|ening|ens)\b[^,.;]{0,60}?)\b(if|unless)\b[^,.;]*|"
+    r"()\bif (i|you|he|she|we) (don'?t|dont|do not|won'?t|wont|refuse\w*)\b[^,.;]{0,60}?(?=,? ?(then )?(they|he|she)"
+    r"( said| say| says)? ?(they|he|she)?('?ll|ll| will| would|'d) )",
     re.IGNORECASE)
 
 
@@ -128,7 +136,8 @@ WHAT_IF_OPENING = re.compile(
 # So is one set up by "say" or "imagine" and told in the past tense ("Say a sex offender was moving in tonight").
 COUNTERFACTUAL = re.compile(
     r"^\W*if\b[^.?!]{0,120}\b(was|were|knew|had)\b[^.?!]{0,120}\bwould (it|i|we|you|that|they|this)\b|"
-    r"^\W*(say|suppose|supposing|imagine|let'?s say)\b[^.?!]{0,40}\b(was|were|had)\b",
+    r"^\W*(say|suppose|supposing|imagine|let'?s say)\b[^.?!]{0,40}\b(was|were|had)\b|"
+    r"^\W*(imagine|picture (this|the scene|it)|thought experiment|discussion (prompt|point|question))\b",
     re.IGNORECASE)
 
 
@@ -155,14 +164,16 @@ _EXERCISE = re.compile(
     re.IGNORECASE)
 # An exercise named before a colon at the start: what follows the colon is its material, not news.
 EXERCISE_LABEL = re.compile(
-    r"^\W*[^:]{0,60}\b(scenarios?|vignettes?|case stud(y|ies)|role ?plays?|table[- ]?top|exercise|quiz|simulation)"
+    r"^\W*[^:]{0,60}\b(scenarios?|vignettes?|case stud(y|ies)|role ?plays?|table[- ]?top|exercise|quiz|simulation|"
+    r"thought experiment|discussion (prompt|point|question))"
     r"\b[^:]{0,40}:", re.IGNORECASE)
 _STILL_NOW = re.compile(r"\b(just now|right now|as we speak|still (there|here|going on|happening)|"
                         r"(minutes?|mins?) ago)\b", re.IGNORECASE)
 
 
 # A quiz's label just before the statement to judge: "Quiz q: true or false - you should always wait ..."
-_QUIZ = re.compile(r"\b(true or false|quiz( q| question| time)?|multiple choice|spot the (error|mistake))\W*$",
+_QUIZ = re.compile(r"\b(true or false|quiz( q| question| time)?|multiple choice|spot the (error|mistake))\W*$|"
+                   r"^\W*(\w+\W+){0,3}(case study|scenario|vignette|role ?play|exam question)\b(\W+\w+){0,6}\W*$",
                    re.IGNORECASE)
 
 
@@ -220,10 +231,11 @@ REASSURANCE = re.compile(
     r"no (immediate |current )?(concerns?|risk|danger)|"
     # said as a joke: "he'll be the death of her, she said it laughing"
     r"said (it|that|this) (laughing|with a (laugh|smile|grin|wink)|jokingly|as a joke)|(only|just|was|were) joking|"
+    r"joked|(was|were) laughing (about|at) it|"
     r"(with an?|an?) (\w+ )?eye ?roll)\b",
     re.IGNORECASE)
 # Signs the danger is over or already met: a reading in the same stretch of text goes one level down.
-RESOLVED = re.compile(
+RESOLVED = regex.compile(
     r"\b((all |now |kids |children |everyone |they'?re |she'?s |he'?s )safe( now)?|safe now|all ok now|"
     # not "it's sorted for after tea": a plan made ready, not a danger met
     r"(got |been |all |now |was |were |is |are |it'?s )(sorted|fixed|repaired)(?! for)|(sorted|fixed|repaired) now|"
@@ -285,6 +297,15 @@ RESOLVED = re.compile(
     r"(ct|scan|x-?rays?|bloods|skeletal survey|(cp |child protection )?medical)( was| were| came back| has come back)? "
     r"(clear|normal|fine)|found nothing|nothing (non-accidental|concerning|untoward|broken)|(was|were) (only )?minor|"
     r"went home the same (day|night|evening)|"
+    r"(ambulance|paramedics|police|crew|officers)( \w+)? (arrived|came|attended)|"
+    r"(served|issued) (with )?(an? )?(\w+ )?(protection order|order|fgmpo|fmpo|injunction|non[- ]?mol\w*)|"
+    r"(was |were |been |got )?stopped at (the )?(airport|border|gate|station)|"
+    r"(with|alongside) (our |the |a )?(dsl|police officers?|officers)|"
+    r"(dad|mum|he|she|stepdad|stepmum|father|mother|uncle|\w+) (won'?t|will not|isn'?t|is not) (be )?(collecting|"
+    r"picking (her|him|them) up)|(is|are|'s|'re) (\w+ ){0,6}at the police station|"
+    r"(gone|taken|went|been taken|brought) (in)?to (a&e|hospital|the hospital|resus)|"
+    r"(triage|doctors|nurses|paramedics|the ward) (have|has|'ve got|have got) (him|her|them)|"
+    r"(seen|assessed) by (the )?(\w+ )?(liaison|crisis|camhs|psychiatr\w*|mental health)|staying in overnight|"
     r"(meds|medication|tablets|locks?|alarms?|heating|boiler|wiring|electrics?) (now |all |got |been )?"
     r"(sorted|fixed|repaired)|medically (stable|fit|cleared)|(is|he'?s|she'?s|they'?re|now|remains?|still) in custody|"
     r"(knife|weapon|blade|gun) (was |got |been )?taken (off|from) (him|her|them)|"
@@ -299,7 +320,7 @@ RESOLVED = re.compile(
     r"(wasn'?t|isn'?t|not) (real|serious|true)|false alarm|turned out|remanded|recalled( to prison)?|"
     r"(was|were|been|got) arrested|on tag|on remand|in (a )?secure (unit|children'?s home)|"
     # a weapon taken by the police, not a child who "seized" (fitted)
-    r"(police|officers|they) (have |had )?seized|(knife|weapon|gun|drugs|it) (was |were |has been )?seized|"
+    r"(police|officers|they)( have|'ve| had)? seized|(knife|weapon|gun|drugs|it) (was |were |has been )?seized|"
     r"removed by (the )?police|security got (him|her|them) out|police are dealing|"
     r"(police|officers) (forced|gained|got) (entry|in)|(not|no longer) a current (concern|risk|issue|worry)|"
     r"(fire service|firefighters|fire brigade|fire crew|firemen) (got|have got|brought|pulled|rescued) "
@@ -358,7 +379,9 @@ TEACHING = re.compile(
     r"(where|how) (on the system |in the system )?(do|should|would|can) (i|we) (record|log|upload|file|find)|"
     r"mandatory report(ing)?|uploaded as|(form|template|document|code|field|tab|box) (on|in) the system|"
     r"consent to share|separate chronology|(which|what) (form|code)|placement plan doing|separate tab|"
-    r"contact screen|(exam|essay|assignment|interview) questions?|"
+    r"contact screen|(exam|essay|assignment|interview) questions?|walk (the|my|our) (group|team|students|learners) "
+    r"through|what would (the|our) (threshold|guidance|procedure|policy|protocol)( document)? say|threshold document|"
+    r"thought experiment|discussion (prompt|point)|"
     r"(new |the |a )?(box|section|field|tab|template) (for|on|about)\b|filling (it|this|them) in|^\W*rota\b|"
     r"(emergency|out of hours|ooh) (duty )?(cover|rota|shifts?)|duty rota|"
     r"(edt|ooh|on-?call) (rota|shift)|e-?learning|"
@@ -375,7 +398,7 @@ OWN_STEP = re.compile(
 
 
 # Everyday idioms that borrow danger's words; read as a plain word before anything else.
-IDIOMS = re.compile(
+IDIOMS = regex.compile(
     r"\b(((nearly|almost|literally|practically) )?(died|dying|die|dead) (laughing|of (shame|embarrassment|boredom))|"
     r"(killing|kills|killed) (me|it|myself laughing)|(would|could) (kill|murder) (for )?(a|an|some) \w+|"
     r"dying (for|to) \w+|to die for|bored to death|scared (me )?to death|the death of (me|her|him|us|them)|"
@@ -389,7 +412,12 @@ IDIOMS = re.compile(
     r"over my dead body|fighting fit|(bring|bringing|brought|take|taking) a \w+ to a (knife|gun) ?fight|"
     r"(gas|fire|bomb)(ing)? (it|through)|(on|with) fire (at|in) (work|school)|"
     r"blew me away|blew up at (me|us|the \w+)|a nightmare|knackered|bombarded|killer (question|point)|"
-    r"shot myself in the foot|(ground|floor|earth) to swallow (me|her|him|them|us)( up)?|"
+    r"shot myself in the foot|(receptionist|school office|(office|admin) (team|staff|manager)|my colleagues?|"
+    r"(the )?(team|duty) manager)(?: is|'s| are|'re)? (?:going to |gonna |will )?(kill|murder|strangle) (me|us)|"
+    r"(will|'ll|is going to|gonna) (literally )?kill (her|him|me|them) when (she|he|they|i) (sees?|finds? out|hears?)|"
+    r"(absolute|little|total|proper|right) (terror|nightmare|monkey|horror)|wrapped (round|around) (her|his) "
+    r"little finger|lock (myself|herself|himself|themselves) (in|away)( in)? (the \w+ )?with (a|the) (bottle|glass)|"
+    r"(ground|floor|earth) to swallow (me|her|him|them|us)( up)?|"
     r"(thought|think) (they|he|she)('d| would| were going to| was going to) (kill|strangle|murder|throttle) (me|us)|"
     r"dead on my feet|(going to|gonna|gunna|might|will) crash (out )?(the minute|as soon as|"
     r"when|early|out)[^,.;!?]*|knife[- ]edge|(noose|millstone|albatross) (round|around) (my|our|his|her|their) neck|"
@@ -541,6 +569,8 @@ def near(pattern: "re.Pattern[str]", text: str, start: int, end: int) -> bool:
 # where they're taking her". Read as comfort, these lowered the very readings that mattered most.
 NEGATED_DANGER = re.compile(
     r"\b(nobody|no one|no-one)('?s| is) (with|in with|looking after) (them|him|her|it|the \w+)\b|"
+    r"\bno (bail )?(conditions?|order|restrictions?|injunction)( \w+)? (stopping|preventing|to stop)\b|"
+    r"\bnothing (stopping|to stop) (him|her|them|it)\b|"
     r"\b(nobody|no ?one|no-one) else (in|home|there|about|around|with (them|him|her|it))\b|"
     r"\b(nobody|no ?one|no-one)('?s| is) (awake|up|around|about|home|in)\b|"
     r"\b(aren'?t|isn'?t|not|haven'?t|hasn'?t) (there|here|arrived|turned up|got (there|here))( yet)?\b|"
@@ -575,7 +605,7 @@ def negated(text: str) -> bool:
 # "no restrictor", "even though his bail says": the sign of it being over is itself denied or broken.
 # Set aside ("even though"), or the danger told as still going on, which no arrest or order elsewhere ends
 # ("the kids are locked in and no one has a key, mum's been arrested").
-_NOT_OVER = re.compile(
+_NOT_OVER = regex.compile(
     r"\b(even (tho|though)|despite|in spite of|(?<!were )(?<!was )(?<!been )locked (in|inside)|trapped|"
     r"(is|are|'s|'re) (still )?(home alone|alone (at|in the) (home|house|flat))|"
     r"(?<!was )(?<!were )(?<!been )(?<!found )(alone|on (her|his|their|there) own) in the (home|house|flat)|"
