@@ -1359,3 +1359,43 @@ def test_kinds_the_seventeenth_set_found_are_the_urgent_reply(check, text):
 ])
 def test_kinds_the_seventeenth_set_read_as_help_practice_or_a_joke_are_not_asked_about(check, text):
     assert check.read(text).level is None
+
+
+# Kinds from the eighteenth held-out set (tests/danger/eighteenth.yml), written here in other words.
+@pytest.mark.parametrize("text", [
+    # the person who cuts, coming; a rash that does not go away under a glass; a baby not waking properly
+    "Ifrah, 9, says the cutter is 'visiting after the wedding', which is on Saturday morning - should we ask for an "
+    "FGMPO today? She's home with mum now.",
+    "Baby 6 months, purple spots that don't go away with a glass",
+    "the toddler will not wake properly and mum says he's just tired",
+])
+def test_kinds_the_eighteenth_set_found_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # help in hand: found by police and with an officer, "she is in hospital now" with a nurse, no contact since a
+    # year told at the start
+    "Good news, Tia's been found by police in Derby, she's at the station with a female officer and her carer is on "
+    "the way to collect her.",
+    "The girl who took the pills, she is in hospital now, a nurse is with her all the time, her dad is there too.",
+    "Before, in 2019, the stepfather beat the boys with a belt, it went to court, now the boys live with their nan "
+    "and he has no contact.",
+    # practice: for a practice educator, a guidance note named before a dash; a child's saying about a sibling
+    "for my practice educator, what if a young person says they're going to end it tonight, what's the right order of "
+    "things, I want to get it right before it ever happens",
+    "Team lead: drafting a practice guidance note - 'where a baby is seen with bruising and the parents are about to "
+    "take him home'. Could you help with the decision points?",
+    "The 6 y/o said her big sister is 'a monster who should be locked in a tower forever' - sibling love.",
+])
+def test_kinds_the_eighteenth_set_read_as_help_practice_or_a_saying_are_not_asked_about(check, text):
+    assert check.read(text).level is None
+
+
+def test_punctuation_said_aloud_to_voice_typing_splits_clauses(check):
+    # "comma" and "full stop" dictated: the help after them is read as its own clause, so the urgent reply is not
+    # given for a young person who is down and on a unit with staff
+    assert check.read("the young person on the bridge earlier comma but she's down now comma police brought her in "
+                      "and she's on the adolescent unit tonight with one-to-one staff full stop").level != CLEAR
+    assert sentences("he's fine now comma thanks full stop see you tomorrow") == ["he's fine now, thanks",
+                                                                               "see you tomorrow"]

@@ -107,6 +107,8 @@ MAX_SCANNED_CHARACTERS = 20_000  # the longest message taken (see channels/rest.
 MAX_SENTENCE_CHARACTERS = 600
 
 _SENTENCE_BREAK = re.compile(r"(?:[.!?;]+(?=\s|$)|\n+|\s[-–—]+\s|\s*\|\s*)")
+# Punctuation said aloud to voice typing: "he's down now comma paramedics checked him full stop"
+_SPOKEN = re.compile(r"\s+(comma|full stop|fullstop)\b", re.IGNORECASE)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 # An aside between two dashes ("his brother - the one who assaulted the girls - to come and stay") is part of its
 # sentence: read as a clause, not as a sentence of its own that has lost who it is about.
@@ -164,6 +166,7 @@ class DangerReading:
 def sentences(text: str) -> List[str]:
     """The sentences of a message, each read on its own (bounded in number and length)."""
     text = (text or "")[:MAX_SCANNED_CHARACTERS].translate(_APOSTROPHES)
+    text = _SPOKEN.sub(lambda m: "," if m.group(1).lower() == "comma" else ".", text)  # dictated punctuation
     text = _ASIDE.sub(lambda m: f", {m.group(1)}, ", text)
     parts = [p.strip(" ,") for p in _SENTENCE_BREAK.split(text)]
     found: List[str] = []

@@ -76,7 +76,8 @@ HARM_BESIDE_A_CHILD = regex.compile(
     r"(?<!\bi )(?<!\bwe )left (with|looking after|in charge)|"
     r"(nobody|no ?one)( else)? (home|in|there|with)|(nobody|no one)('?s| is) (with|in)|no adults?|"
     # an adult's age beside a child ("a 14yo staying at her 'boyfriend's' flat. he's 26"), begging for help
-    r"he('s| is) (19|[2-9]\d)\b|(staying|sleeping|stopping) (overnight|over|the night) (at|with) (an? |her |his )?\W?"
+    r"(he|who)('s| is) (19|[2-9]\d)\b|(staying|sleeping|stopping) (overnight|over|the night) (at|with) (an? |her |"
+    r"his )?\W?"
     r"(boyfriend|girlfriend|bf|older)|(begging|pleading with) (me|us|you|him|her|them) to|"
     r"wander\w*|door (open|wide open)|"
     r"locked|trapped|shut in|missing(?! (that|the point|something|what|how|signs?|out|it|things))|"
@@ -126,7 +127,7 @@ ARRIVING = re.compile(
     r"popping (round|over|in|by)|(coming|going) (round|over) for|sleep ?over|(tag|bail|licence|release) address|"
     r"(staying|stopping) (over|the night|at|with|(for )?the (weekend|week|night))|moved (back )?in(to)?|collect\b|"
     r"let (him|her|them) in|babysit\w*|minding (them|the (kids|children|baby))|pick(s|ing)? (\w+ ){0,2}up|"
-    r"collect(s|ing))\b|"
+    r"collect(s|ing)|pick(s|ing)? (him|her|them) (up )?from|due (at|by) \d)\b|"
     r"\b(arriv(ing|es)|coming (for|to get|to collect|to the (house|home|flat))|due (round|over|to visit|at the)|"
     # the child going back to where the harm is: "due to return home at the end of the school day"
     r"(go(ing|es)?|return(ing|s)?|sent|heading|due to (go|return)) (back )?home|"
@@ -147,7 +148,8 @@ DANGEROUS_PERSON = re.compile(
     r"offenders?|rso|schedule (1|one)|released|on licen[cs]e|subject of an? (\w+ ){0,2}order|"
     r"prison|jail|bail|non[- ]?mol\w*|injunction|restraining order|convict\w*|assault\w*|"
     # a disclosure of harm by someone at home, when the child is going back there
-    r"disclos\w*|(told|telling|showed|tells) (her|his|their|a|the|my) (teacher|tutor|dsl|nurse|key ?worker|worker|sw|"
+    r"disclos\w*|chok(e|ed|es|ing)|(told|telling|showed|tells|tell) (her|his|their|a|the|my) (teacher|tutor|dsl|"
+    r"nurse|key ?worker|worker|youth worker|sw|"
     r"social worker|tutor|coach)|strangl\w*|beat(s)? (him|her|them)|hit(s)? (him|her|them)|bad things|"
     r"touch(es|ed)? (him|her|them)|"
     # a young child's own words for sexual abuse

@@ -94,7 +94,8 @@ PAST = re.compile(
     r"before the (last |previous )?plan|at the time|had been|were called|was called|"
     r"was arrested|was convicted|conviction|(was|were) (found(?! (wandering|alone|on (his|her|their) own|"
     r"unresponsive|unconscious|collapsed|outside))|reported|recorded)|"
-    r"(years|months|weeks) back|at \d+ (months|weeks|years|yrs|mths)( old)?|a while back|at the weekend|"
+    r"(years|months|weeks) back|(was|were|happened) in (year|yr|reception|primary|nursery)( \d+)?|at \d+ (months|"
+    r"weeks|years|yrs|mths)( old)?|a while back|at the weekend|"
     r"over the weekend|the other (day|week|night)|"
     r"often|usually|sometimes|regularly|tends? to|most (nights|days|weekends))\b",
     re.IGNORECASE)
@@ -108,7 +109,7 @@ HYPOTHETICAL = re.compile(
     r"think(ing)? about how)\b", re.IGNORECASE)
 # A threat's own condition ("saying he'll drive into the river if she leaves") is the threat, not a "what if".
 THREAT_CONDITION = re.compile(
-    r"(\b(threat\w*|saying|says|said|texted|messag\w*|shouting|screaming|swearing|swore)\b[^,.;]{0,60}?"
+    r"(\b(threat\w*|saying|says|said|told|tell|tells|texted|messag\w*|shouting|screaming|swearing|swore)\b[^,.;]{0,60}?"
     r"\b(he'?ll|hell|she'?ll|they'?ll|i'?ll|will|going to|gonna|gunna|would)\b[^,.;]{0,60}?|"
     r"\bthreat(en|ened|ening|ens)\b[^,.;]{0,60}?)\b(if|unless)\b[^,.;]*|"
     r"()\bif (i|you|he|she|we) (don'?t|dont|do not|won'?t|wont|refuse\w*)\b[^,.;]{0,60}?(?=,? ?(then )?(they|he|she)"
@@ -173,7 +174,8 @@ _STILL_NOW = re.compile(r"\b(just now|right now|as we speak|still (there|here|go
 
 # A quiz's label just before the statement to judge: "Quiz q: true or false - you should always wait ..."
 _QUIZ = re.compile(r"\b(true or false|quiz( q| question| time)?|multiple choice|spot the (error|mistake))\W*$|"
-                   r"^\W*(\w+\W+){0,3}(case study|scenario|vignette|role ?play|exam question)\b(\W+\w+){0,6}\W*$",
+                   r"^\W*(\w+\W+){0,5}(case study|scenario|vignette|role ?play|exam question|guidance note)\b"
+                   r"(\W+\w+){0,6}\W*$",
                    re.IGNORECASE)
 
 
@@ -297,6 +299,13 @@ RESOLVED = regex.compile(
     r"(ct|scan|x-?rays?|bloods|skeletal survey|(cp |child protection )?medical)( was| were| came back| has come back)? "
     r"(clear|normal|fine)|found nothing|nothing (non-accidental|concerning|untoward|broken)|(was|were) (only )?minor|"
     r"went home the same (day|night|evening)|"
+    r"(police|officers) (are|is|were) (at|in) the (house|flat|address|property|home)|they arrested (him|her|them)|"
+    r"(he'?s|she'?s|they'?re|he is|she is|they are) (down|back inside|off the (roof|bridge|ledge|railings?))"
+    r"( now| safely)?(?! (the|to|at|by|from|on|in|with|there))|"
+    r"(has|have) no contact( with (them|her|him|the (kids|children)))?|"
+    r"one[- ]to[- ]one (staff|obs|observation|supervision)|(been )?(found|located|traced) (safe |safe and well )?by "
+    r"(the )?police|(with|alongside) (a|an|the|two) (\w+ )?(officers?|police officers?|pc|detective)|"
+    r"(he|she|they|the \w+) (is|are|'s|'re) (now )?in (a&e|hospital|the hospital)|"
     r"(ambulance|paramedics|police|crew|officers)( \w+)? (arrived|came|attended)|"
     r"(served|issued) (with )?(an? )?(\w+ )?(protection order|order|fgmpo|fmpo|injunction|non[- ]?mol\w*)|"
     r"(was |were |been |got )?stopped at (the )?(airport|border|gate|station)|"
@@ -328,7 +337,7 @@ RESOLVED = regex.compile(
     r"no (further |more |new )?(missing (episodes?|incidents?)|incidents?|episodes?|concerns?) since\b|"
     r"no (self[- ]?harm\w*|incidents?|episodes?|concerns?|reports?) (for|in|since) (over |more than |the (last|past) )?"
     r"(a|an|one|two|three|four|five|six|\d+) (years?|months?|weeks?)|"
-    r"(been|was|were|got|being) charged(?! (at|towards|into|with))|, charged,|"
+    r"(been|was|were|got|being) charged(?! (\w+ )?(at|towards|into|with))|, charged,|"
     r"(they'?ve|police have|officers have|police) arrested (him|her|them)|in (hand)?cuffs|in (picu|intensive care)|"
     r"in emergency foster care|in a secure (placement|unit|home)|(ambulance|paramedics) took (him|her|them)|"
     r"under (s20|s\.? ?20|section 20)|bailed (to (an?|the) (address|hostel)|away|out of)|"
@@ -379,7 +388,11 @@ TEACHING = re.compile(
     r"(where|how) (on the system |in the system )?(do|should|would|can) (i|we) (record|log|upload|file|find)|"
     r"mandatory report(ing)?|uploaded as|(form|template|document|code|field|tab|box) (on|in) the system|"
     r"consent to share|separate chronology|(which|what) (form|code)|placement plan doing|separate tab|"
-    r"contact screen|(exam|essay|assignment|interview) questions?|walk (the|my|our) (group|team|students|learners) "
+    r"contact screen|(exam|essay|assignment|interview)([- ]style)? questions?|mark my answer|"
+    r"for (my|our|the) practi[cs]e educator|(get it right|be ready|know what to do) (before|if|"
+    r"in case) it (ever )?happens|"
+    r"befor(e)? it ever happens|(drafting|writing|updating) (a|the|our) (\w+ ){0,2}(guidance|policy|procedure|"
+    r"protocol)( note)?|guidance note|decision points|walk (the|my|our) (group|team|students|learners) "
     r"through|what would (the|our) (threshold|guidance|procedure|policy|protocol)( document)? say|threshold document|"
     r"thought experiment|discussion (prompt|point)|"
     r"(new |the |a )?(box|section|field|tab|template) (for|on|about)\b|filling (it|this|them) in|^\W*rota\b|"
@@ -412,7 +425,8 @@ IDIOMS = regex.compile(
     r"over my dead body|fighting fit|(bring|bringing|brought|take|taking) a \w+ to a (knife|gun) ?fight|"
     r"(gas|fire|bomb)(ing)? (it|through)|(on|with) fire (at|in) (work|school)|"
     r"blew me away|blew up at (me|us|the \w+)|a nightmare|knackered|bombarded|killer (question|point)|"
-    r"shot myself in the foot|(receptionist|school office|(office|admin) (team|staff|manager)|my colleagues?|"
+    r"shot myself in the foot|locked (up )?in a (dungeon|tower)( forever)?|(receptionist|school office|(office|"
+    r"admin) (team|staff|manager)|my colleagues?|"
     r"(the )?(team|duty) manager)(?: is|'s| are|'re)? (?:going to |gonna |will )?(kill|murder|strangle) (me|us)|"
     r"(will|'ll|is going to|gonna) (literally )?kill (her|him|me|them) when (she|he|they|i) (sees?|finds? out|hears?)|"
     r"(absolute|little|total|proper|right) (terror|nightmare|monkey|horror)|wrapped (round|around) (her|his) "
@@ -504,7 +518,8 @@ NEGATION_INSIDE = re.compile(
     r"\b(isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|didn'?t|doesn'?t|don'?t|is not|are not|was not|were not|"
     r"has not|have not|did not|does not|no longer|denies|denied|nobody (has|is)|no one (has|is))\b"
     r"(?! (breathing|waking|wake|respond\w*|answer\w*|feeding|come (back|home)|been (back|home)|came|safe|"
-    r"let|make me|send me|allow\w*|stop\w*|feel safe|fade|fading|(been )?(found|located|traced|seen|heard from)))",
+    r"let|make me|send me|allow\w*|stop\w*|feel safe|fade|fading|go away|go (with|under|when)|disappear\w*|"
+    r"(been )?(found|located|traced|seen|heard from)))",
     re.IGNORECASE)
 
 
@@ -517,7 +532,7 @@ def clause_before(sentence: str, start: int) -> str:
 
 # "Now" words that only say how long ("overnight", "all day"): beside a date gone by ("back in january") they
 # tell the past ("left alone overnight back in january"), not tonight.
-_HOW_LONG = re.compile(r"(overnight|all (day|night)|the night)", re.IGNORECASE)
+_HOW_LONG = re.compile(r"(overnight|all (day|night)|the night|outside|inside)", re.IGNORECASE)
 
 
 def now_in(text: str, past: bool = False) -> bool:
@@ -541,9 +556,17 @@ def undone(sentence: str, start: int, end: int) -> bool:
 
 
 def opens_in_the_past(sentence: str) -> bool:
-    """The sentence opens with a time gone by ("Last year ...", "Back in 2022 ..."), which governs all of it."""
+    """The sentence opens with a time gone by ("Last year ...", "Back in 2022 ..."), or says in a clause of its own
+    that it was then ("..., this was 2021, ..."): either governs all of it."""
+    if _THIS_WAS.search(sentence):
+        return True
     found = PAST.search(_RECENT.sub(lambda m: " " * len(m.group(0)), sentence))
     return found is not None and len(re.findall(r"\w+", sentence[:found.start()])) <= 1
+
+
+_THIS_WAS = re.compile(r"(^|[,;(]\s*)(this|that|it|all this|all that) (was|were|happened|all happened) (in |back in |"
+                       r"around |during )?((19|20)\d\d|last (year|summer|winter|spring|autumn)|years ago|"
+                       r"(two|three|four|five|\d+) years ago)\b", re.IGNORECASE)
 
 
 WORDS_REACH = 20  # words of teaching, admin or a worker's reflection govern what is fewer than this many words away
