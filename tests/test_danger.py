@@ -1387,6 +1387,9 @@ def test_kinds_the_eighteenth_set_found_are_the_urgent_reply(check, text):
     "Team lead: drafting a practice guidance note - 'where a baby is seen with bruising and the parents are about to "
     "take him home'. Could you help with the decision points?",
     "The 6 y/o said her big sister is 'a monster who should be locked in a tower forever' - sibling love.",
+    # a sentence told as the past by a clause of its own ("this was 2020"), whose "now" is the safe present
+    "Dad was shutting the boys in the shed when he went to the pub, this was 2020, we went to conference, he moved "
+    "out, now their aunt is caring for them.",
 ])
 def test_kinds_the_eighteenth_set_read_as_help_practice_or_a_saying_are_not_asked_about(check, text):
     assert check.read(text).level is None

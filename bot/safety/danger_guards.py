@@ -303,6 +303,8 @@ RESOLVED = regex.compile(
     r"(he'?s|she'?s|they'?re|he is|she is|they are) (down|back inside|off the (roof|bridge|ledge|railings?))"
     r"( now| safely)?(?! (the|to|at|by|from|on|in|with|there))|"
     r"(has|have) no contact( with (them|her|him|the (kids|children)))?|"
+    r"(grandmother|grandma|nan|gran|grandad|grandparents|aunt|auntie|uncle|(foster |kinship )?carers?) (is|are) "
+    r"(now )?(looking after|caring for)|"
     r"one[- ]to[- ]one (staff|obs|observation|supervision)|(been )?(found|located|traced) (safe |safe and well )?by "
     r"(the )?police|(with|alongside) (a|an|the|two) (\w+ )?(officers?|police officers?|pc|detective)|"
     r"(he|she|they|the \w+) (is|are|'s|'re) (now )?in (a&e|hospital|the hospital)|"
@@ -549,10 +551,16 @@ def undone(sentence: str, start: int, end: int) -> bool:
     if COUNTERFACTUAL.search(sentence):
         return True  # "say a sex offender was moving in tonight": the scenario's "tonight", not news
     around = span_of(sentence, start, end)
-    if PAST_TENSE.search(around) and opens_in_the_past(sentence) and not now_in(sentence, True):
+    if PAST_TENSE.search(around) and opens_in_the_past(sentence) and not _now_unmet(sentence):
         return True  # "Last year there was a fire at the flat while the kids were home alone"
     past = PAST.search(_RECENT.sub(" ", around))
     return not now_in(around, bool(past)) and bool(past or hypothetical(around))
+
+
+def _now_unmet(sentence: str) -> bool:
+    """A sign of now in a clause that is not itself help in hand ("now grandmother is looking after" is the safe
+    present of a sentence told as the past)."""
+    return any(now_in(sentence[a:b], True) and not resolved(sentence[a:b]) for a, b in clause_spans(sentence))
 
 
 def opens_in_the_past(sentence: str) -> bool:
