@@ -1402,3 +1402,40 @@ def test_punctuation_said_aloud_to_voice_typing_splits_clauses(check):
                       "and she's on the adolescent unit tonight with one-to-one staff full stop").level != CLEAR
     assert sentences("he's fine now comma thanks full stop see you tomorrow") == ["he's fine now, thanks",
                                                                                "see you tomorrow"]
+
+
+# Kinds from the nineteenth held-out set (tests/danger/nineteenth.yml), written here in other words.
+@pytest.mark.parametrize("text", [
+    # a form pasted in: a date of birth is not the past; the person who cuts, coming
+    "Referral form: Name: Leila K. DOB: 05/06/2016 Concern: aunt told school nurse a 'cutter' is coming to the flat "
+    "on Sunday for Leila and her sister Action taken: none yet",
+    # driven off by someone nobody arranged
+    "Night staff: 14yo has just gone off in a car nobody arranged, the driver knew her name, it's 23:10. Known "
+    "exploitation concerns",
+    # a disclosure in one sentence and the person collecting in the next
+    "CPOMS 10:05: 'Y2 pupil disclosed to the TA that her stepdad smacks her with a slipper when mum is at work. "
+    "Stepdad collecting today at 15:10.'",
+])
+def test_kinds_the_nineteenth_set_found_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+def test_a_child_meeting_a_man_in_his_forties_tonight_is_at_least_asked_about(check):
+    assert check.read("her story says 'dont wait up meeting my sugar daddy tonight' - she's 13 and he's in his "
+                      "forties according to her cousin").level is not None
+
+
+@pytest.mark.parametrize("text", [
+    # help in hand: paramedics have taken over, police have located her and a carer is on the way to collect her
+    "Paramedics have taken over with the toddler and dad's gone with them to hospital, I'm following behind. What do "
+    "I need to write up?",
+    "Police have now located the missing 14yo - she's at the station with an officer and her foster carer is on the "
+    "way to collect her.",
+    # exercises labelled as not real
+    "TRAINING EXERCISE - NOT A REAL CASE. Mock referral: Child B, 6, says mum's boyfriend has a knife, baby in the "
+    "house. What are your first steps?",
+    "Mock strategy discussion for the starters pack - 'EXAMPLE ONLY - Concern: 5yo locked in the shed'. Could you "
+    "write a model answer?",
+])
+def test_kinds_the_nineteenth_set_read_as_help_or_an_exercise_are_not_asked_about(check, text):
+    assert check.read(text).level is None

@@ -85,7 +85,7 @@ from bot.reading import model_cache
 from bot.reading.ngram_model import NgramModel, NgramSettings
 
 from . import danger_guards as G
-from .danger_concepts import margin, names_harm, now_unresolved, settled, told_of
+from .danger_concepts import ARRIVING, margin, names_harm, now_unresolved, settled, told_of
 
 CLEAR, POSSIBLE = "clear", "possible"
 
@@ -223,12 +223,20 @@ class DangerCheck:
             following = every[number + 1] if number + 1 < len(every) else ""
             framed = G.framed(sentence, following, context, settled_after=_settles(following),
                               previous=every[number - 1] if number else "")
-            for reading in self._readings(sentence, context, framed, text):
+            for reading in self._readings(sentence, context, framed, text) + self._told_then(sentence, following):
                 if _rank(reading) > _rank(best) or (_rank(reading) == _rank(best) and reading.score > best.score):
                     best = reading
                 if best.clear and best.phrase:
                     return best
         return best
+
+    def _told_then(self, sentence: str, following: str) -> List[DangerReading]:
+        """A disclosure in one sentence and the person collecting in the next ("... disclosed to TA that stepdad
+        touches her. Stepdad collecting today at 15:15."): the phrases read the two as one sentence, with every
+        guard. Only for that pair, so the phrases' reach never runs across other sentences."""
+        if not (following and _DISCLOSED.search(sentence) and ARRIVING.search(following) and G.NOW.search(following)):
+            return []
+        return [reading for reading in self._readings(f"{sentence}, {following}") if reading.phrase]
 
     def _readings(self, sentence: str, context: str = "", framed: int = 0, message: str = "") -> List[DangerReading]:
         if framed >= G.RECOUNTED:
@@ -425,6 +433,11 @@ def _settles(sentence: str) -> bool:
     plain = G.without_idioms(sentence)
     return bool(plain) and G.resolved(_PLANS.sub(" ", plain)) and settled(plain) and not now_unresolved(plain) and \
         not any(names_harm(plain[a:b]) and not G.resolved(plain[a:b]) for a, b in G.clause_spans(plain))
+
+
+# A child telling someone (the first of the two sentences DangerCheck._told_then reads together)
+_DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his|a|class|their) \w+))\b",
+                        re.IGNORECASE)
 
 
 # Plans and agreements: not help in hand by themselves ("Next steps: review safety plan at core group")

@@ -76,7 +76,8 @@ HARM_BESIDE_A_CHILD = regex.compile(
     r"(?<!\bi )(?<!\bwe )left (with|looking after|in charge)|"
     r"(nobody|no ?one)( else)? (home|in|there|with)|(nobody|no one)('?s| is) (with|in)|no adults?|"
     # an adult's age beside a child ("a 14yo staying at her 'boyfriend's' flat. he's 26"), begging for help
-    r"(he|who)('s| is) (19|[2-9]\d)\b|(staying|sleeping|stopping) (overnight|over|the night) (at|with) (an? |her |"
+    r"(he|who)('s| is) (19|[2-9]\d)\b|(he|who)('s| is) in his (twenties|thirties|forties|fifties|[2-6]0s)|(staying|"
+    r"sleeping|stopping) (overnight|over|the night) (at|with) (an? |her |"
     r"his )?\W?"
     r"(boyfriend|girlfriend|bf|older)|(begging|pleading with) (me|us|you|him|her|them) to|"
     r"wander\w*|door (open|wide open)|"

@@ -80,7 +80,8 @@ PAST = re.compile(
     r"in (19|20)\d\d|in (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|yesterday|"
     # a date written in full ("12/02/2022: child found ..."), and a weekday after a verb in the past ("they left him
     # alone for an hour on Saturday")
-    r"\d{1,2}[/.]\d{1,2}[/.](19|20)?\d\d(?!\d)|"
+    r"(?<!dob: )(?<!dob )(?<!born )\d{1,2}[/.]\d{1,2}[/.](19|20)?\d\d(?!\d)|"
+    r"\d{1,2}(st|nd|rd|th)? (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* ('?\d\d|(19|20)\d\d)(?!\d)|"
     r"(left|was|were|went|took|had|did|happened|came|found)\b"
     r"((?!\b(going|will|gonna|due|booked|flying|leaving|is|are|'s|'re)\b)[^.,;]){0,40}\bon " + _WEEKDAY + r"|"
     r"back in(?= (19|20)\d\d| the (day|past)| (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
@@ -136,7 +137,8 @@ WHAT_IF_OPENING = re.compile(
 # men were collecting them tonight would it be police or EDT first?"): its "tonight" is the scenario's, not news.
 # So is one set up by "say" or "imagine" and told in the past tense ("Say a sex offender was moving in tonight").
 COUNTERFACTUAL = re.compile(
-    r"^\W*if\b[^.?!]{0,120}\b(was|were|knew|had)\b[^.?!]{0,120}\bwould (it|i|we|you|that|they|this)\b|"
+    r"^\W*if\b[^.?!]{0,120}\b(was|were|knew|had|\w{3,}ed)\b[^.?!]{0,120}\bwould (it|i|we|you|that|they|this|"
+    r"good|the|our)\b|^\W*what if\b[^.?!]{0,80}\b(was|were|had|\w{3,}ed)\b|"
     r"^\W*(say|suppose|supposing|imagine|let'?s say)\b[^.?!]{0,40}\b(was|were|had)\b|"
     r"^\W*(imagine|picture (this|the scene|it)|thought experiment|discussion (prompt|point|question))\b",
     re.IGNORECASE)
@@ -173,7 +175,8 @@ _STILL_NOW = re.compile(r"\b(just now|right now|as we speak|still (there|here|go
 
 
 # A quiz's label just before the statement to judge: "Quiz q: true or false - you should always wait ..."
-_QUIZ = re.compile(r"\b(true or false|quiz( q| question| time)?|multiple choice|spot the (error|mistake))\W*$|"
+_QUIZ = re.compile(r"\b(true or false|quiz( q| question| time)?|multiple choice|spot the (error|mistake)|"
+                   r"not a real (case|child|family)|training exercise|example only)\W*$|"
                    r"^\W*(\w+\W+){0,5}(case study|scenario|vignette|role ?play|exam question|guidance note)\b"
                    r"(\W+\w+){0,6}\W*$",
                    re.IGNORECASE)
@@ -303,6 +306,12 @@ RESOLVED = regex.compile(
     r"(he'?s|she'?s|they'?re|he is|she is|they are) (down|back inside|off the (roof|bridge|ledge|railings?))"
     r"( now| safely)?(?! (the|to|at|by|from|on|in|with|there))|"
     r"(has|have) no contact( with (them|her|him|the (kids|children)))?|"
+    r"placed with (a |the |her |his |their )?(maternal |paternal )?(aunt|auntie|uncle|nan|gran|grandparents?|"
+    r"grandmother|grandfather|relatives?|family|foster carers?)|ppo (taken|in place|used)|"
+    r"(have |has )?taken over|(gone|went|going) (with (them|him|her) )?to (the )?(hospital|a&e)|"
+    r"(police|officers) (have|has) (now )?(found|located|traced)|"
+    r"(carer|foster carer|nan|gran|grandma|grandad|aunt|auntie|staff|police|officers?)( is|'s| are)? on (her|his|their|"
+    r"the) way to (collect|pick up|fetch|get) (her|him|them)|"
     r"(grandmother|grandma|nan|gran|grandad|grandparents|aunt|auntie|uncle|(foster |kinship )?carers?) (is|are) "
     r"(now )?(looking after|caring for)|"
     r"one[- ]to[- ]one (staff|obs|observation|supervision)|(been )?(found|located|traced) (safe |safe and well )?by "
@@ -396,7 +405,8 @@ TEACHING = re.compile(
     r"befor(e)? it ever happens|(drafting|writing|updating) (a|the|our) (\w+ ){0,2}(guidance|policy|procedure|"
     r"protocol)( note)?|guidance note|decision points|walk (the|my|our) (group|team|students|learners) "
     r"through|what would (the|our) (threshold|guidance|procedure|policy|protocol)( document)? say|threshold document|"
-    r"thought experiment|discussion (prompt|point)|"
+    r"thought experiment|discussion (prompt|point)|training exercise|not a real (case|child|family)|"
+    r"mock (mash|referral|form|case|conference|strategy)|example only|model answer|(new )?starters?'? pack|"
     r"(new |the |a )?(box|section|field|tab|template) (for|on|about)\b|filling (it|this|them) in|^\W*rota\b|"
     r"(emergency|out of hours|ooh) (duty )?(cover|rota|shifts?)|duty rota|"
     r"(edt|ooh|on-?call) (rota|shift)|e-?learning|"
@@ -427,7 +437,9 @@ IDIOMS = regex.compile(
     r"over my dead body|fighting fit|(bring|bringing|brought|take|taking) a \w+ to a (knife|gun) ?fight|"
     r"(gas|fire|bomb)(ing)? (it|through)|(on|with) fire (at|in) (work|school)|"
     r"blew me away|blew up at (me|us|the \w+)|a nightmare|knackered|bombarded|killer (question|point)|"
-    r"shot myself in the foot|locked (up )?in a (dungeon|tower)( forever)?|(receptionist|school office|(office|"
+    r"shot myself in the foot|(literally )?(going to|gonna|gunna|will|'ll) kill (him|her|me|them)['’]? for "
+    r"(losing|breaking|forgetting|eating|taking|using|wearing|borrowing|nicking)\b[^,.;!?]*|"
+    r"locked (up )?in a (dungeon|tower)( forever)?|(receptionist|school office|(office|"
     r"admin) (team|staff|manager)|my colleagues?|"
     r"(the )?(team|duty) manager)(?: is|'s| are|'re)? (?:going to |gonna |will )?(kill|murder|strangle) (me|us)|"
     r"(will|'ll|is going to|gonna) (literally )?kill (her|him|me|them) when (she|he|they|i) (sees?|finds? out|hears?)|"
@@ -670,6 +682,7 @@ _NOT_OVER = regex.compile(
     r"the (baby|child|kids|children|boy|girl)) (home|out|away)|"
     r"pulling up (outside|at the)|(is|'s|are|'re) (now |already )?(on the doorstep|at the (front |back )?door|"
     r"outside the (house|flat|home|school))|"
+    r"(?<!carer )(?<!carers )(?<!staff )(?<!police )(?<!officer )(?<!nan )(?<!gran )(?<!aunt )(?<!auntie )"
     r"(is|'s|are) on (his|her|their) way(?! (to|into) (the )?(hospital|a&e|ward|station|foster|carers?|refuge)))\b",
     re.IGNORECASE)
 _DENIED = re.compile(r"\b(no|not|without|isn'?t|hasn'?t been|never)\s+$", re.IGNORECASE)
