@@ -1439,3 +1439,33 @@ def test_a_child_meeting_a_man_in_his_forties_tonight_is_at_least_asked_about(ch
 ])
 def test_kinds_the_nineteenth_set_read_as_help_or_an_exercise_are_not_asked_about(check, text):
     assert check.read(text).level is None
+
+
+# Kinds from the twentieth held-out set (tests/danger/twentieth.yml), written here in other words.
+@pytest.mark.parametrize("text", [
+    # an injury that hurts when moved, nobody taking the baby anywhere; a protected-from ex letting herself in;
+    # a marriage to someone never met, tonight; a car's engine going in a closed garage ("closed" is no case closed)
+    "the 3 week old has a swollen leg and screams when it's moved, dad can't explain it and isn't taking him anywhere",
+    "Family support worker - at teatime and dad's ex-partner (non-mol granted last month) has just let herself in "
+    "with a key, the kids are at the table.",
+    "the 16yo with autism on our caseload says she's being driven to Bradford tonight to marry a man she has never met",
+    "Preparing slides for the Think Family forum next week. Just had a call from the CPN actually, dad is sat in the "
+    "van in the closed garage with the toddler and the engine going, the CPN is 30 mins away. Anyway what are the key "
+    "messages?",
+])
+def test_kinds_the_twentieth_set_found_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+def test_a_hedge_is_not_a_negation(check):
+    # "might be nothing but" is how people open what worries them, not a sign that nothing is wrong
+    assert check.read("Might be nothing but mum's ex, the one with the DV history, is 'popping over at 5' to see the "
+                      "baby. He's not meant to have contact.").level is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Carer: I rang 999 when I smelled gas, the engineer and fire service have made the house safe, the children are "
+    "at their nan's.",
+])
+def test_kinds_the_twentieth_set_read_as_help_in_hand_are_not_asked_about(check, text):
+    assert check.read(text).level is None

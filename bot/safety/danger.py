@@ -436,8 +436,10 @@ def _settles(sentence: str) -> bool:
 
 
 # A child telling someone (the first of the two sentences DangerCheck._told_then reads together)
-_DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his|a|class|their) \w+))\b",
-                        re.IGNORECASE)
+_DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his|a|class|their) \w+)|"
+                        r"(said|says) (that )?(dad|daddy|mum|mummy|step ?dad|grandad|uncle|mum'?s (partner|boyfriend)) "
+                        r"(\w+ ){0,2}(hit|hits|hurt|hurts|burn\w*|punch\w*|kick\w*|touch\w*|beat\w*|strangl\w*|chok\w*|"
+                        r"smack\w*))\b", re.IGNORECASE)
 
 
 # Plans and agreements: not help in hand by themselves ("Next steps: review safety plan at core group")

@@ -76,7 +76,8 @@ HARM_BESIDE_A_CHILD = regex.compile(
     r"(?<!\bi )(?<!\bwe )left (with|looking after|in charge)|"
     r"(nobody|no ?one)( else)? (home|in|there|with)|(nobody|no one)('?s| is) (with|in)|no adults?|"
     # an adult's age beside a child ("a 14yo staying at her 'boyfriend's' flat. he's 26"), begging for help
-    r"(he|who)('s| is) (19|[2-9]\d)\b|(he|who)('s| is) in his (twenties|thirties|forties|fifties|[2-6]0s)|(staying|"
+    r"(he|who)('s| is) (19|[2-9]\d)\b|husband[- ]to[- ]be|swollen|swelling|makes? (him|her|them|me) do (things|stuff)|"
+    r"(he|who)('s| is) in his (twenties|thirties|forties|fifties|[2-6]0s)|(staying|"
     r"sleeping|stopping) (overnight|over|the night) (at|with) (an? |her |"
     r"his )?\W?"
     r"(boyfriend|girlfriend|bf|older)|(begging|pleading with) (me|us|you|him|her|them) to|"
@@ -245,7 +246,8 @@ DOUBT = re.compile(
     r"every (day|night|week|weekend|time)|worried|worry|concerns?|wonder\w*|procedure|policy|guidance|protocol|"
     r"process|threshold|training|referral|strategy|assessment|seen alone|"
     r"(see|saw|seen|seeing|spok(e|en) (to|with)|speak (to|with)|talk(ed)? (to|with)|visit(ed)?) \w+( \w+)? alone|"
-    r"completed|placed with|away from|serving|sentence|closed(?! fist)|referred|for (weeks|months|years)|"
+    r"completed|placed with|away from|serving|sentence|closed(?! (fist|garage|door|doors|room|curtains|window|windows|"
+    r"car|gate))|referred|for (weeks|months|years)|"
     # a season or holiday gone by, and the worker's own fear about the work ("i'm scared we're drifting")
     r"(in|over|during) the (summer|spring|autumn|winter|easter|christmas|holidays)|in (spring|summer|autumn|winter)|"
     r"reflect(ed|ing|s)? on|"
