@@ -76,7 +76,8 @@ HARM_BESIDE_A_CHILD = regex.compile(
     r"(?<!\bi )(?<!\bwe )left (with|looking after|in charge)|"
     r"(nobody|no ?one)( else)? (home|in|there|with)|(nobody|no one)('?s| is) (with|in)|no adults?|"
     # an adult's age beside a child ("a 14yo staying at her 'boyfriend's' flat. he's 26"), begging for help
-    r"(he|who)('s| is) (19|[2-9]\d)\b|husband[- ]to[- ]be|swollen|swelling|makes? (him|her|them|me) do (things|stuff)|"
+    r"(he|who)('s| is) (19|[2-9]\d)\b(?! ?(mins?|minutes|hours?|hrs?|secs?|seconds|%|miles|km|days?|weeks?|"
+    r"quid|pounds|grand|k\b))|husband[- ]to[- ]be|swollen|swelling|makes? (him|her|them|me) do (things|stuff)|"
     r"(he|who)('s| is) in his (twenties|thirties|forties|fifties|[2-6]0s)|(staying|"
     r"sleeping|stopping) (overnight|over|the night) (at|with) (an? |her |"
     r"his )?\W?"
@@ -139,6 +140,8 @@ ARRIVING = re.compile(
     r"home from (hospital|prison|jail|custody|rehab)|(is|be|'s|will be) home (at|by|tonight|today|later)|"
     r"walking (to|into|in|towards|up to|onto)|signed in|(just )?left (together|with (him|her|them|mum|dad))|"
     r"(about to|going to|getting ready to|ready to) (leave|go home|go) (together|with (him|her|them))|"
+    r"(dropping|taking|driving) (him|her|them) (back )?home|gets? there|(is|'s|are) (now |already )?outside in the "
+    r"(car|van|taxi)|"
     r"on the (late|last|next|night) (train|bus|coach)|on (a|the) (train|bus|coach)|en route|eta \d+|"
     r"(heading|making (his|her|their) way) (to|for|towards|over to|round to)|"
     # a child left with the person who threatened them: "she's at home with him now"
@@ -150,7 +153,8 @@ DANGEROUS_PERSON = re.compile(
     r"offenders?|rso|schedule (1|one)|released|on licen[cs]e|subject of an? (\w+ ){0,2}order|"
     r"prison|jail|bail|non[- ]?mol\w*|injunction|restraining order|convict\w*|assault\w*|"
     # a disclosure of harm by someone at home, when the child is going back there
-    r"disclos\w*|chok(e|ed|es|ing)|(told|telling|showed|tells|tell) (her|his|their|a|the|my) (teacher|tutor|dsl|"
+    r"disclos\w*|chok(e|ed|es|ing)|(did|done|caused) the (bruises|marks|burns?|injur\w*)|(told|telling|showed|tells|"
+    r"tell) (her|his|their|a|the|my) (teacher|tutor|dsl|"
     r"nurse|key ?worker|worker|youth worker|sw|"
     r"social worker|tutor|coach)|strangl\w*|beat(s)? (him|her|them)|hit(s)? (him|her|them)|bad things|"
     r"touch(es|ed)? (him|her|them)|"
@@ -271,7 +275,8 @@ def settled(plain: str) -> bool:
 def now_unresolved(plain: str) -> bool:
     """A sign of now in a clause that is not itself a sign of it being over: "he was arrested, he's back at the
     house now" says now; "the kids are with the police now" and "she's stable now" do not, unless the same clause
-    names a harm ("alone since mum got arrested this morning")."""
+    names a harm ("alone since mum got arrested this morning") other than to say who it is about (`told_of`). A harm
+    told with the time it happened, followed by help told as done, is a sequence that has ended (`_timed`)."""
     spans = G.clause_spans(plain)
     over = [G.resolved(plain[a:b]) for a, b in spans]
     helped = [over[i] and (not G.NOW.search(plain[a:b]) or bool(_DONE.search(plain[a:b])))
