@@ -1504,3 +1504,19 @@ def test_kinds_the_twenty_first_set_read_as_help_or_a_saying_are_not_asked_about
 ])
 def test_kinds_the_twenty_first_set_read_as_help_or_practice_are_not_the_urgent_reply(check, text):
     assert check.read(text).level != CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # news just in beside words of admin: the admin does not make it practice
+    "my password expired and IT say 48 hours, anyway Jess (15) just texted she's at the bridge with her pills, can't "
+    "get hold of her",
+    "new template has a section on neglect, also Kai (14) just messaged he's taken all his mum's tablets",
+    "the duty rota changed again, anyway Jess (15) just texted she's at the bridge with her pills",
+])
+def test_news_just_in_beside_admin_is_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+def test_news_just_in_inside_a_role_play_is_still_practice(check):
+    assert check.read("role play for the team: the duty phone rings and a girl has just texted she's at the bridge "
+                      "with her pills - what do you say?").level != CLEAR

@@ -303,7 +303,7 @@ class DangerCheck:
             """Levels down: a "what if" (or reflection near it) and teaching near it one each (a role play set as a
             "let's say" is both), else comfort unless the reading is apart from it."""
             down = int(what_if or (reflects and not self._far_from(G.REFLECTING, plain, part))) + \
-                int(taught and not self._far_from(G.TEACHING, plain, part)) * exercise
+                int(taught and not self._far_from(G.TEACHING, plain, part) and not self._news(plain, part)) * exercise
             return down or int(comforted and part not in apart)
         readings = [self._level(sentence, part.score, part.words, doubt.levels(part.clauses) + lowered(part),
                                 part.whole)
@@ -349,6 +349,12 @@ class DangerCheck:
             return False
         near = G.around(plain, part.clauses[0], len(part.clauses) - 1 + APART_REACH, before=APART_REACH)
         return near != plain and not (G.resolved(near) or G.reassured(near))
+
+    @staticmethod
+    def _news(plain: str, part: "_Part") -> bool:
+        """News just in told in the part itself, in a sentence that sets no exercise (danger_guards.news_near)."""
+        start = plain.find(part.clauses[0])
+        return start >= 0 and G.news_near(plain, start, start + len(part.clauses[0]))
 
     @staticmethod
     def _far_from(pattern: "re.Pattern[str]", plain: str, part: "_Part") -> bool:

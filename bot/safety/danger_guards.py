@@ -572,7 +572,7 @@ def undone(sentence: str, start: int, end: int) -> bool:
     """A phrase match that does not count: negated in its clause, or past or 'if' with no sign of now."""
     if NEGATION_BEFORE.search(clause_before(sentence, start)) or NEGATION_INSIDE.search(sentence[start:end]):
         return True
-    if near(TEACHING, sentence, start, end):
+    if near(TEACHING, sentence, start, end) and not news_near(sentence, start, end):
         return True
     if COUNTERFACTUAL.search(sentence):
         return True  # "say a sex offender was moving in tonight": the scenario's "tonight", not news
@@ -601,6 +601,20 @@ def opens_in_the_past(sentence: str) -> bool:
 _THIS_WAS = re.compile(r"(^|[,;(]\s*)(this|that|it|all this|all that) (was|were|happened|all happened) (in |back in |"
                        r"around |during )?((19|20)\d\d|last (year|summer|winter|spring|autumn)|years ago|"
                        r"(two|three|four|five|\d+) years ago)\b", re.IGNORECASE)
+
+
+# News just in, told beside the harm ("anyway Jess (15) just texted she's at the bridge"): words of admin or teaching
+# nearby (a password, a template, the rota) do not make it practice. Not in an exercise's own frame (a role play, a
+# scenario, a quiz), whose "just rang" is the exercise's.
+NEWS = re.compile(r"\b(just (rang|called|phoned|texted|messaged|rung|emailed|told me|disclosed)|as we speak)\b",
+                  re.IGNORECASE)
+_EXERCISE_WORDS = re.compile(r"\b(role ?play|scenario|vignette|case stud(y|ies)|quiz|exercise|simulation|mock|"
+                             r"pretend|imagine|what if|example only|not a real)\b", re.IGNORECASE)
+
+
+def news_near(sentence: str, start: int, end: int) -> bool:
+    """News just in within the clauses of text[start:end], in a sentence that sets no exercise."""
+    return bool(NEWS.search(span_of(sentence, start, end))) and not _EXERCISE_WORDS.search(sentence)
 
 
 WORDS_REACH = 20  # words of teaching, admin or a worker's reflection govern what is fewer than this many words away
