@@ -74,6 +74,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -85,7 +86,7 @@ from bot.reading import model_cache
 from bot.reading.ngram_model import NgramModel, NgramSettings
 
 from . import danger_guards as G
-from .danger_concepts import ARRIVING, margin, names_harm, now_unresolved, settled, told_of
+from .danger_concepts import ARRIVING, DISCLOSED, margin, names_harm, now_unresolved, settled, told_of
 
 CLEAR, POSSIBLE = "clear", "possible"
 
@@ -221,7 +222,7 @@ class DangerCheck:
             # record ("... the kids are watching - that was the incident in May") or settles ("... at risk of being
             # taken abroad - FMPO in place, she's with a foster carer tonight"), or a training scenario
             following = every[number + 1] if number + 1 < len(every) else ""
-            framed = G.framed(sentence, following, context, settled_after=_settles(following),
+            framed = G.framed(sentence, following, context, settled_after=partial(_settles, following),
                               previous=every[number - 1] if number else "")
             for reading in self._readings(sentence, context, framed, text) + self._told_then(sentence, following):
                 if _rank(reading) > _rank(best) or (_rank(reading) == _rank(best) and reading.score > best.score):
@@ -234,7 +235,7 @@ class DangerCheck:
         """A disclosure in one sentence and the person collecting in the next ("... disclosed to TA that stepdad
         touches her. Stepdad collecting today at 15:15."): the phrases read the two as one sentence, with every
         guard. Only for that pair, so the phrases' reach never runs across other sentences."""
-        if not (following and _DISCLOSED.search(sentence) and ARRIVING.search(following) and G.NOW.search(following)):
+        if not (following and DISCLOSED.search(sentence) and ARRIVING.search(following) and G.NOW.search(following)):
             return []
         return [reading for reading in self._readings(f"{sentence}, {following}") if reading.phrase]
 
@@ -439,13 +440,6 @@ def _settles(sentence: str) -> bool:
     plain = G.without_idioms(sentence)
     return bool(plain) and G.resolved(_PLANS.sub(" ", plain)) and settled(plain) and not now_unresolved(plain) and \
         not any(names_harm(plain[a:b]) and not G.resolved(plain[a:b]) for a, b in G.clause_spans(plain))
-
-
-# A child telling someone (the first of the two sentences DangerCheck._told_then reads together)
-_DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his|a|class|their) \w+)|"
-                        r"(said|says) (that )?(dad|daddy|mum|mummy|step ?dad|grandad|uncle|mum'?s (partner|boyfriend)) "
-                        r"(\w+ ){0,2}(hit|hits|hurt|hurts|burn\w*|punch\w*|kick\w*|touch\w*|beat\w*|strangl\w*|chok\w*|"
-                        r"smack\w*))\b", re.IGNORECASE)
 
 
 # Plans and agreements: not help in hand by themselves ("Next steps: review safety plan at core group")

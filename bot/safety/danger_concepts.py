@@ -172,6 +172,14 @@ DANGEROUS_PERSON = re.compile(
     r"(\w+ ){0,2}again)\b", re.IGNORECASE)
 
 
+# A child telling someone: the first of the two sentences DangerCheck._told_then reads together ("Y5 pupil disclosed
+# to TA that stepdad touches her. Stepdad collecting today at 15:15.")
+DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his|a|class|their) \w+)|"
+                       r"(said|says) (that )?(dad|daddy|mum|mummy|step ?dad|grandad|uncle|mum'?s (partner|boyfriend)) "
+                       r"(\w+ ){0,2}(hit|hits|hurt|hurts|burn\w*|punch\w*|kick\w*|touch\w*|beat\w*|strangl\w*|chok\w*|"
+                       r"smack\w*))\b", re.IGNORECASE)
+
+
 # A worker's fear for a child tonight ("a bad feeling about the baby tonight"): no harm named, but asked about.
 FEAR_FOR = re.compile(
     r"\b((bad|horrible|awful|sick|gut|uneasy) feeling|(really |very |so )?(scared|frightened|terrified|worried sick) "

@@ -19,7 +19,7 @@ changed) in one place:
 from __future__ import annotations
 
 import re
-from typing import List, Tuple
+from typing import Callable, List, Tuple
 
 import regex
 
@@ -176,8 +176,9 @@ _STILL_NOW = re.compile(r"\b(just now|right now|as we speak|still (there|here|go
                         r"(minutes?|mins?) ago)\b", re.IGNORECASE)
 
 
-# A quiz's label just before the statement to judge: "Quiz q: true or false - you should always wait ..."
-_QUIZ = re.compile(r"\b(true or false|quiz( q| question| time)?|multiple choice|spot the (error|mistake)|"
+# An exercise's label as the sentence just before its material: a quiz's ("Quiz q: true or false - you should
+# always wait ..."), a case study's or a guidance note's ("case study for the NQSW group - baby of eight weeks ...")
+_EXERCISE_BEFORE = re.compile(r"\b(true or false|quiz( q| question| time)?|multiple choice|spot the (error|mistake)|"
                    r"not a real (case|child|family)|training exercise|example only)\W*$|"
                    r"^\W*(\w+\W+){0,5}(case study|scenario|vignette|role ?play|exam question|guidance note)\b"
                    r"(\W+\w+){0,6}\W*$",
@@ -187,16 +188,18 @@ _QUIZ = re.compile(r"\b(true or false|quiz( q| question| time)?|multiple choice|
 RECOUNTED, EXERCISE = 2, 1  # how many levels a frame takes off the sentence's readings
 
 
-def framed(sentence: str, following: str, context: str, settled_after: bool = False, previous: str = "") -> int:
+def framed(sentence: str, following: str, context: str, settled_after: Callable[[], bool] = lambda: False,
+           previous: str = "") -> int:
     """The sentences either side frame this one as no account of now: the next places it in the past or the
-    record, or settles it (help in hand, `settled_after`), or the one before asks it as a quiz ("true or false -
-    ..."): two levels down, nothing. Or either sets it in an exercise (one level: at most the check). Not when the
-    sentence says now, or its neighbours say it is still going on."""
+    record, or settles it (help in hand: `settled_after`, asked only when needed, since reading a sentence for it
+    is dear), or the one before labels it an exercise ("true or false - ..."): two levels down, nothing. Or either
+    sets it in an exercise (one level: at most the check). Not when the sentence says now, or its neighbours say it
+    is still going on."""
     if NOW.search(sentence) or _STILL_NOW.search(sentence) or _STILL_NOW.search(context):
         return 0
-    if settled_after or _QUIZ.search(previous) or (_RECOUNTS.search(following) and
-                                                   (_ON_RECORD.search(following) or
-                                                    PAST.search(_RECENT.sub(" ", following)))):
+    if _EXERCISE_BEFORE.search(previous) or (_RECOUNTS.search(following) and
+                                             (_ON_RECORD.search(following) or
+                                              PAST.search(_RECENT.sub(" ", following)))) or settled_after():
         return RECOUNTED
     return EXERCISE if _EXERCISE.search(context) else 0
 
