@@ -1520,3 +1520,91 @@ def test_news_just_in_beside_admin_is_the_urgent_reply(check, text):
 def test_news_just_in_inside_a_role_play_is_still_practice(check):
     assert check.read("role play for the team: the duty phone rings and a girl has just texted she's at the bridge "
                       "with her pills - what do you say?").level != CLEAR
+
+
+# Kinds from the twenty-second and twenty-third held-out sets (tests/danger/twentysecond.yml, twentythird.yml),
+# written here in other words.
+@pytest.mark.parametrize("text", [
+    # hanging oneself, with a time in text-speak
+    "insta story from Mia (15): 'gonna hang myself 2day, sorry everyone' - nobody can reach her",
+    # a toddler into a parent's medicine, named
+    "HV - the 3yo was found sucking on dad's olanzapine, don't know how many are gone, dad's asleep",
+    # a disclosure and the child sent home: "told miss", "still sending me home"
+    "'i told miss what dad does to me n they still sending me home' - Chloe 13, 15:20",
+    # discharged home to the man she has disclosed abuse by
+    "Ward SW: the 15 year old who has disclosed that her stepdad rapes her is being discharged home to him tonight",
+    # a man on the register discharged to the house the children live in
+    "the man being discharged tonight to his partner's house is a registered sex offender, her kids live there",
+    # schedule 1 typed short, barred, coming round whatever anyone says
+    "Stepdad (sch1, barred from the home by the written agreement) has texted 'I'm coming round later whatever the "
+    "social worker thinks'",
+    # the club shuts, the abuser collects
+    "Y6 boy disclosed at breakfast club that his dad burnt him with a lighter last night. Club shuts at 5 and dad "
+    "picks up.",
+    # gas escaping, children alone
+    "gas on no flame. baby in the flat",
+    # "if he doesn't" is the threat's condition, not a what-if
+    "he's 14, they told him if he doesn't do a run to Reading tonight they'll hurt his little sister",
+    # the order broken now: she is going to let him in; he is sat outside waiting
+    "Mum's ex (non-mol in place) says he's coming at 9 and she's going to let him in, the baby is upstairs",
+    "Dad, on bail not to contact the boys, is sitting in his van outside waiting for me to go",
+    # a threat carried to the door, any minute
+    "Dad discharged himself, rang saying he's coming to 'sort out' mum and the kids",
+    # a baby drying out, a sunken soft spot
+    "The 2 month old has had no wet nappy since last night and won't take her milk, soft spot looks sunken",
+    # a parent gone out and the baby left behind
+    "text from mum: 'gone to work, left baby in the cot, back at 6'. It's 11am.",
+    # flown abroad in the morning to be married
+    "the family are flying her to Pakistan at 6am to get married, she's 15",
+    # a parent "in recovery" is a person's circumstances, not help in hand; a run tonight
+    "Dad in recovery says his boy (13) is going out country to Hastings tonight with a burner",
+])
+def test_kinds_the_twenty_second_and_third_sets_read_as_urgent_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # a cutter booked for two girls, "(both 8)"; "doing" the girls when school breaks up
+    "nan's booked the lady for Sunday for the twins (both 8), dad says it's tradition",
+    "Amira (11) told her teacher 'they're doing us at nani's when school breaks up', that's Friday",
+    # a baby's injury left untreated, burning hot
+    "the 10mo has a weeping burn on her foot from yesterday, no treatment, burning hot now",
+    # exploitation named as it is done, beside a child
+    "the 30yo her mum calls a 'friend' is exploiting her, she's 13",
+])
+def test_kinds_the_twenty_second_and_third_sets_read_as_possible_danger_at_least_get_the_check(check, text):
+    assert check.read(text).level is not None
+
+
+@pytest.mark.parametrize("text", [
+    # help in hand: police at the house, a child in custody's care, at A&E with staff, taken to the children's
+    # hospital, a nan with him now, police have her at the station, going to emergency foster carers
+    "Police are at the house now and have arrested him, the children are with their aunt",
+    "Officers are at the door now, mum's safe, he's been taken away",
+    "Armed police took the gun, the brother's in custody and the children are at their grandma's.",
+    "the 15yo is at A&E with staff after cutting tonight, stitched, CAMHS to see her before she goes",
+    "Ambulance has taken the 2yo to the children's hospital with her mum, the doctors are treating the overdose",
+    "re the 5yo left on his own - his gran's with him now and staying till mum's back",
+    "Police have Kayla at the station and she's going to emergency foster carers tonight.",
+    # "not going home" is not going home
+    "She disclosed at school, police and SW attended, she's at her aunt's tonight and not going home.",
+    # a case carried, years gone by
+    "I still think about the case where the baby drank the methadone.",
+    "When Kyle was 12 his mum locked him in the cellar overnight; she was convicted and he's with his dad now.",
+    # girls not cut, a mother opposed
+    "Her girls (5 and 8) are uncut and she's firmly against it.",
+    # a role play with a hyphen, a chronology, a reminder, a fire safety visit
+    "For the role-play: you're the duty worker, a boy rings to say his dad has a knife. Go.",
+    "Please update the chronology: 02/05 overdose (dad), 04/05 strategy, 06/05 ICPC booked.",
+    "Reminder: return interviews within 72 hours of a young person coming back from missing.",
+    "worried about nan's stairs if there was a fire with the toddlers there. should a fire safety visit go on the "
+    "plan?",
+])
+def test_kinds_the_twenty_second_and_third_sets_read_as_help_or_the_past_are_not_asked_about(check, text):
+    assert check.read(text).level is None
+
+
+def test_a_harm_told_as_the_incident_that_led_to_a_plan_years_back_is_not_the_urgent_reply(check):
+    # the sentence says when it was in a clause of its own: every reading of it goes a level down
+    assert check.read("Dad locking the kids in the flat while he went out was the incident that led to the first plan "
+                      "back in 2017.").level != CLEAR

@@ -264,8 +264,12 @@ class DangerCheck:
             # then the classifier reads it as it reads any settled sentence ("the kids were home alone but the
             # neighbour has them now and mum's been found").
             settled_whole = G.resolved(plain) and settled(plain) and not now_unresolved(plain)
-            # ("the baby who was fitting is in PICU now": its "now" is the help's, the harm says who)
-            if (G.NOW.search(span) and told_of(span) == span) or not (settled_whole or G.resolved(span)):
+            # ("the baby who was fitting is in PICU now": its "now" is the help's, the harm says who; so does the phrase
+            # in "the 15yo who said she was going country tonight is at the police station": its "tonight" is hers)
+            who = told_of(plain)
+            names_who = who != plain and span not in who
+            if (G.NOW.search(span) and told_of(span) == span and not names_who) or \
+                    not (settled_whole or G.resolved(span)):
                 return [DangerReading(POSSIBLE, sentence, 1.0, True)]
         if G.OWN_STEP.search(plain) and not names_harm(plain):
             return []  # the worker's own next step, no harm named: "Do I need to do anything tonight?"
@@ -297,15 +301,23 @@ class DangerCheck:
         # and an exercise named before a colon ("Table top session for the DSLs: '...'") sets the whole sentence
         exercise = 2 if taught and G.EXERCISE_LABEL.search(sentence) else 1
         governs = taught or what_if or reflects
-        over = comforted or governs
+        # a sentence that says when it was in a clause of its own ("Dad locking the kids in the flat ... was the
+        # incident that led to the first plan back in 2017"), or opens in the past, for a reading told in the past
+        # tense ("mum was arrested ..., her boys are at home on their own" is not), with nothing still going on now
+        then = G.told_as_then(plain)
+        dated = then and G.says_when(plain)
+        over = comforted or governs or dated
+
+        def told_then(part: "_Part") -> bool:
+            return dated or (then and bool(G.PAST_TENSE.search(" ".join(part.clauses))))
         doubt = _Doubt()
 
         def lowered(part: "_Part") -> int:
             """Levels down: a "what if" (or reflection near it) and teaching near it one each (a role play set as a
-            "let's say" is both), else comfort unless the reading is apart from it."""
+            "let's say" is both), else comfort unless the reading is apart from it, or the sentence told as then."""
             down = int(what_if or (reflects and not self._far_from(G.REFLECTING, plain, part))) + \
                 int(taught and not self._far_from(G.TEACHING, plain, part) and not self._news(plain, part)) * exercise
-            return down or int(comforted and part not in apart)
+            return down or int((comforted and part not in apart) or told_then(part))
         readings = [self._level(sentence, part.score, part.words, doubt.levels(part.clauses) + lowered(part),
                                 part.whole)
                     for part in parts]

@@ -32,15 +32,16 @@ import regex
 from . import danger_guards as G
 
 _UNIT = r"(yo|y/o|yrs?|years?|months?|mths?|mo|weeks?|wks?)"
-_AGE = r"\(\s*\d{1,2}( ?" + _UNIT + r")?( old)?\s*\)|\d{1,2} ?(yo|y/o|yr|" + _UNIT + r" old)(?!\w)|" \
+_AGE = r"\(\s*((both|all|aged?) )?\d{1,2}( ?" + _UNIT + r")?( old)?\s*\)|" \
+    r"\d{1,2} ?(yo|y/o|yr|" + _UNIT + r" old)(?!\w)|\d{1,2}(mo|mths?|wks?|m/o|w/o)(?!\w)|" \
     r"(is|aged) ([1-9]|1[0-7])(?= *(and|,|\.|$))|(she|he)('s| is) ([1-9]|1[0-7])(?= *(and|,|\.|$|yo|years))|" \
     r"(i'?m|i am|im) ([1-9]|1[0-7])\b(?! ?(am|pm|mins?|minutes|hours?|%|:))|" \
     r"(i'?m|i am|im|aged|is|she'?s|he'?s) (nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b|" \
     r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|" \
     r"eighteen)[- ](year|month|week)[- ]olds?\b|" \
     r"\(\s*(?-i:[A-Z][a-z]+),? ([1-9]|1[0-7])\s*\)"
-# ("Zainab is 15 and ...": an age, not "is 10 minutes away"; "I'm 14": a young person's own age, not "I'm 5 mins away";
-# "(Zara 10)": a name and an age in brackets)
+# ("11mo", "6wk": a baby's age typed short; "(both 10)": two children's; "Zainab is 15 and ...": an age, not "is 10
+# minutes away"; "I'm 14": a young person's own age, not "I'm 5 mins away"; "(Zara 10)": a name and an age in brackets)
 VULNERABLE = re.compile(
     r"\b(child|children|kids?|baby|babies|new ?borns?|infant|toddlers?|little ones?|twins|girls?|boys?|"
     r"sons?|daughters?|"
@@ -64,6 +65,8 @@ HARM_BESIDE_A_CHILD = regex.compile(
     r"(can'?t|cannot) breathe|"
     r"grunting|sucking in|blue (lips|round)|grey (lips|round)|special cleaning|circumcis\w*|sunna|"
     r"hasn'?t (fed|eaten|fed)|pills?|tablets|meds|paracetamol|overdos\w*|swallow\w*|drank|bleach|chemicals?|"
+    r"chew(ing|ed) (on )?(\w+'?s )?(\w+ )?(meds|medication|tablets|pills|methadone|clozapine|olanzapine|quetiapine|"
+    r"lithium|diazepam|tramadol|codeine|sertraline)|"
     r"gas|fire|smoke|flames|lighters?|lighter fluid|on fire|alight|ablaze|"
     r"(playing|playin'?|messing|mucking) (about |around )?(with|wi'?) (a |the |some |\w+'?s )?(matches|candles?|"
     r"sockets?|plugs?)|"
@@ -87,11 +90,15 @@ HARM_BESIDE_A_CHILD = regex.compile(
     r"run away|ran away|not (come|came|been) (back|home)|still not back|(not|wasn'?t|never) (collected|picked up)|"
     r"car with|(older|adult|unknown|strange|grown) (men|man|males?|lads|guys|blokes|fellas)|"
     r"plied (\w+ )?(with|wi'?) (drink|drugs|alcohol|booze|vodka|weed)|"
-    r"(took|taken|driven|went) (off|aff) (in|with|wi'?)|burning up|whimpering|"
+    r"(took|taken|driven|went) (off|aff) (in|with|wi'?)|burning (up|hot)|whimpering|untreated|"
+    r"(no|without( any)?|not had( any)?|hasn'?t had( any)?|never had( any)?) (medical )?(treatment|attention)|"
     r"men (she|he|they) (doesn'?t|don'?t) know|"
     r"dealers?|county lines|trap ?house|"
     r"(going|gone|go|sent|sending \w+) (['\"‘]?out )?['\"‘]?country|"
-    r"groom\w*|sexual\w*|rap(e|ed)|touch(ed|ing) (her|him)|private parts|willy|"
+    r"groom\w*|exploit(ing|s)? (her|him|them)|sexual\w*|rap(e|ed)|touch(ed|ing) (her|him)|private parts|willy|"
+    r"(booked|booking|bringing|fetching|sent for|getting) the (lady|woman|aunty|auntie|old woman|cutter)|"
+    r"(they'?re|they are|theyre|they'?ll|they will|gonna|going to) (be )?(do|doing) (me|us|her|them|the girls) "
+    r"(at|when|in|over|during|after)\b|"
     r"cut|cutting|ceremony|marry|married|marriage|wedding|nikk?ah|nikaah|flights?|airport|heathrow|gatwick|plane|"
     r"drugs to (deliver|drop|carry|run|take)|(do|doing|on) (a|the) run (tonight|later)|(bag|rucksack|package|parcel|"
     r"box) of (drugs|gear|weed)|"
@@ -118,7 +125,7 @@ GRAVE_ALONE = re.compile(
     r"(wrists?|throat)|still bleeding|bleeding heavily|(won'?t|will not|can'?t) stop bleeding|"
     r"goodnight forever|good ?bye forever|bye forever|last time (you|u|ya|any)\w* (will )?(hear|see)|"
     r"(can'?t|cannot) (do|take|go on with) (this|it) any ?more|end (it|it all|my life|his life|her life)|"
-    r"kill (him|her|them|my)sel(f|ves)|suicid\w*|noose|ligature|jump(ing)? (off|from|in front)|"
+    r"(kill|hang) (him|her|them|my)sel(f|ves)|suicid\w*|noose|ligature|jump(ing)? (off|from|in front)|"
     r"unconscious|unresponsive|not breathing|stopped breathing|knife|machete|gun|shotgun|rifle|firearm|strangl\w*|"
     r"fgm|cut (her|them|the girls)|get cut|be cut|(women'?s?|woman'?s?|ladies'?|girls'?) (operation|procedure|cut|"
     r"circumcision)|(operation|procedure|cut|cutting) (of|for) (the )?(women|woman|girls|ladies)|"
@@ -133,7 +140,8 @@ ARRIVING = re.compile(
     r"collect(s|ing)|pick(s|ing)? (him|her|them) (up )?from|due (at|by) \d)\b|"
     r"\b(arriv(ing|es)|coming (for|to get|to collect|to the (house|home|flat))|due (round|over|to visit|at the)|"
     # the child going back to where the harm is: "due to return home at the end of the school day"
-    r"(go(ing|es)?|return(ing|s)?|sent|heading|due to (go|return)) (back )?home|"
+    r"(go(ing|es)?|return(ing|s)?|sent|heading|due to (go|return)) (back )?home|send(ing|s)? (me|him|her|"
+    r"them) (back )?home|"
     # home from hospital or prison, walking onto the ward, signed in at the desk, on the late train
     r"^\W*home (at|by|tonight|today|later)\b|"
     r"discharged (back )?(to|into) (his|her|their|the) (house|home|flat|care|address)|"
@@ -150,13 +158,15 @@ ARRIVING = re.compile(
     re.IGNORECASE)
 DANGEROUS_PERSON = re.compile(
     r"\b(da|dv|sex offenders?|offenders? register|domestic (abuse|violence)|violen\w*|abus\w*|perp(etrator)?s?|"
-    r"offenders?|rso|schedule (1|one)|released|on licen[cs]e|subject of an? (\w+ ){0,2}order|"
+    r"offenders?|rso|schedule (1|one)|sch\.? ?(1|one)|barred|released|on licen[cs]e|subject of an? (\w+ ){0,2}order|"
     r"prison|jail|bail|non[- ]?mol\w*|injunction|restraining order|convict\w*|assault\w*|"
     # a disclosure of harm by someone at home, when the child is going back there
     r"disclos\w*|chok(e|ed|es|ing)|(did|done|caused) the (bruises|marks|burns?|injur\w*)|(told|telling|showed|tells|"
     r"tell) (her|his|their|a|the|my) (teacher|tutor|dsl|"
     r"nurse|key ?worker|worker|youth worker|sw|"
-    r"social worker|tutor|coach)|strangl\w*|beat(s)? (him|her|them)|hit(s)? (him|her|them)|bad things|"
+    r"social worker|tutor|coach)|told (miss|sir)|what (my|his|her|their) (step ?dad|dad|mum|uncle|grandad|brother) "
+    r"(does|did|is doing|has done)|strangl\w*|beat(s)? (him|her|them)|hit(s)? (him|her|them)|bad things|"
+    r"held (his|her|their|my) (head|face) (under|in|down)|stabb\w*|knifed|throttl\w*|suffocat\w*|smother\w*|"
     r"touch(es|ed)? (him|her|them)|"
     # a young child's own words for sexual abuse
     r"(private|privates|willy|winkle|bum|fanny|front bottom|down there)|made (her|him|them) do (things|stuff)|"
@@ -164,6 +174,7 @@ DANGEROUS_PERSON = re.compile(
     r"(own )?(father|dad|stepdad|uncle|brother|grandad) is the (baby'?s )?(father|dad)|"
     r"bailed|not to approach|not allowed (any )?(contact|near|to see)|banned from|"
     r"no[- ]contact|whether (you|u|they|we|anyone) likes? it or not|"
+    r"whatever (the |you |they |anyone |social services |the court )?(\w+ ){0,2}(says?|thinks?)|"
     # a child's marks and their words for who makes them: "belt marks ... daddy does it when he's naughty"
     r"(belt|strap|slap|hand|finger|bite|burn|cigarette) marks?|marks (on|from|across)|bruis\w*|"
     r"(smacks?|belts?|whacks?|slaps?|kicks?|hurts?) (him|her|them|me)|does (it|that) (to (him|her|me) )?when|"
@@ -197,7 +208,8 @@ LONG_AGO = re.compile(
 
 
 # A contingency or safety plan being written: every clause after it is what would be done if.
-PLANNING = re.compile(r"^\W*(for (the )?)?(contingency( planning| plan)?|safety plan(ning)?|the plan is)\b",
+PLANNING = re.compile(r"^\W*(for (the )?)?(contingency( planning| plan)?|safety plan(ning)?|the plan is)\b|"
+                      r"\b(fire|home) safety (visit|check|advice)\b",
                       re.IGNORECASE)
 
 
@@ -311,8 +323,8 @@ def told_of(clause: str) -> str:
     help in hand: the harm in "the baby who was fitting is in PICU now" names who, and in "the kids are in foster
     care tonight after being found alone" what happened, not what is happening now."""
     found = _DESCRIBED.search(clause)
-    if found and G.resolved(clause[found.end():]):
-        return clause[found.end():]
+    if found and G.resolved(clause[found.start(3):]):  # with its verb: "is at the police station"
+        return clause[found.start(3):]
     cause = _CAUSE.search(clause)
     if cause and G.resolved(clause[:cause.start()]):
         return clause[:cause.start()]

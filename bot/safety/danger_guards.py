@@ -50,7 +50,8 @@ NOW = re.compile(
     r"unresponsive|hard to wake|not waking|not feeding|fitting)|(has|have|'s|'ve) been (sick|vomiting|fitting)|"
     r"since (last night|yesterday|this morning)|all (day|night)|overnight|minutes? ago|(an|one|two|\d+) hours? ago|"
     r"earlier( today| on)?|inside|(has|have|'s|'ve) just|(hasn'?t|has not|haven'?t|not) (come|came|been) (back|home)|"
-    r"before (the )?morning|by (the )?morning|(?<!in )the night|in the (house|flat|home) (with|alone)|"
+    r"before (the )?morning|by (the )?morning|any (minute|second|moment)|(?<!in )the night|in the (house|flat|"
+    r"home) (with|alone)|"
     r"flights? (are |is |'s |all )?(booked|sat|sun|tomorrow)|eta \d+|en route|in the next (hour|\d+ (mins?|minutes|"
     r"hours?))|"
     # a time the day at school ends, typed without "at": "school finish 3pm, boyfriend collect him"
@@ -59,7 +60,8 @@ NOW = re.compile(
     r"(?= *([.!?,;]|$|tonight|today|this|am|pm))|(half|quarter) (past|to) (one|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve)|"
     r"before the bell|after school(?! (clubs?|activit\w*|provision|care|sessions?|groups?))|as i type|"
-    r"(finish(es|ing)?|ends?|closes?|out) (at )?\d{1,2}([.:]\d\d)? ?(am|pm)\b|"
+    r"(finish(es|ing)?|ends?|closes?|out) (at )?\d{1,2}([.:]\d\d)? ?(am|pm)\b|after work|"
+    r"(shuts|closes|finishes|ends|lets out) at \d{1,2}([.:]\d\d)?\b|"
     r"(staying|stopping|sleeping) (over )?(the|this) "
     r"(weekend|night)|(has|have) not yet (ended|finished|stopped|left)|"
     r"remains? (in the room )?with (him|her)|"
@@ -77,7 +79,7 @@ _RECENT = re.compile(
 PAST = re.compile(
     r"\b(ago|last (week|month|year|summer|winter|spring|autumn|time(?! (you|u|ya|any))|night|term|half term|"
     + _WEEKDAY + r")|"
-    r"in (19|20)\d\d|in (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|yesterday|"
+    r"in (19|20)\d\d|in (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|yesterday|the case (where|when)|"
     # a date written in full ("12/02/2022: child found ..."), and a weekday after a verb in the past ("they left him
     # alone for an hour on Saturday")
     r"(?<!dob: )(?<!dob )(?<!born )\d{1,2}[/.]\d{1,2}[/.](19|20)?\d\d(?!\d)|"
@@ -90,11 +92,12 @@ PAST = re.compile(
     r"wife|address))|"
     r"historic(al(ly)?)?|in the past|used to|years? before|during (the )?(lockdowns?|covid|pandemic)|"
     r"(on|at) (my|our|the|her|his) (first|last|initial|previous) (visit|meeting|session)|"
-    r"when (she|he|they|i|mum|dad) (was|were) (little|younger|a baby|a child|a girl|a boy|small|\d+)|"
+    r"when (\w+ ){1,2}(was|were) (little|younger|a baby|a toddler|a child|a girl|a boy|small|\d+|in year \d+)\b|"
     r"as a (child|girl|boy|baby|teenager|kid)|during the (last|previous|first) plan|"
     r"before the (last |previous )?plan|at the time|had been|were called|was called|"
     r"was arrested|was convicted|conviction|(was|were) (found(?! (wandering|alone|on (his|her|their) own|"
-    r"unresponsive|unconscious|collapsed|outside))|reported|recorded)|"
+    r"unresponsive|unconscious|collapsed|outside|chewing|eating|sucking|drinking|swallowing|licking))|reported|"
+    r"recorded)|"
     r"(years|months|weeks) back|(jumped|was|were|happened|did|took|tried|attempted)\b[^.,;]{0,40}\baged \d{1,2}\b|"
     r"(that|the) (19|20)\d\d (case|incident|review|plan)|(was|were|happened) in (year|yr|reception|primary|"
     r"nursery)( \d+)?|at \d+ (months|"
@@ -107,7 +110,7 @@ HYPOTHETICAL = re.compile(
     r"suppose|imagine|(?:^|(?<=[,;:(.] )|(?<=\bjust )|(?<=\bso )|(?<=\blike )|(?<=\bnow ))say (a|the)|one day|"
     r"worst case|"
     r"worried that|worry that|in case|how (do|should|would) (we|i|you)|"
-    r"role ?play|scenario|vignette|training|workshop|safety plan says|the plan is|thinking about|reflecting on|"
+    r"role[- ]?play|scenario|vignette|training|workshop|safety plan says|the plan is|thinking about|reflecting on|"
     r"reflect on|wondering (about|whether|if|how)|i wonder|(like|want|need|going) to think about|"
     r"think(ing)? about how)\b", re.IGNORECASE)
 # A threat's own condition ("saying he'll drive into the river if she leaves") is the threat, not a "what if".
@@ -115,7 +118,8 @@ THREAT_CONDITION = re.compile(
     r"(\b(threat\w*|saying|says|said|told|tell|tells|texted|messag\w*|shouting|screaming|swearing|swore)\b[^,.;]{0,60}?"
     r"\b(he'?ll|hell|she'?ll|they'?ll|i'?ll|will|going to|gonna|gunna|would)\b[^,.;]{0,60}?|"
     r"\bthreat(en|ened|ening|ens)\b[^,.;]{0,60}?)\b(if|unless)\b[^,.;]*|"
-    r"()\bif (i|you|he|she|we) (don'?t|dont|do not|won'?t|wont|refuse\w*)\b[^,.;]{0,60}?(?=,? ?(then )?(they|he|she)"
+    r"()\bif (i|you|he|she|we) (don'?t|dont|do not|doesn'?t|doesnt|does not|won'?t|wont|"
+    r"refuse\w*)\b[^,.;]{0,60}?(?=,? ?(then )?(they|he|she)"
     r"( said| say| says)? ?(they|he|she)?('?ll|ll| will| would|'d) )",
     re.IGNORECASE)
 
@@ -129,7 +133,7 @@ def without_threat_conditions(text: str) -> str:
 WHAT_IF_OPENING = re.compile(
     r"^\W*([\w &'/.-]{2,40}:\s*)?(just wondering,? )?(what if|"
     r"what (would|do|should|could) (i|we|you) (actually |really |even )?(do|say) (if|when)|suppose|supposing|"
-    r"if the worst (happened|happens|were to happen)|let'?s (role ?play|pretend|practi[cs]e)|"
+    r"if the worst (happened|happens|were to happen)|let'?s (role[- ]?play|pretend|practi[cs]e)|"
     r"imagine|picture (it|this|the scene)|worst case|let'?s (say|imagine|pretend)|in theory|"
     r"hypothetically|if (ever|a|an|someone|somebody|you|i|we|they) |say (a|an|someone|somebody|you|we) )",
     re.IGNORECASE)
@@ -163,13 +167,13 @@ _ON_RECORD = re.compile(
 # a 4 year old found alone ..."; "Tabletop exercise next month - a toddler swallows ..."). Not "training day" alone:
 # "Training day tomorrow. Mum just rang, he's here with a knife" is news.
 _EXERCISE = re.compile(
-    r"\b(scenarios?|vignettes?|case stud(y|ies)|role ?plays?|table[- ]?top|war-?gaming|exercise|simulation|quiz|"
+    r"\b(scenarios?|vignettes?|case stud(y|ies)|role[- ]?plays?|table[- ]?top|war-?gaming|exercise|simulation|quiz|"
     r"true or false|"
     r"just curious|out of curiosity)\b",
     re.IGNORECASE)
 # An exercise named before a colon at the start: what follows the colon is its material, not news.
 EXERCISE_LABEL = re.compile(
-    r"^\W*[^:]{0,60}\b(scenarios?|vignettes?|case stud(y|ies)|role ?plays?|table[- ]?top|exercise|quiz|simulation|"
+    r"^\W*[^:]{0,60}\b(scenarios?|vignettes?|case stud(y|ies)|role[- ]?plays?|table[- ]?top|exercise|quiz|simulation|"
     r"thought experiment|discussion (prompt|point|question))"
     r"\b[^:]{0,40}:", re.IGNORECASE)
 _STILL_NOW = re.compile(r"\b(just now|right now|as we speak|still (there|here|going on|happening)|"
@@ -180,7 +184,7 @@ _STILL_NOW = re.compile(r"\b(just now|right now|as we speak|still (there|here|go
 # always wait ..."), a case study's or a guidance note's ("case study for the NQSW group - baby of eight weeks ...")
 _EXERCISE_BEFORE = re.compile(r"\b(true or false|quiz( q| question| time)?|multiple choice|spot the (error|mistake)|"
                    r"not a real (case|child|family)|training exercise|example only)\W*$|"
-                   r"^\W*(\w+\W+){0,5}(case study|scenario|vignette|role ?play|exam question|guidance note)\b"
+                   r"^\W*(\w+\W+){0,5}(case study|scenario|vignette|role[- ]?play|exam question|guidance note)\b"
                    r"(\W+\w+){0,6}\W*$",
                    re.IGNORECASE)
 
@@ -233,7 +237,7 @@ NEGATION_BEFORE = re.compile(
 
 # "things are calm", "the kids are safe": with no danger phrase, the classifier alone can ask, not alarm.
 REASSURANCE = re.compile(
-    r"\b(calm|settled|(are|is|'re|'s|feel|feels|kept) safe|fine(?! with (it|that|this|him|her|them))|thriving|"
+    r"\b(calm|settled|uncut|(are|is|'re|'s|feel|feels|kept) safe|fine(?! with (it|that|this|him|her|them))|thriving|"
     r"safe and well|(nobody|no one|no-one) (was |got )?(hurt|injured)|no injuries|"
     r"(she|he|they) (chose|picked)\b|(her|his|their) (own )?choice|"
     r"doing (great|well|brilliantly|really well|so well|ok|okay)|"
@@ -249,7 +253,8 @@ RESOLVED = regex.compile(
     r"\b((all |now |kids |children |everyone |they'?re |she'?s |he'?s )safe( now)?|safe now|all ok now|"
     # not "it's sorted for after tea": a plan made ready, not a danger met
     r"(got |been |all |now |was |were |is |are |it'?s )(sorted|fixed|repaired)(?! for)|(sorted|fixed|repaired) now|"
-    r"resolved|made safe|(made a )?(full |good )?recovery|recovered|healed( well)?|"
+    r"resolved|made safe|(made a )?(full |good )?(?<!\bin )recovery(?! (worker|service|team|cafe|group|meeting|coach))|"
+    r"recovered|healed( well)?|"
     # help already in hand: a child admitted or with carers or the crisis team, an offender sent elsewhere
     r"(been|being|was|is|got) (admitted|kept in)|admitted (to|onto) (hospital|the ward|a&e)|kept in overnight|"
     r"monitoring (him|her|them)|(is|he'?s|she'?s|they'?re) stable|place of safety|"
@@ -258,7 +263,11 @@ RESOLVED = regex.compile(
     r"(gone|moved|sent) to approved premises|strat(egy)?('?s| has| meeting| discussion)? (been )?held|"
     r"appropriate adult|on the ([\w']+ )?ward|on (a )?1 ?(to|-|:) ?1|in resus\w*|"
     r"(cut|took|taken|removed) the ligature|ligature (was |has been )?(cut|removed)|"
-    r"(paramedics|ambulance( crew)?) (have |has )?taken (\w+ ){0,8}to (a&e|hospital|the hospital)|"
+    r"(paramedics|ambulance( crew)?) (have |has )?taken (\w+ ){0,8}to (a&e|hospital|the hospital|the [\w']+ hospital)|"
+    r"(police|officers) (have|has|'ve got|have got) (her|him|them|\w+) (at|in) (the )?(police )?station|"
+    r"(at|in) (a&e|hospital|the hospital|resus) with (staff|carers?|(her|his|their) (mum|dad|carers?|foster carers?|"
+    r"nan)|"
+    r"mum|dad|nan)|stitched( up)?|"
     r"passport('?s| has| was)? (been )?surrendered|"
     # the police holding him, someone safe holding the children, a unit watching her, a doctor saying she'll be ok
     r"(police|officers|they) (have|'ve|have got|'ve got|got) (got )?(him|her|them) (in|now|at)|"
@@ -272,10 +281,11 @@ RESOLVED = regex.compile(
     r"(had|given|been given) naloxone|(is|'s|are|'re) (now )?(alert|responsive|conscious)\b(?! (to|of))|"
     r"in the back of the (police )?van|in the police van|"
     r"(neighbour|nan|gran|grandma|grandad|grandparents?|aunt\w*|uncle|(foster |kinship )?carers?|staff|school|nursery|"
-    r"police|teachers?|sw|social worker)( \w+)? (has|have|'s got|has got|'ve got) (them|him|her|"
+    r"police|teachers?|sw|social worker)( \w+)?( (has|have|'s got|has got|'ve got|is with)|'s (got|with)) "
+    r"(them|him|her|"
     r"the (kids|children|baby|boys|girls)) (now|"
     r"safe)|"
-    r"(gone|taken|moved|went|go|placed) (in)?to (an? |the )?(emergency |temporary )?(foster|kinship) (placement|"
+    r"(gone|going|taken|moved|went|go|placed) (in)?to (an? |the )?(emergency |temporary )?(foster|kinship) (placement|"
     r"carers?|home)|"
     r"emergency (foster )?placement|(on|under) (close |constant |level \d |1:1 )?obs\b|tier ?4|"
     r"(in|on) (a|the) (psych\w*|mental health|adolescent|inpatient|tier ?4|secure) (unit|ward|bed)|"
@@ -337,7 +347,8 @@ RESOLVED = regex.compile(
     r"(triage|doctors|nurses|paramedics|the ward) (have|has|'ve got|have got) (him|her|them)|"
     r"(seen|assessed) by (the )?(\w+ )?(liaison|crisis|camhs|psychiatr\w*|mental health)|staying in overnight|"
     r"(meds|medication|tablets|locks?|alarms?|heating|boiler|wiring|electrics?) (now |all |got |been )?"
-    r"(sorted|fixed|repaired)|medically (stable|fit|cleared)|(is|he'?s|she'?s|they'?re|now|remains?|still) in custody|"
+    r"(sorted|fixed|repaired)|medically (stable|fit|cleared)|(ceop|police|mash) report (made|done|submitted)|(is|are|"
+    r"'s|he'?s|she'?s|they'?re|now|remains?|still) in custody|"
     r"(knife|weapon|blade|gun) (was |got |been )?taken (off|from) (him|her|them)|"
     r"(within|in line with|allowed (by|under|in)) the (placement|safety|care) plan|"
     r"(going|gone|went|taken|staying) to (her|his|their) (nan|gran|nana|grandma|aunt|auntie|uncle|grandparents)('?s)?"
@@ -388,7 +399,7 @@ RESOLVED = regex.compile(
 # Words that make a whole message a question about practice, never a report of now.
 TEACHING = re.compile(
     r"\b(hypothetically|in theory|(?<!from my )(?<!in my )case stud(y|ies)|practice question|quiz( question)?|"
-    r"scenarios?|vignette|role ?plays?|"
+    r"scenarios?|vignette|role[- ]?plays?|"
     r"table[- ]?top|"
     r"for (the |a |an |our |my |next week'?s )?(\w+ ){0,2}(training|induction|session|course|teaching|workshop)|"
     r"for (the |our |my )?(practice|team|away|development|training|learning) (\w+ )?day|induction pack|"
@@ -408,7 +419,8 @@ TEACHING = re.compile(
     # where a form or record goes: admin about a harm, not news of one
     r"(where|how) (on the system |in the system )?(do|should|would|can) (i|we) (record|log|upload|file|find)|"
     r"mandatory report(ing)?|uploaded as|(form|template|document|code|field|tab|box) (on|in) the system|"
-    r"consent to share|separate chronology|(which|what) (form|code)|placement plan doing|separate tab|"
+    r"consent to share|separate chronology|(update|add to|updating|adding to) the chronology|^\W*reminder:|"
+    r"within (24|48|72|\d+) (hours|working days) of|(which|what) (form|code)|placement plan doing|separate tab|"
     r"contact screen|(exam|essay|assignment|interview)([- ]style)? questions?|mark my answer|"
     r"for (my|our|the) practi[cs]e educator|(get it right|be ready|know what to do) (before|if|"
     r"in case) it (ever )?happens|"
@@ -547,7 +559,8 @@ def around(sentence: str, part: str, reach: int, before: int = -1) -> str:
 # A negation inside a match ("the baby isn't floppy"), unless it is the danger itself ("isn't breathing").
 NEGATION_INSIDE = re.compile(
     r"\b(isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|didn'?t|doesn'?t|don'?t|is not|are not|was not|were not|"
-    r"has not|have not|did not|does not|no longer|denies|denied|nobody (has|is)|no one (has|is))\b"
+    r"has not|have not|did not|does not|no longer|denies|denied|nobody (has|is)|no one (has|is)|"
+    r"not (going|being sent|sent|to go|returning) (back )?home)\b"
     r"(?! (breathing|waking|wake|respond\w*|answer\w*|feeding|come (back|home)|been (back|home)|came|safe|"
     r"let|make me|send me|allow\w*|stop\w*|feel safe|fade|fading|go away|go (with|under|when)|disappear\w*|"
     r"(been )?(found|located|traced|seen|heard from)))",
@@ -580,7 +593,8 @@ def undone(sentence: str, start: int, end: int) -> bool:
     if COUNTERFACTUAL.search(sentence):
         return True  # "say a sex offender was moving in tonight": the scenario's "tonight", not news
     around = span_of(sentence, start, end)
-    if PAST_TENSE.search(around) and opens_in_the_past(sentence) and not _now_unmet(sentence):
+    if (PAST_TENSE.search(around) or says_when(sentence)) and opens_in_the_past(sentence) and \
+            not _now_unmet(sentence):
         return True  # "Last year there was a fire at the flat while the kids were home alone"
     past = PAST.search(_RECENT.sub(" ", around))
     return not now_in(around, bool(past)) and bool(past or hypothetical(around))
@@ -592,18 +606,33 @@ def _now_unmet(sentence: str) -> bool:
     return any(now_in(sentence[a:b], True) and not resolved(sentence[a:b]) for a, b in clause_spans(sentence))
 
 
+def told_as_then(sentence: str) -> bool:
+    """The sentence opens in the past or says when it was in a clause of its own, and no clause of it that is not
+    help in hand says now."""
+    return opens_in_the_past(sentence) and not _now_unmet(sentence)
+
+
+def says_when(sentence: str) -> bool:
+    """The sentence says in a clause of its own when it was ("..., this was 2021", "... was the incident that led to
+    proceedings back in 2018")."""
+    return bool(_THIS_WAS.search(sentence))
+
+
 def opens_in_the_past(sentence: str) -> bool:
     """The sentence opens with a time gone by ("Last year ...", "Back in 2022 ..."), or says in a clause of its own
     that it was then ("..., this was 2021, ..."): either governs all of it."""
-    if _THIS_WAS.search(sentence):
+    if says_when(sentence):
         return True
     found = PAST.search(_RECENT.sub(lambda m: " " * len(m.group(0)), sentence))
     return found is not None and len(re.findall(r"\w+", sentence[:found.start()])) <= 1
 
 
-_THIS_WAS = re.compile(r"(^|[,;(]\s*)(this|that|it|all this|all that) (was|were|happened|all happened) (in |back in |"
+_THIS_WAS = re.compile(r"(^|[,;(]\s*(but |and )?)(this|that|it|all this|all that) (was|were|happened|"
+                       r"all happened) (in |back in |"
                        r"around |during )?((19|20)\d\d|last (year|summer|winter|spring|autumn)|years ago|"
-                       r"(two|three|four|five|\d+) years ago)\b", re.IGNORECASE)
+                       r"(two|three|four|five|\d+) years ago)\b|"
+                       r"\b(was|were) the (incident|episode|event|time|reason|case|night|day)\b[^.]{0,60}\b(back )?in "
+                       r"(19|20)\d\d\b", re.IGNORECASE)
 
 
 # News just in, told beside the harm ("anyway Jess (15) just texted she's at the bridge"): words of admin or teaching
@@ -611,7 +640,7 @@ _THIS_WAS = re.compile(r"(^|[,;(]\s*)(this|that|it|all this|all that) (was|were|
 # scenario, a quiz), whose "just rang" is the exercise's.
 NEWS = re.compile(r"\b(just (rang|called|phoned|texted|messaged|rung|emailed|told me|disclosed)|as we speak)\b",
                   re.IGNORECASE)
-_EXERCISE_WORDS = re.compile(r"\b(role ?play|scenario|vignette|case stud(y|ies)|quiz|exercise|simulation|mock|"
+_EXERCISE_WORDS = re.compile(r"\b(role[- ]?play|scenario|vignette|case stud(y|ies)|quiz|exercise|simulation|mock|"
                              r"pretend|imagine|what if|example only|not a real)\b", re.IGNORECASE)
 
 
@@ -696,7 +725,8 @@ _NOT_OVER = regex.compile(
     r"(doing|do) it (tonight|after|later|when|once)|(going to|gonna|gunna) do it|"
     # someone an order keeps away, arriving: the order is being broken, not protecting anyone
     r"(he|she|they)( will|'?ll) be (at|there|round)|on (a|the) train|(tag|bail|licence) address is|eta \d+|en route|"
-    r"whether (you|u|they|we|anyone) likes? it or not|self[- ]discharg\w*|"
+    r"whether (you|u|they|we|anyone) likes? it or not|self[- ]discharg\w*|discharged (himself|herself|themselves)|"
+    r"whatever (the |you |they |anyone |social services |the court )?(\w+ ){0,2}(says?|thinks?)|"
     r"refus\w* to (hand|give) (her|him|them) (over|back)|"
     r"(he|she|they)( is|'s| are|'re) coming (to the (house|home|flat|school|placement)|round|over|"
     r"for (her|him|them|the (kids|children|boys|girls|baby)))|"
@@ -708,11 +738,14 @@ _NOT_OVER = regex.compile(
     r"(he'?s|has|she'?s) come to (fetch|get|collect|take) (her|him|them)|"
     r"(is|'s|are|'re) (now |currently |still |already )?(in|at|inside) the (property|house|flat|home|address) with "
     r"(the )?(children|kids|her|him|them|mum|baby|girls|boys)|"
-    r"discharged (back )?(to|into) (his|him|the (father|dad|uncle|stepdad|grandad|abuser|perpetrator))|"
+    r"discharged (back )?(home )?(to|into) (his|him|the (father|dad|uncle|stepdad|grandad|abuser|perpetrator))|"
+    r"(discharged|released)\b[^.]{0,80}\b(sex offender|shpo|rso|schedule (1|one)|sch\.? ?(1|one))|"
     r"(asking|wants?|wanting|demanding|insisting) to take (him|her|"
     r"them|"
     r"the (baby|child|kids|children|boy|girl)) (home|out|away)|"
-    r"pulling up (outside|at the)|(is|'s|are|'re) (now |already )?(on the doorstep|at the (front |back )?door|"
+    r"pulling up (outside|at the)|(going to|gonna|will|'ll) let (him|her) (back )?in|"
+    r"(sat|sitting|waiting|parked)( in (a|the|his|her) (car|van))? outside( right now| now)? waiting|(is|'s|are|"
+    r"'re) (now |already )?(on the doorstep|at the (front |back )?door|"
     r"outside the (house|flat|home|school))|"
     r"(?<!carer )(?<!carers )(?<!staff )(?<!police )(?<!officer )(?<!nan )(?<!gran )(?<!aunt )(?<!auntie )"
     r"(is|'s|are) on (his|her|their) way(?! (to|into) (the )?(hospital|a&e|ward|station|foster|carers?|refuge)))\b",
