@@ -1608,3 +1608,15 @@ def test_a_harm_told_as_the_incident_that_led_to_a_plan_years_back_is_not_the_ur
     # the sentence says when it was in a clause of its own: every reading of it goes a level down
     assert check.read("Dad locking the kids in the flat while he went out was the incident that led to the first plan "
                       "back in 2017.").level != CLEAR
+
+
+def test_an_anniversary_is_not_tonight(check):
+    # "a year ago tonight": the night it happened, not this one
+    assert check.read("a year ago tonight the twins were found alone in the flat, they're thriving with their aunt "
+                      "now").level is None
+
+
+def test_an_age_in_brackets_after_now_is_an_age_not_a_time(check):
+    # "(now 16)": how old she is since, as "(now 19)" is
+    assert check.read("Middle one (now 16) jumped off the railway bridge aged 13, survived, now she's at college "
+                      "doing hair.").level != CLEAR
