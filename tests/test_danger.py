@@ -1620,3 +1620,30 @@ def test_an_age_in_brackets_after_now_is_an_age_not_a_time(check):
     # "(now 16)": how old she is since, as "(now 19)" is
     assert check.read("Middle one (now 16) jumped off the railway bridge aged 13, survived, now she's at college "
                       "doing hair.").level != CLEAR
+
+
+# Kinds from the twelfth held-out set's reflective sentences, still asked about until now, in other words.
+@pytest.mark.parametrize("text", [
+    # a record's label, years at the start of its entries
+    "From the file: 2015, toddler burnt by mum's partner; 2016, partner convicted; 2017, placed with aunt under an "
+    "SGO; settled since.",
+    # help in hand: at a grandfather's now; turned away and arrested at the door
+    "The twins found on their own are at their grandfather's now, police saw them last night; dad's been found and "
+    "is in hospital",
+    "Mum's ex, who's barred, came to nursery today but was turned away and arrested at the door; the children stayed "
+    "inside with staff and went home with mum",
+    # an exercise named at the start, with no colon
+    "In tomorrow's role play I'm the DSL and a boy says his stepdad beats him and is collecting him. What do I say?",
+    # a saying about a computer
+    "my computer is dying a slow death and i'm about to strangle it",
+    # the worker's own past; an adult's age "now" is how old he is since, not a man beside a child
+    "thinking about the exploited lad from my second year, he was stabbed back then, but he's 24 now and running a "
+    "gym",
+])
+def test_kinds_the_twelfth_set_still_asked_about_are_read_as_the_past_help_practice_or_a_saying(check, text):
+    assert check.read(text).level is None
+
+
+def test_a_workers_feelings_about_children_being_hurt_are_not_the_urgent_reply(check):
+    assert check.read("It's hard to sit with knowing children on my caseload are being hurt when I'm not there"
+                      ).level != CLEAR

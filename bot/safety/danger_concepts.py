@@ -79,7 +79,8 @@ HARM_BESIDE_A_CHILD = regex.compile(
     r"(?<!\bi )(?<!\bwe )left (with|looking after|in charge)|"
     r"(nobody|no ?one)( else)? (home|in|there|with)|(nobody|no one)('?s| is) (with|in)|no adults?|"
     # an adult's age beside a child ("a 14yo staying at her 'boyfriend's' flat. he's 26"), begging for help
-    r"(he|who)('s| is) (19|[2-9]\d)\b(?! ?(mins?|minutes|hours?|hrs?|secs?|seconds|%|miles|km|days?|weeks?|"
+    r"(he|who)('s| is) (19|[2-9]\d)\b(?! ?(now|these days|nowadays|mins?|minutes|hours?|hrs?|secs?|seconds|%|miles|km|"
+    r"days?|weeks?|"
     r"quid|pounds|grand|k\b))|husband[- ]to[- ]be|swollen|swelling|makes? (him|her|them|me) do (things|stuff)|"
     r"(he|who)('s| is) in his (twenties|thirties|forties|fifties|[2-6]0s)|(staying|"
     r"sleeping|stopping) (overnight|over|the night) (at|with) (an? |her |"

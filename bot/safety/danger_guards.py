@@ -40,7 +40,7 @@ NOW = re.compile(
     r"this (morning|afternoon|evening|minute|second)|as we speak|"
     r"at the moment|atm|currently|just (now|happened)|on (his|her|their|my) way|outside|"
     # news just in: "DSL just rang", "my worker just got a text"
-    r"just (rang|called|phoned|texted|messaged|got|said|told|sent|emailed|disclosed|rung)|"
+    r"just (rang|called|phoned|texted|messaged|got|said|told|sent|emailed|disclosed|rung|typed|posted|wrote)|"
     r"still (there|here|in there|at the house|in the house|inside)|(asleep|unconscious|unresponsive|out cold) since|"
     r"tomorrow|tmrw|tmr|in (an|one|two|\d+) (hours?|hrs?|mins?)|"
     r"at (half|quarter) (past |to )?\w+|at \d{1,2}([.:]\d\d| ?(am|pm|o'?clock))|"
@@ -66,7 +66,8 @@ NOW = re.compile(
     r"(staying|stopping|sleeping) (over )?(the|this) "
     r"(weekend|night)|(has|have) not yet (ended|finished|stopped|left)|"
     r"remains? (in the room )?with (him|her)|"
-    r"(after|before|at) lights out|"
+    r"(after|before|at) lights out|(after|once|when) (mum|dad|everyone|they|he|she|the others) (goes|go|has gone|"
+    r"'s gone|have gone) to (bed|sleep)|"
     r"on the (late|last|next|night|early|\d+(:\d\d)?(am|pm)?) (train|bus|coach|flight|ferry))\b",
     re.IGNORECASE)
 # "an hour ago", "earlier today", "since last night": recent or still going on, not history.
@@ -81,6 +82,8 @@ PAST = re.compile(
     r"\b(ago|last (week|month|year|summer|winter|spring|autumn|time(?! (you|u|ya|any))|night|term|half term|"
     + _WEEKDAY + r")|"
     r"in (19|20)\d\d|in (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|yesterday|the case (where|when)|"
+    r"back then|(in|from|during) my (first|second|third|asye|nqsw|student) (year|placement)|"
+    r"^\W*(from|in|per) the (chronology|file|records?|case notes)\b|"
     # a date written in full ("12/02/2022: child found ..."), and a weekday after a verb in the past ("they left him
     # alone for an hour on Saturday")
     r"(?<!dob: )(?<!dob )(?<!born )\d{1,2}[/.]\d{1,2}[/.](19|20)?\d\d(?!\d)|"
@@ -176,7 +179,9 @@ _EXERCISE = re.compile(
 EXERCISE_LABEL = re.compile(
     r"^\W*[^:]{0,60}\b(scenarios?|vignettes?|case stud(y|ies)|role[- ]?plays?|table[- ]?top|exercise|quiz|simulation|"
     r"thought experiment|discussion (prompt|point|question))"
-    r"\b[^:]{0,40}:", re.IGNORECASE)
+    r"\b[^:]{0,40}:|"
+    r"^\W*(in|for) (the |our |my |next week'?s |tomorrow'?s |this week'?s |today'?s )?(\w+ )?(role[- ]?play|"
+    r"scenario|exercise|simulation|vignette|case study)\b", re.IGNORECASE)
 _STILL_NOW = re.compile(r"\b(just now|right now|as we speak|still (there|here|going on|happening)|"
                         r"(minutes?|mins?) ago)\b", re.IGNORECASE)
 
@@ -221,6 +226,9 @@ REFLECTING = re.compile(
     r"(it |that |this )?(really )?(bothered|troubled) me|am i being (too|over)|over-?optimis\w*|looking back|"
     r"is it normal to (still )?(feel|be (worried|worrying|anxious|upset|shaky|shaking)|worry|cry)|"
     r"(still )?worrying about|i wonder what i missed|was i wrong|should i have|contingency|cumulative harm|"
+    r"left me (feeling )?(angry|sad|upset|shaken|drained|numb|guilty|helpless|anxious|tearful|furious)|"
+    r"i felt (so |really |completely )?(helpless|angry|sad|sick|useless|guilty|numb|powerless|out of my depth)|"
+    r"(is|are) the hardest for me|hard to sit with|"
     r"if\b[^.;]{0,60}\bever)\b", re.IGNORECASE)
 
 
@@ -348,7 +356,8 @@ RESOLVED = regex.compile(
     r"(triage|doctors|nurses|paramedics|the ward) (have|has|'ve got|have got) (him|her|them)|"
     r"(seen|assessed) by (the )?(\w+ )?(liaison|crisis|camhs|psychiatr\w*|mental health)|staying in overnight|"
     r"(meds|medication|tablets|locks?|alarms?|heating|boiler|wiring|electrics?) (now |all |got |been )?"
-    r"(sorted|fixed|repaired)|medically (stable|fit|cleared)|(ceop|police|mash) report (made|done|submitted)|(is|are|"
+    r"(sorted|fixed|repaired)|medically (stable|fit|cleared)|turned away (and|by)|"
+    r"arrested at the (gate|door|scene|school|house|property)|(ceop|police|mash) report (made|done|submitted)|(is|are|"
     r"'s|he'?s|she'?s|they'?re|now|remains?|still) in custody|"
     r"(knife|weapon|blade|gun) (was |got |been )?taken (off|from) (him|her|them)|"
     r"(within|in line with|allowed (by|under|in)) the (placement|safety|care) plan|"
@@ -394,7 +403,8 @@ RESOLVED = regex.compile(
     r"settled since|"
     r"(lives|living|moved|moving|staying|is|now|he'?s|she'?s) (in|to|at|into) approved (premises|accommodation)|"
     r"back at (the )?(placement|unit|children'?s home|foster \w+)|(at|staying at|staying with|with) (her|his|their) "
-    r"(nan|nans|gran|grans|grandma|grandmas|grandad|grandparents|aunt|aunts|auntie|aunties)('?s)?( house)? "
+    r"(nan|nans|gran|grans|grandma|grandmas|grandmothers?|grandad|grandfathers?|grandparents|aunt|aunts|auntie|aunties)"
+    r"('?s)?( house)? "
     r"(tonight|now|for the night)|protective (parent|mum|dad|mother|father)|(mum|dad|mother|father) (is|was) "
     r"(being )?protective|abe booked|\d+ ?min(ute)?s? checks)\b", re.IGNORECASE)
 # Words that make a whole message a question about practice, never a report of now.
@@ -482,7 +492,9 @@ IDIOMS = regex.compile(
     r"out of house and home|break(ing|s)? the bank|(career|political) suicide|"
     r"(strangl\w*|starv\w*|kill\w*|gutt\w*|cripp\w*) (early help|the service|services|the budget|funding|our team|"
     r"the department|youth services|the voluntary sector)|(slay\w*|smash\w*|nail\w*|kill\w*) it\b|"
-    r"(ticking )?time ?bomb|little terror|loose cannon|"
+    r"(ticking )?time ?bomb|little terror|loose cannon|(printer|laptop|computer|phone|system|wi-?fi|photocopier|"
+    r"copier)( is| was|'s)? (dying|dead|died)( a slow death)?|(about to|going to|gonna|could|want to|wanna) "
+    r"(strangle|throttle|kill|murder) (it|this thing|the (printer|laptop|computer|phone|system|photocopier|copier))|"
     r"drowning (me|us|him|her) in|overdose of|locked in a (battle|dispute|row|fight|stalemate)|"
     r"swing for (anyone|anybody|whoever|someone)|(i'?m|i am|we'?re|we are) at breaking point|"
     r"(test|exams?|homework|revision|school|college|shoes|feet|back|"
