@@ -33,8 +33,10 @@ CLAUSE_BREAK = re.compile(
     r"plus|&|\+|also|anyway|as well as|meanwhile|now that|in case)\s+", re.IGNORECASE)
 
 NOW = re.compile(
-    # not an age reached since ("(now 19)", "she's now 22", "Eldest (now 17)"): an age, not a time
-    r"\b((?<!for )(?<!safe )(?<!fine )(?<!\b1[89] )(?<![2-9]\d )(?<!\()now(?! (aged? )?(1[89]|[2-9]\d)\b)|right now|"
+    # not an age reached since ("(now 19)", "she's now 22", "Eldest (now 17)"): an age, not a time; nor where a young
+    # person is ("he's at college now")
+    r"\b((?<!for )(?<!safe )(?<!fine )(?<!college )(?<!uni )(?<!university )(?<!\b1[89] )(?<![2-9]\d )(?<!\()"
+    r"now(?! (aged? )?(1[89]|[2-9]\d)\b)|right now|"
     # ("two years ago tonight": an anniversary, not tonight)
     r"rn|(?<!ago )(tonight|tonite|tnight|2nite|today)|"
     r"this (morning|afternoon|evening|minute|second)|as we speak|"
