@@ -1653,3 +1653,15 @@ def test_at_college_now_is_where_a_young_person_is_not_a_time(check):
     # "but he's at uni now": the present of a story told as the past, not news
     assert check.read("looking back I missed how exploited Kai was in 2021, he was found in a trap house in Margate, "
                       "but he's at uni now and doing well").level is None
+
+
+@pytest.mark.parametrize("text, level", [
+    # swallowing told in the past tense with help in hand anywhere in the sentence: the help's
+    ("Toddler drank methadone, mum rang 999 herself, paramedics took him, he's on the children's ward being watched",
+     None),
+    # and with help only called for, or the child's state now: still the urgent reply
+    ("the 2yo swallowed some of mum's methadone, ambulance has been called, he's really sleepy", CLEAR),
+    ("toddler drank bleach, 999 called, waiting for the ambulance", CLEAR),
+])
+def test_a_swallowing_told_in_the_past_tense_is_settled_by_help_anywhere_in_its_sentence(check, text, level):
+    assert check.read(text).level == level

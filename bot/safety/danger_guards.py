@@ -555,7 +555,7 @@ def span_of(sentence: str, start: int, end: int) -> str:
 
 
 # A verb in the past tense: what it tells happened before now (a phrase's own words, not the sentence's).
-PAST_TENSE = re.compile(r"\b(was|were|had|went|took|got|did|fell|came)\b", re.IGNORECASE)
+PAST_TENSE = re.compile(r"\b(was|were|had|went|took|got|did|fell|came|swallowed|drank)\b", re.IGNORECASE)
 
 
 def around(sentence: str, part: str, reach: int, before: int = -1) -> str:
