@@ -1665,3 +1665,50 @@ def test_at_college_now_is_where_a_young_person_is_not_a_time(check):
 ])
 def test_a_swallowing_told_in_the_past_tense_is_settled_by_help_anywhere_in_its_sentence(check, text, level):
     assert check.read(text).level == level
+
+
+# Kinds from the twenty-fourth and twenty-fifth held-out sets (tests/danger/twentyfourth.yml, twentyfifth.yml),
+# written here in other words: messages of a few words typed in fragments (read whole as well), and danger implied
+# by facts.
+@pytest.mark.parametrize("text", [
+    # fragments: a disclosure then the pickup, the collection, the car park, the bus, each at a bare time
+    "she said stepdad touches her. pickup 3.30",
+    "bruises on his back. dad collecting in 15",
+    "disclosure 3.05. mum's boyfriend already in car park",
+    "told me mum hit him with the belt. bus at 3.40",
+    # a wedding today for a girl of 14; a young baby's bruised ear; a stranger's van; a county lines run tonight
+    "girl 14 - nikah at 7pm today",
+    "4mo. bruised ear + sleepy",
+    "minutes sent. Jade's texting from a stranger's van",
+    "county lines run tonight. she's 14",
+    # 'cutting' in quotes with a time; a flight she thinks is a holiday
+    "Y5 brothers. 'cutting' at aunt's this evening",
+    "flight 8pm. she thinks it's a holiday",
+    # needles and a crawling toddler; a bail address at the children's; fire and children on their own; released
+    # and going to the children's; sent away on a train tonight
+    "needles on the floor. toddler crawling",
+    "bail address = kids' flat, from 6pm",
+    "kitchen on fire, kids on their own",
+    "released at 1pm. going to the kids'",
+    "he's being sent to Hastings, 8pm train",
+    # a parent held and nobody with the children (ages in a bracketed list)
+    "Dad's in custody since midnight and nobody's been round to the kids (2, 5 and 9).",
+])
+def test_kinds_the_twenty_fourth_and_fifth_sets_read_as_urgent_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+def test_a_man_with_a_charge_back_tonight_gets_at_least_the_check(check):
+    # "back from his brother's tonight", told calmly, with his charge and bail in the next sentence
+    assert check.read("mum was calm about it but Wayne's back from his brother's tonight - Wayne with the stabbing "
+                      "charge and bail conditions").level is not None
+
+
+@pytest.mark.parametrize("text", [
+    # the past: "as a toddler", "last May", "last April"
+    "swallowed bleach as a toddler. years ago",
+    "overdose last May. now at sixth form",
+    "the toddler drank the methadone last April, he was fine after a night on the ward and they've a lockbox now",
+])
+def test_kinds_the_twenty_fourth_and_fifth_sets_read_as_the_past_are_not_asked_about(check, text):
+    assert check.read(text).level is None

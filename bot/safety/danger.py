@@ -106,6 +106,7 @@ PART_MIN_WORDS_FOR_CLEAR = 5  # a clause read apart from its sentence needs more
 MIN_WORDS_FOR_SCORE = 3  # fewer words: phrases only; exactly this many: at most the short check
 MAX_SCANNED_CHARACTERS = 20_000  # the longest message taken (see channels/rest.py)
 MAX_SENTENCE_CHARACTERS = 600
+SHORT_MESSAGE_WORDS = 12  # a message of this many words or fewer, typed in fragments, is also read as one sentence
 
 _SENTENCE_BREAK = re.compile(r"(?:[.!?;]+(?=\s|$)|\n+|\s[-–—]+\s|\s*\|\s*)")
 # Punctuation said aloud to voice typing: "he's down now comma paramedics checked him full stop"
@@ -224,11 +225,18 @@ class DangerCheck:
             following = every[number + 1] if number + 1 < len(every) else ""
             framed = G.framed(sentence, following, context, settled_after=partial(_settles, following),
                               previous=every[number - 1] if number else "")
-            for reading in self._readings(sentence, context, framed, text) + self._told_then(sentence, following):
-                if _rank(reading) > _rank(best) or (_rank(reading) == _rank(best) and reading.score > best.score):
-                    best = reading
+            # (or two on, past a sentence that names no harm: "... Mum works nights. Stepdad collects at 3:15.")
+            later = every[number + 2] if number + 2 < len(every) and not names_harm(following) else ""
+            for reading in self._readings(sentence, context, framed, text) + self._told_then(sentence, following) + \
+                    self._told_then(sentence, later):
+                best = _more_urgent(best, reading)
                 if best.clear and best.phrase:
                     return best
+        if 1 < len(every) and len(text.split()) <= SHORT_MESSAGE_WORDS:
+            # A message of a few words typed in fragments ("she said stepdad touches her. pickup 3.15") is one
+            # thought: it is read whole as well, as one sentence, with every guard.
+            for reading in self._readings(", ".join(every), message=text):
+                best = _more_urgent(best, reading)
         return best
 
     def _told_then(self, sentence: str, following: str) -> List[DangerReading]:
@@ -457,6 +465,13 @@ def _settles(sentence: str) -> bool:
 # Plans and agreements: not help in hand by themselves ("Next steps: review safety plan at core group")
 _PLANS = re.compile(r"\b(safety plan|disruption plan|written agreement|(already |now )?in place|next steps?)\b",
                     re.IGNORECASE)
+
+
+def _more_urgent(best: DangerReading, reading: DangerReading) -> DangerReading:
+    """The more urgent of two readings (the higher score between two of the same level)."""
+    if _rank(reading) > _rank(best) or (_rank(reading) == _rank(best) and reading.score > best.score):
+        return reading
+    return best
 
 
 def _rank(reading: DangerReading) -> int:

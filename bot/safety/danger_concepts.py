@@ -32,7 +32,7 @@ import regex
 from . import danger_guards as G
 
 _UNIT = r"(yo|y/o|yrs?|years?|months?|mths?|mo|weeks?|wks?)"
-_AGE = r"\(\s*((both|all|aged?) )?\d{1,2}( ?" + _UNIT + r")?( old)?\s*\)|" \
+_AGE = r"\(\s*((both|all|aged?) )?\d{1,2}((, ?| and )\d{1,2})*( ?" + _UNIT + r")?( old)?\s*\)|" \
     r"\d{1,2} ?(yo|y/o|yr|" + _UNIT + r" old)(?!\w)|\d{1,2}(mo|mths?|wks?|m/o|w/o)(?!\w)|" \
     r"(is|aged) ([1-9]|1[0-7])(?= *(and|,|\.|$))|(she|he)('s| is) ([1-9]|1[0-7])(?= *(and|,|\.|$|yo|years))|" \
     r"(i'?m|i am|im) ([1-9]|1[0-7])\b(?! ?(am|pm|mins?|minutes|hours?|%|:))|" \
@@ -45,7 +45,8 @@ _AGE = r"\(\s*((both|all|aged?) )?\d{1,2}( ?" + _UNIT + r")?( old)?\s*\)|" \
 VULNERABLE = re.compile(
     r"\b(child|children|kids?|baby|babies|new ?borns?|infant|toddlers?|little ones?|twins|girls?|boys?|"
     r"sons?|daughters?|"
-    r"teen(ager)?s?|young (person|people)|yp|pupil|sibling|siblings|brother|sister|niece|nephew|grand(son|daughter)|"
+    r"teen(ager)?s?|young (person|people)|yp|pupil|sibling|siblings|brothers?|sisters?|y ?[1-9]|y1[0-3]|year [1-9]|"
+    r"year 1[0-3]|niece|nephew|grand(son|daughter)|"
     r"lad|lass|lassie|laddie|weans?|bairns?|babby|bubba|kiddies|kiddos?|wee (one|ones|lad|lass|boy|girl|man)|"
     r"(my|the) (young|little) \w+|cot|pram|buggy|moses basket)\b|(^|\s)(" + _AGE + r")", re.IGNORECASE)
 
@@ -73,16 +74,18 @@ HARM_BESIDE_A_CHILD = regex.compile(
     r"(curtains?|bedding|bed|sofa|settee|house|kitchen|flat|room|bin)( are| is|'s)? (goin'?|going|gone) up|"
     r"(mum|mam|ma|mom|dad|da|parents?)('s| is| are|'re)? not (in|home|there|back)|balcony|ledge|window|road|"
     r"motorway|river|water|bath|drown\w*|flooded|flooding|"
-    r"extension (lead|cable)s?|electrics?|sparking|"
+    r"extension (lead|cable)s?|electrics?|sparking|(crack|meth) pipes?|needles|syringes?|"
     r"(?<!lives )(?<!living )(?<!live )alone|on (his|her|their|there) own|by (himself|herself|themselves)|"
     r"live wir\w*|exposed wir\w*|intoxicated|"
     r"(?<!\bi )(?<!\bwe )left (with|looking after|in charge)|"
     r"(nobody|no ?one)( else)? (home|in|there|with)|(nobody|no one)('?s| is) (with|in)|no adults?|"
+    r"(nobody|no ?one)('s| has) been (to|round to|near|with)|bare wir\w*|"
     # an adult's age beside a child ("a 14yo staying at her 'boyfriend's' flat. he's 26"), begging for help
     r"(he|who)('s| is) (19|[2-9]\d)\b(?! ?(now|these days|nowadays|mins?|minutes|hours?|hrs?|secs?|seconds|%|miles|km|"
     r"days?|weeks?|"
     r"quid|pounds|grand|k\b))|husband[- ]to[- ]be|swollen|swelling|makes? (him|her|them|me) do (things|stuff)|"
-    r"(he|who)('s| is) in his (twenties|thirties|forties|fifties|[2-6]0s)|(staying|"
+    r"(he|who)('s| is) in his (twenties|thirties|forties|fifties|[2-6]0s)|(boyfriend|bf|fella|friend|mate|man)"
+    r"['’\"]? \(\s*(19|[2-9]\d)\s*\)|(booked|booking|paid for) a (hotel|room|airbnb)|(staying|"
     r"sleeping|stopping) (overnight|over|the night) (at|with) (an? |her |"
     r"his )?\W?"
     r"(boyfriend|girlfriend|bf|older)|(begging|pleading with) (me|us|you|him|her|them) to|"
@@ -92,6 +95,7 @@ HARM_BESIDE_A_CHILD = regex.compile(
     r"car with|(older|adult|unknown|strange|grown) (men|man|males?|lads|guys|blokes|fellas)|"
     r"plied (\w+ )?(with|wi'?) (drink|drugs|alcohol|booze|vodka|weed)|"
     r"(took|taken|driven|went) (off|aff) (in|with|wi'?)|burning (up|hot)|whimpering|untreated|"
+    r"hanging (funny|limp|loose|wrong|oddly)|screams (if|when)|"
     r"(no|without( any)?|not had( any)?|hasn'?t had( any)?|never had( any)?) (medical )?(treatment|attention)|"
     r"men (she|he|they) (doesn'?t|don'?t) know|"
     r"dealers?|county lines|trap ?house|"
@@ -120,7 +124,8 @@ GRAVE_ALONE = re.compile(
     r"packet |box )?(of )?(pills|tablets|paracetamol|meds|medication)|pills? (on|in) (snap|insta\w*|a pic|a photo)|"
     r"(written|wrote|writing|left) (my|his|her|their) (goodbye |last )?(letters|notes?)|goodbye (letters?|notes?)|"
     r"suicide note|(it'?s|all|everything'?s?) sorted for (after|tonight|later|when)|"
-    r"(going|gone|go|sent) (['\"‘]?out )?['\"‘]?country|"
+    r"(been|being|getting) sent (out )?to \w+\s*,?\s*(\d{1,2} ?(am|pm) |tonight'?s? |the )?(train|coach)|"
+    r"(going|gone|go|sent) (['\"‘]?out )?['\"‘]?country|(gotta|got to|going|gone|go|sent) (ot|out there)\b|"
     r"cut (really |very |so |too )?deep|cuts? (to|on|across) (both |her |his |their )?(wrists?|throat|neck)|(cut|slit|"
     r"slashed) (his|her|their|both) "
     r"(wrists?|throat)|still bleeding|bleeding heavily|(won'?t|will not|can'?t) stop bleeding|"
@@ -141,7 +146,10 @@ ARRIVING = re.compile(
     r"collect(s|ing)|pick(s|ing)? (him|her|them) (up )?from|due (at|by) \d)\b|"
     r"\b(arriv(ing|es)|coming (for|to get|to collect|to the (house|home|flat))|due (round|over|to visit|at the)|"
     # the child going back to where the harm is: "due to return home at the end of the school day"
-    r"(go(ing|es)?|return(ing|s)?|sent|heading|due to (go|return)) (back )?home|send(ing|s)? (me|him|her|"
+    r"(go(ing|es)?|return(ing|s)?|sent|heading|due to (go|return)) (back )?home|(bus|minibus|taxi|coach|lift) home|"
+    r"pick-?ups?|(already |waiting )*in (the )?car ?park|(bus|minibus|taxi|coach) (home )?at \d|home (tonight|today|"
+    r"later)|"
+    r"drop(ping)? (him|her|them) (back|home|off home)|send(ing|s)? (me|him|her|"
     r"them) (back )?home|"
     # home from hospital or prison, walking onto the ward, signed in at the desk, on the late train
     r"^\W*home (at|by|tonight|today|later)\b|"
@@ -152,7 +160,8 @@ ARRIVING = re.compile(
     r"(dropping|taking|driving) (him|her|them) (back )?home|gets? there|(is|'s|are) (now |already )?outside in the "
     r"(car|van|taxi)|"
     r"on the (late|last|next|night) (train|bus|coach)|on (a|the) (train|bus|coach)|en route|eta \d+|"
-    r"(heading|making (his|her|their) way) (to|for|towards|over to|round to)|"
+    r"(heading|making (his|her|their) way) (to|for|towards|over to|round to)|(is|'s|are|'re) back "
+    r"(from|tonight|today|home)|"
     # a child left with the person who threatened them: "she's at home with him now"
     r"(at home|home|in the (house|flat)) (alone )?with (him|her|them|dad|mum|stepdad|stepmum) "
     r"(now|today|tonight|all day))\b",
@@ -165,7 +174,9 @@ DANGEROUS_PERSON = re.compile(
     r"disclos\w*|chok(e|ed|es|ing)|(did|done|caused) the (bruises|marks|burns?|injur\w*)|(told|telling|showed|tells|"
     r"tell) (her|his|their|a|the|my) (teacher|tutor|dsl|"
     r"nurse|key ?worker|worker|youth worker|sw|"
-    r"social worker|tutor|coach)|told (miss|sir)|what (my|his|her|their) (step ?dad|dad|mum|uncle|grandad|brother) "
+    r"social worker|tutor|coach|ta|teaching assistant|lsa|mentor)|told (miss|sir)|sex(ual)? (things|stuff)|"
+    r"the one (the|she|he|they|both|\w+) (\w+ )?(named|disclosed about|accused|made allegations about)|does sex|"
+    r"what (my|his|her|their) (step ?dad|dad|mum|uncle|grandad|brother) "
     r"(does|did|is doing|has done)|strangl\w*|beat(s)? (him|her|them)|hit(s)? (him|her|them)|bad things|"
     r"held (his|her|their|my) (head|face) (under|in|down)|stabb\w*|knifed|throttl\w*|suffocat\w*|smother\w*|"
     r"touch(es|ed)? (him|her|them)|"
@@ -187,9 +198,10 @@ DANGEROUS_PERSON = re.compile(
 # A child telling someone: the first of the two sentences DangerCheck._told_then reads together ("Y5 pupil disclosed
 # to TA that stepdad touches her. Stepdad collecting today at 15:15.")
 DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his|a|class|their) \w+)|"
-                       r"(said|says) (that )?(dad|daddy|mum|mummy|step ?dad|grandad|uncle|mum'?s (partner|boyfriend)) "
-                       r"(\w+ ){0,2}(hit|hits|hurt|hurts|burn\w*|punch\w*|kick\w*|touch\w*|beat\w*|strangl\w*|chok\w*|"
-                       r"smack\w*))\b", re.IGNORECASE)
+                       r"(said|says) (that )?['‘\"]?(dad|daddy|mum|mummy|step ?dad|grandad|uncle|mum'?s (partner|"
+                       r"boyfriend)) (\w+ ){0,2}(hit|hits|hurt|hurts|burn\w*|punch\w*|kick\w*|touch\w*|beat\w*|"
+                       r"strangl\w*|"
+                       r"chok\w*|smack\w*|puts? (his|her) (willy|finger|private\w*)))\b", re.IGNORECASE)
 
 
 # A worker's fear for a child tonight ("a bad feeling about the baby tonight"): no harm named, but asked about.

@@ -53,7 +53,12 @@ NOW = re.compile(
     r"unresponsive|hard to wake|not waking|not feeding|fitting)|(has|have|'s|'ve) been (sick|vomiting|fitting)|"
     r"since (last night|yesterday|this morning)|all (day|night)|overnight|minutes? ago|(an|one|two|\d+) hours? ago|"
     r"earlier( today| on)?|inside|(has|have|'s|'ve) just|(hasn'?t|has not|haven'?t|not) (come|came|been) (back|home)|"
-    r"before (the )?morning|by (the )?morning|any (minute|second|moment)|(?<!in )the night|in the (house|flat|"
+    r"before (the )?morning|by (the )?morning|any (minute|second|moment)|"
+    r"(?<![£$\d.:/])(?<!it's )(?<!its )(?<!it was )\d{1,2}([.:]\d\d)? ?"
+    r"(am|pm)\b|"
+    r"(?<![£$\d.:/])\d{1,2}[.:][0-5]\d(?![.:/]?\d)|\d+ ?hrs? ago|(collecting|collects|here|home|back) in \d{1,2}"
+    r"(?= *($|[.!?,]))|already (here|there|outside|in (the )?car ?park|at the (gate|door|school))|(?<!in )the night|"
+    r"in the (house|flat|"
     r"home) (with|alone)|"
     r"flights? (are |is |'s |all )?(booked|sat|sun|tomorrow)|eta \d+|en route|in the next (hour|\d+ (mins?|minutes|"
     r"hours?))|"
@@ -64,7 +69,7 @@ NOW = re.compile(
     r"nine|ten|eleven|twelve)|"
     r"before the bell|after school(?! (clubs?|activit\w*|provision|care|sessions?|groups?))|as i type|"
     r"(finish(es|ing)?|ends?|closes?|out) (at )?\d{1,2}([.:]\d\d)? ?(am|pm)\b|after work|"
-    r"(shuts|closes|finishes|ends|lets out) at \d{1,2}([.:]\d\d)?\b|"
+    r"(shuts|closes|finishes|ends|lets out) (at \d{1,2}([.:]\d\d)?|\d{1,2}[.:]\d\d)\b|"
     r"(staying|stopping|sleeping) (over )?(the|this) "
     r"(weekend|night)|(has|have) not yet (ended|finished|stopped|left)|"
     r"remains? (in the room )?with (him|her)|"
@@ -84,7 +89,8 @@ PAST = re.compile(
     r"\b(ago|last (week|month|year|summer|winter|spring|autumn|time(?! (you|u|ya|any))|night|term|half term|"
     + _WEEKDAY + r")|"
     r"in (19|20)\d\d|in (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|yesterday|the case (where|when)|"
-    r"back then|(in|from|during) my (first|second|third|asye|nqsw|student) (year|placement)|"
+    r"back then|(in|from|during) my (first|second|third|asye|nqsw|student) (year|placement)|from (19|20)\d\d\b|"
+    r"last (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|^\W*age \d{1,2}(-\d{1,2})?:|"
     r"^\W*(from|in|per) the (chronology|file|records?|case notes)\b|"
     # a date written in full ("12/02/2022: child found ..."), and a weekday after a verb in the past ("they left him
     # alone for an hour on Saturday")
@@ -97,9 +103,10 @@ PAST = re.compile(
     r"previous(ly)?(?! (convictions?|offences?|offending|case|partner|relationship|boyfriend|girlfriend|husband|"
     r"wife|address))|"
     r"historic(al(ly)?)?|in the past|used to|years? before|during (the )?(lockdowns?|covid|pandemic)|"
-    r"(on|at) (my|our|the|her|his) (first|last|initial|previous) (visit|meeting|session)|"
+    r"(on|at) (my|our|the|her|his) (first|last|initial|previous) (visit|meeting|session|medical|appointment|review|"
+    r"check|conference)|"
     r"when (\w+ ){1,2}(was|were) (little|younger|a baby|a toddler|a child|a girl|a boy|small|\d+|in year \d+)\b|"
-    r"as a (child|girl|boy|baby|teenager|kid)|during the (last|previous|first) plan|"
+    r"as a (child|girl|boy|baby|toddler|teenager|kid)|during the (last|previous|first) plan|"
     r"before the (last |previous )?plan|at the time|had been|were called|was called|"
     r"was arrested|was convicted|conviction|(was|were) (found(?! (wandering|alone|on (his|her|their) own|"
     r"unresponsive|unconscious|collapsed|outside|chewing|eating|sucking|drinking|swallowing|licking))|reported|"
@@ -236,11 +243,16 @@ REFLECTING = re.compile(
 
 # A question reported ("asked her teacher if it hurts a lot when they cut you"): what was asked, not a "what if".
 _ASKED_IF = re.compile(r"\bask(ed|s|ing)?( \w+){0,3} (if|whether)\b", re.IGNORECASE)
+# Pain told as what happens when a child is touched ("he screams if you touch it"): a state now, not a "what if".
+_PAIN_IF = re.compile(r"\b(scream\w*|cr(y|ies|ying)|flinch\w*|winc\w*|yelp\w*|hurts?) (if|when) (you|anyone|i|we|"
+                      r"she|he|mum|dad|someone) (touch|move|lift|pick|hold)", re.IGNORECASE)
 
 
 def hypothetical(text: str) -> bool:
-    """A "what if" in the text, unless it is the condition of a threat made now or a question reported."""
-    return bool(HYPOTHETICAL.search(_ASKED_IF.sub(" asked ", without_threat_conditions(text))))
+    """A "what if" in the text, unless it is the condition of a threat made now, a question reported or pain told
+    as what happens when a child is touched."""
+    text = _PAIN_IF.sub(" hurts ", _ASKED_IF.sub(" asked ", without_threat_conditions(text)))
+    return bool(HYPOTHETICAL.search(text))
 NEGATION_BEFORE = re.compile(
     r"\b(not|no(?! time)|none|nobody|no one|nothing|never|nor|isn'?t|aren'?t|wasn'?t|weren'?t|don'?t|doesn'?t|didn'?t|"
     r"hasn'?t|haven'?t|won'?t|wont|no longer|denies|denied|nothing to suggest|no sign|no evidence|no indication|"
@@ -494,7 +506,8 @@ IDIOMS = regex.compile(
     r"out of house and home|break(ing|s)? the bank|(career|political) suicide|"
     r"(strangl\w*|starv\w*|kill\w*|gutt\w*|cripp\w*) (early help|the service|services|the budget|funding|our team|"
     r"the department|youth services|the voluntary sector)|(slay\w*|smash\w*|nail\w*|kill\w*) it\b|"
-    r"(ticking )?time ?bomb|little terror|loose cannon|(printer|laptop|computer|phone|system|wi-?fi|photocopier|"
+    r"(ticking )?time ?bomb|little terror|loose cannon|(like|as if|as though) it (was|were|is|'s) nothing|(printer|"
+    r"laptop|computer|phone|system|wi-?fi|photocopier|"
     r"copier)( is| was|'s)? (dying|dead|died)( a slow death)?|(about to|going to|gonna|could|want to|wanna) "
     r"(strangle|throttle|kill|murder) (it|this thing|the (printer|laptop|computer|phone|system|photocopier|copier))|"
     r"drowning (me|us|him|her) in|overdose of|locked in a (battle|dispute|row|fight|stalemate)|"
@@ -577,6 +590,7 @@ NEGATION_INSIDE = re.compile(
     r"has not|have not|did not|does not|no longer|denies|denied|nobody (has|is)|no one (has|is)|"
     r"not (going|being sent|sent|to go|returning) (back )?home)\b"
     r"(?! (breathing|waking|wake|respond\w*|answer\w*|feeding|come (back|home)|been (back|home)|came|safe|"
+    r"had (a |any )?(wet nappy|wet nappies|feed|bottle|drink|food|milk)|eaten|fed|"
     r"let|make me|send me|allow\w*|stop\w*|feel safe|fade|fading|go away|go (with|under|when)|disappear\w*|"
     r"(been )?(found|located|traced|seen|heard from)))",
     re.IGNORECASE)
@@ -730,7 +744,8 @@ _NOT_OVER = regex.compile(
     r"in the (home|house|flat) (alone|on (their|his|her|there) own|by (themselves|himself|herself))|"
     r"(are|is|'re|'s) (still )?((at )?home |in the (house|flat) )?(alone|on (their|his|her) own|"
     r"by (themselves|himself|herself))|"
-    r"no ?(body|one) (has|with|is with) (a key|them|him|her)|"
+    r"no ?(body|one) (has|with|is with) (a key|them|him|her)|(nobody|no ?one)('s| has)( been)? (to|round to|"
+    r"near|with|checked on) (the )?(kids|children|them|baby|him|her)|"
     r"(with )?no (adults?|grown ?ups?) (there|with them|in|at home|about|around)|with no (adults?|grown ?ups?)|"
     r"(at home|in the (house|flat)) with (nobody|no ?one|no-one)|"
     r"(not|hasn'?t been|haven'?t been) (called|rung|told|informed) yet|"
