@@ -1712,3 +1712,16 @@ def test_a_man_with_a_charge_back_tonight_gets_at_least_the_check(check):
 ])
 def test_kinds_the_twenty_fourth_and_fifth_sets_read_as_the_past_are_not_asked_about(check, text):
     assert check.read(text).level is None
+
+
+@pytest.mark.parametrize("text", [
+    # sayings: screaming blue murder, locked in court
+    "the toddler's been screaming blue murder all evening cos of his molars, dad's exhausted",
+    "thanks for holding the fort while I was locked in court all week, the kids on my list are all seen",
+    # "she'd been" is "she had been": a child's history told by her carer
+    "When she came to us she was 5, she'd been shut in a bedroom for days at a time, she's thriving with us now.",
+    # "pick it up" is the worker's task, not someone collecting a child
+    "Mum's partner was charged with assault. The kids are staying at nan's. I'll pick it up properly at 9.",
+])
+def test_kinds_of_the_twenty_fourth_sets_long_messages_are_not_asked_about(check, text):
+    assert check.read(text).level is None

@@ -142,7 +142,7 @@ ARRIVING = re.compile(
     r"\b(moving (back )?in|moves (back )?in|coming (round|over|back|home|to stay)|turning up|on (his|her|their) way|"
     r"popping (round|over|in|by)|(coming|going) (round|over) for|sleep ?over|(tag|bail|licence|release) address|"
     r"(staying|stopping) (over|the night|at|with|(for )?the (weekend|week|night))|moved (back )?in(to)?|collect\b|"
-    r"let (him|her|them) in|babysit\w*|minding (them|the (kids|children|baby))|pick(s|ing)? (\w+ ){0,2}up|"
+    r"let (him|her|them) in|babysit\w*|minding (them|the (kids|children|baby))|pick(s|ing)? (?!it\b)(\w+ ){0,2}up|"
     r"collect(s|ing)|pick(s|ing)? (him|her|them) (up )?from|due (at|by) \d)\b|"
     r"\b(arriv(ing|es)|coming (for|to get|to collect|to the (house|home|flat))|due (round|over|to visit|at the)|"
     # the child going back to where the harm is: "due to return home at the end of the school day"
