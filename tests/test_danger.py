@@ -1725,3 +1725,23 @@ def test_kinds_the_twenty_fourth_and_fifth_sets_read_as_the_past_are_not_asked_a
 ])
 def test_kinds_of_the_twenty_fourth_sets_long_messages_are_not_asked_about(check, text):
     assert check.read(text).level is None
+
+
+@pytest.mark.parametrize("text", [
+    # a history listed by age; old scars
+    "- Age 12: first overdose, admitted overnight",
+    # a voice missing from the record, not a child missing
+    "whose voice is missing here? the toddler's",
+    # a flight stopped at the airport named, the children with carers
+    "The S boys' flight was stopped at Gatwick this morning; they're with foster carers and have been seen by a "
+    "paediatrician.",
+    # stories and school pieces about a harm
+    "In school he's quiet and clever, and he writes stories about boys who are locked in towers.",
+    "The Year 8 group did their piece on knife crime and the parents were in bits.",
+])
+def test_more_kinds_of_the_twenty_fourth_sets_long_messages_are_not_asked_about(check, text):
+    assert check.read(text).level is None
+
+
+def test_old_scars_are_not_the_urgent_reply(check):
+    assert check.read("old scars on his arms from the cutting").level != CLEAR

@@ -90,7 +90,8 @@ PAST = re.compile(
     + _WEEKDAY + r")|"
     r"in (19|20)\d\d|in (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|yesterday|the case (where|when)|"
     r"back then|(in|from|during) my (first|second|third|asye|nqsw|student) (year|placement)|from (19|20)\d\d\b|"
-    r"last (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|^\W*age \d{1,2}(-\d{1,2})?:|"
+    r"last (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\bage \d{1,2}(-\d{1,2})?(?=:)|"
+    r"old (\w+ )?(burns|scars|injur\w*|fractures|marks)|"
     r"^\W*(from|in|per) the (chronology|file|records?|case notes)\b|"
     # a date written in full ("12/02/2022: child found ..."), and a weekday after a verb in the past ("they left him
     # alone for an hour on Saturday")
@@ -125,7 +126,8 @@ HYPOTHETICAL = re.compile(
     r"worried that|worry that|in case|how (do|should|would) (we|i|you)|"
     r"role[- ]?play|scenario|vignette|training|workshop|safety plan says|the plan is|thinking about|reflecting on|"
     r"reflect on|wondering (about|whether|if|how)|i wonder|(like|want|need|going) to think about|"
-    r"think(ing)? about how)\b", re.IGNORECASE)
+    r"think(ing)? about how|(writes?|wrote|writing|reads?|reading) (stories|a story|books?|poems?) about|"
+    r"(piece|project|presentation|assembly|lesson|drama|play|film|essay) (on|about))\b", re.IGNORECASE)
 # A threat's own condition ("saying he'll drive into the river if she leaves") is the threat, not a "what if".
 THREAT_CONDITION = re.compile(
     r"(\b(threat\w*|saying|says|said|told|tell|tells|texted|messag\w*|shouting|screaming|swearing|swore)\b[^,.;]{0,60}?"
@@ -362,7 +364,8 @@ RESOLVED = regex.compile(
     r"(he|she|they|the \w+) (is|are|'s|'re) (now )?in (a&e|hospital|the hospital)|"
     r"(ambulance|paramedics|police|crew|officers)( \w+)? (arrived|came|attended)|"
     r"(served|issued) (with )?(an? )?(\w+ )?(protection order|order|fgmpo|fmpo|injunction|non[- ]?mol\w*)|"
-    r"(was |were |been |got )?stopped at (the )?(airport|border|gate|station)|"
+    r"(was |were |been |got )?stopped at (the )?(airport|border|gate|station|heathrow|gatwick|stansted|luton|"
+    r"manchester airport|birmingham airport)|(flight|travel|trip) (was |were |has been |had been )?stopped|"
     r"(with|alongside) (our |the |a )?(dsl|police officers?|officers)|"
     r"(dad|mum|he|she|stepdad|stepmum|father|mother|uncle|\w+) (won'?t|will not|isn'?t|is not) (be )?(collecting|"
     r"picking (her|him|them) up)|(is|are|'s|'re) (\w+ ){0,6}at the police station|"
