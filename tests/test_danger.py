@@ -1745,3 +1745,12 @@ def test_more_kinds_of_the_twenty_fourth_sets_long_messages_are_not_asked_about(
 
 def test_old_scars_are_not_the_urgent_reply(check):
     assert check.read("old scars on his arms from the cutting").level != CLEAR
+
+
+@pytest.mark.parametrize("text, now", [
+    # a clock time typed bare is a time today; a weight, money or a scene set with "it's" is not
+    ("pickup 3.15", True), ("flight 9pm", True), ("weighed 3.45kg at clinic", False), ("owes £2.50", False),
+    ("It's 3am, she's on the bridge", False),
+])
+def test_a_clock_time_typed_bare_is_now_but_a_weight_or_a_scene_is_not(text, now):
+    assert bool(G.NOW.search(text)) is now

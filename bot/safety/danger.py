@@ -274,9 +274,7 @@ class DangerCheck:
             settled_whole = G.resolved(plain) and settled(plain) and not now_unresolved(plain)
             # ("the baby who was fitting is in PICU now": its "now" is the help's, the harm says who; so does the phrase
             # in "the 15yo who said she was going country tonight is at the police station": its "tonight" is hers)
-            who = told_of(plain)
-            names_who = who != plain and span not in who
-            if (G.NOW.search(span) and told_of(span) == span and not names_who) or \
+            if (G.NOW.search(span) and told_of(span) == span and not _says_who(plain, span)) or \
                     not (settled_whole or G.resolved(span)):
                 return [DangerReading(POSSIBLE, sentence, 1.0, True)]
         if G.OWN_STEP.search(plain) and not names_harm(plain):
@@ -316,7 +314,7 @@ class DangerCheck:
         dated = then and G.says_when(plain)
         over = comforted or governs or dated
 
-        def told_then(part: "_Part") -> bool:
+        def past_told(part: "_Part") -> bool:
             return dated or (then and bool(G.PAST_TENSE.search(" ".join(part.clauses))))
         doubt = _Doubt()
 
@@ -325,7 +323,7 @@ class DangerCheck:
             "let's say" is both), else comfort unless the reading is apart from it, or the sentence told as then."""
             down = int(what_if or (reflects and not self._far_from(G.REFLECTING, plain, part))) + \
                 int(taught and not self._far_from(G.TEACHING, plain, part) and not self._news(plain, part)) * exercise
-            return down or int((comforted and part not in apart) or told_then(part))
+            return down or int((comforted and part not in apart) or past_told(part))
         readings = [self._level(sentence, part.score, part.words, doubt.levels(part.clauses) + lowered(part),
                                 part.whole)
                     for part in parts]
@@ -465,6 +463,13 @@ def _settles(sentence: str) -> bool:
 # Plans and agreements: not help in hand by themselves ("Next steps: review safety plan at core group")
 _PLANS = re.compile(r"\b(safety plan|disruption plan|written agreement|(already |now )?in place|next steps?)\b",
                     re.IGNORECASE)
+
+
+def _says_who(sentence: str, span: str) -> bool:
+    """The phrase lies in the words that say who the sentence is about, before what is true of them now ("the
+    15yo who said she was going country tonight | is at the police station")."""
+    who = told_of(sentence)
+    return who != sentence and span not in who
 
 
 def _more_urgent(best: DangerReading, reading: DangerReading) -> DangerReading:

@@ -148,10 +148,9 @@ ARRIVING = re.compile(
     r"\b(arriv(ing|es)|coming (for|to get|to collect|to the (house|home|flat))|due (round|over|to visit|at the)|"
     # the child going back to where the harm is: "due to return home at the end of the school day"
     r"(go(ing|es)?|return(ing|s)?|sent|heading|due to (go|return)) (back )?home|(bus|minibus|taxi|coach|lift) home|"
-    r"pick-?ups?|(already |waiting )*in (the )?car ?park|(bus|minibus|taxi|coach) (home )?at \d|home (tonight|today|"
-    r"later)|"
-    r"drop(ping)? (him|her|them) (back|home|off home)|send(ing|s)? (me|him|her|"
-    r"them) (back )?home|"
+    r"pick-?ups?|(already |waiting )*in (the )?car ?park|(bus|minibus|taxi|coach) (home )?at \d|"
+    r"home (tonight|today|later)|drop(ping)? (him|her|them) (back|home|off home)|"
+    r"send(ing|s)? (me|him|her|them) (back )?home|"
     # home from hospital or prison, walking onto the ward, signed in at the desk, on the late train
     r"^\W*home (at|by|tonight|today|later)\b|"
     r"discharged (back )?(to|into) (his|her|their|the) (house|home|flat|care|address)|"
@@ -201,8 +200,7 @@ DANGEROUS_PERSON = re.compile(
 DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his|a|class|their) \w+)|"
                        r"(said|says) (that )?['‘\"]?(dad|daddy|mum|mummy|step ?dad|grandad|uncle|mum'?s (partner|"
                        r"boyfriend)) (\w+ ){0,2}(hit|hits|hurt|hurts|burn\w*|punch\w*|kick\w*|touch\w*|beat\w*|"
-                       r"strangl\w*|"
-                       r"chok\w*|smack\w*|puts? (his|her) (willy|finger|private\w*)))\b", re.IGNORECASE)
+                       r"strangl\w*|chok\w*|smack\w*|puts? (his|her) (willy|finger|private\w*)))\b", re.IGNORECASE)
 
 
 # A worker's fear for a child tonight ("a bad feeling about the baby tonight"): no harm named, but asked about.
