@@ -20,6 +20,7 @@ With RASA_HOST other than this machine, REST clients need a token
 """
 from __future__ import annotations
 
+import faulthandler
 import ipaddress
 import os
 import random
@@ -290,6 +291,8 @@ def wait_for(url: str, process: subprocess.Popen, what: str, timeout: float = 12
 
 def main(mode: str) -> int:
     os.umask(0o077)  # the database, its -wal and -shm files, the secret and records: owner-only
+    # USR1 writes where every thread is to stderr (the launcher tests ask for it when a stop does not finish)
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     host = os.environ.get("RASA_HOST") or "127.0.0.1"
     env = {}
     if mode == "run" and not is_loopback(host):  # reachable from other machines: REST clients need a token

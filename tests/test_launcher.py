@@ -94,11 +94,19 @@ class Launch:
             if not self.leftovers() and self.make.returncode is not None:
                 return time.monotonic() - began
             time.sleep(0.25)
+        self.dump_launcher_stack()
         pytest.fail(f"still running {timeout:.0f} s later: {self.leftovers()}\n{self.output()}")
+
+    def dump_launcher_stack(self) -> None:
+        """Ask a launcher that has not stopped where it is (scripts/serve.py dumps its threads on USR1)."""
+        for pid in processes():
+            if parent_of(pid) == self.make.pid and b"scripts/serve.py" in cmdline(pid):
+                os.kill(pid, signal.SIGUSR1)
+                time.sleep(0.5)
 
     def output(self) -> str:
         self.log.flush()
-        return (self.work / "make-run.log").read_text(errors="replace")[-3000:]
+        return (self.work / "make-run.log").read_text(errors="replace")[-6000:]
 
     def close(self) -> None:
         """Whatever happened in the test, leave nothing behind for the next one."""
