@@ -1754,3 +1754,12 @@ def test_old_scars_are_not_the_urgent_reply(check):
 ])
 def test_a_clock_time_typed_bare_is_now_but_a_weight_or_a_scene_is_not(text, now):
     assert bool(G.NOW.search(text)) is now
+
+
+@pytest.mark.parametrize("text", [
+    # "go out there" is an ordinary visit, not going "OT" (county lines)
+    "we're going out there tonight for the joint visit with the HV",
+    "I'll go out there later to see the kids",
+])
+def test_going_out_there_for_a_visit_is_not_asked_about(check, text):
+    assert check.read(text).level is None

@@ -15,7 +15,7 @@ import subprocess
 import time
 import urllib.request
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, List, Optional
 
 import pytest
 
@@ -63,10 +63,16 @@ class Launch:
 
     def launcher_pid(self) -> int:
         """scripts/serve.py, make's child."""
+        pid = self._launcher()
+        if pid is None:
+            pytest.fail("scripts/serve.py is not running under make")
+        return pid
+
+    def _launcher(self) -> Optional[int]:
         for pid in processes():
             if parent_of(pid) == self.make.pid and b"scripts/serve.py" in cmdline(pid):
                 return pid
-        pytest.fail("scripts/serve.py is not running under make")
+        return None
 
     def leftovers(self) -> List[str]:
         """Every process still running that belongs to this launch: by port, folder or environment."""
@@ -99,10 +105,10 @@ class Launch:
 
     def dump_launcher_stack(self) -> None:
         """Ask a launcher that has not stopped where it is (scripts/serve.py dumps its threads on USR1)."""
-        for pid in processes():
-            if parent_of(pid) == self.make.pid and b"scripts/serve.py" in cmdline(pid):
-                os.kill(pid, signal.SIGUSR1)
-                time.sleep(0.5)
+        pid = self._launcher()
+        if pid is not None:
+            os.kill(pid, signal.SIGUSR1)
+            time.sleep(0.5)
 
     def output(self) -> str:
         self.log.flush()

@@ -225,10 +225,8 @@ class DangerCheck:
             following = every[number + 1] if number + 1 < len(every) else ""
             framed = G.framed(sentence, following, context, settled_after=partial(_settles, following),
                               previous=every[number - 1] if number else "")
-            # (or two on, past a sentence that names no harm: "... Mum works nights. Stepdad collects at 3:15.")
-            later = every[number + 2] if number + 2 < len(every) and not names_harm(following) else ""
-            for reading in self._readings(sentence, context, framed, text) + self._told_then(sentence, following) + \
-                    self._told_then(sentence, later):
+            for reading in self._readings(sentence, context, framed, text) + \
+                    self._told_then(sentence, every[number + 1:number + 3]):
                 best = _more_urgent(best, reading)
                 if best.clear and best.phrase:
                     return best
@@ -239,13 +237,16 @@ class DangerCheck:
                 best = _more_urgent(best, reading)
         return best
 
-    def _told_then(self, sentence: str, following: str) -> List[DangerReading]:
+    def _told_then(self, sentence: str, after: Sequence[str]) -> List[DangerReading]:
         """A disclosure in one sentence and the person collecting in the next ("... disclosed to TA that stepdad
-        touches her. Stepdad collecting today at 15:15."): the phrases read the two as one sentence, with every
-        guard. Only for that pair, so the phrases' reach never runs across other sentences."""
-        if not (following and DISCLOSED.search(sentence) and ARRIVING.search(following) and G.NOW.search(following)):
-            return []
-        return [reading for reading in self._readings(f"{sentence}, {following}") if reading.phrase]
+        touches her. Stepdad collecting today at 15:15."), or in the one after that when the sentence between names
+        no harm ("... Mum works nights. Stepdad collects at 3:15."): the phrases read the two as one sentence, with
+        every guard. Only for that pair, so the phrases' reach never runs across other sentences."""
+        if not DISCLOSED.search(sentence):
+            return []  # the common case, decided before anything else is read
+        pairs = list(after[:1]) + (list(after[1:2]) if after and not names_harm(after[0]) else [])
+        return [reading for following in pairs if ARRIVING.search(following) and G.NOW.search(following)
+                for reading in self._readings(f"{sentence}, {following}") if reading.phrase]
 
     def _readings(self, sentence: str, context: str = "", framed: int = 0, message: str = "") -> List[DangerReading]:
         if framed >= G.RECOUNTED:

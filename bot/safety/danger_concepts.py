@@ -126,7 +126,7 @@ GRAVE_ALONE = re.compile(
     r"(written|wrote|writing|left) (my|his|her|their) (goodbye |last )?(letters|notes?)|goodbye (letters?|notes?)|"
     r"suicide note|(it'?s|all|everything'?s?) sorted for (after|tonight|later|when)|"
     r"(been|being|getting) sent (out )?to \w+\s*,?\s*(\d{1,2} ?(am|pm) |tonight'?s? |the )?(train|coach)|"
-    r"(going|gone|go|sent) (['\"‘]?out )?['\"‘]?country|(gotta|got to|going|gone|go|sent) (ot|out there)\b|"
+    r"(going|gone|go|sent) (['\"‘]?out )?['\"‘]?country|(gotta|got to|going|gone|go|sent) ot\b|"
     r"cut (really |very |so |too )?deep|cuts? (to|on|across) (both |her |his |their )?(wrists?|throat|neck)|(cut|slit|"
     r"slashed) (his|her|their|both) "
     r"(wrists?|throat)|still bleeding|bleeding heavily|(won'?t|will not|can'?t) stop bleeding|"
