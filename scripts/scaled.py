@@ -214,7 +214,7 @@ class Scaled:
                                servers.actions),
                          Child(f"Rasa server {servers.name}", fresh(servers, servers.start_rasa), servers.rasa)]
         children.append(Child("load balancer (nginx)", self.start_nginx, self.nginx))
-        return Supervisor(children, concurrent=True, stopping=STOPPING.event.is_set, **options)
+        return Supervisor(children, concurrent=True, stopping=STOPPING.has_begun, **options)
 
     def stop(self) -> None:
         """Everything at once: nginx (TERM, its fast stop) and every server; KILL whatever is left."""

@@ -55,20 +55,30 @@ STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 class Stopping:
     """The launcher's stop, shared by every thread that starts servers.
 
-    Once `event` is set no new server is started (a restart in progress is
+    Once `begun` is true no new server is started (a restart in progress is
     refused), so the stop sees every process there will ever be. `held` defers
     the main thread's KeyboardInterrupt while a process is being started and
     recorded, so none is started without being known.
+
+    `begun` is a plain attribute, not a threading.Event: the signal handler runs
+    on the main thread between any two lines, also inside another handler, and
+    an Event's set() takes a lock that the interrupted code may be holding on
+    that same thread. A second TERM (make passes its own on) arriving inside the
+    first one's Event.set() waited for that lock for ever: the launcher hung
+    with nothing stopped. The handler takes no lock at all.
     """
 
     def __init__(self):
-        self.event = threading.Event()
+        self.begun = False
         self.lock = threading.RLock()  # held while a process is started and recorded
         self.held = 0
         self.pending = False
 
+    def has_begun(self) -> bool:
+        return self.begun
+
     def reset(self) -> None:
-        self.event.clear()
+        self.begun = False
         self.held, self.pending = 0, False
 
 
@@ -77,9 +87,9 @@ STOPPING = Stopping()
 
 def on_stop_signal(signum: int, _frame=None) -> None:
     """The first TERM, INT or HUP interrupts the launcher; any later one changes nothing."""
-    if STOPPING.event.is_set():
+    if STOPPING.begun:
         return
-    STOPPING.event.set()
+    STOPPING.begun = True  # one assignment, no lock: see Stopping
     if STOPPING.held:  # the main thread is starting a process: interrupted once it is recorded
         STOPPING.pending = True
         return
@@ -198,7 +208,7 @@ class started_and_recorded:
 
     def __enter__(self):
         STOPPING.lock.acquire()
-        if STOPPING.event.is_set():
+        if STOPPING.begun:
             STOPPING.lock.release()
             raise RuntimeError("The assistant is stopping: nothing more is started.")
         self.main = threading.current_thread() is threading.main_thread()
@@ -375,7 +385,7 @@ def run_until_stopped(serve: Callable[[], int], stop: Callable[[], None]) -> int
         return 1
     finally:
         with STOPPING.lock:  # a restart on another thread finishes recording its process first
-            STOPPING.event.set()
+            STOPPING.begun = True
         stop()
 
 

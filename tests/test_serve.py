@@ -6,6 +6,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -201,3 +202,48 @@ def test_a_free_port_is_below_the_range_outgoing_connections_are_given():
     assert all(1024 < port < low for port in ports) and len(ports) > 1
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", ports.pop()))  # free when given
+
+
+def test_a_stop_signal_arriving_while_the_first_is_being_handled_never_hangs_the_launcher():
+    """make passes its TERM on, so a TERM to `make run`'s group reaches the launcher twice, and the second can
+    arrive at any line of the first one's handling (Python runs a handler between any two lines, also inside a
+    handler). Found: under load, the launcher hung with nothing stopped and no "Stopping..." written, because
+    the second handler waited for a lock the first held on the same thread. Here the second signal is made to
+    arrive at each line of the first handler in turn (a trace function calling the handler), and the handling
+    must always finish, with the stop begun."""
+    finished_every_time = []
+    for arrive_at in range(1, 40):
+        serve.STOPPING.reset()
+        outcome: list = []
+
+        def first_signal(arrive_at=arrive_at, outcome=outcome) -> None:
+            lines = 0
+
+            def second_signal(frame, event, arg):
+                nonlocal lines
+                if event == "line":
+                    lines += 1
+                    if lines == arrive_at:
+                        sys.settrace(None)
+                        serve.on_stop_signal(signal.SIGTERM)  # raises as a real second handler would
+                return second_signal
+            sys.settrace(second_signal)
+            try:
+                serve.on_stop_signal(signal.SIGTERM)
+            except KeyboardInterrupt:
+                outcome.append("interrupted")
+            finally:
+                sys.settrace(None)
+            outcome.append("handled")
+
+        handling = threading.Thread(target=first_signal, daemon=True)
+        handling.start()
+        handling.join(timeout=5)
+        assert not handling.is_alive(), f"hung with the second signal at line {arrive_at} of the first's handling"
+        assert outcome == ["interrupted", "handled"]
+        with pytest.raises(RuntimeError, match="stopping"):  # the stop has begun: nothing more starts
+            with serve.started_and_recorded():
+                pass
+        finished_every_time.append(arrive_at)
+    serve.STOPPING.reset()
+    assert len(finished_every_time) == 39
