@@ -1763,3 +1763,84 @@ def test_a_clock_time_typed_bare_is_now_but_a_weight_or_a_scene_is_not(text, now
 ])
 def test_going_out_there_for_a_visit_is_not_asked_about(check, text):
     assert check.read(text).level is None
+
+
+@pytest.mark.parametrize("text", [
+    # collecting against a court's word
+    "the boys' uncle is collecting them from the club even though the judge said no contact at all",
+    # a girl of 14 to be married on a day named, her age said after it (a dress "being fitted" is no repair done)
+    "she's being married to her cousin in Leicester on Saturday and the dress is being fitted tonight, she's 14",
+    # someone managed under MAPPA who "moves in"
+    "Mum's boyfriend, the one under MAPPA, moves in on Friday. Kids are 5 and 2.",
+])
+def test_kinds_the_twenty_sixth_set_read_as_urgent_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # the children alone in the house at a date gone by; the worker's "tonight" is for the later life letter
+    "The children were left in the house alone back in 2018 which is why they're adopted, I'm finishing the later "
+    "life letter tonight",
+    # first aid given and the child checked by paramedics
+    "Boy self harming in the toilets this morning, DSL did first aid, paramedics checked him, dad collected and CAMHS "
+    "see him tomorrow",
+    # a procedural question asked with "if", and a session asked for on "what to do if"
+    "what's the policy if a young person discloses and the abuser is the one picking them up from school",
+    "Could we have a session on what to do if there's a gas smell on a visit and mum's passed out?",
+    # travel refused and passports held by the court; police outside the house with a marker on it
+    "The uncle who was going to do the cutting was refused a visa and both girls are on a protection order, "
+    "passports are with the court",
+    "Police have a marker on the house and an officer is parked outside tonight while her ex is on bail, kids asleep",
+])
+def test_kinds_the_twenty_sixth_set_read_as_the_past_help_or_practice_are_not_asked_about(check, text):
+    assert check.read(text).level is None
+
+
+def test_a_disclosure_met_the_same_day_with_the_child_at_her_aunts_is_at_most_the_check(check):
+    assert check.read("she disclosed today, school kept her, we held a section 47 strategy meeting, she's staying "
+                      "with her aunty tonight and stepdad has been told not to approach").level != CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # the worker's 999 call made, a relative looking after them, a young person not a young child in the water
+    "Baby grey at the visit so we rang 999, paramedics have taken him and dad to A&E, GP aware",
+    "mum left the kids with their gran and got on the train to Leeds for her cousin's hen do",
+    "dad was threatening to take the kids and hurt mum last summer but the injunction has been respected and there's "
+    "been no contact for eight months",
+])
+def test_more_kinds_near_the_twenty_sixth_sets_are_not_asked_about(check, text):
+    assert check.read(text).level is None
+
+
+@pytest.mark.parametrize("text, level", [
+    # waiting for the ambulance is not over; a passport held by "the court" only when it is with it
+    ("Baby grey at the visit so we rang 999 and we're waiting for the ambulance, he's still floppy", CLEAR),
+    ("what's the court's position on a protection order? she flies out for the cutting in ninety minutes", CLEAR),
+])
+def test_help_not_yet_there_is_not_help_in_hand(check, text, level):
+    assert check.read(text).level == level
+
+
+@pytest.mark.parametrize("text", [
+    # an incident added to the chronology, a webinar on a subject, a message from "the night it happened" that the
+    # next sentence says was used as evidence
+    "please put the overdose from twenty nineteen on to the chronology, it's for the IRO's review next week",
+    "Reminder: Thursday's webinar on head injuries in babies starts at 2, not half 1",
+    "aunt's old message from the night it happened: 'he's strangling her in the hallway'. Police used it as evidence "
+    "and he was convicted in May",
+])
+def test_records_sessions_and_evidence_of_the_twenty_sixth_set_are_not_asked_about(check, text):
+    assert check.read(text).level is None
+
+
+@pytest.mark.parametrize("text", [
+    # news after words of admin, a session or a calm spell: still the urgent reply
+    "can we plan a workshop on drift, also the foster carer has just rang to say the boy's got into a car with some "
+    "men and it's driving off now",
+    "can you add the strangulation from 2021 to the chronology - also mum's just rang, he's outside now with a bat",
+    "the hearing is listed for the 5th but dad has just turned up at the school to take the girls, he's in reception "
+    "now",
+    "mum's been well for months but tonight she's texted she's going to drive into the river with the kids",
+])
+def test_news_after_admin_a_session_or_a_calm_spell_is_still_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR

@@ -58,7 +58,10 @@ NOW = re.compile(
     r"(?<![£$\d.:/])(?<!it's )(?<!its )(?<!it was )\d{1,2}([.:]\d\d)? ?(am|pm)\b|"
     r"(?<![£$\d.:/])\d{1,2}[.:][0-5]\d(?![.:/]?\d| ?(kg|g|ml|l|m|cm|km|mm|lbs?|oz|%)\b)|\d+ ?hrs? ago|"
     r"(collecting|collects|here|home|back) in \d{1,2}(?= *($|[.!?,]))|"
-    r"already (here|there|outside|in (the )?car ?park|at the (gate|door|school))|(?<!in )the night|"
+    r"already (here|there|outside|in (the )?car ?park|at the (gate|door|school))|"
+    # not "the night it happened", "the night before", "the night of the fire": a night gone by
+    r"(?<!in )the night(?! before\b| of\b| (it|this|that|he|she|they|we|i|police|mum|dad) "
+    r"(happened|was|were|came|went|\w+ed)\b)|"
     r"in the (house|flat|home) (with|alone)|"
     r"flights? (are |is |'s |all )?(booked|sat|sun|tomorrow)|eta \d+|en route|in the next (hour|\d+ (mins?|minutes|"
     r"hours?))|"
@@ -173,9 +176,10 @@ _RECOUNTS = re.compile(
     r"^\W*((that|this)( was| were)\b|(that|this)('s| is) (the|her|his|their) [\w']+ (account|version|description)\b|"
     r"(that|this)('s| is) from (the|her|his|their|my) |i (read|saw|found|came across) (that|this|it) (in|on)\b|"
     r"(as|that'?s what|which is what) (she|he|they|mum|dad|the \w+|\w+'?s \w+) (described|wrote|recorded)\b|"
-    r"(that|this)('s| is) the (everyday|daily|usual|typical) )", re.IGNORECASE)
+    r"(that|this)('s| is) the (everyday|daily|usual|typical) |"
+    r"(we|i|police|they|the (la|local authority|police)) used (it|that|this|them) (in|as) evidence)", re.IGNORECASE)
 _ON_RECORD = re.compile(
-    r"\b(record(s|ed)?|chronology|file|case notes|icpc|rcpc|conference|panel|court|statement|history|led to|"
+    r"\b(record(s|ed)?|chronology|file|case notes|icpc|rcpc|conference|panel|court|statement|history|led to|evidence|"
     r"started|triggered|the (last|previous|first) plan|(everyday|daily|usual|typical) \w+|(19|20)\d\d)\b",
     re.IGNORECASE)
 # Words that set a whole exercise: a sentence beside one of these is part of it ("For the training day: scenario -
@@ -283,12 +287,14 @@ RESOLVED = regex.compile(
     # help already in hand: a child admitted or with carers or the crisis team, an offender sent elsewhere
     r"(been|being|was|is|got) (admitted|kept in)|admitted (to|onto) (hospital|the ward|a&e)|kept in overnight|"
     r"monitoring (him|her|them)|(is|he'?s|she'?s|they'?re) stable|place of safety|"
-    r"with (a|an|the|her|his|their) (emergency )?foster carers?|with the crisis team|"
+    r"with (a |an |the |her |his |their )?(emergency )?foster carers?|with the crisis team|"
     r"(paramedics|ambulance( crew)?|crisis team|police) (took over|brought (her|him|them) in)|"
     r"(gone|moved|sent) to approved premises|strat(egy)?('?s| has| meeting| discussion)? (been )?held|"
     r"appropriate adult|on the ([\w']+ )?ward|on (a )?1 ?(to|-|:) ?1|in resus\w*|"
     r"(cut|took|taken|removed) the ligature|ligature (was |has been )?(cut|removed)|"
     r"(paramedics|ambulance( crew)?) (have |has )?taken (\w+ ){0,8}to (a&e|hospital|the hospital|the [\w']+ hospital)|"
+    # the worker's own emergency call, made ("so I called an ambulance"; "waiting for the ambulance" is not over)
+    r"(i|we) (called|rang|phoned|dialled) (for )?(an ambulance|999)|"
     r"(police|officers) (have|has|'ve got|have got) (her|him|them|\w+) (at|in) (the )?(police )?station|"
     r"(at|in) (a&e|hospital|the hospital|resus) with (staff|carers?|(her|his|their) (mum|dad|carers?|foster carers?|"
     r"nan)|"
@@ -380,6 +386,19 @@ RESOLVED = regex.compile(
     r"(within|in line with|allowed (by|under|in)) the (placement|safety|care) plan|"
     r"(going|gone|went|taken|staying) to (her|his|their) (nan|gran|nana|grandma|aunt|auntie|uncle|grandparents)('?s)?"
     r"(?! (house )?(where|with (him|her|them|dad|mum)))|"
+    r"(staying|stopping|sleeping) (with|at) (her|his|their) (nan|gran|nana|grandma|aunt|auntie|aunty|uncle|"
+    r"grandparents)('?s)?(?! (house )?(where|with (him|her|them|dad|mum)))|"
+    # an order kept, travel stopped, first aid given and a child checked, police watching the house
+    r"(non[- ]?mol\w*|order|injunction|bail conditions?) (has been|have been|is being|are being) (respected|kept|"
+    r"adhered to|complied with)|no contact (at all )?(for|since) (over |more than |nearly |almost )?(a|an|one|two|"
+    r"three|four|five|six|\d+|last) (weeks?|months?|years?)|"
+    r"(is|are|'s|'re|both|all|now) (on|under) (an? )?(\w+ ){0,2}protection order|refused (a |her |his |their )?visa|"
+    r"passports? (are |is |'re |'s )?(now )?(with|held by|surrendered to|lodged with) (the )?"
+    r"(court|police|solicitors?)|"
+    r"(did|gave|given) first aid|(?<!before )(?<!until )(?<!till )(paramedics|the doctor|the gp|a nurse|the nurse|"
+    r"a&e|the hospital) (checked|saw|assessed|treated) (her|him|them)|"
+    r"(police|an officer|officers|a police car) (is |are )?(parked|stationed|posted) outside|"
+    r"(warning )?marker on the (address|house|property)|"
     # a hazard made safe, a family housed for the night by the council, a young person long out of exploitation
     r"(gas|electric\w*|supply|power|water)( was| has been| got|'s been)? (turned|switched|shut|cut) off|"
     r"(paid|funded|booked|put up) (for )?by (housing|the council|the la|children'?s services|social care|us|edt)|"
@@ -410,7 +429,8 @@ RESOLVED = regex.compile(
     r"(?<!during )(?<!in )(?<!at )(?<!on )supervised|"
     r"safety plan|locked away|(not|isn'?t|aren'?t) allowed(?! (back|out|to (go|leave|see|tell|talk|speak|return)))|"
     r"can'?t (enter|come|go) (in|near|within)|"
-    r"restrictors?|fitted|(hasn'?t|haven'?t|not) (had|happened)( \w+)? since|home and well|well now|"
+    r"restrictors?|(?<!being )(?<!getting )(?<!be )fitted|(hasn'?t|haven'?t|not) (had|happened)( \w+)? since|"
+    r"home and well|well now|"
     r"checked (over|out)|signed(?! (in|on|out|off|up|at))|written agreement|clare'?s law|dvds|granted|"
     # "it is being managed", not "managed under MAPPA", which says who he is
     r"managed(?! (under|by) (mappa|probation|the police))|"
@@ -442,7 +462,13 @@ TEACHING = re.compile(
     r"for (the|my) (asye|exam|essay|assignment|course|dissertation|thesis|portfolio)|"
     # a course being booked: "knife crime awareness course next week"
     r"awareness (course|session|training|day|week|module)|"
-    r"what'?s the (process|procedure|guidance|threshold|law)|"
+    r"what'?s the (process|procedure|guidance|threshold|law|policy|protocol)|what to do (if|when)|"
+    # a session asked for, and the records written for a child in care long after ("the later life letter")
+    r"(do|run|have|book|plan) (a|an|the|some) (\w+ )?(session|workshop|training|course) on|"
+    r"(writing|write|drafting|finishing) (the |a |her |his |their )?(later[- ]life letters?|life[- ]story (book|work))|"
+    # a record added to, a workshop on a subject
+    r"(add|put|log|record)\b[^.]{0,60}\bto the chronology|"
+    r"(workshop|webinar|briefing|training|course)('s)? on\b(?! (mon|tues|wednes|thurs|fri|satur|sun)day)|"
     r"at what point|examples? of questions|questions to ask|how (do|should|would) (i|we) word|scaling question|"
     # where a form or record goes: admin about a harm, not news of one
     r"(where|how) (on the system |in the system )?(do|should|would|can) (i|we) (record|log|upload|file|find)|"
@@ -608,9 +634,11 @@ def clause_before(sentence: str, start: int) -> str:
     return sentence[first:start]
 
 
-# "Now" words that only say how long ("overnight", "all day"): beside a date gone by ("back in january") they
-# tell the past ("left alone overnight back in january"), not tonight.
-_HOW_LONG = re.compile(r"(overnight|all (day|night)|the night|outside|inside)", re.IGNORECASE)
+# "Now" words that only say how long or where ("overnight", "all day", "in the flat alone"): beside a date gone by
+# ("back in january") they tell the past ("left alone overnight back in january", "were locked in the flat alone
+# back in 2019"), not tonight.
+_HOW_LONG = re.compile(r"(overnight|all (day|night)|the night|outside|inside|in the (house|flat|home) alone)",
+                       re.IGNORECASE)
 
 
 def now_in(text: str, past: bool = False) -> bool:
@@ -754,6 +782,8 @@ _NOT_OVER = regex.compile(
     r"(with )?no (adults?|grown ?ups?) (there|with them|in|at home|about|around)|with no (adults?|grown ?ups?)|"
     r"(at home|in the (house|flat)) with (nobody|no ?one|no-one)|"
     r"(not|hasn'?t been|haven'?t been) (called|rung|told|informed) yet|"
+    r"waiting for (the |an )?(ambulance|paramedics|police)|(ambulance|paramedics|police)( is| are|'s)? (not|isn'?t|"
+    r"aren'?t|hasn'?t|haven'?t) (here|there|arrived|come)|"
     # treatment refused or a child taken from it: a ward is no help in hand
     r"refus\w* (treatment|to let (them|the doctors|staff))|(trying to|going to) (take|carry) (him|her|them) (out|home)|"
     # a plan still to be carried out: a ward or an order does not end "she's doing it after lights out"
