@@ -1765,6 +1765,8 @@ def test_going_out_there_for_a_visit_is_not_asked_about(check, text):
     assert check.read(text).level is None
 
 
+# Kinds from the twenty-sixth held-out set (tests/danger/twentysixth.yml: voice-to-text, reported speech, phone
+# messages), written here in other words; each failed before its fix.
 @pytest.mark.parametrize("text", [
     # collecting against a court's word
     "the boys' uncle is collecting them from the club even though the judge said no contact at all",
@@ -1844,3 +1846,28 @@ def test_records_sessions_and_evidence_of_the_twenty_sixth_set_are_not_asked_abo
 ])
 def test_news_after_admin_a_session_or_a_calm_spell_is_still_the_urgent_reply(check, text):
     assert check.read(text).level == CLEAR
+
+
+# Kinds from the twenty-seventh held-out set (tests/danger/twentyseventh.yml: answers to supervision questions on
+# families on repeat plans), written here in other words; each failed before its fix (three got neither reply).
+@pytest.mark.parametrize("text", [
+    # the cutter coming, after the worker's own label before a colon (no "what if" over what follows it)
+    "Thinking about what nobody has recorded: the cutting lady is coming round on Saturday for the twins, their "
+    "cousin told a TA",
+    # a marriage refused in her own words, on a day soon
+    "Her text to me: 'i don't want to be married tomorrow, please can someone help me'. She's 16",
+    # children left and the parent "never coming back"
+    "Dad left the children at the family centre and said he's never coming back, they're 2 and 5",
+    # a child's words: the parent did not come home last night, and they are hungry
+    "what the child says: Mason rang his gran saying 'daddy didn't come home last night, we're hungry'. he's 5",
+    # the man who abused her, "in ten minutes"; a father coming "in 40 minutes" against an order
+    "the cousin collecting is the man who touched her in 2021, he's outside in ten minutes",
+    "dad's coming to get them in 40 minutes even though there's a no contact order",
+])
+def test_kinds_the_twenty_seventh_set_read_as_urgent_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", ["in 40 minutes", "in ten minutes", "in half an hour", "in 20 mins"])
+def test_minutes_from_now_are_now(text):
+    assert G.NOW.search(f"he's coming {text}")

@@ -44,7 +44,10 @@ NOW = re.compile(
     # news just in: "DSL just rang", "my worker just got a text"
     r"just (rang|called|phoned|texted|messaged|got|said|told|sent|emailed|disclosed|rung|typed|posted|wrote)|"
     r"still (there|here|in there|at the house|in the house|inside)|(asleep|unconscious|unresponsive|out cold) since|"
-    r"tomorrow|tmrw|tmr|in (an|one|two|\d+) (hours?|hrs?|mins?)|"
+    r"tomorrow|tmrw|tmr|in (an|one|two|three|five|ten|fifteen|twenty|thirty|forty|\d+) (hours?|hrs?|mins?|minutes)\b|"
+    r"in half an hour|"
+    # a parent who did not come home last night is still gone: "daddy didn't come home last night, we're hungry"
+    r"(didn'?t|did not|never) (come|came) (home|back) (last night|yesterday)|"
     r"at (half|quarter) (past |to )?\w+|at \d{1,2}([.:]\d\d| ?(am|pm|o'?clock))|"
     r"at \d{1,2}(?= *([.!?,;'’\"]|$|today|tonight))|home time|end of (the )?(school )?day|"
     # still missing since a time ("missing since 6pm"), and a child's present state ("is very sleepy", "has been sick")
@@ -262,7 +265,7 @@ def hypothetical(text: str) -> bool:
 NEGATION_BEFORE = re.compile(
     r"\b(not|no(?! time)|none|nobody|no one|nothing|never|nor|isn'?t|aren'?t|wasn'?t|weren'?t|don'?t|doesn'?t|didn'?t|"
     r"hasn'?t|haven'?t|won'?t|wont|no longer|denies|denied|nothing to suggest|no sign|no evidence|no indication|"
-    r"ruled out)\b[^.]{0,40}$", re.IGNORECASE)
+    r"ruled out)\b[^.:]{0,40}$", re.IGNORECASE)  # not across a colon: "what isn't written down: the cutter's coming"
 
 # "things are calm", "the kids are safe": with no danger phrase, the classifier alone can ask, not alarm.
 REASSURANCE = re.compile(
@@ -623,6 +626,7 @@ NEGATION_INSIDE = re.compile(
     r"(?! (breathing|waking|wake|respond\w*|answer\w*|feeding|come (back|home)|been (back|home)|came|safe|"
     r"had (a |any )?(wet nappy|wet nappies|feed|bottle|drink|food|milk)|eaten|fed|"
     r"let|make me|send me|allow\w*|stop\w*|feel safe|fade|fading|go away|go (with|under|when)|disappear\w*|"
+    r"want(ed)? to (get married|be married|marry|go (back )?home)|"
     r"(been )?(found|located|traced|seen|heard from)))",
     re.IGNORECASE)
 
@@ -659,7 +663,14 @@ def undone(sentence: str, start: int, end: int) -> bool:
             not _now_unmet(sentence):
         return True  # "Last year there was a fire at the flat while the kids were home alone"
     past = PAST.search(_RECENT.sub(" ", around))
-    return not now_in(around, bool(past)) and bool(past or hypothetical(around))
+    return not now_in(around, bool(past)) and bool(past or hypothetical(_REFLECTIVE_LABEL.sub("", around)))
+
+
+# A worker's own label before a colon ("Thinking about what nobody has recorded: the cutting lady is coming round on
+# Saturday"): it frames the answer, and is no "what if" over what follows it.
+_REFLECTIVE_LABEL = re.compile(
+    r"^\W*[^:.]{0,60}\b(thinking about|reflecting on|reflect on|wondering about|worried about|what (nobody|no one)|"
+    r"what (isn'?t|is not|hasn'?t been|has not been))\b[^:.]{0,40}:\s*", re.IGNORECASE)
 
 
 def _now_unmet(sentence: str) -> bool:
@@ -782,6 +793,7 @@ _NOT_OVER = regex.compile(
     r"(with )?no (adults?|grown ?ups?) (there|with them|in|at home|about|around)|with no (adults?|grown ?ups?)|"
     r"(at home|in the (house|flat)) with (nobody|no ?one|no-one)|"
     r"(not|hasn'?t been|haven'?t been) (called|rung|told|informed) yet|"
+    r"(isn'?t|is not|not) answering (the door|the phone|(her|his|their) phone|calls)|"
     r"waiting for (the |an )?(ambulance|paramedics|police)|(ambulance|paramedics|police)( is| are|'s)? (not|isn'?t|"
     r"aren'?t|hasn'?t|haven'?t) (here|there|arrived|come)|"
     # treatment refused or a child taken from it: a ward is no help in hand
