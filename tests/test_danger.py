@@ -1871,3 +1871,38 @@ def test_kinds_the_twenty_seventh_set_read_as_urgent_are_the_urgent_reply(check,
 @pytest.mark.parametrize("text", ["in 40 minutes", "in ten minutes", "in half an hour", "in 20 mins"])
 def test_minutes_from_now_are_now(text):
     assert G.NOW.search(f"he's coming {text}")
+
+
+@pytest.mark.parametrize("text", [
+    # told in the past tense with a time earlier today, then settled by the next sentence (or the next clauses)
+    "The boy told his teacher about the cutting plan this morning. An FGMPO was granted this afternoon and he's in a "
+    "foster placement tonight.",
+    "the 3 year old was home alone this afternoon; police went in and he's with an emergency foster carer tonight, "
+    "EDT have it.",
+    # a collection that was going to happen, refused by the nursery
+    "Dad was going to pick the kids up from nursery, but the nursery refused him today and mum collected them.",
+    # a saying from football
+    "my nephew 'choked' in the cup final, missed an open goal",
+])
+def test_kinds_the_twenty_seventh_set_read_as_help_in_hand_or_a_saying_are_not_asked_about(check, text):
+    assert check.read(text).level is None
+
+
+def test_self_harm_she_says_has_stopped_is_not_the_urgent_reply(check):
+    assert check.read("the older one cut at 12 and 13, she's 14 now and says she's stopped").level != CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # earlier today but not settled, help refused or not there, a question with news just in: still urgent
+    "Ruby disclosed this morning that stepdad hits her. She's going home with him at 3.",
+    "The kids were alone in the flat this afternoon. Police went in but the baby's not breathing properly.",
+    "police are sitting on the address tonight but he's already inside with the kids",
+    "the school refused him but he's climbed the fence and has got the girls in his car now",
+    "she says she's stopped cutting but she sent me a photo an hour ago of fresh cuts and the blade",
+    "Would it be ok to ring EDT if a 14 year old has just rang me saying she's at a party with older men and can't get "
+    "home?",
+    "Workshop idea: I'd like to use the one from this morning where the 7yo said his mum's boyfriend is coming out of "
+    "prison today and moving in and he 'hurts mum and me'.",
+])
+def test_help_beside_news_that_is_still_going_on_is_still_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR

@@ -156,7 +156,8 @@ WHAT_IF_OPENING = re.compile(
     r"what (would|do|should|could) (i|we|you) (actually |really |even )?(do|say) (if|when)|suppose|supposing|"
     r"if the worst (happened|happens|were to happen)|let'?s (role[- ]?play|pretend|practi[cs]e)|"
     r"imagine|picture (it|this|the scene)|worst case|let'?s (say|imagine|pretend)|in theory|"
-    r"hypothetically|if (ever|a|an|someone|somebody|you|i|we|they) |say (a|an|someone|somebody|you|we) )",
+    r"hypothetically|if (ever|a|an|someone|somebody|you|i|we|they) |say (a|an|someone|somebody|you|we) |"
+    r"(would|should|could) it be (\w+ ){0,4}(if|to)\b)",
     re.IGNORECASE)
 
 
@@ -167,6 +168,10 @@ COUNTERFACTUAL = re.compile(
     r"^\W*if\b[^.?!]{0,120}\b(was|were|knew|had|\w{3,}ed)\b[^.?!]{0,120}\bwould (it|i|we|you|that|they|this|"
     r"good|the|our)\b|^\W*what if\b[^.?!]{0,80}\b(was|were|had|\w{3,}ed)\b|"
     r"^\W*(say|suppose|supposing|imagine|let'?s say)\b[^.?!]{0,40}\b(was|were|had)\b|"
+    # asked as a question of judgement: "Would it be disproportionate to use EDT if a kid rang me at 8pm saying ..."
+    # (a scenario: someone unnamed, told in the simple past; not "if a 14 year old has just rang me")
+    r"^\W*(would|should|could) it be (\w+ ){0,4}(to|if)\b[^.?!]{0,80}\bif (a|an|someone|somebody|any)\b[^.?!]{0,40}"
+    r"(?<!has )(?<!have )(?<!just )(?<!'s )\b(rang|called|phoned|texted|said|told|was|were)\b(?! just)|"
     r"^\W*(imagine|picture (this|the scene|it)|thought experiment|discussion (prompt|point|question))\b",
     re.IGNORECASE)
 
@@ -216,6 +221,19 @@ _EXERCISE_BEFORE = re.compile(r"\b(true or false|quiz( q| question| time)?|multi
 RECOUNTED, EXERCISE = 2, 1  # how many levels a frame takes off the sentence's readings
 
 
+# A time gone by today, in a sentence told in the past tense ("The girl disclosed the plan this morning", "the 5 year
+# old was alone in the flat this afternoon"): the next sentence can still settle it.
+_EARLIER_TODAY = re.compile(r"(this (morning|afternoon)|earlier( today| on)?)", re.IGNORECASE)
+_TOLD_PAST = re.compile(r"\b(was|were|had|went|took|got|did|fell|came|disclosed|told|said|rang|found|left)\b",
+                        re.IGNORECASE)
+
+
+def earlier_today(sentence: str) -> bool:
+    """Every sign of now in the sentence is a time earlier today, and it is told in the past tense."""
+    found = [m.group(0).strip() for m in NOW.finditer(sentence)]
+    return bool(found) and all(_EARLIER_TODAY.fullmatch(f) for f in found) and bool(_TOLD_PAST.search(sentence))
+
+
 def framed(sentence: str, following: str, context: str, settled_after: Callable[[], bool] = lambda: False,
            previous: str = "") -> int:
     """The sentences either side frame this one as no account of now: the next places it in the past or the
@@ -223,7 +241,8 @@ def framed(sentence: str, following: str, context: str, settled_after: Callable[
     is dear), or the one before labels it an exercise ("true or false - ..."): two levels down, nothing. Or either
     sets it in an exercise (one level: at most the check). Not when the sentence says now, or its neighbours say it
     is still going on."""
-    if NOW.search(sentence) or _STILL_NOW.search(sentence) or _STILL_NOW.search(context):
+    if (NOW.search(sentence) and not earlier_today(sentence)) or _STILL_NOW.search(sentence) or \
+            _STILL_NOW.search(context):
         return 0
     if _EXERCISE_BEFORE.search(previous) or (_RECOUNTS.search(following) and
                                              (_ON_RECORD.search(following) or
@@ -239,7 +258,8 @@ def framed(sentence: str, following: str, context: str, settled_after: Callable[
 REFLECTING = re.compile(
     r"\b((in|to|into) (my |our |next )?supervision|student reflection|reflective (log|account|piece|essay)|"
     r"disguised compliance|serious case reviews?|(lcspr|cspr|scr)s?|supervision (notes?|record|session)|"
-    r"reflected on|burn(ing|t)[ -]out|vicarious trauma|secondary trauma|compassion fatigue|(child'?s|children'?s|"
+    r"reflected on|learning reviews?|(child )?safeguarding practice reviews?|rapid reviews?|"
+    r"burn(ing|t)[ -]out|vicarious trauma|secondary trauma|compassion fatigue|(child'?s|children'?s|"
     r"young person'?s) (voice|lived experience)|voice of the child|"
     r"(it |that |this )?(really )?(bothered|troubled) me|am i being (too|over)|over-?optimis\w*|looking back|"
     r"is it normal to (still )?(feel|be (worried|worrying|anxious|upset|shaky|shaking)|worry|cry)|"
@@ -291,6 +311,7 @@ RESOLVED = regex.compile(
     r"(been|being|was|is|got) (admitted|kept in)|admitted (to|onto) (hospital|the ward|a&e)|kept in overnight|"
     r"monitoring (him|her|them)|(is|he'?s|she'?s|they'?re) stable|place of safety|"
     r"with (a |an |the |her |his |their )?(emergency )?foster carers?|with the crisis team|"
+    r"(in|to) (a |an )?(foster|emergency|residential|kinship) (placement|care)|"
     r"(paramedics|ambulance( crew)?|crisis team|police) (took over|brought (her|him|them) in)|"
     r"(gone|moved|sent) to approved premises|strat(egy)?('?s| has| meeting| discussion)? (been )?held|"
     r"appropriate adult|on the ([\w']+ )?ward|on (a )?1 ?(to|-|:) ?1|in resus\w*|"
@@ -400,7 +421,11 @@ RESOLVED = regex.compile(
     r"(court|police|solicitors?)|"
     r"(did|gave|given) first aid|(?<!before )(?<!until )(?<!till )(paramedics|the doctor|the gp|a nurse|the nurse|"
     r"a&e|the hospital) (checked|saw|assessed|treated) (her|him|them)|"
-    r"(police|an officer|officers|a police car) (is |are )?(parked|stationed|posted) outside|"
+    r"(police|an officer|officers|a police car) (is |are )?((parked|stationed|posted) outside|(sitting|parked) on the "
+    r"(address|house|property|flat))|"
+    r"(head|school|staff|nursery|reception|police|court) (\w+ )?refused (him|her|them)\b|"
+    r"(says |said )?(she|he|they)('s| has|'ve| have) stopped (cutting|self[- ]harm\w*|using|drinking)|"
+    r"says (she|he)('s| has) stopped|"
     r"(warning )?marker on the (address|house|property)|"
     # a hazard made safe, a family housed for the night by the council, a young person long out of exploitation
     r"(gas|electric\w*|supply|power|water)( was| has been| got|'s been)? (turned|switched|shut|cut) off|"
@@ -470,7 +495,8 @@ TEACHING = re.compile(
     r"(do|run|have|book|plan) (a|an|the|some) (\w+ )?(session|workshop|training|course) on|"
     r"(writing|write|drafting|finishing) (the |a |her |his |their )?(later[- ]life letters?|life[- ]story (book|work))|"
     # a record added to, a workshop on a subject
-    r"(add|put|log|record)\b[^.]{0,60}\bto the chronology|"
+    r"(add|put|log|record)\b[^.]{0,60}\bto the chronology|(write|writing|type|typing|do|doing) (up )?the minutes|"
+    r"who'?s missing (is|from (the|this))|"
     r"(workshop|webinar|briefing|training|course)('s)? on\b(?! (mon|tues|wednes|thurs|fri|satur|sun)day)|"
     r"at what point|examples? of questions|questions to ask|how (do|should|would) (i|we) word|scaling question|"
     # where a form or record goes: admin about a harm, not news of one
@@ -519,6 +545,8 @@ IDIOMS = regex.compile(
     r"over my dead body|fighting fit|(bring|bringing|brought|take|taking) a \w+ to a (knife|gun) ?fight|"
     r"(gas|fire|bomb)(ing)? (it|through)|(on|with) fire (at|in) (work|school)|"
     r"blew me away|blew up at (me|us|the \w+)|a nightmare|knackered|bombarded|killer (question|point)|"
+    r"['‘]?chok(ed|es|ing)['’]? (in|at|under) (the |his |her |their )?(\w+ )?(final|match|game|exam|test|interview|"
+    r"penalty|shoot-?out|big moment|pressure)|"
     r"shot myself in the foot|(needs?|need) a (lie[- ]down|lie-in|sit down)|threw a (massive |huge |proper )?(tantrum|"
     r"wobbly|strop)|whoever (nicked|took|ate|stole|moved|borrowed|finished)\b[^.]{0,60}\b(strangle|kill|murder|"
     r"throttle) (you|them)|(it )?(might|may|could) (well )?be nothing( but)?|prob(ably)? nothing( but)?|"
@@ -602,7 +630,7 @@ def span_of(sentence: str, start: int, end: int) -> str:
 
 
 # A verb in the past tense: what it tells happened before now (a phrase's own words, not the sentence's).
-PAST_TENSE = re.compile(r"\b(was|were|had|went|took|got|did|fell|came|swallowed|drank)\b", re.IGNORECASE)
+PAST_TENSE = re.compile(r"\b(was|were|had|went|took|got|did|fell|came|swallowed|drank|wanted)\b", re.IGNORECASE)
 
 
 def around(sentence: str, part: str, reach: int, before: int = -1) -> str:
