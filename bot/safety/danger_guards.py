@@ -423,7 +423,7 @@ RESOLVED = regex.compile(
     r"a&e|the hospital) (checked|saw|assessed|treated) (her|him|them)|"
     r"(police|an officer|officers|a police car) (is |are )?((parked|stationed|posted) outside|(sitting|parked) on the "
     r"(address|house|property|flat))|"
-    r"(head|school|staff|nursery|reception|police|court) (\w+ )?refused (him|her|them)\b|"
+    r"(head|school|staff|nursery|reception|teacher|dsl) (\w+ )?refused (him|her|them)\b|"
     r"(says |said )?(she|he|they)('s| has|'ve| have) stopped (cutting|self[- ]harm\w*|using|drinking)|"
     r"says (she|he)('s| has) stopped|"
     r"(warning )?marker on the (address|house|property)|"
@@ -494,7 +494,8 @@ TEACHING = re.compile(
     # a session asked for, and the records written for a child in care long after ("the later life letter")
     r"(do|run|have|book|plan) (a|an|the|some) (\w+ )?(session|workshop|training|course) on|"
     r"(writing|write|drafting|finishing) (the |a |her |his |their )?(later[- ]life letters?|life[- ]story (book|work))|"
-    # a record added to, a workshop on a subject
+    # a record added to, the minutes typed up, an agency missing from the plan ("who's missing is the GP"), a
+    # workshop on a subject
     r"(add|put|log|record)\b[^.]{0,60}\bto the chronology|(write|writing|type|typing|do|doing) (up )?the minutes|"
     r"who'?s missing (is|from (the|this))|"
     r"(workshop|webinar|briefing|training|course)('s)? on\b(?! (mon|tues|wednes|thurs|fri|satur|sun)day)|"
