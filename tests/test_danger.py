@@ -1906,3 +1906,18 @@ def test_self_harm_she_says_has_stopped_is_not_the_urgent_reply(check):
 ])
 def test_help_beside_news_that_is_still_going_on_is_still_the_urgent_reply(check, text):
     assert check.read(text).level == CLEAR
+
+
+# Kinds from the twenty-eighth held-out set (tests/danger/twentyeighth.yml: phonetic spelling and regional
+# English), written here in other words; each failed before its fix (three got neither reply).
+@pytest.mark.parametrize("text", [
+    # a picture of the means from a young person "in foster care" (who she is, not help in hand), not answering
+    "girl in foster care sent me a photo of a rope and isn't answering",
+    # a child's words and a night at his house; the man who abused a child staying where the children sleep
+    "she said her uncle makes her sleep in his bed, she's stoppin at his tonight",
+    "the bloke who abused her brother is stayin at ours to nite where the kids sleep",
+    # a small child out on a ledge, no adult
+    "the 4yo's climbed out onto the ledge thru the velux, mum's not in",
+])
+def test_kinds_the_twenty_eighth_set_read_as_urgent_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR

@@ -311,7 +311,7 @@ RESOLVED = regex.compile(
     r"(been|being|was|is|got) (admitted|kept in)|admitted (to|onto) (hospital|the ward|a&e)|kept in overnight|"
     r"monitoring (him|her|them)|(is|he'?s|she'?s|they'?re) stable|place of safety|"
     r"with (a |an |the |her |his |their )?(emergency )?foster carers?|with the crisis team|"
-    r"(in|to) (a |an )?(foster|emergency|residential|kinship) (placement|care)|"
+    r"(in|to) (a |an )?(foster|emergency|residential|kinship) placement|"
     r"(paramedics|ambulance( crew)?|crisis team|police) (took over|brought (her|him|them) in)|"
     r"(gone|moved|sent) to approved premises|strat(egy)?('?s| has| meeting| discussion)? (been )?held|"
     r"appropriate adult|on the ([\w']+ )?ward|on (a )?1 ?(to|-|:) ?1|in resus\w*|"
@@ -822,7 +822,7 @@ _NOT_OVER = regex.compile(
     r"(with )?no (adults?|grown ?ups?) (there|with them|in|at home|about|around)|with no (adults?|grown ?ups?)|"
     r"(at home|in the (house|flat)) with (nobody|no ?one|no-one)|"
     r"(not|hasn'?t been|haven'?t been) (called|rung|told|informed) yet|"
-    r"(isn'?t|is not|not) answering (the door|the phone|(her|his|their) phone|calls)|"
+    r"(isn'?t|is not|not) answering( (the door|the phone|(her|his|their|my) phone|calls|texts|messages))?\b|"
     r"waiting for (the |an )?(ambulance|paramedics|police)|(ambulance|paramedics|police)( is| are|'s)? (not|isn'?t|"
     r"aren'?t|hasn'?t|haven'?t) (here|there|arrived|come)|"
     # treatment refused or a child taken from it: a ward is no help in hand
