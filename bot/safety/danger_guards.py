@@ -424,7 +424,7 @@ RESOLVED = regex.compile(
     r"(police|an officer|officers|a police car) (is |are )?((parked|stationed|posted) outside|(sitting|parked) on the "
     r"(address|house|property|flat))|"
     r"(head|school|staff|nursery|reception|teacher|dsl) (\w+ )?refused (him|her|them)\b|"
-    r"(says |said )?(she|he|they)('s| has|'ve| have) stopped (cutting|self[- ]harm\w*|using|drinking)|"
+    r"(she|he|they)('s| has|'ve| have) stopped (cutting|self[- ]harm\w*|using|drinking)|"
     r"says (she|he)('s| has) stopped|"
     r"(warning )?marker on the (address|house|property)|"
     # a hazard made safe, a family housed for the night by the council, a young person long out of exploitation
