@@ -146,8 +146,25 @@ class UrgentHelp(StrictModel):
     check_no: str
     unconfirmed_number: str
     danger_phrases: List[str]
+    # how people type the words the danger check reads: a standard word and the ways it is typed
+    spellings: Dict[str, List[str]] = {}
+    # words ending in "in" that are not read with "ing" (said as swearing: "bleedin")
+    dropped_g_kept: List[str] = []
 
     _valid_patterns = valid_patterns("danger_phrases")
+
+    @validator("spellings")
+    def typed_as_words(cls, spellings):
+        """Each way of typing is words (letters, digits, apostrophes), read as one standard word only."""
+        seen: Dict[str, str] = {}
+        for standard, variants in spellings.items():
+            for variant in variants:
+                if not re.fullmatch(r"[a-z0-9'’.]+( [a-z0-9'’.]+)*", variant):
+                    raise ValueError(f"spellings.{standard}: '{variant}' must be lower-case words")
+                if variant in spellings or seen.setdefault(variant, standard) != standard:
+                    raise ValueError(f"spellings.{standard}: '{variant}' is already read as "
+                                     f"'{seen.get(variant, variant)}'")
+        return spellings
 
 
 class UrgentFile(StrictModel):

@@ -11,6 +11,8 @@ clauses (commas, brackets, "and", "then", "but", "so"), and each clause, each
 run of neighbouring clauses and the whole sentence is weighed on its own; the
 most urgent reading wins. It runs before any parsing of a structured answer
 ("no - he's there now and kicking off" is danger first and "no" second).
+Words typed as they sound ("tuk tablits", "to nite", "screamin") are first put back into the standard spelling
+the phrases and guards are written in (bot/safety/spelling.py, lists in knowledge/urgent_help.yml).
 Two signals:
 
 - the phrase list in knowledge/urgent_help.yml: readable patterns for what
@@ -76,7 +78,7 @@ import threading
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 import regex
 from pydantic import BaseModel, validator
@@ -87,6 +89,7 @@ from bot.reading.ngram_model import NgramModel, NgramSettings
 
 from . import danger_guards as G
 from .danger_concepts import ARRIVING, DISCLOSED, margin, names_harm, now_unresolved, settled, told_of
+from .spelling import Spelling, vocabulary
 
 CLEAR, POSSIBLE = "clear", "possible"
 
@@ -186,13 +189,17 @@ def sentences(text: str) -> List[str]:
 class DangerCheck:
     """Reads a message for danger now. Build it once (see `danger_check`) and share it."""
 
-    def __init__(self, phrases: Sequence[str], examples: DangerSentences, kept_in: Optional[Path] = None):
+    def __init__(self, phrases: Sequence[str], examples: DangerSentences, kept_in: Optional[Path] = None,
+                 spellings: Optional[Mapping[str, Sequence[str]]] = None, dropped_g_kept: Sequence[str] = ()):
         # People often leave out apostrophes ("isnt", "wont"): an apostrophe in a phrase may be missing.
         # Each compiled on its own: one long alternation is read several times more slowly. Compiled by the
         # `regex` package (Rasa's own dependency), which finds the same matches as `re` on every sentence of
         # the training and test sets and reads these patterns about 2.6 times faster.
         self.phrases = [regex.compile(rf"\b(?:{p})\b".replace("['’]", "['’]?"), regex.IGNORECASE) for p in phrases]
-        self._model = model_cache.trained(*training_texts(examples), settings=SETTINGS, directory=kept_in)
+        texts, labels = training_texts(examples)
+        self._model = model_cache.trained(texts, labels, settings=SETTINGS, directory=kept_in)
+        # words typed as they sound are read in standard spelling (bot/safety/spelling.py)
+        self.spelling = Spelling(spellings or {}, vocabulary(texts), dropped_g_kept)
 
     def scores(self, texts: Sequence[str]) -> List[float]:
         """The classifier's probability of danger now, for each text (the same as predict_proba)."""
@@ -213,6 +220,7 @@ class DangerCheck:
 
     def read(self, text: str) -> DangerReading:
         """The most urgent reading over the message's sentences, their clauses and runs of clauses."""
+        text = self.spelling.standard(text or "")
         best = DangerReading()
         every = sentences(text)
         for number, sentence in enumerate(every):
@@ -509,16 +517,19 @@ def danger_check(knowledge) -> DangerCheck:
     so only the first process after a change of content trains it.
     """
     global _LAST
-    examples, phrases = knowledge.danger_sentences, knowledge.urgent.danger_phrases
+    examples, urgent = knowledge.danger_sentences, knowledge.urgent
     last = _LAST
-    if last is not None and last[0] is examples and last[1] is phrases:
+    if last is not None and last[0] is examples and last[1] is urgent:
         return last[2]  # the same loaded content as the last call (every message): no key to build
-    key = (tuple(phrases),
+    phrases = urgent.danger_phrases
+    key = (tuple(phrases), tuple(sorted((k, tuple(v)) for k, v in urgent.spellings.items())),
+           tuple(urgent.dropped_g_kept),
            tuple(sorted((side, group, tuple(texts))
                         for side, groups in (("urgent", examples.urgent), ("not_urgent", examples.not_urgent))
                         for group, texts in groups.items())))
     with _LOCK:
         if key not in _CHECKS:
-            _CHECKS[key] = DangerCheck(phrases, examples, kept_in=Settings.from_env().model_cache_dir)
-        _LAST = (examples, phrases, _CHECKS[key])  # held, so these objects' ids cannot be reused while kept
+            _CHECKS[key] = DangerCheck(phrases, examples, kept_in=Settings.from_env().model_cache_dir,
+                                       spellings=urgent.spellings, dropped_g_kept=urgent.dropped_g_kept)
+        _LAST = (examples, urgent, _CHECKS[key])  # held, so these objects' ids cannot be reused while kept
         return _CHECKS[key]
