@@ -11,7 +11,8 @@ from bot.safety import danger_guards as G
 from bot.safety.danger import CLEAR, POSSIBLE, RUN_FLOOR, DangerReading, danger_check, sentences
 from bot.storage.store import Answer, SessionNote, Store, make_engine
 from bot.reading.text_input import Incoming
-from scripts.danger_report import CLEAR_FALSE_ALARM_LIMIT, CONTEXTS, RECALL_TARGET, ROOT, _score, heldout, levels
+from scripts.danger_report import (CLEAR_FALSE_ALARM_LIMIT, CONTEXTS, RECALL_TARGET, ROOT, SETS, _score, heldout,
+                                   levels)
 
 HELDOUT = heldout()
 
@@ -45,6 +46,13 @@ def test_no_held_out_urgent_message_gets_neither_urgent_help_nor_the_check(shown
     missed = [text for texts in urgent.values() for text in texts if shown[context](text) is None]
     assert sum(len(t) for t in urgent.values()) > 0
     assert missed == [], f"{len(missed)} urgent messages in {path.name} got neither in {context}"
+
+
+def test_make_evaluate_reads_every_set_in_the_folder():
+    """A set added to tests/danger/ is in the gate at once; it must be in the report's SETS too, or make evaluate
+    would not read it."""
+    assert {p.name for p in GATE_FILES} - {"dev.yml"} == set(SETS)
+    assert len(SETS) == len(set(SETS))
 
 
 @pytest.mark.parametrize("context", sorted(CONTEXTS))
@@ -1921,3 +1929,81 @@ def test_help_beside_news_that_is_still_going_on_is_still_the_urgent_reply(check
 ])
 def test_kinds_the_twenty_eighth_set_read_as_urgent_are_the_urgent_reply(check, text):
     assert check.read(text).level == CLEAR
+
+
+# Kinds from the twenty-ninth and thirtieth held-out sets (tests/danger/twentyninth.yml: English as an additional
+# language; thirtieth.yml: British understatement both ways), written here in other words; each was at most the
+# check before its fix, most neither reply.
+@pytest.mark.parametrize("text", [
+    # a baby gone a colour, said mildly
+    "toddler's gone a bit purple, is that bad",
+    # a number of tablets taken today, with the number in quotes and "feels sick"
+    "Leah (14) says she had 'maybe twenty' painkillers this morning and feels sick.",
+    "she took about 40 tablets at break and is sat in the toilets",
+    # a plan written down with today and a place
+    "She showed me the plan she wrote: today, the multi-storey, after school.",
+    # someone arriving told first, who he is in the next sentence
+    "Aunt is moving her boyfriend in this evening. He was convicted of offences against children in 2015.",
+    "Nan's moving her new fella in tonight. He's on the sex offenders register. The kids are 6 and 9.",
+    # children left and the parent "checked out" or "moved out"
+    "Mum went off on the coach this morning and the hostel say she's checked out, the kids are still in the room",
+])
+def test_kinds_the_twenty_ninth_and_thirtieth_sets_read_as_urgent_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # a parent held and nobody "went round" to the children
+    "Mum was sectioned at lunchtime and I've found out nobody went round to the kids, the eldest is 7.",
+    "The mum dropped the twins at the refuge this morning and staff say she has moved out, it's 8pm and they're 2.",
+])
+def test_children_left_when_a_parent_is_held_or_gone_are_at_least_asked_about(check, text):
+    assert check.read(text).level in (CLEAR, POSSIBLE)
+
+
+def test_a_button_battery_or_magnet_swallowed_is_a_phrase_that_must_never_be_missed(check):
+    assert check.phrase_counts("the 3yo swallowed a button battery after lunch but he's fine")
+    assert check.phrase_counts("Dad thinks Ollie swallowed two magnets off the fridge")
+    assert not check.phrase_counts("he swallowed a button battery when he was two, no harm done, back in 2019")
+
+
+@pytest.mark.parametrize("text", [
+    # a practice question about anyone's child, asking what the worker should do
+    "If a toddler is fitting when I arrive should I ring 999 or the GP first? Asking for the induction quiz.",
+    # the law asked about
+    "Is it illegal to leave an 11 year old home alone overnight in the UK? A dad asked at the drop-in.",
+    # the worker's own past, told from "when I was a student"
+    "When I was a newly qualified worker I found a baby alone in a cot with a bottle propped up. It still haunts me "
+    "but that was years ago.",
+    "When I was a student I watched a dad beat his son with a belt in front of me. It was 2009 and the boy was "
+    "adopted.",
+    "When I was practising in Harare a dad set fire to the house with the kids inside. It comes back to me at night.",
+    # questions asked to learn, with no case behind them
+    "Just asking for my own learning: if a child says she's going to kill herself tonight who do I ring first?",
+    "What is the law on leaving a 10 year old alone for an evening?",
+    # sayings, and leave for a family wedding
+    "I nearly choked on my coffee when the 15yo said he wants to join the police.",
+    "Teen said 'I'm going to kill myself laughing' at my dance moves.",
+    "Annual leave: off to Lahore for my brother's nikah next month, is the form ok?",
+])
+def test_practice_questions_the_law_the_workers_own_past_and_sayings_are_not_asked_about(check, text):
+    assert check.read(text).level is None
+
+
+@pytest.mark.parametrize("text", [
+    # a scene, then the next sentence says it is asked to learn: at most the check (it may still be a real worry)
+    "A 5 year old left alone in the flat all evening while mum works a night shift. Asking for my own learning, is "
+    "that neglect?",
+    "Dad drunk and the baby screaming in the cot upstairs. Purely hypothetical, what would you do first?",
+])
+def test_a_scene_the_next_sentence_asks_about_to_learn_is_not_the_urgent_reply(check, text):
+    assert check.read(text).level == POSSIBLE
+
+
+def test_a_crisis_team_with_him_is_help_in_hand_but_news_after_help_is_still_urgent(check):
+    assert check.read("The crisis team is with him now, he said earlier he wanted to end it, mum and the baby are at "
+                      "her sister's.").level != CLEAR
+    assert check.read("the kids were checked by paramedics but the baby still isn't breathing right and no ambulance "
+                      "yet").level == CLEAR
+    assert check.read("Fire brigade got them all out but the youngest is missing and mum's screaming she's still "
+                      "inside").level == CLEAR

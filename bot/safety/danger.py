@@ -88,7 +88,7 @@ from bot.reading import model_cache
 from bot.reading.ngram_model import NgramModel, NgramSettings
 
 from . import danger_guards as G
-from .danger_concepts import ARRIVING, DISCLOSED, margin, names_harm, now_unresolved, settled, told_of
+from .danger_concepts import ARRIVING, DISCLOSED, OFFENDER_NAMED, margin, names_harm, now_unresolved, settled, told_of
 from .spelling import Spelling, vocabulary
 
 CLEAR, POSSIBLE = "clear", "possible"
@@ -249,12 +249,20 @@ class DangerCheck:
         """A disclosure in one sentence and the person collecting in the next ("... disclosed to TA that stepdad
         touches her. Stepdad collecting today at 15:15."), or in the one after that when the sentence between names
         no harm ("... Mum works nights. Stepdad collects at 3:15."): the phrases read the two as one sentence, with
-        every guard. Only for that pair, so the phrases' reach never runs across other sentences."""
+        every guard. Only for that pair, so the phrases' reach never runs across other sentences.
+
+        So is someone arriving soon told first and who he is in the next sentence ("mum's moving her new partner in
+        this afternoon. Checks came back with two convictions for sexual offences against children."): read as
+        one, who he is first, as the phrases for an offender arriving are written."""
+        found: List[DangerReading] = []
+        if after and ARRIVING.search(sentence) and G.NOW.search(sentence) and OFFENDER_NAMED.search(after[0]) and \
+                not (G.COUNTERFACTUAL.search(sentence) or G.WHAT_IF_OPENING.search(sentence)):
+            found += [reading for reading in self._readings(f"{after[0]}, {sentence}") if reading.phrase]
         if not DISCLOSED.search(sentence):
-            return []  # the common case, decided before anything else is read
+            return found  # the common case, decided before anything else is read
         pairs = list(after[:1]) + (list(after[1:2]) if after and not names_harm(after[0]) else [])
-        return [reading for following in pairs if ARRIVING.search(following) and G.NOW.search(following)
-                for reading in self._readings(f"{sentence}, {following}") if reading.phrase]
+        return found + [reading for following in pairs if ARRIVING.search(following) and G.NOW.search(following)
+                        for reading in self._readings(f"{sentence}, {following}") if reading.phrase]
 
     def _readings(self, sentence: str, context: str = "", framed: int = 0, message: str = "") -> List[DangerReading]:
         if framed >= G.RECOUNTED:

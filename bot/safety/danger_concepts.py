@@ -140,7 +140,8 @@ GRAVE_ALONE = re.compile(
 
 # Someone dangerous arriving: an arrival now in the clause, and a sign of danger about them in the sentence.
 ARRIVING = re.compile(
-    r"\b(moving (back )?in|moves (back )?in|coming (round|over|back|home|to stay)|turning up|on (his|her|their) way|"
+    r"\b(moving (back )?in|moving (his|her|their|the) (\w+ ){0,2}in|moves (back )?in|"
+    r"coming (round|over|back|home|to stay)|turning up|on (his|her|their) way|"
     r"popping (round|over|in|by)|(coming|going) (round|over) for|sleep ?over|(tag|bail|licence|release) address|"
     r"(staying|stopping) (over|the night|at|with|(for )?the (weekend|week|night))|moved (back )?in(to)?|collect\b|"
     r"let (him|her|them) in|babysit\w*|minding (them|the (kids|children|baby))|pick(s|ing)? (?!it\b)(\w+ ){0,2}up|"
@@ -197,6 +198,14 @@ DANGEROUS_PERSON = re.compile(
 
 # A child telling someone: the first of the two sentences DangerCheck._told_then reads together ("Y5 pupil disclosed
 # to TA that stepdad touches her. Stepdad collecting today at 15:15.")
+# Who a person is, told in a sentence of its own ("Mark Leyton is barred from contact with under-18s", "Checks came
+# back with two convictions for sexual offences against children"): read with the arrival told just before it.
+OFFENDER_NAMED = re.compile(
+    r"\b(sex offender|child sex(ual)? offen\w*|(convictions?|offences?|convicted) (for|against|of) (\w+ ){0,3}(child|"
+    r"children|minors|under[- ]?1[68]s)|barred from (\w+ ){0,3}(children|minors|under[- ]?1[68]s)|schedule (1|one)|"
+    r"sch\.? ?(1|one)|on the (sex offenders'? )?register|mappa|rso)\b", re.IGNORECASE)
+
+
 DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his|a|class|their) \w+)|"
                        r"(said|says) (that )?['‘\"]?(dad|daddy|mum|mummy|step ?dad|grandad|uncle|mum'?s (partner|"
                        r"boyfriend)) (\w+ ){0,2}(hit|hits|hurt|hurts|burn\w*|punch\w*|kick\w*|touch\w*|beat\w*|"
