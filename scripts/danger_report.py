@@ -2,33 +2,17 @@
 
     python scripts/danger_report.py [--out results] [--heldout PATH ...]      (make evaluate runs it)
 
-Each file (by default tests/danger/twentyeighth.yml, twentyseventh.yml, twentysixth.yml, twentyfifth.yml,
-twentyfourth.yml, twentythird.yml, twentysecond.yml, twentyfirst.yml, twentieth.yml, nineteenth.yml, eighteenth.yml,
-seventeenth.yml, sixteenth.yml, fifteenth.yml, fourteenth.yml, thirteenth.yml, twelfth.yml, eleventh.yml, tenth.yml,
-ninth.yml, eighth.yml, seventh.yml, sixth.yml, fifth.yml, fourth.yml, third.yml, second.yml, final.yml, people.yml
-and heldout.yml, each written by other hands apart from the training sentences in knowledge/danger_sentences.yml; a
-file not there yet is skipped and said so) is typed, and the report says which were tuned on. All are development
-sets now: dev.yml, heldout.yml and people.yml were looked at while choosing the check's guards, concepts and
-thresholds; final.yml, second.yml, third.yml, fourth.yml, fifth.yml, sixth.yml, seventh.yml, eighth.yml, ninth.yml,
-tenth.yml, eleventh.yml, twelfth.yml, thirteenth.yml, fourteenth.yml, fifteenth.yml, sixteenth.yml, seventeenth.yml,
-eighteenth.yml, nineteenth.yml, twentieth.yml, twentyfirst.yml, twentysecond.yml, twentythird.yml, twentyfourth.yml,
-twentyfifth.yml, twentysixth.yml, twentyseventh.yml and twentyeighth.yml were each measured once as held out (on
-2026-12-03, the last fourteen on 2026-12-04; README, "How the danger check was measured"), and their misses were
-then fixed as kinds. The one honest measurements (neither reply, urgent reply first, the check on reflective
-sentences, the urgent reply on them): final.yml 4 of 120, 84.2%, 10.0%, 0%; second.yml 7 of 130, 85.4%, 9.3%, 8.3%;
-third.yml 3 of 140, 87.1%, 10.8%, 5.8%; fourth.yml 5 of 120, 87.5%, 8.3%, 10.0%; fifth.yml 5 of 120, 90.8%, 10.8%,
-9.2%; sixth.yml 7 of 120, 80.8%, 13.3%, 8.3%; seventh.yml 2 of 120, 94.2%, 9.2%, 10.8%; eighth.yml 3 of 120, 93.3%,
-18.3%, 6.7%; ninth.yml 4 of 120, 91.7%, 8.3%, 5.8%; tenth.yml 7 of 120, 90.8%, 10.8%, 7.5%; eleventh.yml 7 of 120,
-88.3%, 11.7%, 5.8%; twelfth.yml 4 of 120, 91.7%, 14.2%, 1.7%; thirteenth.yml 2 of 120, 95.8%, 8.3%, 4.2%;
-fourteenth.yml 5 of 120, 90.8%, 6.7%, 2.5%; fifteenth.yml 4 of 120, 95.8%, 5.8%, 4.2%; sixteenth.yml 6 of 120,
-91.7%, 5.8%, 6.7%; seventeenth.yml 1 of 120, 97.5%, 6.7%, 6.7%; eighteenth.yml 3 of 120, 93.3%, 7.5%, 8.3%;
-nineteenth.yml 2 of 120, 95.0%, 4.2%, 6.7%; twentieth.yml 7 of 120, 90.0%, 5.8%, 0.8%; twentyfirst.yml 1 of 120,
-95.8%, 11.7%, 6.7%; twentysecond.yml 8 of 120, 89.2%, 4.2%, 5.0%; twentythird.yml 5 of 120, 87.5%, 1.7%, 5.0%;
-twentyfourth.yml 16 of 120, 77.5%, 20.8%, 9.2%; twentyfifth.yml 9 of 120, 82.5%, 5.8%, 5.0%; twentysixth.yml 1 of
-120, 95.8%, 12.5%, 9.2%; twentyseventh.yml 1 of 120, 94.2%, 11.7%, 5.8%; twentyeighth.yml 5 of 120, 91.7%, 4.2%,
-2.5%.
+Each file (by default every set in tests/danger/ but dev.yml, newest first: SETS below, each written by other
+hands apart from the training sentences in knowledge/danger_sentences.yml; a file not there yet is skipped and said
+so) is typed, and the report says which were tuned on. All are development sets now: dev.yml, heldout.yml and
+people.yml were looked at while choosing the check's guards, concepts and thresholds; every set from final.yml on
+was measured once as held out (the first on 2026-12-03; README, "How the danger check was measured") and its misses
+were then fixed as kinds. Each such file's header keeps its one honest measurement (neither reply, urgent reply
+first, the check on reflective sentences, the urgent reply on them), and the README's table lists them all.
 A new held-out set, written by other hands, is needed for an honest figure: name it with --heldout and it is
 reported as held out.
+
+Each sentence is typed in every context:
 - outside a session (what components/danger.py does before the rules route it);
 - as the first answer of a session (the practitioner's name is asked first);
 - as the answer to a free-text question mid-session, and to a theme question;
@@ -67,20 +51,18 @@ from bot.reading.text_input import Incoming  # noqa: E402
 
 HELDOUT = ROOT / "tests" / "danger" / "heldout.yml"
 FINAL = ROOT / "tests" / "danger" / "final.yml"
-DEFAULT_FILES = tuple(ROOT / "tests" / "danger" / name for name in (
-    "twentyeighth.yml", "twentyseventh.yml", "twentysixth.yml", "twentyfifth.yml", "twentyfourth.yml",
-    "twentythird.yml", "twentysecond.yml", "twentyfirst.yml", "twentieth.yml", "nineteenth.yml", "eighteenth.yml",
-    "seventeenth.yml", "sixteenth.yml", "fifteenth.yml", "fourteenth.yml", "thirteenth.yml", "twelfth.yml",
-    "eleventh.yml", "tenth.yml", "ninth.yml", "eighth.yml", "seventh.yml", "sixth.yml", "fifth.yml", "fourth.yml",
-    "third.yml", "second.yml", "final.yml", "people.yml", "heldout.yml"))
+# Every set written by other hands, in the order they were written: add a new one at the end. make evaluate reads
+# them newest first; all are development sets now (tuned on), and a file named with --heldout that is not here is
+# reported as held out.
+SETS = ("heldout.yml", "people.yml", "final.yml", "second.yml", "third.yml", "fourth.yml", "fifth.yml", "sixth.yml",
+        "seventh.yml", "eighth.yml", "ninth.yml", "tenth.yml", "eleventh.yml", "twelfth.yml", "thirteenth.yml",
+        "fourteenth.yml", "fifteenth.yml", "sixteenth.yml", "seventeenth.yml", "eighteenth.yml", "nineteenth.yml",
+        "twentieth.yml", "twentyfirst.yml", "twentysecond.yml", "twentythird.yml", "twentyfourth.yml",
+        "twentyfifth.yml", "twentysixth.yml", "twentyseventh.yml", "twentyeighth.yml", "twentyninth.yml",
+        "thirtieth.yml")
+DEFAULT_FILES = tuple(ROOT / "tests" / "danger" / name for name in reversed(SETS))
 # Files the check was tuned on (looked at while choosing its guards, concepts and thresholds): not held out.
-DEVELOPMENT_SETS = ("dev.yml", "heldout.yml", "people.yml", "final.yml", "second.yml", "third.yml", "fourth.yml",
-                    "fifth.yml", "sixth.yml", "seventh.yml", "eighth.yml", "ninth.yml", "tenth.yml",
-                    "eleventh.yml", "twelfth.yml", "thirteenth.yml", "fourteenth.yml", "fifteenth.yml",
-                    "sixteenth.yml", "seventeenth.yml", "eighteenth.yml", "nineteenth.yml",
-                    "twentieth.yml", "twentyfirst.yml", "twentysecond.yml", "twentythird.yml",
-                    "twentyfourth.yml", "twentyfifth.yml", "twentysixth.yml", "twentyseventh.yml",
-                    "twentyeighth.yml")
+DEVELOPMENT_SETS = ("dev.yml",) + SETS
 
 
 def role(name: str) -> str:
@@ -302,7 +284,7 @@ def main() -> int:
     parser.add_argument("--out", default=str(ROOT / "results"))
     parser.add_argument("--heldout", action="append", type=Path,
                         help="a file to measure (repeat for more); default: every set in tests/danger/ but "
-                             "dev.yml, from eighth.yml to heldout.yml (about ten minutes)")
+                             "dev.yml, newest first (about seven minutes)")
     args = parser.parse_args()
     knowledge = load_knowledge(ROOT / "knowledge")
     reports: Dict[str, Dict] = {}
