@@ -2007,3 +2007,37 @@ def test_a_crisis_team_with_him_is_help_in_hand_but_news_after_help_is_still_urg
                       "yet").level == CLEAR
     assert check.read("Fire brigade got them all out but the youngest is missing and mum's screaming she's still "
                       "inside").level == CLEAR
+
+
+# Kinds from the thirty-first (workshops and training leads) and thirty-second (managers and IROs, twice removed)
+# held-out sets, written here in other words; each was at most the check before its fix, most neither reply.
+@pytest.mark.parametrize("text", [
+    # an exercise named only to say this is not one
+    "Like the vignette but real: her ex is at the door right now and she's got the baby in her arms.",
+    "Real, not the role play: Mia (14) says she's being picked up by a 30 year old man from the bus station tonight.",
+    # a child nobody knew about, left where the help has gone
+    "The paramedics didn't know about the toddler asleep in the back bedroom, mum's gone in the ambulance and no one's "
+    "there.",
+    # a ligature fixed now and a last message; a threat that the family will be gone for good
+    "Got a text from Kyle (15): 'rope's on the banister, tell my nan i love her'",
+    "Her dad messaged 'you'll never see me and the kids again' and his phone's off.",
+    # taken soon to a marriage the young person does not want
+    "She says she's being flown to Dhaka tomorrow for a wedding she doesn't want, she's 15.",
+    # a man charged over a child's injuries come to take her ("who was charged" says who he is)
+    "the stepdad who was charged over her bruises has turned up at the foster carers to take her, carer's locked the "
+    "door",
+])
+def test_kinds_the_thirty_first_and_thirty_second_sets_read_as_urgent_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # an exercise's quote runs over several sentences: all of it is the exercise's
+    "Role play for Thursday: 'Mum has just phoned. She says he's outside with a knife and the kids are upstairs.' "
+    "Pairs swap after five minutes.",
+    # a hypothetical and a table-top inject, each named before a colon
+    "Hypothetical for team meeting: a 14 year old rings you at midnight saying she's taken pills. Who first?",
+    "Inject 4 (14:10): a neighbour rings to say the twins are alone on the balcony. Groups agree actions.",
+])
+def test_exercise_material_named_as_such_is_not_asked_about(check, text):
+    assert check.read(text).level is None

@@ -220,9 +220,9 @@ class DangerCheck:
 
     def read(self, text: str) -> DangerReading:
         """The most urgent reading over the message's sentences, their clauses and runs of clauses."""
-        text = self.spelling.standard(text or "")
+        text = G.said_to_be_real(self.spelling.standard(text or ""))
         best = DangerReading()
-        every = sentences(text)
+        every = G.labelled_quotes(sentences(text))
         for number, sentence in enumerate(every):
             # the sentences either side are context for the margin: "X disclosed ... last night; he goes home at
             # 3", "Darren's popping round tonight. He's the one convicted over the baby's fractures."
@@ -478,8 +478,9 @@ def _settles(sentence: str) -> bool:
 
 
 # Plans and agreements: not help in hand by themselves ("Next steps: review safety plan at core group")
-_PLANS = re.compile(r"\b(safety plan|disruption plan|written agreement|(already |now )?in place|next steps?)\b",
-                    re.IGNORECASE)
+# and conditions said, not kept ("Bail conditions say no contact" after he has gone to the house)
+_PLANS = re.compile(r"\b(safety plan|disruption plan|written agreement|(already |now )?in place|next steps?|"
+                    r"(bail )?conditions? (say|says|state|states|are))\b", re.IGNORECASE)
 
 
 def _says_who(sentence: str, span: str) -> bool:

@@ -55,7 +55,11 @@ NOW = re.compile(
     r"(is|are|'s|'re) (now |still )?(very |really |so |too |quite )?(sleepy|drowsy|floppy|limp|grey|blue|pale|"
     r"unresponsive|hard to wake|not waking|not feeding|fitting)|(has|have|'s|'ve) been (sick|vomiting|fitting)|"
     r"since (last night|yesterday|this morning)|all (day|night)|overnight|minutes? ago|(an|one|two|\d+) hours? ago|"
-    r"earlier( today| on)?|inside|(has|have|'s|'ve) just|(hasn'?t|has not|haven'?t|not) (come|came|been) (back|home)|"
+    r"earlier( today| on)?|inside|"
+    # news ("she's just left"), not "is just" and a state ("Mum says he's just tired")
+    r"(has|have|'s|'ve) just(?! (tired|sleepy|hungry|teething|grumpy|upset|being|a|an|the|so|very|really|too|how|"
+    r"what|like|not|fine|ok|okay|normal|quiet|shy|cheeky|naughty|playing|messing|attention|his|her|their|my|one|that|"
+    r"this)\b)|(hasn'?t|has not|haven'?t|not) (come|came|been) (back|home)|"
     r"before (the )?morning|by (the )?morning|any (minute|second|moment)|"
     # a clock time typed bare ("pickup 3.15", "flight 9pm"; not "it's 3am", which sets a scene, nor "3.45kg")
     r"(?<![£$\d.:/])(?<!it's )(?<!its )(?<!it was )\d{1,2}([.:]\d\d)? ?(am|pm)\b|"
@@ -118,7 +122,8 @@ PAST = re.compile(
     r"three|four|five|six|seven|eight|nine|ten)\b|"
     r"as a (child|girl|boy|baby|toddler|teenager|kid)|during the (last|previous|first) plan|"
     r"before the (last |previous )?plan|at the time|had been|(she|he|they|i|we)'d been|were called|was called|"
-    r"was arrested|was convicted|conviction|(was|were) (found(?! (wandering|alone|on (his|her|their) own|"
+    r"(?<!who )(?<!that )was arrested|was convicted|conviction|"
+    r"(was|were) (found(?! (wandering|alone|on (his|her|their) own|"
     r"unresponsive|unconscious|collapsed|outside|chewing|eating|sucking|drinking|swallowing|licking))|reported|"
     r"recorded)|"
     r"(years|months|weeks) back|(jumped|was|were|happened|did|took|tried|attempted)\b[^.,;]{0,40}\baged \d{1,2}\b|"
@@ -202,14 +207,14 @@ _ON_RECORD = re.compile(
 # "Training day tomorrow. Mum just rang, he's here with a knife" is news.
 _EXERCISE = re.compile(
     r"\b(scenarios?|vignettes?|case stud(y|ies)|role[- ]?plays?|table[- ]?top|war-?gaming|exercise|simulation|quiz|"
-    r"true or false|"
+    r"true or false|hypothetical|inject \d+|"
     r"just curious|out of curiosity|asking for my (own )?(knowledge|learning|practice)|"
     r"no (real |actual )?case (now|at the moment)|purely (theoretical|hypothetical)|hypothetically)\b",
     re.IGNORECASE)
 # An exercise named before a colon at the start: what follows the colon is its material, not news.
 EXERCISE_LABEL = re.compile(
     r"^\W*[^:]{0,60}\b(scenarios?|vignettes?|case stud(y|ies)|role[- ]?plays?|table[- ]?top|exercise|quiz|simulation|"
-    r"thought experiment|discussion (prompt|point|question))"
+    r"thought experiment|discussion (prompt|point|question)|hypothetical|inject( \d+)?)"
     r"\b[^:]{0,40}:|"
     r"^\W*(in|for) (the |our |my |next week'?s |tomorrow'?s |this week'?s |today'?s )?(\w+ )?(role[- ]?play|"
     r"scenario|exercise|simulation|vignette|case study)\b", re.IGNORECASE)
@@ -445,7 +450,7 @@ RESOLVED = regex.compile(
     r"out of (it|that life|county lines|the gang|exploitation) (for|since) (over |more than |nearly |almost )?"
     r"(a|an|one|two|three|six|\d+|last) (years?|months?|summer|spring|autumn|winter)|"
     r"(wasn'?t|isn'?t|not) (real|serious|true)|false alarm|turned out|remanded|recalled( to prison)?|"
-    r"(was|were|been|got) arrested|on tag|on remand|in (a )?secure (unit|children'?s home)|"
+    r"(?<!who )(?<!that )(was|were|been|got) arrested|on tag|on remand|in (a )?secure (unit|children'?s home)|"
     # a weapon taken by the police, not a child who "seized" (fitted)
     r"(police|officers|they)( have|'ve| had)? seized|(knife|weapon|gun|drugs|it) (was |were |has been )?seized|"
     r"removed by (the )?police|security got (him|her|them) out|police are dealing|"
@@ -455,7 +460,7 @@ RESOLVED = regex.compile(
     r"no (further |more |new )?(missing (episodes?|incidents?)|incidents?|episodes?|concerns?) since\b|"
     r"no (self[- ]?harm\w*|incidents?|episodes?|concerns?|reports?) (for|in|since) (over |more than |the (last|past) )?"
     r"(a|an|one|two|three|four|five|six|\d+) (years?|months?|weeks?)|"
-    r"(been|was|were|got|being) charged(?! (\w+ )?(at|towards|into|with))|, charged,|"
+    r"(?<!who )(?<!that )(been|was|were|got|being) charged(?! (\w+ )?(at|towards|into|with))|, charged,|"
     r"(they'?ve|police have|officers have|police) arrested (him|her|them)|in (hand)?cuffs|in (picu|intensive care)|"
     r"in emergency foster care|in a secure (placement|unit|home)|(ambulance|paramedics) took (him|her|them)|"
     r"under (s20|s\.? ?20|section 20)|bailed (to (an?|the) (address|hostel)|away|out of)|"
@@ -488,7 +493,8 @@ RESOLVED = regex.compile(
     r"(being )?protective|abe booked|\d+ ?min(ute)?s? checks)\b", re.IGNORECASE)
 # Words that make a whole message a question about practice, never a report of now.
 TEACHING = re.compile(
-    r"\b(hypothetically|in theory|(?<!from my )(?<!in my )case stud(y|ies)|practice question|quiz( question)?|"
+    r"\b(hypothetically|hypothetical (for|question|scenario)|inject \d+|in theory|"
+    r"(?<!from my )(?<!in my )case stud(y|ies)|practice question|quiz( question)?|"
     r"scenarios?|vignette|role[- ]?plays?|"
     r"table[- ]?top|"
     r"for (the |a |an |our |my |next week'?s )?(\w+ ){0,2}(training|induction|session|course|teaching|workshop)|"
@@ -609,6 +615,44 @@ IDIOMS = regex.compile(
     re.IGNORECASE)
 
 
+# Real news said to be real beside exercise words: "Not a role-play, this is real: ...", "It's like Scenario 2 but
+# real: ...", "Real, not a vignette: ...". The exercise is named only to say this is not one.
+_SAID_TO_BE_REAL = re.compile(
+    r"\b((this is |it'?s |this |that )?(not|isn'?t|is not) (a|an|the|part of the|one of the|from the|in the) (\w+ )?"
+    r"(role[- ]?plays?|scenarios?|vignettes?|exercises?|quiz|drills?|case stud(y|ies)|simulation|inject)( \d+)?|"
+    r"(it'?s |this is )?(just )?like (the )?(scenario|vignette|case study|exercise|role[- ]?play)( \d+)? but (it'?s )?"
+    r"real|(this is )?real,? not (a|an|the) (\w+ )?(role[- ]?play|scenario|vignette|exercise|quiz|drill|case study|"
+    r"simulation))\b", re.IGNORECASE)
+
+
+# A quotation mark that opens or closes a quote, not an apostrophe inside a word ("he's").
+_QUOTE_MARK = re.compile(r"(?<![A-Za-z])['‘\"“]|['’\"”](?![A-Za-z])")
+
+
+def labelled_quotes(sentences: List[str]) -> List[str]:
+    """Each sentence, with an exercise's label put before the sentences of a quote it opened ("Scenario 3 for the
+    DA workshop: 'Dad has just rung. He says he's coming round tonight.'"): the quote's later sentences are the
+    exercise's material as much as its first."""
+    found, label = [], ""
+    for sentence in sentences:
+        if label:
+            found.append(f"{label} {sentence}")
+            if len(_QUOTE_MARK.findall(sentence)) % 2:
+                label = ""  # the quote closes here
+            continue
+        found.append(sentence)
+        opened = EXERCISE_LABEL.match(sentence)
+        if opened and len(_QUOTE_MARK.findall(sentence)) % 2:
+            label = opened.group(0).rstrip()
+    return found
+
+
+def said_to_be_real(text: str) -> str:
+    """The text with an exercise named only to say this is not one put as "this is real", so that no word of it
+    frames real news as practice."""
+    return _SAID_TO_BE_REAL.sub("this is real", text)
+
+
 def without_idioms(text: str) -> str:
     """The text with everyday idioms made plain ("nearly died laughing" is laughter, not death)."""
     return IDIOMS.sub(" ok ", text)
@@ -680,7 +724,7 @@ NEGATION_INSIDE = re.compile(
     r"(?! (breathing|waking|wake|respond\w*|answer\w*|feeding|come (back|home)|been (back|home)|came|safe|"
     r"had (a |any )?(wet nappy|wet nappies|feed|bottle|drink|food|milk)|eaten|fed|"
     r"let|make me|send me|allow\w*|stop\w*|feel safe|fade|fading|go away|go (with|under|when)|disappear\w*|"
-    r"want(ed)? to (get married|be married|marry|go (back )?home)|"
+    r"want(ed)? to (get married|be married|marry|go (back )?home)|want(ed)?\b(?! to)|know about|"
     r"(been )?(found|located|traced|seen|heard from)))",
     re.IGNORECASE)
 
