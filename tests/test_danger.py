@@ -2041,3 +2041,60 @@ def test_kinds_the_thirty_first_and_thirty_second_sets_read_as_urgent_are_the_ur
 ])
 def test_exercise_material_named_as_such_is_not_asked_about(check, text):
     assert check.read(text).level is None
+
+
+# Kinds from the thirty-third (disabled children and complex health needs) and thirty-fourth (neglect, chronic and
+# acute) held-out sets, written here in other words; each failed before its fix.
+@pytest.mark.parametrize("text", [
+    # a marriage arranged, the flight soon in the next sentence
+    "The family have arranged a marriage for Sana (19, learning disability) in Sylhet. They fly from Heathrow "
+    "tomorrow morning.",
+    # oxygen run out, saturations dropping; a tracheostomy tube out
+    "Community nurse says Ellie's oxygen has run out and the spare cylinder is empty. Her sats keep dropping to 84.",
+    "The tracheostomy tube has come out and mum can't get the new one in.",
+    # a disclosure, and signed out of school just now
+    "Pupil told the nurse mum burns her with a lighter. Mum has just signed her out early.",
+    # children locked in since the parent left; a child who points, not speaks
+    "Two kids locked in the flat since their mum left on Sunday, neighbour can hear them.",
+    "Using his picture cards, Leo (7) pointed to 'dad', 'hit' and 'hurt'. Dad collects him today.",
+])
+def test_kinds_the_thirty_third_and_thirty_fourth_sets_read_as_urgent_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # a child who signs; a weekday said to be today ("on Wednesdays. It's Wednesday.")
+    "Ruby (8, non-verbal) signed that uncle 'hurts her bottom'. Uncle takes her home on Wednesdays. It's Wednesday.",
+    # "says her stepdad kicks her", and someone waiting at the school now
+    "kid says her stepdad kicks her in the back. stepdad's waiting outside the school.",
+])
+def test_a_disclosure_signed_or_said_of_his_dad_with_the_collector_today_is_at_least_asked_about(check, text):
+    assert check.read(text).level in (CLEAR, POSSIBLE)
+
+
+def test_a_weekday_said_to_be_today_is_read_as_today():
+    assert G.today_named("Gran has them on Fridays. It's Friday.") == "Gran has them today. It's Friday."
+    assert G.today_named("He drives her home on Fridays.") == "He drives her home on Fridays."  # no day named
+
+
+@pytest.mark.parametrize("text, level", [
+    # a fitting for equipment, not a fit
+    ("We rearranged Amir's fitting for next Tuesday, the wheelchair service were lovely.", None),
+    # the law asked about; a what-if told in the irregular past with "could she"
+    ("Legally speaking, can a 13 year old look after her brothers overnight while mum works?", None),
+    ("If a colleague found a dad unconscious with the kids inside, could she break the door? Just thinking it "
+     "through.", None),
+    # "what happens if": a question of practice, at most the check
+    ("What happens if a girl tells the nurse about her stepdad and he is the one collecting? I want to be prepared.",
+     POSSIBLE),
+])
+def test_equipment_the_law_and_what_happens_if_are_not_the_urgent_reply(check, text, level):
+    assert check.read(text).level == level
+
+
+def test_a_phrase_whose_help_is_in_hand_does_not_hide_another_that_is_not(check):
+    """"passport has been taken" reads as help in hand (taken by the police); the marriage on Monday is still a
+    danger phrase of its own, read in its turn."""
+    text = ("Hearing-impaired 15 year old signed to her keyworker that her passport has been taken and she leaves for "
+            "Somalia on Monday to be married.")
+    assert check.read(text).level == CLEAR

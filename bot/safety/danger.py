@@ -73,12 +73,13 @@ unsure) gets one short check: "Is a child in danger right now?".
 """
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 import regex
 from pydantic import BaseModel, validator
@@ -88,7 +89,8 @@ from bot.reading import model_cache
 from bot.reading.ngram_model import NgramModel, NgramSettings
 
 from . import danger_guards as G
-from .danger_concepts import ARRIVING, DISCLOSED, OFFENDER_NAMED, margin, names_harm, now_unresolved, settled, told_of
+from .danger_concepts import (ARRIVING, DISCLOSED, MARRIAGE, OFFENDER_NAMED, TRAVEL, margin, names_harm,
+                              now_unresolved, settled, told_of)
 from .spelling import Spelling, vocabulary
 
 CLEAR, POSSIBLE = "clear", "possible"
@@ -211,16 +213,20 @@ class DangerCheck:
 
     def _phrase(self, sentence: str) -> Optional[str]:
         """The clauses around the first danger phrase that counts (None if none counts)."""
+        return next(self._spans(sentence), None)
+
+    def _spans(self, sentence: str) -> Iterator[str]:
+        """The clauses around each danger phrase that counts, in the order of the phrase list (read lazily: most
+        sentences need only the first, or none)."""
         sentence = G.without_idioms(sentence)
         for phrase in self.phrases:
             for match in phrase.finditer(sentence):
                 if not G.undone(sentence, match.start(), match.end()):
-                    return G.span_of(sentence, match.start(), match.end())
-        return None
+                    yield G.span_of(sentence, match.start(), match.end())
 
     def read(self, text: str) -> DangerReading:
         """The most urgent reading over the message's sentences, their clauses and runs of clauses."""
-        text = G.said_to_be_real(self.spelling.standard(text or ""))
+        text = G.today_named(G.said_to_be_real(self.spelling.standard(text or "")))
         best = DangerReading()
         every = G.labelled_quotes(sentences(text))
         for number, sentence in enumerate(every):
@@ -253,8 +259,13 @@ class DangerCheck:
 
         So is someone arriving soon told first and who he is in the next sentence ("mum's moving her new partner in
         this afternoon. Checks came back with two convictions for sexual offences against children."): read as
-        one, who he is first, as the phrases for an offender arriving are written."""
+        one, who he is first, as the phrases for an offender arriving are written. And a marriage arranged with the
+        travel soon in the next sentence."""
         found: List[DangerReading] = []
+        if after and MARRIAGE.search(sentence) and TRAVEL.search(after[0]) and G.NOW.search(after[0]):
+            # a marriage arranged, and the flight soon in the next: "... arranged a marriage for Imran (20, severe LD)
+            # in Lahore - they fly from Manchester at 6am tomorrow"
+            found += [reading for reading in self._readings(f"{sentence}, {after[0]}") if reading.phrase]
         if after and ARRIVING.search(sentence) and G.NOW.search(sentence) and OFFENDER_NAMED.search(after[0]) and \
                 not (G.COUNTERFACTUAL.search(sentence) or G.WHAT_IF_OPENING.search(sentence)):
             found += [reading for reading in self._readings(f"{after[0]}, {sentence}") if reading.phrase]
@@ -267,7 +278,8 @@ class DangerCheck:
     def _readings(self, sentence: str, context: str = "", framed: int = 0, message: str = "") -> List[DangerReading]:
         if framed >= G.RECOUNTED:
             return []  # a scene the next sentence places in the past or the record
-        span = self._phrase(sentence)
+        spans = self._spans(sentence)
+        span = next(spans, None)
         # "what if ..." at the start governs every clause after it: at most the check (unless it says now); so does
         # an exercise set in the sentences either side. A worker's own reflection ("cumulative harm", "in
         # supervision") governs the words near it: a long message can reflect, then pass on news.
@@ -278,12 +290,15 @@ class DangerCheck:
         if span is not None:  # a phrase for danger now: clear, unless the message says it is over
             # Near the danger, or anywhere when the danger is told in the past tense ("the baby was floppy on
             # friday, ..., discharged"): in a long message "HV says weight is fine" is about something else.
-            near = G.around(plain, span, RESOLVED_REACH, before=0)
-            told_past = G.PAST_TENSE.search(span) or G.PAST.search(sentence)  # "locked them in during lockdown"
-            if not (G.resolved(near) or (told_past and G.resolved(sentence))):
-                at = max(sentence.find(span), 0)
-                asked = what_if or (reflects and G.near(G.REFLECTING, sentence, at, at + len(span)))
-                return [DangerReading(POSSIBLE if asked else CLEAR, sentence, 1.0, True)]
+            # A phrase whose help is in hand does not hide another in the same sentence that is not ("her passport
+            # has been taken and she leaves for Bangladesh on Thursday to be married").
+            for found in itertools.chain([span], spans):
+                near = G.around(plain, found, RESOLVED_REACH, before=0)
+                told_past = G.PAST_TENSE.search(found) or G.PAST.search(sentence)  # "locked them in during lockdown"
+                if not (G.resolved(near) or (told_past and G.resolved(sentence))):
+                    at = max(sentence.find(found), 0)
+                    asked = what_if or (reflects and G.near(G.REFLECTING, sentence, at, at + len(found)))
+                    return [DangerReading(POSSIBLE if asked else CLEAR, sentence, 1.0, True)]
             # Over elsewhere in the sentence, or over but "now" too: ask. Unless the whole sentence is settled (help
             # in hand, nothing after it saying now or naming a new harm) and the phrase itself says nothing of now:
             # then the classifier reads it as it reads any settled sentence ("the kids were home alone but the

@@ -151,6 +151,9 @@ ARRIVING = re.compile(
     r"(go(ing|es)?|return(ing|s)?|sent|heading|due to (go|return)) (back )?home|(bus|minibus|taxi|coach|lift) home|"
     r"pick-?ups?|(already |waiting )*in (the )?car ?park|(bus|minibus|taxi|coach) (home )?at \d|"
     r"home (tonight|today|later)|drop(ping)? (him|her|them) (back|home|off home)|"
+    # driven home, signed out of school, waiting at the gate
+    r"(drives|driving|drive|taking|takes) (him|her|them) home|signed (him|her|them) out|"
+    r"waiting (at|outside|by) the (gate|school|door|doors|front|car)|"
     r"send(ing|s)? (me|him|her|them) (back )?home|"
     # home from hospital or prison, walking onto the ward, signed in at the desk, on the late train
     r"^\W*home (at|by|tonight|today|later)\b|"
@@ -206,10 +209,19 @@ OFFENDER_NAMED = re.compile(
     r"sch\.? ?(1|one)|on the (sex offenders'? )?register|mappa|rso)\b", re.IGNORECASE)
 
 
+# A marriage arranged, and travel (read together when the travel is soon, as for a disclosure and home time).
+MARRIAGE = re.compile(r"\b(arranged|sorted|planned|organised|booked) (a |the |her |his )?(marriage|wedding|nikah)\b",
+                      re.IGNORECASE)
+TRAVEL = re.compile(r"\b(fly|flying|flies|flight|flights|leav(e|es|ing)|travel\w*|airport)\b", re.IGNORECASE)
+
+
 DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his|a|class|their) \w+)|"
-                       r"(said|says) (that )?['‘\"]?(dad|daddy|mum|mummy|step ?dad|grandad|uncle|mum'?s (partner|"
-                       r"boyfriend)) (\w+ ){0,2}(hit|hits|hurt|hurts|burn\w*|punch\w*|kick\w*|touch\w*|beat\w*|"
-                       r"strangl\w*|chok\w*|smack\w*|puts? (his|her) (willy|finger|private\w*)))\b", re.IGNORECASE)
+                       # a child who signs or points, not only one who speaks: "Archie signed that grandad ..."
+                       r"(signed|signs|typed|wrote) (that|to (me|us|(the|her|his|a) \w+))|pointed to|"
+                       r"(said|says) (that )?['‘\"]?(his |her |their |my )?(dad|daddy|mum|mummy|step ?dad|grandad|"
+                       r"uncle|mum'?s (partner|boyfriend)) (\w+ ){0,2}(hit|hits|hurt|hurts|burn\w*|punch\w*|kick\w*|"
+                       r"touch\w*|beat\w*|strangl\w*|chok\w*|smack\w*|ties|tied|locks|locked|squeez\w*|pinch\w*|"
+                       r"puts? (his|her) (willy|finger|private\w*)))\b", re.IGNORECASE)
 
 
 # A worker's fear for a child tonight ("a bad feeling about the baby tonight"): no harm named, but asked about.

@@ -54,7 +54,8 @@ NOW = re.compile(
     r"(missing|not (been )?seen|not heard from) since|since \d{1,2}( ?(am|pm|o'?clock))?|"
     r"(is|are|'s|'re) (now |still )?(very |really |so |too |quite )?(sleepy|drowsy|floppy|limp|grey|blue|pale|"
     r"unresponsive|hard to wake|not waking|not feeding|fitting)|(has|have|'s|'ve) been (sick|vomiting|fitting)|"
-    r"since (last night|yesterday|this morning)|all (day|night)|overnight|minutes? ago|(an|one|two|\d+) hours? ago|"
+    r"since (last night|yesterday|this morning)|since (mum|dad|mam|she|he|they|their (mum|dad|mother|father)|the "
+    r"parents?) (left|went)|all (day|night)|overnight|minutes? ago|(an|one|two|\d+) hours? ago|"
     r"earlier( today| on)?|inside|"
     # news ("she's just left"), not "is just" and a state ("Mum says he's just tired")
     r"(has|have|'s|'ve) just(?! (tired|sleepy|hungry|teething|grumpy|upset|being|a|an|the|so|very|really|too|how|"
@@ -78,6 +79,9 @@ NOW = re.compile(
     r"(?= *([.!?,;]|$|tonight|today|this|am|pm))|(half|quarter) (past|to) (one|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve)|"
     r"before the bell|after school(?! (clubs?|activit\w*|provision|care|sessions?|groups?))|as i type|"
+    # after today's club, and someone waiting now: "going home with him after football", "dad's waiting at the gate"
+    r"after (football|club|swimming|practice|training|dance|cubs|brownies|scouts|beavers|gymnastics|the match|tea)\b"
+    r"(?! (sessions?|on \w+days?))|(is|'s|are|'re) (already |still )?waiting (at|outside|by|in)|"
     r"(finish(es|ing)?|ends?|closes?|out) (at )?\d{1,2}([.:]\d\d)? ?(am|pm)\b|after work|"
     r"(shuts|closes|finishes|ends|lets out) (at \d{1,2}([.:]\d\d)?|\d{1,2}[.:]\d\d)\b|"
     r"(staying|stopping|sleeping) (over )?(the|this) "
@@ -173,8 +177,9 @@ WHAT_IF_OPENING = re.compile(
 # men were collecting them tonight would it be police or EDT first?"): its "tonight" is the scenario's, not news.
 # So is one set up by "say" or "imagine" and told in the past tense ("Say a sex offender was moving in tonight").
 COUNTERFACTUAL = re.compile(
-    r"^\W*if\b[^.?!]{0,120}\b(was|were|knew|had|\w{3,}ed)\b[^.?!]{0,120}\bwould (it|i|we|you|that|they|this|"
-    r"good|the|our)\b|^\W*what if\b[^.?!]{0,80}\b(was|were|had|\w{3,}ed|got|went|ran|took|came|left|said|told)\b|"
+    r"^\W*if\b[^.?!]{0,120}\b(was|were|knew|had|found|saw|got|\w{3,}ed)\b[^.?!]{0,120}\b(would|could) "
+    r"(it|i|we|you|he|she|that|they|this|good|the|our)\b|"
+    r"^\W*what if\b[^.?!]{0,80}\b(was|were|had|\w{3,}ed|got|went|ran|took|came|left|said|told)\b|"
     r"^\W*(say|suppose|supposing|imagine|let'?s say)\b[^.?!]{0,40}\b(was|were|had)\b|"
     # asked as a question of judgement: "Would it be disproportionate to use EDT if a kid rang me at 8pm saying ..."
     # (a scenario: someone unnamed, told in the simple past; not "if a 14 year old has just rang me")
@@ -359,7 +364,8 @@ RESOLVED = regex.compile(
     r"(in|on) (a|the) (psych\w*|mental health|adolescent|inpatient|tier ?4|secure) (unit|ward|bed)|"
     r"(?<!feel )(?<!feels )(?<!feeling )safe (there|here)|"
     r"(now|being (seen|treated)) in (a&e|the hospital|hospital)|"
-    r"(baby|child|toddler|the (boy|girl|kid|yp)) (is|'s) (now )?"
+    r"in (a&e|hospital|resus) with (\w+ ){0,3}(staff|carers?|mum|dad|nurses?|foster)|"
+    r"(baby|child|toddler|young person|yp|teenager|the (boy|girl|kid|yp)) (is|'s) (now |still )?"
     r"in (a&e|hospital)|on (picu|nicu|scbu|hdu)|being treated(?! (badly|like|as|worse|roughly|unfairly|differently))|"
     r"on (a|the) drip|"
     r"doctors? (say|says|said) (she|he|they|it|baby)( will|'ll| is going to|'s going to) be (ok|okay|fine|"
@@ -534,6 +540,7 @@ TEACHING = re.compile(
     r"thought experiment|discussion (prompt|point)|training exercise|not a real (case|child|family)|"
     # the law asked about, a form's tick box: "Is leaving a 12yo home alone overnight illegal in England?"
     r"^\W*(is|are) (it |they )?(\w+ ){0,8}(illegal|legal|against the law)\b|tick ?box|what(['’]?s| is) the law\b|"
+    r"^\W*legally\b|is there an age|what age (can|should|is)|what happens (if|when)|talk (it )?through what|"
     # a question asked to learn, with no case behind it: "Just asking for my knowledge, no case now."
     # (not a bare "just asking", which people also say of a real worry)
     r"asking for my (own )?(knowledge|learning|practice)|no (real |actual )?case (now|at the moment)|"
@@ -565,6 +572,11 @@ IDIOMS = regex.compile(
     r"crisps?)|kill(ed|ing)? (my|him|her|them)sel(f|ves) laughing|beat (me|him|her|them|us|the \w+|his \w+|her \w+) "
     r"at (football|fifa|cards|chess|uno|monopoly|the game|(\w+ ){1,3}on the (playstation|xbox|switch))|"
     r"dying (for|to) \w+|to die for|bored to death|"
+    r"(i|we) could (kill|murder|strangle|throttle) (the|my|our|that|this) (\w+ ){0,3}(manager|boss|team|services?|"
+    r"office|department|council|receptionist|admin|printer|system|laptop|computer|panel)|"
+    # a fitting for equipment, not a fit: "they've cancelled Milo's fitting", "the wheelchair fitting"
+    r"(wheelchair|splint|brace|orthotics?|hearing aid|seating|mould|cast|helmet|glasses) fitting|"
+    r"(cancelled|booked|missed|rearranged|postponed|moved|rescheduled) (\w+['’]s |his |her |their |the |a )fitting|"
     r"(a |like a )(ticking )?(time ?bomb|bomb (waiting|about|ready) to go off)|"
     r"scared (me )?to death|the death of (me|her|him|us|them)|"
     r"drop dead \w+|"
@@ -645,6 +657,19 @@ def labelled_quotes(sentences: List[str]) -> List[str]:
         if opened and len(_QUOTE_MARK.findall(sentence)) % 2:
             label = opened.group(0).rstrip()
     return found
+
+
+_TODAY_NAMED = re.compile(r"\b(it'?s|today is|today'?s) (mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def today_named(text: str) -> str:
+    """The text with a weekday said to be today read as today where it comes before ("Grandad drives him home on
+    Fridays. It's Friday." is "... home today.")."""
+    named = _TODAY_NAMED.search(text)
+    if named is None:
+        return text
+    day = re.compile(rf"\b(on |every )?{named.group(2)}days?\b(?! (morning|afternoon|evening|night))", re.IGNORECASE)
+    return day.sub("today", text[:named.start()]) + text[named.start():]
 
 
 def said_to_be_real(text: str) -> str:
