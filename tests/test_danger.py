@@ -2098,3 +2098,44 @@ def test_a_phrase_whose_help_is_in_hand_does_not_hide_another_that_is_not(check)
     text = ("Hearing-impaired 15 year old signed to her keyworker that her passport has been taken and she leaves for "
             "Somalia on Monday to be married.")
     assert check.read(text).level == CLEAR
+
+
+# Kinds from the thirty-fifth (the assistant in use: commands and answers with the news inside them) and thirty-sixth
+# (online harm) held-out sets, written here in other words; each failed before its fix.
+@pytest.mark.parametrize("text, level", [
+    # a child's "secret game" with the adult who does the school run, whispered
+    ("sorry 2 - he's also just whispered that his uncle plays 'the secret game' in the bath and uncle does the school "
+     "run tomorrow", CLEAR),
+    # all of a relative's tablets
+    ("'necked all of nan's tablets, dont tell' - Ruby sent that on Insta ten minutes ago.", CLEAR),
+    # someone not allowed contact arriving at the school
+    ("Tyler's mum's boyfriend, who's not allowed contact, has just turned up at the school gate.", CLEAR),
+    # a parent gone since a day named, in a child's post; a threat to a sibling if he does not run
+    ("Screenshot of a post from an 11yo: 'dad's been gone since Saturday, we've got no food'.", CLEAR),
+    ("DM from the recruiter: 'you're on the train at 6 or your little sister gets it'. He's 14.", CLEAR),
+    # a disclosure, and the minibus "drops her home" soon
+    ("Our 15yo told her tutor that dad punched her last night. The minibus drops her home in an hour.", POSSIBLE),
+])
+def test_kinds_the_thirty_fifth_and_thirty_sixth_sets_read_as_urgent(check, text, level):
+    assert check.read(text).level == level
+
+
+@pytest.mark.parametrize("text, level", [
+    # a policy question named as one
+    ("Policy question: does a goodbye message on TikTok mean an automatic strategy discussion?", None),
+    # news that came in at a clock time, settled by the next sentence
+    ("The photo of the twins alone on the balcony came in at 5; police went straight round and they're with their "
+     "gran now.", None),
+    # the question after a "what if" is the what-if's; a what-if's reach passes a clock time's dot
+    ("What if a toddler stopped breathing while I was on the phone to dad? Do I ring 999 myself or tell him to?",
+     POSSIBLE),
+    ("If a girl told me at 2.30 that her stepdad hits her and he was collecting at 3.15, would I keep her back? For "
+     "the quiz.", POSSIBLE),
+])
+def test_policy_questions_settled_news_and_what_ifs_are_not_the_urgent_reply(check, text, level):
+    assert check.read(text).level == level
+
+
+def test_help_on_its_way_is_not_someone_arriving():
+    assert G.resolved("she's in A&E with her mum now and the CAMHS liaison nurse is on her way")
+    assert not G.resolved("she's in A&E with her mum now and her stepdad is on his way")

@@ -150,7 +150,7 @@ ARRIVING = re.compile(
     # the child going back to where the harm is: "due to return home at the end of the school day"
     r"(go(ing|es)?|return(ing|s)?|sent|heading|due to (go|return)) (back )?home|(bus|minibus|taxi|coach|lift) home|"
     r"pick-?ups?|(already |waiting )*in (the )?car ?park|(bus|minibus|taxi|coach) (home )?at \d|"
-    r"home (tonight|today|later)|drop(ping)? (him|her|them) (back|home|off home)|"
+    r"home (tonight|today|later)|drop(s|ping)? (him|her|them) (back|home|off home)|"
     # driven home, signed out of school, waiting at the gate
     r"(drives|driving|drive|taking|takes) (him|her|them) home|signed (him|her|them) out|"
     r"waiting (at|outside|by) the (gate|school|door|doors|front|car)|"
@@ -217,7 +217,7 @@ TRAVEL = re.compile(r"\b(fly|flying|flies|flight|flights|leav(e|es|ing)|travel\w
 
 DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his|a|class|their) \w+)|"
                        # a child who signs or points, not only one who speaks: "Archie signed that grandad ..."
-                       r"(signed|signs|typed|wrote) (that|to (me|us|(the|her|his|a) \w+))|pointed to|"
+                       r"(signed|signs|typed|wrote|whispered) (that|to (me|us|(the|her|his|a) \w+))|pointed to|"
                        r"(said|says) (that )?['‘\"]?(his |her |their |my )?(dad|daddy|mum|mummy|step ?dad|grandad|"
                        r"uncle|mum'?s (partner|boyfriend)) (\w+ ){0,2}(hit|hits|hurt|hurts|burn\w*|punch\w*|kick\w*|"
                        r"touch\w*|beat\w*|strangl\w*|chok\w*|smack\w*|ties|tied|locks|locked|squeez\w*|pinch\w*|"

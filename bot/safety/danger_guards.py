@@ -49,7 +49,7 @@ NOW = re.compile(
     # a parent who did not come home last night is still gone: "daddy didn't come home last night, we're hungry"
     r"(didn'?t|did not|never) (come|came) (home|back) (last night|yesterday)|"
     r"at (half|quarter) (past |to )?\w+|at \d{1,2}([.:]\d\d| ?(am|pm|o'?clock))|"
-    r"at \d{1,2}(?= *([.!?,;'’\"]|$|today|tonight))|home time|end of (the )?(school )?day|"
+    r"at \d{1,2}(?= *([.!?,;'’\"]|$|today|tonight|as usual))|home time|end of (the )?(school )?day|"
     # still missing since a time ("missing since 6pm"), and a child's present state ("is very sleepy", "has been sick")
     r"(missing|not (been )?seen|not heard from) since|since \d{1,2}( ?(am|pm|o'?clock))?|"
     r"(is|are|'s|'re) (now |still )?(very |really |so |too |quite )?(sleepy|drowsy|floppy|limp|grey|blue|pale|"
@@ -177,7 +177,8 @@ WHAT_IF_OPENING = re.compile(
 # men were collecting them tonight would it be police or EDT first?"): its "tonight" is the scenario's, not news.
 # So is one set up by "say" or "imagine" and told in the past tense ("Say a sex offender was moving in tonight").
 COUNTERFACTUAL = re.compile(
-    r"^\W*if\b[^.?!]{0,120}\b(was|were|knew|had|found|saw|got|\w{3,}ed)\b[^.?!]{0,120}\b(would|could) "
+    r"^\W*if\b(?:[^.?!]|\.(?=\d)){0,120}\b(was|were|knew|had|found|saw|got|\w{3,}ed)\b(?:[^.?!]|\.(?=\d)){0,120}"
+    r"\b(would|could) "
     r"(it|i|we|you|he|she|that|they|this|good|the|our)\b|"
     r"^\W*what if\b[^.?!]{0,80}\b(was|were|had|\w{3,}ed|got|went|ran|took|came|left|said|told)\b|"
     r"^\W*(say|suppose|supposing|imagine|let'?s say)\b[^.?!]{0,40}\b(was|were|had)\b|"
@@ -246,10 +247,20 @@ _TOLD_PAST = re.compile(r"\b(was|were|had|went|took|got|did|fell|came|disclosed|
                         re.IGNORECASE)
 
 
+# News that came in at a clock time ("Ellie's goodbye post came through at 4", "Snap of the kids came in at 6"): the
+# time is when it arrived, and the next sentence can settle it.
+_CLOCK = re.compile(r"at \d{1,2}([.:]\d\d)?( ?(am|pm))?", re.IGNORECASE)
+_ARRIVED_AT = re.compile(r"\b(came( in| through)?|arrived|(was|were|got) (sent|posted|made|reported)|went up) at \d",
+                         re.IGNORECASE)
+
+
 def earlier_today(sentence: str) -> bool:
-    """Every sign of now in the sentence is a time earlier today, and it is told in the past tense."""
+    """Every sign of now in the sentence is a time earlier today, or the clock time news came in at, and it is told
+    in the past tense."""
     found = [m.group(0).strip() for m in NOW.finditer(sentence)]
-    return bool(found) and all(_EARLIER_TODAY.fullmatch(f) for f in found) and bool(_TOLD_PAST.search(sentence))
+    arrived = bool(_ARRIVED_AT.search(sentence))
+    return bool(found) and all(_EARLIER_TODAY.fullmatch(f) or (arrived and _CLOCK.fullmatch(f)) for f in found) and \
+        bool(_TOLD_PAST.search(sentence))
 
 
 def framed(sentence: str, following: str, context: str, settled_after: Callable[[], bool] = lambda: False,
@@ -266,7 +277,15 @@ def framed(sentence: str, following: str, context: str, settled_after: Callable[
                                              (_ON_RECORD.search(following) or
                                               PAST.search(_RECENT.sub(" ", following)))) or settled_after():
         return RECOUNTED
+    if previous and _ASKS_WHAT_TO_DO.search(sentence) and (WHAT_IF_OPENING.search(previous) or
+                                                           COUNTERFACTUAL.search(previous)):
+        return EXERCISE  # "What if a baby went floppy ...? - do I tell her to ring 999 or do I ring?"
     return EXERCISE if _EXERCISE.search(context) else 0
+
+
+# The worker asking what to do, as the question after a "what if".
+_ASKS_WHAT_TO_DO = re.compile(r"^\W*(do|should|shall|would|could|can|who|what|how|is it|am i|which) (i|we|you|do|"
+                              r"should|would)\b", re.IGNORECASE)
 
 
 # A sentence that is the worker's own reflection or a contingency: it governs every clause, as a "what if" does
@@ -478,7 +497,8 @@ RESOLVED = regex.compile(
     r"agreed to (leave|move out)|"
     r"police (have|had) spoken to (him|her|them)|(on|in) the ward|under observation|"
     r"(?<!during )(?<!in )(?<!at )(?<!on )supervised|"
-    r"safety plan|locked away|(not|isn'?t|aren'?t) allowed(?! (back|out|to (go|leave|see|tell|talk|speak|return)))|"
+    r"safety plan|locked away|"
+    r"(not|isn'?t|aren'?t) allowed(?! (back|out|contact|to (go|leave|see|tell|talk|speak|return)))|"
     r"can'?t (enter|come|go) (in|near|within)|"
     r"restrictors?|(?<!being )(?<!getting )(?<!be )fitted|(hasn'?t|haven'?t|not) (had|happened)( \w+)? since|"
     r"home and well|well now|"
@@ -541,6 +561,8 @@ TEACHING = re.compile(
     # the law asked about, a form's tick box: "Is leaving a 12yo home alone overnight illegal in England?"
     r"^\W*(is|are) (it |they )?(\w+ ){0,8}(illegal|legal|against the law)\b|tick ?box|what(['’]?s| is) the law\b|"
     r"^\W*legally\b|is there an age|what age (can|should|is)|what happens (if|when)|talk (it )?through what|"
+    r"(policy|practice|procedure|legal|training|guidance) question|how (does|do|would) (our|the) (policy|procedure|"
+    r"guidance|protocol)|"
     # a question asked to learn, with no case behind it: "Just asking for my knowledge, no case now."
     # (not a bare "just asking", which people also say of a real worry)
     r"asking for my (own )?(knowledge|learning|practice)|no (real |actual )?case (now|at the moment)|"
@@ -948,6 +970,9 @@ _NOT_OVER = regex.compile(
     r"'re) (now |already )?(on the doorstep|at the (front |back )?door|"
     r"outside the (house|flat|home|school))|"
     r"(?<!carer )(?<!carers )(?<!staff )(?<!police )(?<!officer )(?<!nan )(?<!gran )(?<!aunt )(?<!auntie )"
+    # (not help on its way: "the CAMHS liaison nurse is on her way")
+    r"(?<!nurse )(?<!doctor )(?<!worker )(?<!officer )(?<!police )(?<!ambulance )(?<!paramedic )(?<!paramedics )"
+    r"(?<!team )(?<!camhs )(?<!manager )(?<!sw )(?<!idva )"
     r"(is|'s|are) on (his|her|their) way(?! (to|into) (the )?(hospital|a&e|ward|station|foster|carers?|refuge)))\b",
     re.IGNORECASE)
 _DENIED = re.compile(r"\b(no|not|without|isn'?t|hasn'?t been|never)\s+$", re.IGNORECASE)
