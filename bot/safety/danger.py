@@ -267,7 +267,7 @@ class DangerCheck:
             # in Lahore - they fly from Manchester at 6am tomorrow"
             found += [reading for reading in self._readings(f"{sentence}, {after[0]}") if reading.phrase]
         if after and ARRIVING.search(sentence) and G.NOW.search(sentence) and OFFENDER_NAMED.search(after[0]) and \
-                not (G.COUNTERFACTUAL.search(sentence) or G.WHAT_IF_OPENING.search(sentence)):
+                not (G.COUNTERFACTUAL.search(sentence) or G.WHAT_IF_OPENING.search(sentence) or G.resolved(sentence)):
             found += [reading for reading in self._readings(f"{after[0]}, {sentence}") if reading.phrase]
         if not DISCLOSED.search(sentence):
             return found  # the common case, decided before anything else is read

@@ -154,6 +154,7 @@ ARRIVING = re.compile(
     # driven home, signed out of school, waiting at the gate
     r"(drives|driving|drive|taking|takes) (him|her|them) home|signed (him|her|them) out|"
     r"waiting (at|outside|by) the (gate|school|door|doors|front|car)|"
+    r"(?<!officer is )(?<!officers are )(?<!police are )(?<!car is )parked (up )?(outside|at|by)|"
     r"send(ing|s)? (me|him|her|them) (back )?home|"
     # home from hospital or prison, walking onto the ward, signed in at the desk, on the late train
     r"^\W*home (at|by|tonight|today|later)\b|"
@@ -206,7 +207,14 @@ DANGEROUS_PERSON = re.compile(
 OFFENDER_NAMED = re.compile(
     r"\b(sex offender|child sex(ual)? offen\w*|(convictions?|offences?|convicted) (for|against|of) (\w+ ){0,3}(child|"
     r"children|minors|under[- ]?1[68]s)|barred from (\w+ ){0,3}(children|minors|under[- ]?1[68]s)|schedule (1|one)|"
-    r"sch\.? ?(1|one)|on the (sex offenders'? )?register|mappa|rso)\b", re.IGNORECASE)
+    r"sch\.? ?(1|one)|on the (sex offenders'? )?register|mappa|rso|"
+    # what he did to a child before: "He's the one who fractured the last baby's ribs."
+    r"who (killed|murdered|shook|fractured|broke|seriously injured|raped|abused|sexually abused) (a|the|her|his|their|"
+    r"\w+'s) (previous |last |first |other |older )?(child|baby|son|daughter|sister|brother)|"
+    # and the order that keeps him away, said next: "He's parked outside the birth centre. The injunction says 100
+    # metres."
+    r"(injunction|non[- ]?mol\w*|restraining order|bail conditions?)\b[^.]{0,30}\b(says?|bars|stops|means|within|"
+    r"metres|not to))\b", re.IGNORECASE)
 
 
 # A marriage arranged, and travel (read together when the travel is soon, as for a disclosure and home time).
@@ -215,9 +223,11 @@ MARRIAGE = re.compile(r"\b(arranged|sorted|planned|organised|booked) (a |the |he
 TRAVEL = re.compile(r"\b(fly|flying|flies|flight|flights|leav(e|es|ing)|travel\w*|airport)\b", re.IGNORECASE)
 
 
-DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his|a|class|their) \w+)|"
+DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his|a|class|their|our|my) \w+)|"
                        # a child who signs or points, not only one who speaks: "Archie signed that grandad ..."
                        r"(signed|signs|typed|wrote|whispered) (that|to (me|us|(the|her|his|a) \w+))|pointed to|"
+                       # a child's plea not to tell the one who hurts them: "Please don't tell my mum, she'll kill me"
+                       r"(please )?don'?t tell (my |me )?(mum|dad|mam|nan|step ?dad|mum'?s boyfriend)|"
                        r"(said|says) (that )?['‘\"]?(his |her |their |my )?(dad|daddy|mum|mummy|step ?dad|grandad|"
                        r"uncle|mum'?s (partner|boyfriend)) (\w+ ){0,2}(hit|hits|hurt|hurts|burn\w*|punch\w*|kick\w*|"
                        r"touch\w*|beat\w*|strangl\w*|chok\w*|smack\w*|ties|tied|locks|locked|squeez\w*|pinch\w*|"

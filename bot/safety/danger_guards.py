@@ -117,7 +117,8 @@ PAST = re.compile(
     r"((?!\b(going|will|gonna|due|booked|flying|leaving|is|are|'s|'re)\b)[^.,;]){0,40}\bon " + _WEEKDAY + r"|"
     r"back in(?= (19|20)\d\d| the (day|past)| (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
     r" (spring|summer|autumn|winter)| year)|"
-    r"previous(ly)?(?! (convictions?|offences?|offending|case|partner|relationship|boyfriend|girlfriend|husband|"
+    r"previous(ly)?(?! (convictions?|offences?|offending|case|partner|relationship|boyfriend|girlfriend|husband|child|"
+    r"children|baby|babies|son|daughter|"
     r"wife|address))|"
     r"historic(al(ly)?)?|in the past|used to|years? before|during (the )?(lockdowns?|covid|pandemic)|"
     r"(on|at) (my|our|the|her|his) (first|last|initial|previous) (visit|meeting|session|medical|appointment|review|"
@@ -308,7 +309,9 @@ REFLECTING = re.compile(
 
 
 # A question reported ("asked her teacher if it hurts a lot when they cut you"): what was asked, not a "what if".
-_ASKED_IF = re.compile(r"\bask(ed|s|ing)?( \w+){0,3} (if|whether)\b", re.IGNORECASE)
+# (with its modal: "kept asking if I could stop her being taken")
+_ASKED_IF = re.compile(r"\bask(ed|s|ing)?( \w+){0,3} (if|whether)( (i|we|you|they|someone|anyone|somebody) "
+                       r"(could|would|can|will|might))?\b", re.IGNORECASE)
 # Pain told as what happens when a child is touched ("he screams if you touch it"): a state now, not a "what if".
 _PAIN_IF = re.compile(r"\b(scream\w*|cr(y|ies|ying)|flinch\w*|winc\w*|yelp\w*|hurts?) (if|when) (you|anyone|i|we|"
                       r"she|he|mum|dad|someone) (touch|move|lift|pick|hold)", re.IGNORECASE)
@@ -401,7 +404,9 @@ RESOLVED = regex.compile(
     # the emergency services have them out, a crisis team is with her: "Fire brigade got them all out"
     r"(fire (brigade|service|crew)s?|firefighters|firemen|paramedics|police|officers) (have |'ve )?(got|pulled|"
     r"brought) (them|him|her|everyone|the (kids|children|family|baby)) (all )?out|"
-    r"(crisis|home treatment|camhs) team (is|are|'s) with (her|him|them)|(police|paramedics|ambulance) "
+    r"(crisis|home treatment|camhs) team (is|are|'s) with (her|him|them)|"
+    r"(crisis team|camhs|the gp|a doctor|paramedics) (saw|assessed|have seen|has seen) (her|him|them)|"
+    r"(paramedics|ambulance crew|police) (are|is) here|(police|paramedics|ambulance) "
     r"(are|were|have been|was) (there|with|on scene|already)|(now )?in (foster|emergency) care|"
     r"(home|found|back|returned) safe|safe and (sound|well)|(under |in )?police protection|"
     r"(police|officers|they) (found|located|traced) (him|her|them)|"
@@ -562,7 +567,7 @@ TEACHING = re.compile(
     r"^\W*(is|are) (it |they )?(\w+ ){0,8}(illegal|legal|against the law)\b|tick ?box|what(['’]?s| is) the law\b|"
     r"^\W*legally\b|is there an age|what age (can|should|is)|what happens (if|when)|talk (it )?through what|"
     r"(policy|practice|procedure|legal|training|guidance) question|how (does|do|would) (our|the) (policy|procedure|"
-    r"guidance|protocol)|"
+    r"guidance|protocol)|how (does|do) (\w+ ){1,3}apply|"
     # a question asked to learn, with no case behind it: "Just asking for my knowledge, no case now."
     # (not a bare "just asking", which people also say of a real worry)
     r"asking for my (own )?(knowledge|learning|practice)|no (real |actual )?case (now|at the moment)|"
@@ -593,7 +598,7 @@ IDIOMS = regex.compile(
     r"(choking|choked|choke) on (my|his|her|their|a|the) (tea|coffee|drink|water|food|lunch|dinner|sandwich|biscuit|"
     r"crisps?)|kill(ed|ing)? (my|him|her|them)sel(f|ves) laughing|beat (me|him|her|them|us|the \w+|his \w+|her \w+) "
     r"at (football|fifa|cards|chess|uno|monopoly|the game|(\w+ ){1,3}on the (playstation|xbox|switch))|"
-    r"dying (for|to) \w+|to die for|bored to death|"
+    r"dying (for|to) \w+|to die for|bored to death|knock (the|his|her|their) blocks? off|"
     r"(i|we) could (kill|murder|strangle|throttle) (the|my|our|that|this) (\w+ ){0,3}(manager|boss|team|services?|"
     r"office|department|council|receptionist|admin|printer|system|laptop|computer|panel)|"
     # a fitting for equipment, not a fit: "they've cancelled Milo's fitting", "the wheelchair fitting"
@@ -771,7 +776,7 @@ NEGATION_INSIDE = re.compile(
     r"(?! (breathing|waking|wake|respond\w*|answer\w*|feeding|come (back|home)|been (back|home)|came|safe|"
     r"had (a |any )?(wet nappy|wet nappies|feed|bottle|drink|food|milk)|eaten|fed|"
     r"let|make me|send me|allow\w*|stop\w*|feel safe|fade|fading|go away|go (with|under|when)|disappear\w*|"
-    r"want(ed)? to (get married|be married|marry|go (back )?home)|want(ed)?\b(?! to)|know about|"
+    r"want(ed)? to (get married|be married|marry|go (back )?home)|want(ed)?\b(?! to)|know about|tell (my|me|mum|dad)|"
     r"(been )?(found|located|traced|seen|heard from)))",
     re.IGNORECASE)
 
@@ -842,7 +847,9 @@ def opens_in_the_past(sentence: str) -> bool:
     if says_when(sentence):
         return True
     found = PAST.search(_RECENT.sub(lambda m: " " * len(m.group(0)), sentence))
-    return found is not None and len(re.findall(r"\w+", sentence[:found.start()])) <= 1
+    # ("Two Christmases ago he ...": "ago" ends the time it opens with)
+    words = 3 if found is not None and found.group(0).lower() == "ago" else 1
+    return found is not None and len(re.findall(r"\w+", sentence[:found.start()])) <= words
 
 
 _THIS_WAS = re.compile(r"(^|[,;(]\s*(but |and )?)(this|that|it|all this|all that) (was|were|happened|"
