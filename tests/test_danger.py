@@ -2168,3 +2168,30 @@ def test_kinds_the_thirty_seventh_and_thirty_eighth_sets_read_as_urgent_are_the_
 ])
 def test_paramedics_here_and_how_a_law_applies_are_not_the_urgent_reply(check, text, level):
     assert check.read(text).level == level
+
+
+# Kinds from the thirty-ninth (domestic abuse, often said calmly or in code) and fortieth (parental substance misuse
+# and mental ill-health) held-out sets, written here in other words; each failed before its fix.
+@pytest.mark.parametrize("text, level", [
+    # a victim's words just now, in a quote; a quoted goodbye to join someone who has died
+    ("Message from Jodie a minute ago: 'he's here. in the kitchen. cant call'. Her DASH was high risk in May.", CLEAR),
+    ("Text from Sana at 2am: 'kids are at my sisters, I'm going to be with my dad soon'. Her dad died last year, she's "
+     "overdosed before.", CLEAR),
+    # a parent held and nobody realised the child was at home; nobody has come for the children
+    ("Mum was sectioned at 11 and nobody realised the toddler was asleep upstairs.", CLEAR),
+    ("Boy, 8, messaged that mum took an overdose and the ambulance took her. No one has come for him and his sister.",
+     CLEAR),
+    # a child's words: the parent went out yesterday and the food is gone
+    ("Lily, 6, rang to say daddy went out yesterday and they've eaten the last of the bread. Her brother's 2.", CLEAR),
+    # moving back in today, and who he is next: on bail with a no-contact condition
+    ("Aunt says Jamal's dad is moving back in today. He's on bail with a no-contact condition.", CLEAR),
+    # a disclosure and "Mum comes at 3"
+    ("Ava (3) said 'mummy hit my head' and pointed. Mum comes at 3.", CLEAR),
+])
+def test_kinds_the_thirty_ninth_and_fortieth_sets_read_as_urgent_are_the_urgent_reply(check, text, level):
+    assert check.read(text).level == level
+
+
+def test_an_order_broken_by_turning_up_is_not_help_in_hand_but_a_turn_of_phrase_is_no_danger(check):
+    assert not G.resolved("Dad (non-mol in place) has turned up at school to collect her at 3.15")
+    assert check.read("I nearly fell off my chair when dad turned up to core group on time.").level is None

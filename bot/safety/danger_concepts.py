@@ -140,7 +140,7 @@ GRAVE_ALONE = re.compile(
 
 # Someone dangerous arriving: an arrival now in the clause, and a sign of danger about them in the sentence.
 ARRIVING = re.compile(
-    r"\b(moving (back )?in|moving (his|her|their|the) (\w+ ){0,2}in|moves (back )?in|"
+    r"\b(moving (back )?in|moving (his|her|their|the) (\w+ ){0,2}in|moves (back )?in|move (back )?in|"
     r"coming (round|over|back|home|to stay)|turning up|on (his|her|their) way|"
     r"popping (round|over|in|by)|(coming|going) (round|over) for|sleep ?over|(tag|bail|licence|release) address|"
     r"(staying|stopping) (over|the night|at|with|(for )?the (weekend|week|night))|moved (back )?in(to)?|collect\b|"
@@ -153,7 +153,7 @@ ARRIVING = re.compile(
     r"home (tonight|today|later)|drop(s|ping)? (him|her|them) (back|home|off home)|"
     # driven home, signed out of school, waiting at the gate
     r"(drives|driving|drive|taking|takes) (him|her|them) home|signed (him|her|them) out|"
-    r"waiting (at|outside|by) the (gate|school|door|doors|front|car)|"
+    r"waiting (at|outside|by) the (gate|school|door|doors|front|car)|(comes|arrives|gets here) at \d|"
     r"(?<!officer is )(?<!officers are )(?<!police are )(?<!car is )parked (up )?(outside|at|by)|"
     r"send(ing|s)? (me|him|her|them) (back )?home|"
     # home from hospital or prison, walking onto the ward, signed in at the desk, on the late train
@@ -214,7 +214,7 @@ OFFENDER_NAMED = re.compile(
     # and the order that keeps him away, said next: "He's parked outside the birth centre. The injunction says 100
     # metres."
     r"(injunction|non[- ]?mol\w*|restraining order|bail conditions?)\b[^.]{0,30}\b(says?|bars|stops|means|within|"
-    r"metres|not to))\b", re.IGNORECASE)
+    r"metres|not to)|bail\b[^.]{0,20}\bno[- ]contact|no[- ]contact (condition|order))\b", re.IGNORECASE)
 
 
 # A marriage arranged, and travel (read together when the travel is soon, as for a disclosure and home time).

@@ -46,6 +46,8 @@ NOW = re.compile(
     r"still (there|here|in there|at the house|in the house|inside)|(asleep|unconscious|unresponsive|out cold) since|"
     r"tomorrow|tmrw|tmr|in (an|one|two|three|five|ten|fifteen|twenty|thirty|forty|\d+) (hours?|hrs?|mins?|minutes)\b|"
     r"in half an hour|"
+    # hunger now: "she's eaten the last of the cereal"
+    r"(eaten|eating|ate) the last of|no food left|"
     # a parent who did not come home last night is still gone: "daddy didn't come home last night, we're hungry"
     r"(didn'?t|did not|never) (come|came) (home|back) (last night|yesterday)|"
     r"at (half|quarter) (past |to )?\w+|at \d{1,2}([.:]\d\d| ?(am|pm|o'?clock))|"
@@ -777,6 +779,7 @@ NEGATION_INSIDE = re.compile(
     r"had (a |any )?(wet nappy|wet nappies|feed|bottle|drink|food|milk)|eaten|fed|"
     r"let|make me|send me|allow\w*|stop\w*|feel safe|fade|fading|go away|go (with|under|when)|disappear\w*|"
     r"want(ed)? to (get married|be married|marry|go (back )?home)|want(ed)?\b(?! to)|know about|tell (my|me|mum|dad)|"
+    r"come (for|to get|to collect|round for)|"
     r"(been )?(found|located|traced|seen|heard from)))",
     re.IGNORECASE)
 
@@ -846,10 +849,16 @@ def opens_in_the_past(sentence: str) -> bool:
     that it was then ("..., this was 2021, ..."): either governs all of it."""
     if says_when(sentence):
         return True
-    found = PAST.search(_RECENT.sub(lambda m: " " * len(m.group(0)), sentence))
+    # an arrest or a conviction is an event, not a time the sentence opens with ("Dad was arrested at 2pm and nobody
+    # told anyone his twins were at home")
+    found = next((m for m in PAST.finditer(_RECENT.sub(lambda m: " " * len(m.group(0)), sentence))
+                  if not _EVENT.fullmatch(m.group(0))), None)
     # ("Two Christmases ago he ...": "ago" ends the time it opens with)
     words = 3 if found is not None and found.group(0).lower() == "ago" else 1
     return found is not None and len(re.findall(r"\w+", sentence[:found.start()])) <= words
+
+
+_EVENT = re.compile(r"(was|were) (arrested|convicted)|conviction", re.IGNORECASE)
 
 
 _THIS_WAS = re.compile(r"(^|[,;(]\s*(but |and )?)(this|that|it|all this|all that) (was|were|happened|"
@@ -943,6 +952,12 @@ _NOT_OVER = regex.compile(
     r"no ?(body|one) (has|with|is with) (a key|them|him|her)|(nobody|no ?one)('s| has)( been)? (to|round to|"
     r"near|with|checked on) (the )?(kids|children|them|baby|him|her)|"
     r"(with )?no (adults?|grown ?ups?) (there|with them|in|at home|about|around)|with no (adults?|grown ?ups?)|"
+    # someone an order keeps away, turned up: "Dad (non-mol in place) has turned up at school to collect Freya"
+    r"(has|have|'s) (just )?turned up (at|to)|"
+    # nobody told of the children left behind: "Dad was arrested at 2pm and nobody told anyone his twins were at
+    # home"
+    r"(nobody|no ?one) (told|knew|realised|mentioned)( anyone| anybody| us| the police| police)?\b[^.]{0,40}\b"
+    r"(were|was|are|is) (at home|home alone|in the (flat|house)|asleep)|"
     r"(at home|in the (house|flat)) with (nobody|no ?one|no-one)|"
     r"(not|hasn'?t been|haven'?t been) (called|rung|told|informed) yet|"
     r"(isn'?t|is not|not) answering( (the door|the phone|(her|his|their|my) phone|calls|texts|messages))?\b|"
