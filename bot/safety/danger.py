@@ -12,7 +12,9 @@ run of neighbouring clauses and the whole sentence is weighed on its own; the
 most urgent reading wins. It runs before any parsing of a structured answer
 ("no - he's there now and kicking off" is danger first and "no" second).
 Words typed as they sound ("tuk tablits", "to nite", "screamin") are first put back into the standard spelling
-the phrases and guards are written in (bot/safety/spelling.py, lists in knowledge/urgent_help.yml).
+the phrases and guards are written in (bot/safety/spelling.py, lists in knowledge/urgent_help.yml); an exercise
+named only to deny it ("Not a role-play, this is real: ...") is read as "this is real", and a weekday said to be
+today ("on Fridays. It's Friday.") as today (bot/safety/danger_guards.py).
 Two signals:
 
 - the phrase list in knowledge/urgent_help.yml: readable patterns for what

@@ -200,8 +200,6 @@ DANGEROUS_PERSON = re.compile(
     r"(\w+ ){0,2}again)\b", re.IGNORECASE)
 
 
-# A child telling someone: the first of the two sentences DangerCheck._told_then reads together ("Y5 pupil disclosed
-# to TA that stepdad touches her. Stepdad collecting today at 15:15.")
 # Who a person is, told in a sentence of its own ("Mark Leyton is barred from contact with under-18s", "Checks came
 # back with two convictions for sexual offences against children"): read with the arrival told just before it.
 OFFENDER_NAMED = re.compile(
@@ -223,6 +221,8 @@ MARRIAGE = re.compile(r"\b(arranged|sorted|planned|organised|booked) (a |the |he
 TRAVEL = re.compile(r"\b(fly|flying|flies|flight|flights|leav(e|es|ing)|travel\w*|airport)\b", re.IGNORECASE)
 
 
+# A child telling someone: the first of the two sentences DangerCheck._told_then reads together ("Y5 pupil disclosed
+# to TA that stepdad touches her. Stepdad collecting today at 15:15.")
 DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his|a|class|their|our|my) \w+)|"
                        # a child who signs or points, not only one who speaks: "Archie signed that grandad ..."
                        r"(signed|signs|typed|wrote|whispered) (that|to (me|us|(the|her|his|a) \w+))|pointed to|"

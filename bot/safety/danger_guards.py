@@ -218,7 +218,7 @@ _EXERCISE = re.compile(
     r"\b(scenarios?|vignettes?|case stud(y|ies)|role[- ]?plays?|table[- ]?top|war-?gaming|exercise|simulation|quiz|"
     r"true or false|hypothetical|inject \d+|"
     r"just curious|out of curiosity|asking for my (own )?(knowledge|learning|practice)|"
-    r"no (real |actual )?case (now|at the moment)|purely (theoretical|hypothetical)|hypothetically)\b",
+    r"no (real |actual )?case (now|at the moment)|purely theoretical|hypothetically)\b",
     re.IGNORECASE)
 # An exercise named before a colon at the start: what follows the colon is its material, not news.
 EXERCISE_LABEL = re.compile(
@@ -991,10 +991,10 @@ _NOT_OVER = regex.compile(
     r"(sat|sitting|waiting|parked)( in (a|the|his|her) (car|van))? outside( right now| now)? waiting|(is|'s|are|"
     r"'re) (now |already )?(on the doorstep|at the (front |back )?door|"
     r"outside the (house|flat|home|school))|"
-    r"(?<!carer )(?<!carers )(?<!staff )(?<!police )(?<!officer )(?<!nan )(?<!gran )(?<!aunt )(?<!auntie )"
     # (not help on its way: "the CAMHS liaison nurse is on her way")
-    r"(?<!nurse )(?<!doctor )(?<!worker )(?<!officer )(?<!police )(?<!ambulance )(?<!paramedic )(?<!paramedics )"
-    r"(?<!team )(?<!camhs )(?<!manager )(?<!sw )(?<!idva )"
+    r"(?<!carer )(?<!carers )(?<!staff )(?<!police )(?<!officer )(?<!nan )(?<!gran )(?<!aunt )(?<!auntie )"
+    r"(?<!nurse )(?<!doctor )(?<!worker )(?<!ambulance )(?<!paramedic )(?<!paramedics )(?<!team )(?<!camhs )"
+    r"(?<!manager )(?<!sw )(?<!idva )"
     r"(is|'s|are) on (his|her|their) way(?! (to|into) (the )?(hospital|a&e|ward|station|foster|carers?|refuge)))\b",
     re.IGNORECASE)
 _DENIED = re.compile(r"\b(no|not|without|isn'?t|hasn'?t been|never)\s+$", re.IGNORECASE)
