@@ -2195,3 +2195,23 @@ def test_kinds_the_thirty_ninth_and_fortieth_sets_read_as_urgent_are_the_urgent_
 def test_an_order_broken_by_turning_up_is_not_help_in_hand_but_a_turn_of_phrase_is_no_danger(check):
     assert not G.resolved("Dad (non-mol in place) has turned up at school to collect her at 3.15")
     assert check.read("I nearly fell off my chair when dad turned up to core group on time.").level is None
+
+
+# Kinds from the forty-first (children's homes and children missing from care) and forty-second (unaccompanied and
+# trafficked children, private fostering) held-out sets, written here in other words; each failed before its fix.
+@pytest.mark.parametrize("text, level", [
+    # goodbye letters for each of us, "don't look for me"
+    ("Maddie's left a letter for each of us in the lounge, hers says 'don't look for me'.", CLEAR),
+    # a baby on their own, and the parent held the next sentence (the arrest is why, not help)
+    ("baby in the house on his own. Dad's been remanded this afternoon, someone said. Nobody's been round", CLEAR),
+    # "abused" in a child's words, and dropped at the abuser's at 5
+    ("Ahmed says uncle Sami abused him on the last stay; mum's dropping him at Sami's at 5 for another night.", CLEAR),
+    # taken away tonight by someone she has never met
+    ("The 'uncle' is taking Grace, 9, away this evening and the school say she's never met him.", CLEAR),
+    # said in an interview, and dropped back there this afternoon
+    ("Jade said in her return interview that mum's boyfriend hit her, that's why she ran. Staff dropped her back home "
+     "this afternoon.", POSSIBLE),
+])
+def test_kinds_the_forty_first_and_forty_second_sets_read_as_urgent(check, text, level):
+    """At least the level given."""
+    assert check.read(text).level in ((CLEAR,) if level == CLEAR else (CLEAR, POSSIBLE))

@@ -239,7 +239,8 @@ class DangerCheck:
             # record ("... the kids are watching - that was the incident in May") or settles ("... at risk of being
             # taken abroad - FMPO in place, she's with a foster carer tonight"), or a training scenario
             following = every[number + 1] if number + 1 < len(every) else ""
-            framed = G.framed(sentence, following, context, settled_after=partial(_settles, following),
+            framed = G.framed(sentence, following, context,
+                              settled_after=partial(_settles, following, bool(_LEFT_ALONE.search(sentence))),
                               previous=every[number - 1] if number else "")
             for reading in self._readings(sentence, context, framed, text) + \
                     self._told_then(sentence, every[number + 1:number + 3]):
@@ -486,12 +487,22 @@ def training_texts(examples: DangerSentences) -> Tuple[List[str], List[int]]:
     return texts, labels
 
 
-def _settles(sentence: str) -> bool:
+def _settles(sentence: str, after_alone: bool = False) -> bool:
     """The sentence says help is in hand (more than a plan), and nothing in it is still going on or a harm that
-    help has not met ("mum's just been arrested, and the front door is wide open onto the main road")."""
+    help has not met ("mum's just been arrested, and the front door is wide open onto the main road"). After a child
+    left alone, a parent's arrest is why, not help ("toddler in the flat on her own. Mum's been arrested in town")."""
     plain = G.without_idioms(sentence)
+    if after_alone:
+        plain = _HELD.sub(" ", plain)
     return bool(plain) and G.resolved(_PLANS.sub(" ", plain)) and settled(plain) and not now_unresolved(plain) and \
         not any(names_harm(plain[a:b]) and not G.resolved(plain[a:b]) for a, b in G.clause_spans(plain))
+
+
+# A child left on their own, and a parent held: read together by _settles.
+_LEFT_ALONE = re.compile(r"\b(on (her|his|their) own|alone|by (herself|himself|themselves)|no (adult|one|grown ?up)s?"
+                         r"( (there|with (him|her|them)))?|nobody (there|with (him|her|them)))\b", re.IGNORECASE)
+_HELD = re.compile(r"\b((has|have|'s|'ve) )?(been |was |were |got )?(arrested|remanded|sectioned)|in (police )?custody|"
+                   r"in a cell\b", re.IGNORECASE)
 
 
 # Plans and agreements: not help in hand by themselves ("Next steps: review safety plan at core group")

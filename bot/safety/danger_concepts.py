@@ -150,7 +150,7 @@ ARRIVING = re.compile(
     # the child going back to where the harm is: "due to return home at the end of the school day"
     r"(go(ing|es)?|return(ing|s)?|sent|heading|due to (go|return)) (back )?home|(bus|minibus|taxi|coach|lift) home|"
     r"pick-?ups?|(already |waiting )*in (the )?car ?park|(bus|minibus|taxi|coach) (home )?at \d|"
-    r"home (tonight|today|later)|drop(s|ping)? (him|her|them) (back|home|off home)|"
+    r"home (tonight|today|later)|drop(s|ped|ping)? (him|her|them) (back|home|off home|(off )?at)|"
     # driven home, signed out of school, waiting at the gate
     r"(drives|driving|drive|taking|takes) (him|her|them) home|signed (him|her|them) out|"
     r"waiting (at|outside|by) the (gate|school|door|doors|front|car)|(comes|arrives|gets here) at \d|"
@@ -228,9 +228,12 @@ DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his
                        r"(signed|signs|typed|wrote|whispered) (that|to (me|us|(the|her|his|a) \w+))|pointed to|"
                        # a child's plea not to tell the one who hurts them: "Please don't tell my mum, she'll kill me"
                        r"(please )?don'?t tell (my |me )?(mum|dad|mam|nan|step ?dad|mum'?s boyfriend)|"
+                       # said in an interview: "Tyler said in his RHI that his foster carer's husband hit him"
+                       r"(said|says|told \w+) in (his|her|their|the|a) \w+ that|"
                        r"(said|says) (that )?['‘\"]?(his |her |their |my )?(dad|daddy|mum|mummy|step ?dad|grandad|"
                        r"uncle|mum'?s (partner|boyfriend)) (\w+ ){0,2}(hit|hits|hurt|hurts|burn\w*|punch\w*|kick\w*|"
                        r"touch\w*|beat\w*|strangl\w*|chok\w*|smack\w*|ties|tied|locks|locked|squeez\w*|pinch\w*|"
+                       r"raped|rapes|abused|abuses|molest\w*|assaulted|"
                        r"puts? (his|her) (willy|finger|private\w*)))\b", re.IGNORECASE)
 
 

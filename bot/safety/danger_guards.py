@@ -46,12 +46,15 @@ NOW = re.compile(
     r"still (there|here|in there|at the house|in the house|inside)|(asleep|unconscious|unresponsive|out cold) since|"
     r"tomorrow|tmrw|tmr|in (an|one|two|three|five|ten|fifteen|twenty|thirty|forty|\d+) (hours?|hrs?|mins?|minutes)\b|"
     r"in half an hour|"
+    # back where the harm is, now: "Police already dropped him back there and left"
+    r"(dropped|took|taken|sent|returned) (him|her|them) (straight )?back (there|home|to (him|her|them))|"
     # hunger now: "she's eaten the last of the cereal"
     r"(eaten|eating|ate) the last of|no food left|"
     # a parent who did not come home last night is still gone: "daddy didn't come home last night, we're hungry"
     r"(didn'?t|did not|never) (come|came) (home|back) (last night|yesterday)|"
     r"at (half|quarter) (past |to )?\w+|at \d{1,2}([.:]\d\d| ?(am|pm|o'?clock))|"
-    r"at \d{1,2}(?= *([.!?,;'’\"]|$|today|tonight|as usual))|home time|end of (the )?(school )?day|"
+    r"at \d{1,2}(?= *([.!?,;'’\"]|$|today|tonight|as usual|for (another|the|a|tea|dinner)\b))|"
+    r"home time|end of (the )?(school )?day|"
     # still missing since a time ("missing since 6pm"), and a child's present state ("is very sleepy", "has been sick")
     r"(missing|not (been )?seen|not heard from) since|since \d{1,2}( ?(am|pm|o'?clock))?|"
     r"(is|are|'s|'re) (now |still )?(very |really |so |too |quite )?(sleepy|drowsy|floppy|limp|grey|blue|pale|"
@@ -779,7 +782,7 @@ NEGATION_INSIDE = re.compile(
     r"had (a |any )?(wet nappy|wet nappies|feed|bottle|drink|food|milk)|eaten|fed|"
     r"let|make me|send me|allow\w*|stop\w*|feel safe|fade|fading|go away|go (with|under|when)|disappear\w*|"
     r"want(ed)? to (get married|be married|marry|go (back )?home)|want(ed)?\b(?! to)|know about|tell (my|me|mum|dad)|"
-    r"come (for|to get|to collect|round for)|"
+    r"come (for|to get|to collect|round for)|(come )?(look|looking|search) for me|"
     r"(been )?(found|located|traced|seen|heard from)))",
     re.IGNORECASE)
 
