@@ -583,6 +583,7 @@ def test_no_two_questions_are_near_duplicates_unless_they_share_a_topic(knowledg
 @pytest.mark.parametrize("new, error", [
     ('took: ["tablits"', "'tablits' is already read as 'tablets'"),  # one way of typing, two words
     ('took: ["T(uk)"', "must be lower-case words"),  # a way of typing is words, not a pattern
+    ('took: ["today"', "'today' is a standard word itself"),  # a word read as itself is no way of typing it
 ])
 def test_a_way_of_typing_a_word_must_be_words_and_mean_one_word(knowledge_copy, new, error):
     edit(knowledge_copy, "urgent_help.yml", 'took: ["tuk"', new)

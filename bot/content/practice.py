@@ -161,9 +161,10 @@ class UrgentHelp(StrictModel):
             for variant in variants:
                 if not re.fullmatch(r"[a-z0-9'’.]+( [a-z0-9'’.]+)*", variant):
                     raise ValueError(f"spellings.{standard}: '{variant}' must be lower-case words")
-                if variant in spellings or seen.setdefault(variant, standard) != standard:
-                    raise ValueError(f"spellings.{standard}: '{variant}' is already read as "
-                                     f"'{seen.get(variant, variant)}'")
+                if variant in spellings:
+                    raise ValueError(f"spellings.{standard}: '{variant}' is a standard word itself")
+                if seen.setdefault(variant, standard) != standard:
+                    raise ValueError(f"spellings.{standard}: '{variant}' is already read as '{seen[variant]}'")
         return spellings
 
 

@@ -33,7 +33,7 @@ class Spelling:
                  kept: Sequence[str] = ()):
         self._standard = {variant.lower(): standard.lower()
                           for standard, variants in typed_as.items() for variant in variants}
-        self._known = {word for word in vocabulary}
+        self._known = set(vocabulary)
         self._kept = {word.lower() for word in kept}
         # the longest first, so "to nite" is read before a shorter entry could take part of it
         variants = sorted(self._standard, key=len, reverse=True)
