@@ -2215,3 +2215,83 @@ def test_an_order_broken_by_turning_up_is_not_help_in_hand_but_a_turn_of_phrase_
 def test_kinds_the_forty_first_and_forty_second_sets_read_as_urgent(check, text, level):
     """At least the level given."""
     assert check.read(text).level in ((CLEAR,) if level == CLEAR else (CLEAR, POSSIBLE))
+
+
+# Kinds from the forty-third (rural, coastal, Gypsy, Roma and Traveller families) and forty-fourth (tired workers
+# venting at night, dark humour and autocorrect) held-out sets, written here in other words; each failed before its
+# fix.
+@pytest.mark.parametrize("text", [
+    # violence told in the present with what or where; a dialect word for it
+    "Her stepdad is thrashing Kayla with a cable in the kitchen, the neighbour can hear it through the wall",
+    "Her dad is leathering her brother in the garden, the boy next door came to tell me",
+    # a plan to walk into water, with when
+    "Any thoughts - Kai's told his mum he'll walk into the sea after tea, he was very calm. Tea's at 5.",
+    # a parent held or taken to hospital beside a child left alone is why, not help; nobody knew of the baby
+    "the 10 yr old alone with the twins, dad's been taken to A&E, nobody else there",
+    "Dad's in custody since lunchtime and officers didn't know there was a baby at the flat.",
+    # an offender pitched beside the family; an investigation for sexual abuse names the man staying
+    "The RSO has pitched his tent on the same campsite as the family, next to their caravan",
+    "the cousin from the s47 for sexual abuse is staying at the house this week",
+    # children left with nobody
+    "The carer has gone to Tenerife and left the 15 and 11 yr old with nobody, three nights now",
+    # who he is after fragments that only repeat; "i.e." ends no sentence
+    "Mum has agreed he can do the nursery pick up today. The nursery pick up. Him. The man who broke Lily's leg.",
+    "Uncle is coming to stay for the weekend, i.e. tonight. He was convicted for offences against children.",
+    # a child's plea and into the car of the one she fears ("before anyone could" is no "what if")
+    "After the meeting Ben said quietly 'please don't tell my dad I told you, he'll kill me' and climbed into his "
+    "dad's car before anyone could stop him.",
+    # a marriage said plainly, and when in the next sentence; taken to be wed; a register office against her will
+    "Aunt let slip 'he'll be wed before Eid, it's all arranged'. Eid is this weekend. Rafiq is 16.",
+    "The family are taking Leah to Dublin Friday to be wed.",
+    "Cousin is taking her to the registry office, she's 17 and has said no.",
+    # farm and household poisons, drunk
+    "toddler's been drinking the paraffin for the heater, mum's out",
+    "the 12 yr old's been drinking white spirit apparently, mum says it's attention seeking",
+    # small children alone in a caravan or on a boat; on a cliff top with no grown-ups
+    "three under-5s in the caravan alone, parents at the club",
+    "boys messing about on the cliff top, youngest is 8, no grown ups",
+    # the cutter staying with the family
+    "the cutter is apparently staying with them this week, the girl is 4",
+    # by the water and not coming back
+    "Text from Josh (14): at the weir, not coming back.",
+    # a disclosure, and she has gone home
+    "Ruby told her teacher her uncle raped her at the weekend, she's gone home",
+    # a child named by the case that was closed
+    "the girl from the plan we closed is being flown to Mali tomorrow to be cut",
+])
+def test_kinds_the_forty_third_and_forty_fourth_sets_read_as_urgent_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # help in hand: family took them, paramedics have the child, police at the caravan, an ambulance to the ward
+    "The children left home alone in the Smith referral were collected by their aunt that night and she has them "
+    "under an SGO now.",
+    "Ambulance is here now, the paramedics have the toddler and mum's going in with him",
+    "Police at the caravan now with him, mum and the girls are in my car on the way to the refuge",
+    "Ambulance has taken the baby to the paediatric ward and mum's gone with her",
+    "I called 999, police and paramedics there now, I've been told to wait in the car",
+    "fire crew broke in for the kids left alone but they're out and with EDT now, all fine",
+    "To close the loop on Friday, the 'missing' 13 yr old was at his cousin's, found at 10, RHI done",
+    # the law asked about; an example after "e.g."; a reminder of a meeting
+    "Can a 10 year old legally be left home alone after school?",
+    "What are the warning signs of CSE, e.g. girls getting into cars with older men?",
+    "reminder, ICPC for the toddler with the burns is now 2pm friday",
+    # a case closing, a history, the past looked back on, the worker's own doubt and anger
+    "Closing the FGM case today - she's 19, at uni and thriving.",
+    "The family history is grim: two suicides, DV and a sibling death",
+    "Remember the boy who went missing to Cardiff? Back at school now and doing fine",
+    "The bruises stopped, the baby's fine, but what am I missing?",
+    "Children die in this country while we do paperwork, I'm so angry",
+])
+def test_help_in_hand_questions_and_the_workers_own_doubt_are_no_danger(check, text):
+    assert check.read(text).level is None
+
+
+def test_a_parent_held_beside_a_child_left_alone_is_why_not_help():
+    assert not G.resolved("the kids are on their own at the chalet, mum's been arrested in town")
+    assert not G.resolved("11 yr old alone with the baby, mum's been taken to A&E, nobody else")
+    assert G.resolved("mum's been arrested and the kids are with their nan")
+    # what is asked for is not help in hand
+    assert not G.resolved("we need police there now, the kids can't stay there")
+    assert G.resolved("police and paramedics there now, told to wait")

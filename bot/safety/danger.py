@@ -91,7 +91,7 @@ from bot.reading import model_cache
 from bot.reading.ngram_model import NgramModel, NgramSettings
 
 from . import danger_guards as G
-from .danger_concepts import (ARRIVING, DISCLOSED, MARRIAGE, OFFENDER_NAMED, TRAVEL, margin, names_harm,
+from .danger_concepts import (ARRIVING, DISCLOSED, MARRIAGE, OFFENDER_NAMED, SOON, TRAVEL, margin, names_harm,
                               now_unresolved, settled, told_of)
 from .spelling import Spelling, vocabulary
 
@@ -114,8 +114,11 @@ MIN_WORDS_FOR_SCORE = 3  # fewer words: phrases only; exactly this many: at most
 MAX_SCANNED_CHARACTERS = 20_000  # the longest message taken (see channels/rest.py)
 MAX_SENTENCE_CHARACTERS = 600
 SHORT_MESSAGE_WORDS = 12  # a message of this many words or fewer, typed in fragments, is also read as one sentence
+FRAGMENT_WORDS = 4  # a sentence of this many words or fewer can only repeat ("The school pick up. Him.")
 
-_SENTENCE_BREAK = re.compile(r"(?:[.!?;]+(?=\s|$)|\n+|\s[-–—]+\s|\s*\|\s*)")
+# "i.e." and "e.g." end no sentence: what follows says the same thing again ("coming home for Christmas, i.e. today")
+# or gives an example of it ("What are the signs of county lines, e.g. city kids turning up at caravans?")
+_SENTENCE_BREAK = re.compile(r"(?:(?<![iI]\.[eE])(?<![eE]\.[gG])[.!?;]+(?=\s|$)|\n+|\s[-–—]+\s|\s*\|\s*)")
 # Punctuation said aloud to voice typing: "he's down now comma paramedics checked him full stop"
 _SPOKEN = re.compile(r"\s+(comma|full stop|fullstop)\b", re.IGNORECASE)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
@@ -240,10 +243,10 @@ class DangerCheck:
             # taken abroad - FMPO in place, she's with a foster carer tonight"), or a training scenario
             following = every[number + 1] if number + 1 < len(every) else ""
             framed = G.framed(sentence, following, context,
-                              settled_after=partial(_settles, following, bool(_LEFT_ALONE.search(sentence))),
+                              settled_after=partial(_settles, following, bool(G.LEFT_ALONE.search(sentence))),
                               previous=every[number - 1] if number else "")
             for reading in self._readings(sentence, context, framed, text) + \
-                    self._told_then(sentence, every[number + 1:number + 3]):
+                    self._told_then(sentence, every[number + 1:number + 4]):
                 best = _more_urgent(best, reading)
                 if best.clear and best.phrase:
                     return best
@@ -265,13 +268,18 @@ class DangerCheck:
         one, who he is first, as the phrases for an offender arriving are written. And a marriage arranged with the
         travel soon in the next sentence."""
         found: List[DangerReading] = []
-        if after and MARRIAGE.search(sentence) and TRAVEL.search(after[0]) and G.NOW.search(after[0]):
+        if after and MARRIAGE.search(sentence) and (G.NOW.search(after[0]) or SOON.search(after[0])) and \
+                (TRAVEL.search(after[0]) or len(after[0].split()) <= FRAGMENT_WORDS + 2):
             # a marriage arranged, and the flight soon in the next: "... arranged a marriage for Imran (20, severe LD)
-            # in Lahore - they fly from Manchester at 6am tomorrow"
+            # in Lahore - they fly from Manchester at 6am tomorrow", or when it is: "'she'll be wed before the fair,
+            # it's all sorted' - fair is this weekend"
             found += [reading for reading in self._readings(f"{sentence}, {after[0]}") if reading.phrase]
-        if after and ARRIVING.search(sentence) and G.NOW.search(sentence) and OFFENDER_NAMED.search(after[0]) and \
+        # who he is, after any fragments that only repeat ("... do the school pick up today. The school pick up. Him.
+        # The one who broke Ava's arm")
+        who = next((told for told in after if len(told.split()) > FRAGMENT_WORDS or OFFENDER_NAMED.search(told)), "")
+        if who and ARRIVING.search(sentence) and G.NOW.search(sentence) and OFFENDER_NAMED.search(who) and \
                 not (G.COUNTERFACTUAL.search(sentence) or G.WHAT_IF_OPENING.search(sentence) or G.resolved(sentence)):
-            found += [reading for reading in self._readings(f"{after[0]}, {sentence}") if reading.phrase]
+            found += [reading for reading in self._readings(f"{who}, {sentence}") if reading.phrase]
         if not DISCLOSED.search(sentence):
             return found  # the common case, decided before anything else is read
         pairs = list(after[:1]) + (list(after[1:2]) if after and not names_harm(after[0]) else [])
@@ -286,8 +294,12 @@ class DangerCheck:
         # "what if ..." at the start governs every clause after it: at most the check (unless it says now); so does
         # an exercise set in the sentences either side. A worker's own reflection ("cumulative harm", "in
         # supervision") governs the words near it: a long message can reflect, then pass on news.
-        not_now = not (G.NOW.search(sentence) and not G.COUNTERFACTUAL.search(sentence))
-        what_if = (bool(G.WHAT_IF_OPENING.search(sentence)) and not_now) or bool(framed)
+        # (a clock time inside a "what if" is the scenario's: "what if a kid discloses at 3:25 and school shuts at
+        # 3:30")
+        opening = G.WHAT_IF_OPENING.search(sentence)
+        not_now = not (G.NOW.search(_CLOCK.sub(" ", sentence) if opening else sentence) and
+                       not G.COUNTERFACTUAL.search(sentence))
+        what_if = (bool(opening) and not_now) or bool(framed)
         reflects = not_now and bool(G.REFLECTING.search(sentence))
         plain = G.without_idioms(sentence)
         if span is not None:  # a phrase for danger now: clear, unless the message says it is over
@@ -297,7 +309,9 @@ class DangerCheck:
             # has been taken and she leaves for Bangladesh on Thursday to be married").
             for found in itertools.chain([span], spans):
                 near = G.around(plain, found, RESOLVED_REACH, before=0)
-                told_past = G.PAST_TENSE.search(found) or G.PAST.search(sentence)  # "locked them in during lockdown"
+                # "locked them in during lockdown"; a discovery or a way in forced is told in the past: "found her with
+                # a ligature but she's ok, removed", "fire crew broke in for the kids left alone but they're out"
+                told_past = G.PAST_TENSE.search(found) or G.PAST.search(sentence) or _DISCOVERED.search(found)
                 if not (G.resolved(near) or (told_past and G.resolved(sentence))):
                     at = max(sentence.find(found), 0)
                     asked = what_if or (reflects and G.near(G.REFLECTING, sentence, at, at + len(found)))
@@ -493,16 +507,15 @@ def _settles(sentence: str, after_alone: bool = False) -> bool:
     left alone, a parent's arrest is why, not help ("toddler in the flat on her own. Mum's been arrested in town")."""
     plain = G.without_idioms(sentence)
     if after_alone:
-        plain = _HELD.sub(" ", plain)
+        plain = G.PARENT_HELD.sub(" ", plain)
     return bool(plain) and G.resolved(_PLANS.sub(" ", plain)) and settled(plain) and not now_unresolved(plain) and \
         not any(names_harm(plain[a:b]) and not G.resolved(plain[a:b]) for a, b in G.clause_spans(plain))
 
 
-# A child left on their own, and a parent held: read together by _settles.
-_LEFT_ALONE = re.compile(r"\b(on (her|his|their) own|alone|by (herself|himself|themselves)|no (adult|one|grown ?up)s?"
-                         r"( (there|with (him|her|them)))?|nobody (there|with (him|her|them)))\b", re.IGNORECASE)
-_HELD = re.compile(r"\b((has|have|'s|'ve) )?(been |was |were |got )?(arrested|remanded|sectioned)|in (police )?custody|"
-                   r"in a cell\b", re.IGNORECASE)
+# A time by the clock, and a discovery or a way in forced, told in the past (DangerCheck._readings)
+_CLOCK = re.compile(r"\bat \d{1,2}([:.]\d\d)?\s*(am|pm)?\b", re.IGNORECASE)
+_DISCOVERED = re.compile(r"\b((found|discovered|caught) (him|her|them|the \w+)|(broke|forced|kicked) (in|the door)|"
+                         r"had to (force|break|kick) (the door|in))\b", re.IGNORECASE)
 
 
 # Plans and agreements: not help in hand by themselves ("Next steps: review safety plan at core group")

@@ -209,6 +209,8 @@ OFFENDER_NAMED = re.compile(
     # what he did to a child before: "He's the one who fractured the last baby's ribs."
     r"who (killed|murdered|shook|fractured|broke|seriously injured|raped|abused|sexually abused) (a|the|her|his|their|"
     r"\w+'s) (previous |last |first |other |older )?(child|baby|son|daughter|sister|brother)|"
+    r"who (broke|fractured|burnt|burned|scalded) (\w+'s|her|his|their|the baby's|a baby's) (arm|leg|ribs|skull|wrist|"
+    r"jaw|collarbone|femur|hand)|"
     # and the order that keeps him away, said next: "He's parked outside the birth centre. The injunction says 100
     # metres."
     r"(injunction|non[- ]?mol\w*|restraining order|bail conditions?)\b[^.]{0,30}\b(says?|bars|stops|means|within|"
@@ -216,9 +218,11 @@ OFFENDER_NAMED = re.compile(
 
 
 # A marriage arranged, and travel (read together when the travel is soon, as for a disclosure and home time).
-MARRIAGE = re.compile(r"\b(arranged|sorted|planned|organised|booked) (a |the |her |his )?(marriage|wedding|nikah)\b",
-                      re.IGNORECASE)
+MARRIAGE = re.compile(r"\b((arranged|sorted|planned|organised|booked) (a |the |her |his )?(marriage|wedding|nikah)|"
+                      r"(she|he)('ll| will) be (wed|married)|to (get|be) wed)\b", re.IGNORECASE)
 TRAVEL = re.compile(r"\b(fly|flying|flies|flight|flights|leav(e|es|ing)|travel\w*|airport)\b", re.IGNORECASE)
+# Soon enough for a wedding arranged: "fair is this weekend"
+SOON = re.compile(r"\b(this (weekend|week)|tomorrow|tmrw|on (mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
 
 
 # A child telling someone: the first of the two sentences DangerCheck._told_then reads together ("Y5 pupil disclosed
@@ -250,11 +254,13 @@ LONG_AGO = re.compile(
     r"(ago|back|before)|years ago|in the war|"
     r"in (19|20)\d\d|when (he|she|they|i) (was|were) (little|small|younger|\d{1,2}|a (baby|child|toddler|teenager))|"
     r"last (year|winter|summer|spring|autumn|christmas|easter|term)|"
-    r"as a (child|girl|boy|teenager)|in the old country)\b", re.IGNORECASE)
+    r"as a (child|girl|boy|teenager)|in the old country|"
+    # a year named, the file looked back on, the case's history: "the bull incident was 2019", "the case history is"
+    r"(was|were|back in|from) (19|20)\d\d|looking back|(case|family) history|history of)\b", re.IGNORECASE)
 
 
 # A contingency or safety plan being written: every clause after it is what would be done if.
-PLANNING = re.compile(r"^\W*(for (the )?)?(contingency( planning| plan)?|safety plan(ning)?|the plan is)\b|"
+PLANNING = re.compile(r"^\W*(for (the )?)?(contingency( planning| plan)?|safety plan(ning)?|the plan is|actions?:)\b|"
                       r"\b(fire|home) safety (visit|check|advice)\b",
                       re.IGNORECASE)
 
@@ -316,6 +322,10 @@ DOUBT = re.compile(
     r"every (day|night|week|weekend|time)|worried|worry|concerns?|wonder\w*|procedure|policy|guidance|protocol|"
     r"process|threshold|training|referral|strategy|assessment|seen alone|"
     r"(see|saw|seen|seeing|spok(e|en) (to|with)|speak (to|with)|talk(ed)? (to|with)|visit(ed)?) \w+( \w+)? alone|"
+    # a case closing, a history, a topic named as "the ... thing", the worker's own feeling then, years gone by
+    r"clos(ing|ure)|case history|family history|history is|the (\w+ ){1,3}(thing|stuff|business|saga|episode)|"
+    r"(i|we) felt|\d+ (years|yrs)\b(?! old)|looking back|remember|close the loop|am i being|in this country|"
+    r"template|audit|refresher|icpc|rcpc|core group|"
     r"completed|placed with|away from|serving|sentence|closed(?! (fist|garage|door|doors|room|curtains|window|windows|"
     r"car|gate))|referred|for (weeks|months|years)|"
     # a season or holiday gone by, and the worker's own fear about the work ("i'm scared we're drifting")

@@ -48,6 +48,7 @@ NOW = re.compile(
     r"in half an hour|"
     # back where the harm is, now: "Police already dropped him back there and left"
     r"(dropped|took|taken|sent|returned) (him|her|them) (straight )?back (there|home|to (him|her|them))|"
+    r"(she|he|they)('s| has| have|'ve) (just )?gone (back )?home\b|"
     # hunger now: "she's eaten the last of the cereal"
     r"(eaten|eating|ate) the last of|no food left|"
     # a parent who did not come home last night is still gone: "daddy didn't come home last night, we're hungry"
@@ -144,10 +145,14 @@ PAST = re.compile(
     r"often|usually|sometimes|regularly|tends? to|most (nights|days|weekends))\b",
     re.IGNORECASE)
 HYPOTHETICAL = re.compile(
-    r"(^|\b)(if|what if|what would|what should (i|we) do if|would|could|might|in future|in theory|hypothetically|"
+    # "before I could say anything" is what happened, not a "what if"
+    r"(^|\b)(if|what if|what would|what should (i|we) do if|would|(?<!before i )(?<!before we )(?<!before he )"
+    r"(?<!before she )(?<!before they )(?<!before anyone )could|might|in future|in theory|hypothetically|"
     r"suppose|imagine|(?:^|(?<=[,;:(.] )|(?<=\bjust )|(?<=\bso )|(?<=\blike )|(?<=\bnow ))say (a|the)|one day|"
     r"worst case|"
-    r"worried that|worry that|in case|how (do|should|would) (we|i|you)|"
+    r"worried that|worry that|"
+    r"worr(y|ied) (that )?(i|we) (\w+ed|did|didn'?t|should|have|haven'?t|was|were)\b|in case|"
+    r"how (do|should|would) (we|i|you)|"
     r"role[- ]?play|scenario|vignette|training|workshop|safety plan says|the plan is|thinking about|reflecting on|"
     r"reflect on|wondering (about|whether|if|how)|i wonder|(like|want|need|going) to think about|"
     r"think(ing)? about how|(writes?|wrote|writing|reads?|reading) (stories|a story|books?|poems?) about|"
@@ -307,6 +312,7 @@ REFLECTING = re.compile(
     r"(it |that |this )?(really )?(bothered|troubled) me|am i being (too|over)|over-?optimis\w*|looking back|"
     r"is it normal to (still )?(feel|be (worried|worrying|anxious|upset|shaky|shaking)|worry|cry)|"
     r"(still )?worrying about|i wonder what i missed|was i wrong|should i have|contingency|cumulative harm|"
+    r"(i|we) worr(y|ied) (that )?(i|we) (\w+ed|did|didn'?t|should|have|haven'?t)\b|"
     r"left me (feeling )?(angry|sad|upset|shaken|drained|numb|guilty|helpless|anxious|tearful|furious)|"
     r"i felt (so |really |completely )?(helpless|angry|sad|sick|useless|guilty|numb|powerless|out of my depth)|"
     r"(is|are) the hardest for me|hard to sit with|"
@@ -361,7 +367,8 @@ RESOLVED = regex.compile(
     r"(gone|moved|sent) to approved premises|strat(egy)?('?s| has| meeting| discussion)? (been )?held|"
     r"appropriate adult|on the ([\w']+ )?ward|on (a )?1 ?(to|-|:) ?1|in resus\w*|"
     r"(cut|took|taken|removed) the ligature|ligature (was |has been )?(cut|removed)|"
-    r"(paramedics|ambulance( crew)?) (have |has )?taken (\w+ ){0,8}to (a&e|hospital|the hospital|the [\w']+ hospital)|"
+    r"(paramedics|ambulance( crew)?) (have |has )?taken (\w+ ){0,8}to (a&e|hospital|the hospital|the [\w']+ hospital|"
+    r"the ([\w']+ )?ward)|"
     # the worker's own emergency call, made ("so I called an ambulance"; "waiting for the ambulance" is not over)
     r"(i|we) (called|rang|phoned|dialled) (for )?(an ambulance|999)|"
     r"(police|officers) (have|has|'ve got|have got) (her|him|them|\w+) (at|in) (the )?(police )?station|"
@@ -410,8 +417,9 @@ RESOLVED = regex.compile(
     r"(fire (brigade|service|crew)s?|firefighters|firemen|paramedics|police|officers) (have |'ve )?(got|pulled|"
     r"brought) (them|him|her|everyone|the (kids|children|family|baby)) (all )?out|"
     r"(crisis|home treatment|camhs) team (is|are|'s) with (her|him|them)|"
-    r"(crisis team|camhs|the gp|a doctor|paramedics) (saw|assessed|have seen|has seen) (her|him|them)|"
-    r"(paramedics|ambulance crew|police) (are|is) here|(police|paramedics|ambulance) "
+    r"(crisis team|camhs|the gp|a doctor|paramedics|mental health team|home treatment team|psychiatrist|amhp) (saw|"
+    r"assessed|have seen|has seen) (her|him|them)|"
+    r"(paramedics|ambulance( crew)?|police) (are|is|'s) here|(police|paramedics|ambulance) "
     r"(are|were|have been|was) (there|with|on scene|already)|(now )?in (foster|emergency) care|"
     r"(home|found|back|returned) safe|safe and (sound|well)|(under |in )?police protection|"
     r"(police|officers|they) (found|located|traced) (him|her|them)|"
@@ -425,11 +433,29 @@ RESOLVED = regex.compile(
     r"(ct|scan|x-?rays?|bloods|skeletal survey|(cp |child protection )?medical)( was| were| came back| has come back)? "
     r"(clear|normal|fine)|found nothing|nothing (non-accidental|concerning|untoward|broken)|(was|were) (only )?minor|"
     r"went home the same (day|night|evening)|"
-    r"(police|officers) (are|is|were) (at|in) the (house|flat|address|property|home)|they arrested (him|her|them)|"
+    r"(police|officers) (are |is |were )?(at|in) the (house|flat|address|property|home|trailer|caravan|site|"
+    r"farm)( now)?|"
+    r"they arrested (him|her|them)|(kids|children|baby|they|the \w+) (are|is|'re) (now )?in my car|"
+    r"(heading|going|on (our|the|my) way) to (the |a )?refuge|"
+    # (not what is asked for: "we need police there now")
+    r"(?<!need )(?<!needs )(?<!want )(?<!get )(?<!send )(?<!call )(police|paramedics|ambulance)"
+    r"( and (police|paramedics|ambulance))? (are |were )?(there|here|on scene) now|"
     r"(he'?s|she'?s|they'?re|he is|she is|they are) (down|back inside|off the (roof|bridge|ledge|railings?))"
     r"( now| safely)?(?! (the|to|at|by|from|on|in|with|there))|"
     r"(has|have) no contact( with (them|her|him|the (kids|children)))?|made (it|the (flat|house|property|place)) safe|"
-    r"(paramedics|ambulance crew|doctors|the hospital|a&e|triage) (have|has|'ve) got (him|her|them|the \w+)|"
+    r"(paramedics|ambulance crew|doctors|the hospital|a&e|triage) (have|has|'ve) (got )?(him|her|them|the \w+)|"
+    # taken home by family, police protection used, stopped at once: "picked up by grandma the same night", "police
+    # 46'd the baby", "the contact worker stopped it straight away and contact's suspended"
+    r"(were|was|got|been) (picked up|collected|fetched|taken home|rescued) by (\w+ ){0,2}(grandma|grandmother|nan|"
+    r"nana|gran|grandad|grandparents|aunt\w*|uncle|dad|father|mum|mother|police|officers|foster carers?|relatives?|"
+    r"family|neighbours?)|"
+    r"46'?d|(took|taken|placed) (\w+ ){0,3}(into|under|in) police protection|"
+    r"(stopped|ended) (it|the fight|things) (straight away|immediately|at once|there and then)|"
+    # (not what he has been told: "dad's been told contact is suspended but says he's coming at 2 anyway")
+    r"(?<!told )(?<!told that )(?<!says )(?<!said )(contact|visits?|family time)( has been|'s| is| was) (suspended|"
+    r"stopped|cancelled|halted)|ligature\b[^.]{0,40}\bremoved|"
+    r"(return (home )?interview|rhi)( was| has been)? (done|completed|held)|"
+    r"((are|is|'re|'s) (now )?(out and )?|and )with (the )?(edt|emergency duty team)|with (the )?(emergency )?fcs?\b|"
     r"safe (at|with) (their|her|his) (nan|gran|grandma|grandmother|grandparents|aunt\w*|uncle|dad|mum)('?s)?|"
     r"(probation|police|we|the court|mappa|officers) (stopped|prevented|blocked) (it|him|her|them|the move)|"
     r"(partner|mum|dad|nan|gran|another adult|an adult|carer) (was |is )?(sober|in charge)|sober (adult|carer|parent)|"
@@ -559,7 +585,7 @@ TEACHING = re.compile(
     # where a form or record goes: admin about a harm, not news of one
     r"(where|how) (on the system |in the system )?(do|should|would|can) (i|we) (record|log|upload|file|find)|"
     r"mandatory report(ing)?|uploaded as|(form|template|document|code|field|tab|box) (on|in) the system|"
-    r"consent to share|separate chronology|(update|add to|updating|adding to) the chronology|^\W*reminder:|"
+    r"consent to share|separate chronology|(update|add to|updating|adding to) the chronology|^\W*reminder\b|"
     r"within (24|48|72|\d+) (hours|working days) of|(which|what) (form|code)|placement plan doing|separate tab|"
     r"contact screen|(exam|essay|assignment|interview)([- ]style)? questions?|mark my answer|"
     r"for (my|our|the) practi[cs]e educator|(get it right|be ready|know what to do) (before|if|"
@@ -570,7 +596,10 @@ TEACHING = re.compile(
     r"thought experiment|discussion (prompt|point)|training exercise|not a real (case|child|family)|"
     # the law asked about, a form's tick box: "Is leaving a 12yo home alone overnight illegal in England?"
     r"^\W*(is|are) (it |they )?(\w+ ){0,8}(illegal|legal|against the law)\b|tick ?box|what(['’]?s| is) the law\b|"
-    r"^\W*legally\b|is there an age|what age (can|should|is)|what happens (if|when)|talk (it )?through what|"
+    r"^\W*legally\b|legally (be|leave|left|stay|babysit|look after)\b|is there an age|"
+    r"(signs|indicators) of\b|indicators\b|"
+    # the minutes of a meeting held (not a case note of what was seen: "help me word the case note - baby grey")
+    r"word the minutes|what age (can|should|is)|what happens (if|when)|talk (it )?through what|"
     r"(policy|practice|procedure|legal|training|guidance) question|how (does|do|would) (our|the) (policy|procedure|"
     r"guidance|protocol)|how (does|do) (\w+ ){1,3}apply|"
     # a question asked to learn, with no case behind it: "Just asking for my knowledge, no case now."
@@ -611,7 +640,10 @@ IDIOMS = regex.compile(
     r"(cancelled|booked|missed|rearranged|postponed|moved|rescheduled) (\w+['’]s |his |her |their |the |a )fitting|"
     r"(a |like a )(ticking )?(time ?bomb|bomb (waiting|about|ready) to go off)|"
     r"scared (me )?to death|the death of (me|her|him|us|them)|"
-    r"drop dead \w+|"
+    r"drop dead \w+|(a |such a |proper |right )live wire|what (am|are|have|did) (i|we) (been )?miss(ing|ed)\b|"
+    # stabbing at a report: "been stabbing at this sodding report for 3 hours"
+    r"stab(bing|bed|s)? (away )?at (this|the|my|a|an|that|our) (\w+ ){0,2}(report|assessment|form|essay|paperwork|"
+    r"spreadsheet|chronology|emails?|keyboard|notes?|write[- ]?up|minutes|template|draft)|"
     r"dead (tired|chuffed|good|nice|keen|busy|proud|funny|easy|on time)|(big |hairy |little |scary )+monsters?|"
     r"(manager|boss|team ?leader|supervisor|iro|teacher|practice manager|the court|the judge|coach|mum|mam|dad|nan|"
     r"it|finance|payroll|legal|admin|hr|the office|(the|my) team)"
@@ -782,6 +814,8 @@ NEGATION_INSIDE = re.compile(
     r"had (a |any )?(wet nappy|wet nappies|feed|bottle|drink|food|milk)|eaten|fed|"
     r"let|make me|send me|allow\w*|stop\w*|feel safe|fade|fading|go away|go (with|under|when)|disappear\w*|"
     r"want(ed)? to (get married|be married|marry|go (back )?home)|want(ed)?\b(?! to)|know about|tell (my|me|mum|dad)|"
+    # "police didn't know there was a child" is the danger, not its denial
+    r"(know|realise|realize) there (was|were|is|are)|"
     r"come (for|to get|to collect|round for)|(come )?(look|looking|search) for me|"
     r"(been )?(found|located|traced|seen|heard from)))",
     re.IGNORECASE)
@@ -955,6 +989,11 @@ _NOT_OVER = regex.compile(
     r"no ?(body|one) (has|with|is with) (a key|them|him|her)|(nobody|no ?one)('s| has)( been)? (to|round to|"
     r"near|with|checked on) (the )?(kids|children|them|baby|him|her)|"
     r"(with )?no (adults?|grown ?ups?) (there|with them|in|at home|about|around)|with no (adults?|grown ?ups?)|"
+    # a case named by its closing says who, not that it is over: "the girl from the FGM case we closed is being taken
+    # to the airport after school today"
+    r"\b(case|plan|file)s? (that )?(we|they|you|i|the team) closed (is|are|was|were|has|have|'s)\b|"
+    # a marriage "all sorted" is arranged, not over: "'she'll be wed before the fair, it's all sorted'"
+    r"\b(wed|married|wedding|marriage|nikk?ah)\b[^.]{0,40}\b(all sorted|it's sorted|been sorted)|"
     # someone an order keeps away, turned up: "Dad (non-mol in place) has turned up at school to collect Freya"
     r"(has|have|'s) (just )?turned up (at|to)|"
     # nobody told of the children left behind: "Dad was arrested at 2pm and nobody told anyone his twins were at
@@ -1014,8 +1053,12 @@ _WRITER = re.compile(r"^\W*[\w ,&'/.()-]{0,40}\b(ward|unit)\b[\w ,&'/.()-]{0,20}
 def resolved(text: str) -> bool:
     """A sign that the danger is over or already met, not denied ("no restrictor") or set aside ("even though",
     or "but" with now after it: "bail conditions say no contact but he's in the living room now"). The writer's
-    own label, when it names a ward ("Midwife on the postnatal ward: ..."), is not read for it."""
+    own label, when it names a ward ("Midwife on the postnatal ward: ..."), is not read for it. Beside a child left
+    on their own, a parent held or taken to hospital is why, not help ("mum's been arrested in town, the kids are at
+    the chalet on their own")."""
     text = _WRITER.sub(" ", text)
+    if LEFT_ALONE.search(text):
+        text = PARENT_HELD.sub(" ", text)
     if _NOT_OVER.search(text):
         return False
     return any(not _DENIED.search(text[max(0, m.start() - 20):m.start()]) and not _overtaken(text[m.end():])
@@ -1026,6 +1069,23 @@ def _overtaken(after: str) -> bool:
     """After a sign that it is over: "but" and then a sign of now."""
     but = _BUT_NOW.search(after)
     return bool(but and NOW.search(after[but.end():]))
+
+
+# A child left on their own, and a parent held or taken away: beside each other the second is why the child is alone,
+# not help (resolved, and danger._settles for the sentence after a child left alone).
+LEFT_ALONE = re.compile(r"\b(on (her|his|their) own|alone|by (herself|himself|themselves)|no (adult|one|grown ?up)s?"
+                        r"( (there|with (him|her|them)))?|nobody (there|with (him|her|them)|else)|no ?one else|"
+                        r"with (nobody|no ?one|no adults?)|"
+                        # a child nobody knew about: "mum's in custody ..., police didn't know there was a child"
+                        r"(didn'?t|did not) know (about|there (was|were|is|are)) (a |the |any )?(child|baby|kids|"
+                        r"children|toddler))\b", re.IGNORECASE)
+PARENT_HELD = re.compile(
+    r"\b((has|have|'s|'ve) )?(been |was |were |got )?(arrested|remanded|sectioned)|in (police )?custody|in a cell\b|"
+    r"in the cells\b|"
+    r"\b(mum|mam|mom|mother|dad|father|parents?|carers?|nan|gran|grandma|grandad)('s|s| has| have| is| was)? "
+    r"(been |just been |now )?((taken|rushed|blue[- ]?lighted|gone) (in)?to|(in|at)) (a&e|hospital|the hospital|"
+    r"resus)\b",
+    re.IGNORECASE)
 
 
 # A parent's or carer's own say-so ("mum says she's fine") is what the audit calls minimisation, not comfort.
