@@ -2295,3 +2295,48 @@ def test_a_parent_held_beside_a_child_left_alone_is_why_not_help():
     # what is asked for is not help in hand
     assert not G.resolved("we need police there now, the kids can't stay there")
     assert G.resolved("police and paramedics there now, told to wait")
+
+
+# Kinds from the forty-fifth (family court and care proceedings) and forty-sixth (fathers and father figures) held-out
+# sets, written here in other words; each failed before its fix.
+@pytest.mark.parametrize("text", [
+    # a flight on a day named, "to have it done like her cousins"
+    "mum mentioned to the health visitor that Hodan (6) flies to Mogadishu Saturday 'to have it done like her cousins'",
+    # news heard is no help in hand for what the child does next
+    "after hearing the final order was made Lewis (15) stormed off saying he's going to walk in front of a bus",
+    # a parent held and the children still in the van
+    "dad's been arrested in town, his little girls (2 and 5) are still in his van in the Tesco car park",
+    # a sexual harm prevention order, buzzed in
+    "Mother and baby unit: the baby's father (SOPO) has just been buzzed in by mum, nobody on shift knew who he was",
+    # a parcel, a time and a threat
+    "YP showed me a message: 'park 8pm, bring the parcel, don't be late or you know what happens'",
+    # named in an investigation, moving back in; on bail, and his own word that he is coming
+    "The uncle named in the March s47 is moving back in tonight, mum says it's all been dropped",
+    "Her ex is on bail not to contact her, he's just messaged 'on my way' to see the boys",
+    # a child's words "did it", and dropped back to the one who did it
+    "Noah (5) said daddy 'did it with the buckle'. I drop him back to dad at 4",
+    # a detail of the harm between the disclosure and home time, "school finishes"
+    "Sam said his mum burned him with a lighter last night. Blister on his hand. School finishes in 15 mins",
+    # in the cells, and no one gone for the children
+    "Mum's in the cells since lunchtime and no one's gone for the kids at home",
+    # a ticket for tonight and a package
+    "Tyler's been given a coach ticket to Leeds for tonight and a package he mustn't open",
+])
+def test_kinds_the_forty_fifth_and_forty_sixth_sets_read_as_urgent_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text, level", [
+    # praise, an idiom of wanting, the worker's own feelings about past cases
+    ("Mum's new partner is an absolute gem with the twins, has them bathed and down by seven", None),
+    ("he said he'd kill for a day with his daughter, which was lovely to hear", None),
+    ("I feel so guilty the overdose happened while he was on my caseload", None),
+    ("Still haunted by a forced marriage case from my last job", None),
+    # stopped by the police, safe and back with the carer; a feeling about sitting opposite a father
+    ("Child taken from contact half an hour ago but police stopped the car on the A1, child safe and back with carer",
+     POSSIBLE),
+    ("Found it hard to sit across from the man who burned his daughter", POSSIBLE),
+])
+def test_help_in_hand_and_the_workers_feelings_about_fathers_are_not_the_urgent_reply(check, text, level):
+    """At most the level given."""
+    assert check.read(text).level in ((None,) if level is None else (None, POSSIBLE))

@@ -258,33 +258,38 @@ class DangerCheck:
         return best
 
     def _told_then(self, sentence: str, after: Sequence[str]) -> List[DangerReading]:
-        """A disclosure in one sentence and the person collecting in the next ("... disclosed to TA that stepdad
-        touches her. Stepdad collecting today at 15:15."), or in the one after that when the sentence between names
-        no harm ("... Mum works nights. Stepdad collects at 3:15."): the phrases read the two as one sentence, with
-        every guard. Only for that pair, so the phrases' reach never runs across other sentences.
-
-        So is someone arriving soon told first and who he is in the next sentence ("mum's moving her new partner in
-        this afternoon. Checks came back with two convictions for sexual offences against children."): read as
-        one, who he is first, as the phrases for an offender arriving are written. And a marriage arranged with the
-        travel soon in the next sentence."""
+        """Two sentences the phrases read as one, with every guard, when one tells what the other needs. Only for
+        these pairs, so the phrases' reach never runs across other sentences:
+        - a disclosure and the person collecting in the next sentence ("... disclosed to TA that stepdad touches
+          her. Stepdad collecting today at 15:15."), or in the one after when the sentence between names no harm
+          ("... Mum works nights. Stepdad collects at 3:15.");
+        - someone arriving soon and who he is in the next sentence, after any fragments that only repeat ("mum's
+          moving her new partner in this afternoon. Checks came back with two convictions for sexual offences
+          against children."; "... do the school pick up today. The school pick up. Him. The one who broke Ava's
+          arm"): read who he is first, as the phrases for an offender arriving are written; or who he is first and
+          his arrival next ("non-mol breached - ex has text mum 'on my way see you in 20'");
+        - a marriage arranged and the travel, or when it is, soon in the next ("'she'll be wed before the fair, it's
+          all sorted' - fair is this weekend")."""
         found: List[DangerReading] = []
         if after and MARRIAGE.search(sentence) and (G.NOW.search(after[0]) or SOON.search(after[0])) and \
                 (TRAVEL.search(after[0]) or len(after[0].split()) <= FRAGMENT_WORDS + 2):
-            # a marriage arranged, and the flight soon in the next: "... arranged a marriage for Imran (20, severe LD)
-            # in Lahore - they fly from Manchester at 6am tomorrow", or when it is: "'she'll be wed before the fair,
-            # it's all sorted' - fair is this weekend"
-            found += [reading for reading in self._readings(f"{sentence}, {after[0]}") if reading.phrase]
-        # who he is, after any fragments that only repeat ("... do the school pick up today. The school pick up. Him.
-        # The one who broke Ava's arm")
+            found += self._as_one(sentence, after[0])
         who = next((told for told in after if len(told.split()) > FRAGMENT_WORDS or OFFENDER_NAMED.search(told)), "")
-        if who and ARRIVING.search(sentence) and G.NOW.search(sentence) and OFFENDER_NAMED.search(who) and \
-                not (G.COUNTERFACTUAL.search(sentence) or G.WHAT_IF_OPENING.search(sentence) or G.resolved(sentence)):
-            found += [reading for reading in self._readings(f"{who}, {sentence}") if reading.phrase]
+        if who and OFFENDER_NAMED.search(who) and _arriving_now(sentence):
+            found += self._as_one(who, sentence)
+        if after and OFFENDER_NAMED.search(sentence) and _arriving_now(after[0]):
+            found += self._as_one(sentence, after[0])
         if not DISCLOSED.search(sentence):
             return found  # the common case, decided before anything else is read
-        pairs = list(after[:1]) + (list(after[1:2]) if after and not names_harm(after[0]) else [])
+        # (the sentence between may name no harm, or only add a detail of it: "Mark on his arm.")
+        pairs = list(after[:1]) + (list(after[1:2]) if after and (not names_harm(after[0]) or
+                                                                 len(after[0].split()) <= FRAGMENT_WORDS) else [])
         return found + [reading for following in pairs if ARRIVING.search(following) and G.NOW.search(following)
-                        for reading in self._readings(f"{sentence}, {following}") if reading.phrase]
+                        for reading in self._as_one(sentence, following)]
+
+    def _as_one(self, first: str, second: str) -> List[DangerReading]:
+        """The phrases' readings of two sentences read as one."""
+        return [reading for reading in self._readings(f"{first}, {second}") if reading.phrase]
 
     def _readings(self, sentence: str, context: str = "", framed: int = 0, message: str = "") -> List[DangerReading]:
         if framed >= G.RECOUNTED:
@@ -522,6 +527,12 @@ _DISCOVERED = re.compile(r"\b((found|discovered|caught) (him|her|them|the \w+)|(
 # and conditions said, not kept ("Bail conditions say no contact" after he has gone to the house)
 _PLANS = re.compile(r"\b(safety plan|disruption plan|written agreement|(already |now )?in place|next steps?|"
                     r"(bail )?conditions? (say|says|state|states|are))\b", re.IGNORECASE)
+
+
+def _arriving_now(sentence: str) -> bool:
+    """Someone arriving now, told as news: not a scenario, a "what if" or over."""
+    return bool(ARRIVING.search(sentence) and G.NOW.search(sentence)) and \
+        not (G.COUNTERFACTUAL.search(sentence) or G.WHAT_IF_OPENING.search(sentence) or G.resolved(sentence))
 
 
 def _says_who(sentence: str, span: str) -> bool:

@@ -56,6 +56,8 @@ HARM_BESIDE_A_CHILD = regex.compile(
     r"throw\w* (him|her)|thrown|grab\w*|dragg\w*|bruis\w*|burn(t|ed|s)?|scald\w*|bleed\w*|blood|injur\w*|"
     r"broken (arm|leg|bone)|head injury|struck|strikes|striking|fractur\w*|haemorrhag\w*|hemorrhag\w*|skull|"
     r"unconscious|unresponsive|floppy|limp|fitting|seizure|vomit\w*|being sick|"
+    # a child's words for abuse at night: "the new boyfriend comes into her room at night"
+    r"comes? (in|into) (her|his|my|their) (room|bed)( at night)?|"
     r"(very |really |so |too |this |that |ever so |dead |ice |icy |freezing )(sleepy|drowsy|quiet|still|cold|pale)|"
     r"sleepy|"
     r"(barely|hardly|not|isn'?t|stopped) (moving|responding|waking|crying)|"
@@ -141,7 +143,9 @@ GRAVE_ALONE = re.compile(
 # Someone dangerous arriving: an arrival now in the clause, and a sign of danger about them in the sentence.
 ARRIVING = re.compile(
     r"\b(moving (back )?in|moving (his|her|their|the) (\w+ ){0,2}in|moves (back )?in|move (back )?in|"
-    r"coming (round|over|back|home|to stay)|turning up|on (his|her|their) way|"
+    r"coming (round|over|back|home|to stay)|turning up|on (his|her|their) way|(?<=['‘\"])on my way|"
+    # let in at a door, walking towards the house: "has just been buzzed in by mum", "seen walking towards the carer's"
+    r"buzzed (him |her |them )?in|been buzzed in|walking (towards|up to) (the|her|his|their|\w+'s)|"
     r"popping (round|over|in|by)|(coming|going) (round|over) for|sleep ?over|(tag|bail|licence|release) address|"
     r"(staying|stopping) (over|the night|at|with|(for )?the (weekend|week|night))|moved (back )?in(to)?|collect\b|"
     r"let (him|her|them) in|babysit\w*|minding (them|the (kids|children|baby))|pick(s|ing)? (?!it\b)(\w+ ){0,2}up|"
@@ -149,6 +153,7 @@ ARRIVING = re.compile(
     r"\b(arriv(ing|es)|coming (for|to get|to collect|to the (house|home|flat))|due (round|over|to visit|at the)|"
     # the child going back to where the harm is: "due to return home at the end of the school day"
     r"(go(ing|es)?|return(ing|s)?|sent|heading|due to (go|return)) (back )?home|(bus|minibus|taxi|coach|lift) home|"
+    r"school (finishes|ends|is out|lets out)|"
     r"pick-?ups?|(already |waiting )*in (the )?car ?park|(bus|minibus|taxi|coach) (home )?at \d|"
     r"home (tonight|today|later)|drop(s|ped|ping)? (him|her|them) (back|home|off home|(off )?at)|"
     # driven home, signed out of school, waiting at the gate
@@ -173,7 +178,8 @@ ARRIVING = re.compile(
     re.IGNORECASE)
 DANGEROUS_PERSON = re.compile(
     r"\b(da|dv|sex offenders?|offenders? register|domestic (abuse|violence)|violen\w*|abus\w*|perp(etrator)?s?|"
-    r"offenders?|rso|schedule (1|one)|sch\.? ?(1|one)|barred|released|on licen[cs]e|subject of an? (\w+ ){0,2}order|"
+    r"offenders?|rso|schedule (1|one)|sch(ed)?\.? ?(1|one)|shpo|sopo|barred|released|on licen[cs]e|breached|"
+    r"subject of an? (\w+ ){0,2}order|"
     r"prison|jail|bail|non[- ]?mol\w*|injunction|restraining order|convict\w*|assault\w*|"
     # a disclosure of harm by someone at home, when the child is going back there
     r"disclos\w*|chok(e|ed|es|ing)|(did|done|caused) the (bruises|marks|burns?|injur\w*)|(told|telling|showed|tells|"
@@ -205,7 +211,11 @@ DANGEROUS_PERSON = re.compile(
 OFFENDER_NAMED = re.compile(
     r"\b(sex offender|child sex(ual)? offen\w*|(convictions?|offences?|convicted) (for|against|of) (\w+ ){0,3}(child|"
     r"children|minors|under[- ]?1[68]s)|barred from (\w+ ){0,3}(children|minors|under[- ]?1[68]s)|schedule (1|one)|"
-    r"sch\.? ?(1|one)|on the (sex offenders'? )?register|mappa|rso|"
+    r"sch(ed(ule)?)?\.? ?(1|one)|on the (sex offenders'? )?register|mappa|rso|shpo|sopo|sexual harm prevention order|"
+    # named in an investigation, an order broken: "The stepfather named in last month's s47", "non-mol breached"
+    r"named in (the |a |last \w+'s |this \w+'s )?(\w+ )?(s47|section 47|strategy|investigation|allegation|referral)|"
+    r"(non[- ]?mol\w*|injunction|restraining order|dvp[no]|bail( conditions)?|order) (has been |was |is )?"
+    r"(breached|broken)|"
     # what he did to a child before: "He's the one who fractured the last baby's ribs."
     r"who (killed|murdered|shook|fractured|broke|seriously injured|raped|abused|sexually abused) (a|the|her|his|their|"
     r"\w+'s) (previous |last |first |other |older )?(child|baby|son|daughter|sister|brother)|"
@@ -235,9 +245,10 @@ DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his
                        # said in an interview: "Tyler said in his RHI that his foster carer's husband hit him"
                        r"(said|says|told \w+) in (his|her|their|the|a) \w+ that|"
                        r"(said|says) (that )?['‘\"]?(his |her |their |my )?(dad|daddy|mum|mummy|step ?dad|grandad|"
-                       r"uncle|mum'?s (partner|boyfriend)) (\w+ ){0,2}(hit|hits|hurt|hurts|burn\w*|punch\w*|kick\w*|"
+                       r"uncle|mum'?s (partner|boyfriend)|(new )?boyfriend) ['‘\"]?(\w+ ){0,2}(hit|hits|hurt|hurts|"
+                       r"burn\w*|punch\w*|kick\w*|"
                        r"touch\w*|beat\w*|strangl\w*|chok\w*|smack\w*|ties|tied|locks|locked|squeez\w*|pinch\w*|"
-                       r"raped|rapes|abused|abuses|molest\w*|assaulted|"
+                       r"raped|rapes|abused|abuses|molest\w*|assaulted|did (it|this|that)|does things|does stuff|"
                        r"puts? (his|her) (willy|finger|private\w*)))\b", re.IGNORECASE)
 
 
@@ -326,6 +337,8 @@ DOUBT = re.compile(
     r"clos(ing|ure)|case history|family history|history is|the (\w+ ){1,3}(thing|stuff|business|saga|episode)|"
     r"(i|we) felt|\d+ (years|yrs)\b(?! old)|looking back|remember|close the loop|am i being|in this country|"
     r"template|audit|refresher|icpc|rcpc|core group|"
+    r"found it (really |so |very )?(hard|difficult|tough)|confirmed by|fact[- ]finding|concluded|findings|haunted|"
+    r"happened|on my caseload|(my|a) (last|previous|old) job|"
     r"completed|placed with|away from|serving|sentence|closed(?! (fist|garage|door|doors|room|curtains|window|windows|"
     r"car|gate))|referred|for (weeks|months|years)|"
     # a season or holiday gone by, and the worker's own fear about the work ("i'm scared we're drifting")

@@ -54,6 +54,9 @@ NOW = re.compile(
     # a parent who did not come home last night is still gone: "daddy didn't come home last night, we're hungry"
     r"(didn'?t|did not|never) (come|came) (home|back) (last night|yesterday)|"
     r"at (half|quarter) (past |to )?\w+|at \d{1,2}([.:]\d\d| ?(am|pm|o'?clock))|"
+    # the time told now: "It's ten to three"
+    r"it'?s (ten|five|twenty|twenty-five|quarter|half) (to|past) (one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|\d{1,2})|"
     r"at \d{1,2}(?= *([.!?,;'’\"]|$|today|tonight|as usual|for (another|the|a|tea|dinner)\b))|"
     r"home time|end of (the )?(school )?day|"
     # still missing since a time ("missing since 6pm"), and a child's present state ("is very sleepy", "has been sick")
@@ -341,7 +344,9 @@ NEGATION_BEFORE = re.compile(
 # "things are calm", "the kids are safe": with no danger phrase, the classifier alone can ask, not alarm.
 REASSURANCE = re.compile(
     r"\b(calm|settled|uncut|(are|is|'re|'s|feel|feels|kept) safe|fine(?! with (it|that|this|him|her|them))|thriving|"
-    r"safe and well|(nobody|no one|no-one) (was |got )?(hurt|injured)|no injuries|"
+    r"safe and well|(nobody|no one|no-one) (was |got )?(hurt|injured)|no injuries|(child|children|kids|baby) safe\b|"
+    r"(an absolute|a real|a) gem\b|(brilliant|great|lovely|amazing|so good|fab) with (the |her |his |their )?"
+    r"(baby|kids|children|boys|girls)|"
     r"(she|he|they) (chose|picked)\b|(her|his|their) (own )?choice|"
     r"doing (great|well|brilliantly|really well|so well|ok|okay)|"
     r"(she'?s|he'?s|they'?re) just (anxious|nervous|worried)|"
@@ -455,6 +460,10 @@ RESOLVED = regex.compile(
     r"(?<!told )(?<!told that )(?<!says )(?<!said )(contact|visits?|family time)( has been|'s| is| was) (suspended|"
     r"stopped|cancelled|halted)|ligature\b[^.]{0,40}\bremoved|"
     r"(return (home )?interview|rhi)( was| has been)? (done|completed|held)|"
+    r"(police|officers)( \w+){0,6} (and )?arrested (him|her|them)|(police|officers) (stopped|pulled over|intercepted) "
+    r"(the|his|her|their) (car|van|vehicle)|(safe and )?back with (the |her |his |their )?(foster )?carers?|"
+    r"pulled out of the \w+ by (the )?police|(police|officers) picked (\w+ ){1,2}up (at|from)|"
+    r"(walked|came|turned up) (back )?in at \d|"
     r"((are|is|'re|'s) (now )?(out and )?|and )with (the )?(edt|emergency duty team)|with (the )?(emergency )?fcs?\b|"
     r"safe (at|with) (their|her|his) (nan|gran|grandma|grandmother|grandparents|aunt\w*|uncle|dad|mum)('?s)?|"
     r"(probation|police|we|the court|mappa|officers) (stopped|prevented|blocked) (it|him|her|them|the move)|"
@@ -628,7 +637,7 @@ OWN_STEP = re.compile(
 # Everyday idioms that borrow danger's words; read as a plain word before anything else.
 IDIOMS = regex.compile(
     r"\b(((nearly|almost|literally|practically) )?(died|dying|die|dead) (laughing|of (shame|embarrassment|boredom))|"
-    r"(killing|kills|killed) (me|it|myself laughing)|(would|could) (kill|murder) (for )?(a|an|some) \w+|"
+    r"(killing|kills|killed) (me|it|myself laughing)|(would|could|'d) (kill|murder) (for )?(a|an|some) \w+|"
     r"(choking|choked|choke) on (my|his|her|their|a|the) (tea|coffee|drink|water|food|lunch|dinner|sandwich|biscuit|"
     r"crisps?)|kill(ed|ing)? (my|him|her|them)sel(f|ves) laughing|beat (me|him|her|them|us|the \w+|his \w+|her \w+) "
     r"at (football|fifa|cards|chess|uno|monopoly|the game|(\w+ ){1,3}on the (playstation|xbox|switch))|"
@@ -640,7 +649,9 @@ IDIOMS = regex.compile(
     r"(cancelled|booked|missed|rearranged|postponed|moved|rescheduled) (\w+['’]s |his |her |their |the |a )fitting|"
     r"(a |like a )(ticking )?(time ?bomb|bomb (waiting|about|ready) to go off)|"
     r"scared (me )?to death|the death of (me|her|him|us|them)|"
-    r"drop dead \w+|(a |such a |proper |right )live wire|what (am|are|have|did) (i|we) (been )?miss(ing|ed)\b|"
+    r"drop dead \w+|(a |such a |proper |right )live wire|"
+    r"driv(e|es|ing) (me|him|her|us|them) (up the wall|round the bend|mad|crazy|nuts|bonkers)|"
+    r"(face|eyes|baby|she|he|they) lit up|what (am|are|have|did) (i|we) (been )?miss(ing|ed)\b|"
     # stabbing at a report: "been stabbing at this sodding report for 3 hours"
     r"stab(bing|bed|s)? (away )?at (this|the|my|a|an|that|our) (\w+ ){0,2}(report|assessment|form|essay|paperwork|"
     r"spreadsheet|chronology|emails?|keyboard|notes?|write[- ]?up|minutes|template|draft)|"
@@ -660,7 +671,7 @@ IDIOMS = regex.compile(
     r"throttle) (you|them)|(it )?(might|may|could) (well )?be nothing( but)?|prob(ably)? nothing( but)?|"
     r"not sure (if|whether) (this|it)('s| is) anything( but)?|(i'?m|i am) (going to|gonna) (strangle|kill|murder|"
     r"throttle) (whoever|the person who)|(literally )?(going to|gonna|gunna|will|'ll) kill (him|her|me|them)['’]? for "
-    r"(losing|breaking|forgetting|eating|taking|using|wearing|borrowing|nicking)\b[^,.;!?]*|"
+    r"(losing|breaking|forgetting|eating|taking|using|wearing|borrowing|nicking|getting|missing)\b[^,.;!?]*|"
     r"locked (up )?in a (dungeon|tower)( forever)?|(receptionist|school office|(office|"
     r"admin) (team|staff|manager)|my colleagues?|"
     r"(the )?(team|duty) manager)(?: is|'s| are|'re)? (?:going to |gonna |will )?(kill|murder|strangle) (me|us)|"
@@ -815,8 +826,9 @@ NEGATION_INSIDE = re.compile(
     r"let|make me|send me|allow\w*|stop\w*|feel safe|fade|fading|go away|go (with|under|when)|disappear\w*|"
     r"want(ed)? to (get married|be married|marry|go (back )?home)|want(ed)?\b(?! to)|know about|tell (my|me|mum|dad)|"
     # "police didn't know there was a child" is the danger, not its denial
-    r"(know|realise|realize) there (was|were|is|are)|"
-    r"come (for|to get|to collect|round for)|(come )?(look|looking|search) for me|"
+    r"(know|realise|realize) there (was|were|is|are)|(know|realise|realize) (that )?the (baby|toddler|kids|children|"
+    r"little ones?|twins) (was|were|is|are)|"
+    r"come (for|to get|to collect|round for)|(come )?(look|looking|search) for me|be late|"
     r"(been )?(found|located|traced|seen|heard from)))",
     re.IGNORECASE)
 
@@ -992,6 +1004,10 @@ _NOT_OVER = regex.compile(
     # a case named by its closing says who, not that it is over: "the girl from the FGM case we closed is being taken
     # to the airport after school today"
     r"\b(case|plan|file)s? (that )?(we|they|you|i|the team) closed (is|are|was|were|has|have|'s)\b|"
+    # his own word that he is coming: "he's just messaged 'on my way'"
+    r"\b(messaged|texted|text|said|says|rang|called)\b[^.]{0,15}['‘\"]on my way|"
+    # a reaction to news: "after hearing the placement order was made Kai walked out saying ..."
+    r"\b(after|on|since) (hearing|being told|learning|finding out)\b|"
     # a marriage "all sorted" is arranged, not over: "'she'll be wed before the fair, it's all sorted'"
     r"\b(wed|married|wedding|marriage|nikk?ah)\b[^.]{0,40}\b(all sorted|it's sorted|been sorted)|"
     # someone an order keeps away, turned up: "Dad (non-mol in place) has turned up at school to collect Freya"
@@ -1076,6 +1092,9 @@ def _overtaken(after: str) -> bool:
 LEFT_ALONE = re.compile(r"\b(on (her|his|their) own|alone|by (herself|himself|themselves)|no (adult|one|grown ?up)s?"
                         r"( (there|with (him|her|them)))?|nobody (there|with (him|her|them)|else)|no ?one else|"
                         r"with (nobody|no ?one|no adults?)|"
+                        # not collected, locked out, still in the car: "his 2 kids are apparently still in his car"
+                        r"(wasn'?t|weren'?t|not|hasn'?t been|haven'?t been|never) (been )?collected|locked out|"
+                        r"sat on the (door)?step|still (in|at) (the|his|her|their) (car|van|house|flat|home)|"
                         # a child nobody knew about: "mum's in custody ..., police didn't know there was a child"
                         r"(didn'?t|did not) know (about|there (was|were|is|are)) (a |the |any )?(child|baby|kids|"
                         r"children|toddler))\b", re.IGNORECASE)
