@@ -2340,3 +2340,42 @@ def test_kinds_the_forty_fifth_and_forty_sixth_sets_read_as_urgent_are_the_urgen
 def test_help_in_hand_and_the_workers_feelings_about_fathers_are_not_the_urgent_reply(check, text, level):
     """At most the level given."""
     assert check.read(text).level in ((None,) if level is None else (None, POSSIBLE))
+
+
+# Kinds from the forty-seventh (schools and early years) and forty-eighth (housing, homelessness and temporary
+# accommodation) held-out sets, written here in other words; each failed before its fix.
+@pytest.mark.parametrize("text", [
+    # travel soon, and a sister cut before in the next sentence
+    "absence request for Y2 girl, 3 weeks in Guinea, flying tomorrow. her big sister was cut on the last visit",
+    # a goodbye in a message
+    "a Y11 texted me 'thank you for everything sir, sorry' and hasn't come in today",
+    # her turn, when someone comes
+    "y6 said her cousins all had it done and it's her turn when grandma visits tomorrow",
+    # a disclosure, a detail of the harm, and a collection said as what happens
+    "TA brought me a Y3 who says mum's partner choked him last night. Red marks on his neck. Partner collects him.",
+    # collected at midnight for a party; men in their thirties with vodka
+    "YP said the lads are being picked up at midnight for a 'party' at a farm",
+    "men in their 30s handing out vodka to the Y9 girls by the park gates",
+])
+def test_kinds_the_forty_seventh_and_forty_eighth_sets_read_as_urgent_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # at the SARC, with paramedics, taken by ambulance, in paeds A&E
+    "Disclosure yesterday, she's at the SARC with police and her nan is collecting her",
+    "ambulance has taken the Y10 who overdosed, her dad is with her",
+    "the baby who was fitting is with paramedics, they're taking her to hospital now",
+    "the toddler with the burn is in paeds A&E with dad and the HV",
+    # a drill, a scenario in the second person, an idiom
+    "In a lockdown drill, what do we do if an intruder has a knife and a child is alone in the toilets?",
+    "You find a toddler alone in a flat: what's your first step?",
+    "Y8 are out for blood this morning, wish me luck",
+])
+def test_help_in_hand_drills_and_scenarios_in_school_words_are_no_danger(check, text):
+    assert check.read(text).level is None
+
+
+def test_kept_in_at_home_until_a_wedding_is_not_kept_in_hospital():
+    assert not G.resolved("her friend says she's being kept in at home til the nikah on Sunday")
+    assert G.resolved("the baby is being kept in overnight on the ward")

@@ -91,7 +91,8 @@ from bot.reading import model_cache
 from bot.reading.ngram_model import NgramModel, NgramSettings
 
 from . import danger_guards as G
-from .danger_concepts import (ARRIVING, DISCLOSED, MARRIAGE, OFFENDER_NAMED, SOON, TRAVEL, margin, names_harm,
+from .danger_concepts import (ARRIVING, COLLECTS, CUTTING, DISCLOSED, MARRIAGE, OFFENDER_NAMED, SOON, TRAVEL, margin,
+                              names_harm,
                               now_unresolved, settled, told_of)
 from .spelling import Spelling, vocabulary
 
@@ -269,10 +270,15 @@ class DangerCheck:
           arm"): read who he is first, as the phrases for an offender arriving are written; or who he is first and
           his arrival next ("non-mol breached - ex has text mum 'on my way see you in 20'");
         - a marriage arranged and the travel, or when it is, soon in the next ("'she'll be wed before the fair, it's
-          all sorted' - fair is this weekend")."""
+          all sorted' - fair is this weekend"); travel soon and what it is for in the next ("leaving tonight. older
+          sister was cut out there last year");
+        - a disclosure, and a collection by the one told of said as what happens ("boyfriend collects him")."""
         found: List[DangerReading] = []
         if after and MARRIAGE.search(sentence) and (G.NOW.search(after[0]) or SOON.search(after[0])) and \
                 (TRAVEL.search(after[0]) or len(after[0].split()) <= FRAGMENT_WORDS + 2):
+            found += self._as_one(sentence, after[0])
+        if after and TRAVEL.search(sentence) and G.NOW.search(sentence) and CUTTING.search(after[0]) and \
+                not G.resolved(sentence):
             found += self._as_one(sentence, after[0])
         who = next((told for told in after if len(told.split()) > FRAGMENT_WORDS or OFFENDER_NAMED.search(told)), "")
         if who and OFFENDER_NAMED.search(who) and _arriving_now(sentence):
@@ -283,9 +289,13 @@ class DangerCheck:
             return found  # the common case, decided before anything else is read
         # (the sentence between may name no harm, or only add a detail of it: "Mark on his arm.")
         pairs = list(after[:1]) + (list(after[1:2]) if after and (not names_harm(after[0]) or
-                                                                 len(after[0].split()) <= FRAGMENT_WORDS) else [])
-        return found + [reading for following in pairs if ARRIVING.search(following) and G.NOW.search(following)
-                        for reading in self._as_one(sentence, following)]
+                                                                 len(after[0].split()) <= FRAGMENT_WORDS + 2) else [])
+        for following in pairs:
+            if ARRIVING.search(following) and G.NOW.search(following):
+                found += self._as_one(sentence, following)
+            elif COLLECTS.search(following):
+                found += self._as_one(sentence, f"{following} today")  # said as what happens: today's
+        return found
 
     def _as_one(self, first: str, second: str) -> List[DangerReading]:
         """The phrases' readings of two sentences read as one."""

@@ -231,6 +231,12 @@ OFFENDER_NAMED = re.compile(
 MARRIAGE = re.compile(r"\b((arranged|sorted|planned|organised|booked) (a |the |her |his )?(marriage|wedding|nikah)|"
                       r"(she|he)('ll| will) be (wed|married)|to (get|be) wed)\b", re.IGNORECASE)
 TRAVEL = re.compile(r"\b(fly|flying|flies|flight|flights|leav(e|es|ing)|travel\w*|airport)\b", re.IGNORECASE)
+# Cutting named, or a wedding: what travel soon is for, told in the next sentence ("leaving tonight. older sister was
+# cut out there last year")
+CUTTING = re.compile(r"\b(fgm|cut|cutting|circumcis\w*|khatna|sunna|had it done|little operation|nikk?ah|wedding|"
+                     r"married)\b", re.IGNORECASE)
+# A collection by the one a child told of, said as what happens today: "boyfriend collects him", "dad does pick up"
+COLLECTS = re.compile(r"\b(collects|picks (him|her|them) up|does (the )?pick[- ]?ups?)\b", re.IGNORECASE)
 # Soon enough for a wedding arranged: "fair is this weekend"
 SOON = re.compile(r"\b(this (weekend|week)|tomorrow|tmrw|on (mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
 
