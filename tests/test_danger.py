@@ -2379,3 +2379,48 @@ def test_help_in_hand_drills_and_scenarios_in_school_words_are_no_danger(check, 
 def test_kept_in_at_home_until_a_wedding_is_not_kept_in_hospital():
     assert not G.resolved("her friend says she's being kept in at home til the nikah on Sunday")
     assert G.resolved("the baby is being kept in overnight on the ward")
+
+
+# Kinds from the forty-ninth (children and young people in their own words) and fiftieth (child-on-child abuse and
+# harmful sexual behaviour) held-out sets, written here in other words; each failed before its fix.
+@pytest.mark.parametrize("text", [
+    # a child's own words: tablets taken, violence just now and hiding, a headlock and going purple, powder in a mouth
+    "i took all my nans tablets like 10 mins ago. sorry",
+    "my step dad just threw mum against the wall. me and ruby are in the bathroom",
+    "my brother has got my sister in a headlock and shes going purple mum is out",
+    "i found the baby with dads white powder and some was in his mouth, hes being weird",
+    # headaches and sleepiness with a heater on (carbon monoxide)
+    "all of us have bad headaches and feel sleepy since the new heater went on",
+    # going home told first, then why; a child's own disclosure with tonight
+    "i have to go back now or ill get it worse. he hit me with the belt again last night. dont tell anyone",
+    "my uncle does stuff to me when mum works nights, she is working tonight",
+    # a wedding in a child's words: the airport, saying no, when it is next
+    "we r going to the airport in an hour and its not a holiday its my wedding",
+    "can i say no to the wedding tomorrow? all the family have flown in",
+    "is it normal to have a wedding when ur 14? mine is on saturday at my aunties and i dont know him",
+    # unsupervised, today, with the one who abused her
+    "contact booked for 5pm today, unsupervised, with the cousin who abused her",
+    # a child's words for abuse at night, and having to go back; a brother on a safety plan coming into her room
+    "is it normal for ur uncle to make u sleep in his bed. i have to go back there after swimming",
+    "Kayla says her brother who's on the HSB safety plan keeps coming into her room at night. home time 3:15",
+    # an adult not told that two children must not share a room tonight
+    "tonight the boys are with the neighbour who hasn't been told they can't share a room, the older one harmed the "
+    "younger",
+])
+def test_kinds_the_forty_ninth_and_fiftieth_sets_read_as_urgent_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    "the girl who was going to jump from the bridge - police talked her down, she's at hospital under a 136 with her "
+    "dad",
+    "im sleeping at my nans tonight, the social worker brought me and dad doesnt know where it is",
+    "theres a forced marriage order so they cant take me abroad, the court has my passport",
+])
+def test_a_child_kept_safe_told_in_their_own_words_is_no_danger(check, text):
+    assert check.read(text).level is None
+
+
+def test_a_parents_own_136_is_not_help_for_the_children():
+    assert not G.resolved("crisis team says dad was detained under s136 on the bridge an hour ago")
+    assert G.resolved("she's at hospital under a 136 with her mum")

@@ -91,8 +91,8 @@ from bot.reading import model_cache
 from bot.reading.ngram_model import NgramModel, NgramSettings
 
 from . import danger_guards as G
-from .danger_concepts import (ARRIVING, COLLECTS, CUTTING, DISCLOSED, MARRIAGE, OFFENDER_NAMED, SOON, TRAVEL, margin,
-                              names_harm,
+from .danger_concepts import (ARRIVING, CUTTING, DISCLOSED, HOME_TODAY, MARRIAGE, OFFENDER_NAMED, SOON, TRAVEL,
+                              margin, names_harm,
                               now_unresolved, settled, told_of)
 from .spelling import Spelling, vocabulary
 
@@ -272,10 +272,12 @@ class DangerCheck:
         - a marriage arranged and the travel, or when it is, soon in the next ("'she'll be wed before the fair, it's
           all sorted' - fair is this weekend"); travel soon and what it is for in the next ("leaving tonight. older
           sister was cut out there last year");
-        - a disclosure, and a collection by the one told of said as what happens ("boyfriend collects him")."""
+        - a disclosure, and a collection by the one told of said as what happens ("boyfriend collects him"), or
+          going home told first ("i have to go back now or ill get it worse. he hit me with the belt again")."""
         found: List[DangerReading] = []
         if after and MARRIAGE.search(sentence) and (G.NOW.search(after[0]) or SOON.search(after[0])) and \
-                (TRAVEL.search(after[0]) or len(after[0].split()) <= FRAGMENT_WORDS + 2):
+                (TRAVEL.search(after[0]) or len(after[0].split()) <= FRAGMENT_WORDS + 2 or
+                 _SAYS_WHEN.search(after[0])):
             found += self._as_one(sentence, after[0])
         if after and TRAVEL.search(sentence) and G.NOW.search(sentence) and CUTTING.search(after[0]) and \
                 not G.resolved(sentence):
@@ -285,6 +287,9 @@ class DangerCheck:
             found += self._as_one(who, sentence)
         if after and OFFENDER_NAMED.search(sentence) and _arriving_now(after[0]):
             found += self._as_one(sentence, after[0])
+        if after and _arriving_now(sentence) and DISCLOSED.search(after[0]):
+            # going home first, then why: "i have to go back now or ill get it worse. he hit me with the belt again"
+            found += self._as_one(after[0], sentence)
         if not DISCLOSED.search(sentence):
             return found  # the common case, decided before anything else is read
         # (the sentence between may name no harm, or only add a detail of it: "Mark on his arm.")
@@ -293,7 +298,7 @@ class DangerCheck:
         for following in pairs:
             if ARRIVING.search(following) and G.NOW.search(following):
                 found += self._as_one(sentence, following)
-            elif COLLECTS.search(following):
+            elif HOME_TODAY.search(following):
                 found += self._as_one(sentence, f"{following} today")  # said as what happens: today's
         return found
 
@@ -527,6 +532,8 @@ def _settles(sentence: str, after_alone: bool = False) -> bool:
         not any(names_harm(plain[a:b]) and not G.resolved(plain[a:b]) for a, b in G.clause_spans(plain))
 
 
+# When a wedding is, said next: "mine is on sunday at my uncles" (DangerCheck._told_then)
+_SAYS_WHEN = re.compile(r"^\W*(mine|it|hers|his|the (wedding|nikah|ceremony))('s| is| will be)\b", re.IGNORECASE)
 # A time by the clock, and a discovery or a way in forced, told in the past (DangerCheck._readings)
 _CLOCK = re.compile(r"\bat \d{1,2}([:.]\d\d)?\s*(am|pm)?\b", re.IGNORECASE)
 _DISCOVERED = re.compile(r"\b((found|discovered|caught) (him|her|them|the \w+)|(broke|forced|kicked) (in|the door)|"
@@ -535,7 +542,8 @@ _DISCOVERED = re.compile(r"\b((found|discovered|caught) (him|her|them|the \w+)|(
 
 # Plans and agreements: not help in hand by themselves ("Next steps: review safety plan at core group")
 # and conditions said, not kept ("Bail conditions say no contact" after he has gone to the house)
-_PLANS = re.compile(r"\b(safety plan|disruption plan|written agreement|(already |now )?in place|next steps?|"
+_PLANS = re.compile(r"\b((safety plan|plan|order|agreement|court order) (says?|states?|said)( \w+){0,3}|"
+                    r"safety plan|disruption plan|written agreement|(already |now )?in place|next steps?|"
                     r"(bail )?conditions? (say|says|state|states|are))\b", re.IGNORECASE)
 
 

@@ -153,9 +153,9 @@ ARRIVING = re.compile(
     r"\b(arriv(ing|es)|coming (for|to get|to collect|to the (house|home|flat))|due (round|over|to visit|at the)|"
     # the child going back to where the harm is: "due to return home at the end of the school day"
     r"(go(ing|es)?|return(ing|s)?|sent|heading|due to (go|return)) (back )?home|(bus|minibus|taxi|coach|lift) home|"
-    r"school (finishes|ends|is out|lets out)|"
+    r"school (finishes|ends|is out|lets out)|(have to|got to|gotta|need to) go (back|home)|"
     r"pick-?ups?|(already |waiting )*in (the )?car ?park|(bus|minibus|taxi|coach) (home )?at \d|"
-    r"home (tonight|today|later)|drop(s|ped|ping)? (him|her|them) (back|home|off home|(off )?at)|"
+    r"home (tonight|today|later|time)|drop(s|ped|ping)? (him|her|them) (back|home|off home|(off )?at)|"
     # driven home, signed out of school, waiting at the gate
     r"(drives|driving|drive|taking|takes) (him|her|them) home|signed (him|her|them) out|"
     r"waiting (at|outside|by) the (gate|school|door|doors|front|car)|(comes|arrives|gets here) at \d|"
@@ -212,6 +212,7 @@ OFFENDER_NAMED = re.compile(
     r"\b(sex offender|child sex(ual)? offen\w*|(convictions?|offences?|convicted) (for|against|of) (\w+ ){0,3}(child|"
     r"children|minors|under[- ]?1[68]s)|barred from (\w+ ){0,3}(children|minors|under[- ]?1[68]s)|schedule (1|one)|"
     r"sch(ed(ule)?)?\.? ?(1|one)|on the (sex offenders'? )?register|mappa|rso|shpo|sopo|sexual harm prevention order|"
+    r"(man|guy|bloke) from (the )?court( thing| case| stuff)?|"
     # named in an investigation, an order broken: "The stepfather named in last month's s47", "non-mol breached"
     r"named in (the |a |last \w+'s |this \w+'s )?(\w+ )?(s47|section 47|strategy|investigation|allegation|referral)|"
     r"(non[- ]?mol\w*|injunction|restraining order|dvp[no]|bail( conditions)?|order) (has been |was |is )?"
@@ -229,14 +230,17 @@ OFFENDER_NAMED = re.compile(
 
 # A marriage arranged, and travel (read together when the travel is soon, as for a disclosure and home time).
 MARRIAGE = re.compile(r"\b((arranged|sorted|planned|organised|booked) (a |the |her |his )?(marriage|wedding|nikah)|"
+                      r"(have|having) a (wedding|nikah)|"
                       r"(she|he)('ll| will) be (wed|married)|to (get|be) wed)\b", re.IGNORECASE)
 TRAVEL = re.compile(r"\b(fly|flying|flies|flight|flights|leav(e|es|ing)|travel\w*|airport)\b", re.IGNORECASE)
 # Cutting named, or a wedding: what travel soon is for, told in the next sentence ("leaving tonight. older sister was
 # cut out there last year")
 CUTTING = re.compile(r"\b(fgm|cut|cutting|circumcis\w*|khatna|sunna|had it done|little operation|nikk?ah|wedding|"
                      r"married)\b", re.IGNORECASE)
-# A collection by the one a child told of, said as what happens today: "boyfriend collects him", "dad does pick up"
-COLLECTS = re.compile(r"\b(collects|picks (him|her|them) up|does (the )?pick[- ]?ups?)\b", re.IGNORECASE)
+# A collection by the one a child told of, or a return home, said as what happens today: "boyfriend collects him",
+# "dad does pick up", "i have to go back there after football"
+HOME_TODAY = re.compile(r"\b(collects|picks (him|her|them) up|does (the )?pick[- ]?ups?|(have to|got to|gotta) go "
+                        r"(back|home))\b", re.IGNORECASE)
 # Soon enough for a wedding arranged: "fair is this weekend"
 SOON = re.compile(r"\b(this (weekend|week)|tomorrow|tmrw|on (mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
 
@@ -248,6 +252,15 @@ DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his
                        r"(signed|signs|typed|wrote|whispered) (that|to (me|us|(the|her|his|a) \w+))|pointed to|"
                        # a child's plea not to tell the one who hurts them: "Please don't tell my mum, she'll kill me"
                        r"(please )?don'?t tell (my |me )?(mum|dad|mam|nan|step ?dad|mum'?s boyfriend)|"
+                       # a child's own words: "he burned me with the lighter", "my brother does stuff to me"
+                       r"(he|she|dad|daddy|mum|mummy|step ?dad|my (brother|dad|mum|step ?dad|uncle|cousin|grandad|"
+                       r"mum'?s (boyfriend|partner))) (\w+ ){0,2}(burned|burnt|hit|punched|kicked|hurt|strangled|"
+                       r"choked|raped|touched|abused|beat|battered|(does|did) (stuff|things) to) me\b|"
+                       # a child's words for abuse at night: "make u sleep in his bed", "has been coming in her room"
+                       r"(dad|daddy|step ?dad|uncle|brother|grandad|mum'?s (boyfriend|partner)) (\w+ ){0,2}"
+                       r"(make|makes|made) (me|u|you) sleep in (his|her) bed|"
+                       r"(says|said|told \w+) (that )?(her|his|my) ([\w']+ ){0,8}(has been |keeps |is )?"
+                       r"(coming|comes|came) (in|into) (her|his|my) (room|bed)|"
                        # said in an interview: "Tyler said in his RHI that his foster carer's husband hit him"
                        r"(said|says|told \w+) in (his|her|their|the|a) \w+ that|"
                        r"(said|says) (that )?['‘\"]?(his |her |their |my )?(dad|daddy|mum|mummy|step ?dad|grandad|"

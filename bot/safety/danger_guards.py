@@ -169,7 +169,11 @@ THREAT_CONDITION = re.compile(
     r"\bthreat(en|ened|ening|ens)\b[^,.;]{0,60}?)\b(if|unless)\b[^,.;]*|"
     r"()\bif (i|you|he|she|we) (don'?t|dont|do not|doesn'?t|doesnt|does not|won'?t|wont|"
     r"refuse\w*)\b[^,.;]{0,60}?(?=,? ?(then )?(they|he|she)"
-    r"( said| say| says)? ?(they|he|she)?('?ll|ll| will| would|'d) )",
+    r"( said| say| says)? ?(they|he|she)?('?ll|ll| will| would|'d) )|"
+    # a child's words for the threat: "they said if i dont my mum gets hurt"
+    r"()\b(said|says|told (me|him|her|us)|texted|messaged|warned)\b[^,.;]{0,20}?\bif (i|you|u|he|she|we) "
+    r"(don'?t|dont|do not|didn'?t)\b(?= (my|me|ur|your|his|her) (mum|mam|nan|family|sister|brother|little \w+) "
+    r"(gets|will get|get|is getting) (hurt|stabbed|done|it))",
     re.IGNORECASE)
 
 
@@ -315,6 +319,8 @@ REFLECTING = re.compile(
     r"burn(ing|t)[ -]out|vicarious trauma|secondary trauma|compassion fatigue|(child'?s|children'?s|"
     r"young person'?s) (voice|lived experience)|voice of the child|"
     r"(it |that |this )?(really )?(bothered|troubled) me|am i being (too|over)|over-?optimis\w*|looking back|"
+    r"(had|have) (a |these )?(dream|nightmare)s? about|i think we (treated|missed|should|didn'?t|got|left)|"
+    r"trying to (make sense of|understand)|"
     r"is it normal to (still )?(feel|be (worried|worrying|anxious|upset|shaky|shaking)|worry|cry)|"
     r"(still )?worrying about|i wonder what i missed|was i wrong|should i have|contingency|cumulative harm|"
     r"(i|we) worr(y|ied) (that )?(i|we) (\w+ed|did|didn'?t|should|have|haven'?t)\b|"
@@ -379,7 +385,7 @@ RESOLVED = regex.compile(
     r"(paramedics|ambulance( crew)?) (have |has )?taken (\w+ ){0,8}to (a&e|hospital|the hospital|the [\w']+ hospital|"
     r"the ([\w']+ )?ward)|"
     # the worker's own emergency call, made ("so I called an ambulance"; "waiting for the ambulance" is not over)
-    r"(i|we) (called|rang|phoned|dialled) (for )?(an ambulance|999)|"
+    r"(i|we|my (foster )?carers?|staff|the school|nan) (called|rang|phoned|dialled) (for )?(an ambulance|999)|"
     r"(police|officers) (have|has|'ve got|have got) (her|him|them|\w+) (at|in) (the )?(police )?station|"
     r"(at|in) (a&e|hospital|the hospital|resus) with (staff|carers?|(her|his|their) (mum|dad|carers?|foster carers?|"
     r"nan)|"
@@ -437,6 +443,7 @@ RESOLVED = regex.compile(
     r"in (a|the) refuge|"
     r"(doesn'?t|does not|don'?t|do not) know (their|her|our|the new|the family'?s) (new )?address|"
     r"(doesn'?t|does not|don'?t|do not) know where (they|she|the family) (live|lives|are living|have moved|moved)|"
+    r"(doesn'?t|does not|don'?t|do not) know where (it is|i am|we are)|"
     r"moved (away|out)|new boiler|"
     # a medical all-clear: "CT was clear", "the CP medical found nothing non-accidental", "the injury was minor"
     r"(ct|scan|x-?rays?|bloods|skeletal survey|(cp |child protection )?medical)( was| were| came back| has come back)? "
@@ -468,6 +475,13 @@ RESOLVED = regex.compile(
     r"(the|his|her|their) (car|van|vehicle)|(safe and )?back with (the |her |his |their )?(foster )?carers?|"
     r"pulled out of the \w+ by (the )?police|(police|officers) picked (\w+ ){1,2}up (at|from)|"
     r"(walked|came|turned up) (back )?in at \d|"
+    # adopted, talked down, under a 136, the court holding her passport, an order against the marriage
+    r"(since |been |was )adopted|deregistered|talked (her|him|them) down|"
+    # (the young person's own 136, not a parent's: "dad was detained under s136 on the bridge" leaves the children)
+    r"((at|in) (the )?hospital|on (a|the) ward) (under|on) (a )?(section |s\.? ?)?136\b|"
+    r"(is|'s) on (a )?(section |s\.? ?)?136\b|"
+    r"(court|police|solicitor) (has|have|holds?|took|kept) (my|her|his|their) passports?|forced marriage (protection )?"
+    r"order|(ambulance|paramedics) (has|have) taken (?!ages|forever|too long|hours)\w+|"
     # no further action, a strategy held, at the SARC, with paramedics, in paeds A&E, supply isolated, recovered by BTP
     r"\bnfa\b|no further action|(strat|strategy( meeting| discussion)?) (held|done|completed)|"
     r"closing (our|the) (log|case|file)|(with|at) (the )?sarc\b|(is|are|'s|'re) with (the )?paramedics|"
@@ -509,7 +523,7 @@ RESOLVED = regex.compile(
     r"(within|in line with|allowed (by|under|in)) the (placement|safety|care) plan|"
     r"(going|gone|went|taken|staying) to (her|his|their) (nan|gran|nana|grandma|aunt|auntie|uncle|grandparents)('?s)?"
     r"(?! (house )?(where|with (him|her|them|dad|mum)))|"
-    r"(staying|stopping|sleeping) (with|at) (her|his|their) (nan|gran|nana|grandma|aunt|auntie|aunty|uncle|"
+    r"(staying|stopping|sleeping) (with|at) (her|his|their|my) (nan|gran|nana|grandma|aunt|auntie|aunty|uncle|"
     r"grandparents)('?s)?(?! (house )?(where|with (him|her|them|dad|mum)))|"
     # an order kept, travel stopped, first aid given and a child checked, police watching the house
     r"(non[- ]?mol\w*|order|injunction|bail conditions?) (has been|have been|is being|are being) (respected|kept|"
@@ -554,7 +568,8 @@ RESOLVED = regex.compile(
     r"agreed to (leave|move out)|"
     r"police (have|had) spoken to (him|her|them)|(on|in) the ward|under observation|"
     r"(?<!during )(?<!in )(?<!at )(?<!on )supervised|"
-    r"safety plan|locked away|"
+    # (not who a child who harms is: "her brother who's on the AIM safety plan has been coming in her room")
+    r"(?<!aim )(?<!hsb )(?<!his )safety plan|locked away|"
     r"(not|isn'?t|aren'?t) allowed(?! (back|out|contact|to (go|leave|see|tell|talk|speak|return)))|"
     r"can'?t (enter|come|go) (in|near|within)|"
     r"restrictors?|(?<!being )(?<!getting )(?<!be )fitted|(hasn'?t|haven'?t|not) (had|happened)( \w+)? since|"
@@ -841,7 +856,7 @@ NEGATION_INSIDE = re.compile(
     # "police didn't know there was a child" is the danger, not its denial
     r"(know|realise|realize) there (was|were|is|are)|(know|realise|realize) (that )?the (baby|toddler|kids|children|"
     r"little ones?|twins) (was|were|is|are)|"
-    r"come (for|to get|to collect|round for)|(come )?(look|looking|search) for me|be late|"
+    r"come (for|to get|to collect|round for)|(come )?(look|looking|search) for me|be late|been told|"
     r"(been )?(found|located|traced|seen|heard from)))",
     re.IGNORECASE)
 
