@@ -481,11 +481,11 @@ RESOLVED = regex.compile(
     r"((at|in) (the )?hospital|on (a|the) ward) (under|on) (a )?(section |s\.? ?)?136\b|"
     r"(is|'s) on (a )?(section |s\.? ?)?136\b|"
     r"(court|police|solicitor) (has|have|holds?|took|kept) (my|her|his|their) passports?|forced marriage (protection )?"
-    r"order|(ambulance|paramedics) (has|have) taken (?!ages|forever|too long|hours)\w+|"
+    r"order|"
     # no further action, a strategy held, at the SARC, with paramedics, in paeds A&E, supply isolated, recovered by BTP
     r"\bnfa\b|no further action|(strat|strategy( meeting| discussion)?) (held|done|completed)|"
     r"closing (our|the) (log|case|file)|(with|at) (the )?sarc\b|(is|are|'s|'re) with (the )?paramedics|"
-    r"(ambulance|paramedics|ambulance crew) (has|have) taken (him|her|them|the \w+)|"
+    r"(ambulance|paramedics|ambulance crew) (has|have) taken (?!ages|forever|too long|hours)\w+|"
     r"taking (him|her|them) (in )?to (a&e|hospital|the hospital)|in (paeds |paediatric |children'?s )a&e|"
     r"(isolated|capped|turned off|shut off) the (gas|supply|electrics?|meter)|(supply|gas|electrics?) (was |has been )?"
     r"(isolated|capped)|(been |was )?recovered (from \w+ )?by (btp|police|officers)|(border force|police|officers) "
