@@ -2424,3 +2424,42 @@ def test_a_child_kept_safe_told_in_their_own_words_is_no_danger(check, text):
 def test_a_parents_own_136_is_not_help_for_the_children():
     assert not G.resolved("crisis team says dad was detained under s136 on the bridge an hour ago")
     assert G.resolved("she's at hospital under a 136 with her mum")
+
+
+# Kinds from the fifty-first (children in their own words, a second set) and fifty-second (parents and carers in their
+# own words) held-out sets, written here in other words; each failed before its fix.
+@pytest.mark.parametrize("text", [
+    # a child's own words: a ligature tried, everything in the cupboard taken, a rope up, left with no tea, kicked out
+    "i tied my school tie round my neck in the bathroom but stopped. i still want to",
+    "its ok ive sorted it. took everything in mums cupboard about 30 mins ago. thanks for trying",
+    "rope's up in the garage. tonight",
+    "mummy went out last night and hasnt come back, we had no tea and its dark",
+    "foster carer kicked me out at 11pm, im at the park, nowhere to go",
+    # gas and the parent gone out; abuse "tonight"; a disclosure and not wanting to go back; a belt; a wedding flight
+    "it smells of gas and mum went out and my head hurts",
+    "the man who stays with us makes me do bad things and mum is working tonight",
+    "ngl stepdad hit me with the cable last night. i dont want to go back. its 3 oclock",
+    "its happening again. belt out. help",
+    "plane to dhaka is 5am tomorrow. its my wedding apparently. im 15",
+    # a parent's own words: a marriage on landing, a ceremony back home, a baby not fed or going blue, a child minding
+    "they say she marry her uncle's son when we land on friday, bags are packed",
+    "uncle is picking her up on Sunday for a big ceremony back home and she went quiet",
+    "she hasnt had a bottle since this morning and just lies there",
+    "the baby goes a bit blue when she feeds, probably nothing",
+    "text from mum: 'staying at my friend's tonight, Ava's nearly 10 she can do their tea'",
+    # a new partner with a record about a child; mummy's friend, and home with him today; released and moving back in
+    "im moving my fella in this weekend, he's got a record, something about a child years back",
+    "Nursery: 'Ellie said mummy's friend hurt her bum. She goes home with him today at 3.'",
+    "hes been released. moving back in with us from today. my sisters are 6 and 9",
+])
+def test_kinds_the_fifty_first_and_fifty_second_sets_read_as_urgent_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # an order in a child's words, and going home as a threat's condition: at least the check
+    "mum's new boyfriend is coming to collect me from school today but the judge said he is not allowed",
+    "if i go home dad will actually kill me, he said wait till you get home",
+])
+def test_a_childs_own_words_of_an_order_or_a_threat_at_home_get_at_least_the_check(check, text):
+    assert check.read(text).level in (CLEAR, POSSIBLE)

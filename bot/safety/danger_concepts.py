@@ -142,7 +142,7 @@ GRAVE_ALONE = re.compile(
 
 # Someone dangerous arriving: an arrival now in the clause, and a sign of danger about them in the sentence.
 ARRIVING = re.compile(
-    r"\b(moving (back )?in|moving (his|her|their|the) (\w+ ){0,2}in|moves (back )?in|move (back )?in|"
+    r"\b(moving (back )?in(to)?|moving (his|her|their|the) (\w+ ){0,2}in|moves (back )?in|move (back )?in|"
     r"coming (round|over|back|home|to stay)|turning up|on (his|her|their) way|(?<=['‘\"])on my way|"
     # let in at a door, walking towards the house: "has just been buzzed in by mum", "seen walking towards the carer's"
     r"buzzed (him |her |them )?in|been buzzed in|walking (towards|up to) (the|her|his|their|\w+'s)|"
@@ -212,7 +212,7 @@ OFFENDER_NAMED = re.compile(
     r"\b(sex offender|child sex(ual)? offen\w*|(convictions?|offences?|convicted) (for|against|of) (\w+ ){0,3}(child|"
     r"children|minors|under[- ]?1[68]s)|barred from (\w+ ){0,3}(children|minors|under[- ]?1[68]s)|schedule (1|one)|"
     r"sch(ed(ule)?)?\.? ?(1|one)|on the (sex offenders'? )?register|mappa|rso|shpo|sopo|sexual harm prevention order|"
-    r"(man|guy|bloke) from (the )?court( thing| case| stuff)?|"
+    r"(man|guy|bloke) from (the )?court( thing| case| stuff)?|(he'?s|he has|dad'?s|dad has) (just )?been released|"
     # named in an investigation, an order broken: "The stepfather named in last month's s47", "non-mol breached"
     r"named in (the |a |last \w+'s |this \w+'s )?(\w+ )?(s47|section 47|strategy|investigation|allegation|referral)|"
     r"(non[- ]?mol\w*|injunction|restraining order|dvp[no]|bail( conditions)?|order) (has been |was |is )?"
@@ -239,8 +239,8 @@ CUTTING = re.compile(r"\b(fgm|cut|cutting|circumcis\w*|khatna|sunna|had it done|
                      r"married)\b", re.IGNORECASE)
 # A collection by the one a child told of, or a return home, said as what happens today: "boyfriend collects him",
 # "dad does pick up", "i have to go back there after football"
-HOME_TODAY = re.compile(r"\b(collects|picks (him|her|them) up|does (the )?pick[- ]?ups?|(have to|got to|gotta) go "
-                        r"(back|home))\b", re.IGNORECASE)
+HOME_TODAY = re.compile(r"\b(collects|picks (him|her|them) up|does (the )?pick[- ]?ups?|(have to|got to|gotta|"
+                        r"don'?t want to|do not want to) go (back|home))\b", re.IGNORECASE)
 # Soon enough for a wedding arranged: "fair is this weekend"
 SOON = re.compile(r"\b(this (weekend|week)|tomorrow|tmrw|on (mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
 
@@ -264,7 +264,8 @@ DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his
                        # said in an interview: "Tyler said in his RHI that his foster carer's husband hit him"
                        r"(said|says|told \w+) in (his|her|their|the|a) \w+ that|"
                        r"(said|says) (that )?['‘\"]?(his |her |their |my )?(dad|daddy|mum|mummy|step ?dad|grandad|"
-                       r"uncle|mum'?s (partner|boyfriend)|(new )?boyfriend) ['‘\"]?(\w+ ){0,2}(hit|hits|hurt|hurts|"
+                       r"uncle|mum'?s (partner|boyfriend)|(mum|mummy|mam)'?s (friend|mate)|(new )?boyfriend) ['‘\"]?"
+                       r"(\w+ ){0,2}(hit|hits|hurt|hurts|"
                        r"burn\w*|punch\w*|kick\w*|"
                        r"touch\w*|beat\w*|strangl\w*|chok\w*|smack\w*|ties|tied|locks|locked|squeez\w*|pinch\w*|"
                        r"raped|rapes|abused|abuses|molest\w*|assaulted|did (it|this|that)|does things|does stuff|"
