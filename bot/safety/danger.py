@@ -116,6 +116,7 @@ MAX_SCANNED_CHARACTERS = 20_000  # the longest message taken (see channels/rest.
 MAX_SENTENCE_CHARACTERS = 600
 SHORT_MESSAGE_WORDS = 12  # a message of this many words or fewer, typed in fragments, is also read as one sentence
 FRAGMENT_WORDS = 4  # a sentence of this many words or fewer can only repeat ("The school pick up. Him.")
+DETAIL_WORDS = 6  # this short, a sentence can add a detail ("Red marks on his neck.") or say when ("Eid is Friday.")
 
 # "i.e." and "e.g." end no sentence: what follows says the same thing again ("coming home for Christmas, i.e. today")
 # or gives an example of it ("What are the signs of county lines, e.g. city kids turning up at caravans?")
@@ -276,7 +277,7 @@ class DangerCheck:
           going home told first ("i have to go back now or ill get it worse. he hit me with the belt again")."""
         found: List[DangerReading] = []
         if after and MARRIAGE.search(sentence) and (G.NOW.search(after[0]) or SOON.search(after[0])) and \
-                (TRAVEL.search(after[0]) or len(after[0].split()) <= FRAGMENT_WORDS + 2 or
+                (TRAVEL.search(after[0]) or len(after[0].split()) <= DETAIL_WORDS or
                  _SAYS_WHEN.search(after[0])):
             found += self._as_one(sentence, after[0])
         if after and TRAVEL.search(sentence) and G.NOW.search(sentence) and CUTTING.search(after[0]) and \
@@ -294,7 +295,7 @@ class DangerCheck:
             return found  # the common case, decided before anything else is read
         # (the sentence between may name no harm, or only add a detail of it: "Mark on his arm.")
         pairs = list(after[:1]) + (list(after[1:2]) if after and (not names_harm(after[0]) or
-                                                                 len(after[0].split()) <= FRAGMENT_WORDS + 2) else [])
+                                                                 len(after[0].split()) <= DETAIL_WORDS) else [])
         for following in pairs:
             if ARRIVING.search(following) and G.NOW.search(following):
                 found += self._as_one(sentence, following)
