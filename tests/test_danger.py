@@ -2463,3 +2463,13 @@ def test_kinds_the_fifty_first_and_fifty_second_sets_read_as_urgent_are_the_urge
 ])
 def test_a_childs_own_words_of_an_order_or_a_threat_at_home_get_at_least_the_check(check, text):
     assert check.read(text).level in (CLEAR, POSSIBLE)
+
+
+@pytest.mark.parametrize("text", [
+    "Our Mia (4) got left at the house when we all went to the hospital, nobody noticed, I'm an hour away",
+    "the twins (3) got left at home when we went to A&E with their brother, nobody noticed till now",
+])
+def test_a_child_forgotten_when_the_family_went_to_hospital_is_left_alone_not_helped(check, text):
+    """The family going to hospital is why the child is alone (a kind found while writing the fifty-second set's
+    tests: "went to the hospital" read as help in hand)."""
+    assert check.read(text).level == CLEAR

@@ -1128,14 +1128,17 @@ LEFT_ALONE = re.compile(r"\b(on (her|his|their) own|alone|by (herself|himself|th
                         # not collected, locked out, still in the car: "his 2 kids are apparently still in his car"
                         r"(wasn'?t|weren'?t|not|hasn'?t been|haven'?t been|never) (been )?collected|locked out|"
                         r"sat on the (door)?step|still (in|at) (the|his|her|their) (car|van|house|flat|home)|"
+                        # forgotten when the family went out: "got left at the house ..., nobody noticed"
+                        r"(got|been|was) left (at|in) (the )?(house|home|flat)|nobody noticed|"
                         # a child nobody knew about: "mum's in custody ..., police didn't know there was a child"
                         r"(didn'?t|did not) know (about|there (was|were|is|are)) (a |the |any )?(child|baby|kids|"
                         r"children|toddler))\b", re.IGNORECASE)
 PARENT_HELD = re.compile(
     r"\b((has|have|'s|'ve) )?(been |was |were |got )?(arrested|remanded|sectioned)|in (police )?custody|in a cell\b|"
     r"in the cells\b|"
-    r"\b(mum|mam|mom|mother|dad|father|parents?|carers?|nan|gran|grandma|grandad)('s|s| has| have| is| was)? "
-    r"(been |just been |now )?((taken|rushed|blue[- ]?lighted|gone) (in)?to|(in|at)) (a&e|hospital|the hospital|"
+    r"\b(mum|mam|mom|mother|dad|father|parents?|carers?|nan|gran|grandma|grandad|we( all)?|everyone)"
+    r"('s|s| has| have| is| was)? (been |just been |now )?((taken|rushed|blue[- ]?lighted|gone|went) (in)?to|(in|at)) "
+    r"(a&e|hospital|the hospital|"
     r"resus)\b",
     re.IGNORECASE)
 
