@@ -2473,3 +2473,75 @@ def test_a_child_forgotten_when_the_family_went_to_hospital_is_left_alone_not_he
     """The family going to hospital is why the child is alone (a kind found while writing the fifty-second set's
     tests: "went to the hospital" read as help in hand)."""
     assert check.read(text).level == CLEAR
+
+
+
+@pytest.mark.parametrize("text", [
+    # kinds from the fifty-third set (care leavers and young parents in their own words) and the fifty-fourth (text
+    # pasted from team chats, emails, minutes and logs), in other words, each failing before its fix:
+    # the means in hand now, a parent's own life and the child's, a note for whoever finds them, help refused
+    "sitting in the toilet with my belt, not sad just tired",
+    "gonna drive into the canal with him, its the only way they cant take him",
+    "i'll take me and my little one with me, nobody will miss us",
+    "ive turned the gas on. we're going to sleep now",
+    "left a letter on the kitchen table for when they find us",
+    "please stop calling i dont want to be saved",
+    "im not going to be around by the morning",
+    # swallowed the lot; a parent's drugs and a sign; asked about because of what is in front of them
+    "i've swallowed every one of them, sorry mum",
+    "she had a sip of my methadone, seems ok just sleepy",
+    "quick q, is it bad if a toddler drinks some fabric softener? asking cos there's some on his vest and he keeps "
+    "coughing",
+    # the children left while the parent goes out, or works nights
+    "i left my kids at home to go to his for a bit, theyll be fine",
+    "the little ones are on their own most nights now, im on shift until 7am",
+    "theyre asleep so i just nipped to the pub, back by 12",
+    # a record's assault minutes ago; a wedding today and the writer under 18; "actually" taking back "sorted"
+    "Strategy notes: the father has assaulted Jack (9) in the last ten minutes",
+    "wedding is at 3. im not 18 til june. pls",
+    "they're doing the wedding tonight. i'm 16",
+    "Mum 01:10: 'sorted now, he's gone' Mum 01:12: 'actually he's just slapped the baby'",
+    # the edge of a flyover, and a young person's "I've taken all of them", pasted from a group chat
+    "Jo 09:14: Kai's live is him stood on the edge of the flyover",
+    "Mia 23:02: ive taken all of them. bye",
+])
+def test_kinds_the_fifty_third_and_fifty_fourth_sets_read_as_urgent_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # a threat to self on a condition; someone not allowed "popping round"; a debt cleared for pictures
+    "if social take him off me at court i won't be around for it. everything's ready",
+    "lol guess whos out early and is 'popping round to meet his daughter' in an hour, youve said hes not allowed",
+    "if i send the pics he'll wipe my debt he said, going round later",
+])
+def test_a_threat_on_a_condition_a_visit_not_allowed_and_a_debt_for_pictures_get_at_least_the_check(check, text):
+    assert check.read(text).level in (CLEAR, POSSIBLE)
+
+
+@pytest.mark.parametrize("text", [
+    "this baby is trying to end me, up every hour",
+    "quiz for the team - a 15yo says she's being taken to a wedding abroad tonight, who do you ring?",
+    "Training email: 'A mock call at 10:00 will report a child alone with a parent unconscious. Treat as an exercise.'",
+    "Would the tool flag a message like 'he's going to hurt her tonight'? writing test cases for the pilot",
+    "Audit: 12 cases where children were left home alone overnight; all had a visit the next day",
+    "the example text on the form says 'e.g. child locked in a room with no food', is that right for the guidance?",
+])
+def test_a_quiz_a_mock_call_test_cases_and_an_audit_sample_pasted_in_are_not_the_urgent_reply(check, text):
+    assert check.read(text).level != CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # help in hand in a young parent's or a pasted record's words: watched overnight on paeds, gone into emergency
+    # foster care, admitted, seen in the first aid room with cuts dressed; a course's question about what to do
+    "my 2yo swallowed some of nan's pills at lunch - we're in paeds now, they've given him charcoal and he's being "
+    "monitored overnight",
+    "my sister went into emergency foster care tonight after she told her teacher about our stepdad",
+    "HV: baby had a bulging fontanelle at weigh-in, I took them straight to A&E, she's now admitted with mum beside "
+    "her",
+    "Teams: the lad who cut his arm in PE is in the first aid room with the school nurse, cuts dressed, mum on her way",
+    "on my first aid course today they asked what we'd do if our toddler went blue and floppy, I said recovery "
+    "position?",
+])
+def test_help_in_hand_and_a_courses_question_in_a_young_parents_or_a_records_words_are_no_danger(check, text):
+    assert check.read(text).level is None

@@ -92,6 +92,7 @@ from bot.reading.ngram_model import NgramModel, NgramSettings
 
 from . import danger_guards as G
 from .danger_concepts import (ARRIVING, CUTTING, DISCLOSED, HOME_TODAY, MARRIAGE, OFFENDER_NAMED, SOON, TRAVEL,
+                              UNDER_18, WEDDING,
                               margin, names_harm,
                               now_unresolved, settled, told_of)
 from .spelling import Spelling, vocabulary
@@ -270,6 +271,7 @@ class DangerCheck:
           against children."; "... do the school pick up today. The school pick up. Him. The one who broke Ava's
           arm"): read who he is first, as the phrases for an offender arriving are written; or who he is first and
           his arrival next ("non-mol breached - ex has text mum 'on my way see you in 20'");
+        - a wedding today and the young person's age under 18 in the next ("wedding is at 4. im 16");
         - a marriage arranged and the travel, or when it is, soon in the next ("'she'll be wed before the fair, it's
           all sorted' - fair is this weekend"); travel soon and what it is for in the next ("leaving tonight. older
           sister was cut out there last year");
@@ -280,6 +282,8 @@ class DangerCheck:
                 (TRAVEL.search(after[0]) or len(after[0].split()) <= DETAIL_WORDS or
                  _SAYS_WHEN.search(after[0])):
             found += self._as_one(sentence, after[0])
+        if after and WEDDING.search(sentence) and G.NOW.search(sentence) and UNDER_18.search(after[0]):
+            found += self._as_one(sentence, after[0])  # "the wedding is at 2. im not 18 til june"
         if after and TRAVEL.search(sentence) and G.NOW.search(sentence) and CUTTING.search(after[0]) and \
                 not G.resolved(sentence):
             found += self._as_one(sentence, after[0])

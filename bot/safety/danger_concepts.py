@@ -232,6 +232,10 @@ OFFENDER_NAMED = re.compile(
 MARRIAGE = re.compile(r"\b((arranged|sorted|planned|organised|booked) (a |the |her |his )?(marriage|wedding|nikah)|"
                       r"(have|having) a (wedding|nikah)|"
                       r"(she|he)('ll| will) be (wed|married)|to (get|be) wed)\b", re.IGNORECASE)
+# A wedding named, and a young person under 18 saying so ("im 16", "not 18 til march").
+WEDDING = re.compile(r"\b(wedding|nikk?ah|getting married|get married|marriage)\b", re.IGNORECASE)
+UNDER_18 = re.compile(r"\b((i'?m|im|i am|she'?s|he'?s|she is|he is) (only |just )?(1[0-7]|not 18|under ?18|"
+                      r"underage)|not 18 (til|till|until))\b", re.IGNORECASE)
 TRAVEL = re.compile(r"\b(fly|flying|flies|flight|flights|leav(e|es|ing)|travel\w*|airport)\b", re.IGNORECASE)
 # Cutting named, or a wedding: what travel soon is for, told in the next sentence ("leaving tonight. older sister was
 # cut out there last year")

@@ -122,6 +122,8 @@ PAST = re.compile(
     r"last (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\bage \d{1,2}(-\d{1,2})?(?=:)|"
     r"old (\w+ )?(burns|scars|injur\w*|fractures|marks)|"
     r"^\W*(from|in|per) the (chronology|file|records?|case notes)\b|"
+    # a record named by its year ("2016 referral text: ...")
+    r"\b(19|20)\d\d (referral|report|record|entry|incident|case note|chronology|strategy|conference)s?\b|"
     # a date written in full ("12/02/2022: child found ..."), and a weekday after a verb in the past ("they left him
     # alone for an hour on Saturday")
     r"(?<!dob: )(?<!dob )(?<!born )\d{1,2}[/.]\d{1,2}[/.](19|20)?\d\d(?!\d)|"
@@ -174,6 +176,12 @@ THREAT_CONDITION = re.compile(
     r"( said| say| says)? ?(they|he|she)?('?ll|ll| will| would|'d) )|"
     # going home as a threat's condition: "if i go home mum will actually kill me"
     r"()\bif (i|you|u) go (back )?home\b(?=[^.;]{0,20}\b(will|'ll|is going to|gonna)\b)|"
+    # a threat to self on a condition ("if they take her off me on monday i'm not gonna be here for it"), and a
+    # debt cleared on a condition ("if i film it he'll clear my debt"): the threat, or the offer, is now
+    r"()\bif (they|the social|social services|social|ss|you|u|the court) (take|takes|remove|removes) (her|him|them|"
+    r"the baby|my baby|the kids|my kids|my (son|daughter|boy|girl|little one)) (off|from|away from) me\b|"
+    r"()\bif (i|you|u|she|he) (film|send|do|make|sleep with|go to)\b(?=[^.;]{0,40}\b(he|she|they)('?ll| will| "
+    r"would|'d) (clear|wipe|pay|cancel|forget|sort|let))|"
     # a child's words for the threat: "they said if i dont my mum gets hurt"
     r"()\b(said|says|told (me|him|her|us)|texted|messaged|warned)\b[^,.;]{0,20}?\bif (i|you|u|he|she|we) "
     r"(don'?t|dont|do not|didn'?t)\b(?= (my|me|ur|your|his|her) (mum|mam|nan|family|sister|brother|little \w+) "
@@ -253,12 +261,14 @@ _STILL_NOW = re.compile(r"\b(just now|right now|as we speak|still (there|here|go
 
 
 # An exercise's label as the sentence just before its material: a quiz's ("Quiz q: true or false - you should
-# always wait ..."), a case study's or a guidance note's ("case study for the NQSW group - baby of eight weeks ...")
-_EXERCISE_BEFORE = re.compile(r"\b(true or false|quiz( q| question| time)?|multiple choice|spot the (error|mistake)|"
-                   r"not a real (case|child|family)|training exercise|example only)\W*$|"
-                   r"^\W*(\w+\W+){0,5}(case study|scenario|vignette|role[- ]?play|exam question|guidance note)\b"
-                   r"(\W+\w+){0,6}\W*$",
-                   re.IGNORECASE)
+# always wait ..."), whose material's "tonight" is the quiz's, and a case study's or a guidance note's ("case study
+# for the NQSW group - baby of eight weeks ..."), which news can interrupt ("sorry to derail the case study - ... has
+# just ...")
+_QUIZ_BEFORE = re.compile(r"\b(true or false|quiz( q| question| time| for (the )?(\w+ )?(newbies|new starters|"
+                          r"students|team|group))?|multiple choice|spot the (error|mistake)|not a real (case|child|"
+                          r"family)|training exercise|example only)\W*$", re.IGNORECASE)
+_EXERCISE_BEFORE = re.compile(r"^\W*(\w+\W+){0,5}(case study|scenario|vignette|role[- ]?play|exam question|"
+                              r"guidance note)\b(\W+\w+){0,6}\W*$", re.IGNORECASE)
 
 
 RECOUNTED, EXERCISE = 2, 1  # how many levels a frame takes off the sentence's readings
@@ -292,10 +302,13 @@ def framed(sentence: str, following: str, context: str, settled_after: Callable[
     """The sentences either side frame this one as no account of now: the next places it in the past or the
     record, or settles it (help in hand: `settled_after`, asked only when needed, since reading a sentence for it
     is dear), or the one before labels it an exercise ("true or false - ..."): two levels down, nothing. Or either
-    sets it in an exercise (one level: at most the check). Not when the sentence says now, or its neighbours say it
-    is still going on."""
-    if (NOW.search(sentence) and not earlier_today(sentence)) or _STILL_NOW.search(sentence) or \
-            _STILL_NOW.search(context):
+    sets it in an exercise (one level: at most the check). Not when the sentence says now (but for a quiz's label
+    before it), or its neighbours say it is still going on."""
+    if _STILL_NOW.search(sentence) or _STILL_NOW.search(context):
+        return 0
+    if _QUIZ_BEFORE.search(previous):
+        return RECOUNTED  # the quiz's material says "tonight" as the quiz's ("quiz for the team - ... tonight")
+    if NOW.search(sentence) and not earlier_today(sentence):
         return 0
     if _EXERCISE_BEFORE.search(previous) or (_RECOUNTS.search(following) and
                                              (_ON_RECORD.search(following) or
@@ -380,6 +393,15 @@ RESOLVED = regex.compile(
     r"(been|being|was|is|got) (admitted|kept in(?! (at home|the house|the flat|(her|his|their) room|indoors|til|"
     r"till|until)))|admitted (to|onto) (hospital|the ward|a&e)|kept in overnight|"
     r"monitoring (him|her|them)|(is|he'?s|she'?s|they'?re) stable|place of safety|"
+    # watched on a ward, gone into care, admitted, seen by the school nurse, cuts dressed
+    r"(being |kept )?(watched|observed|monitored) (all night|overnight|closely|by (staff|nurses|the nurses|doctors))|"
+    r"under observation|for observation|on (close )?obs\b|"
+    r"(we|i|she|he|they)'?(re|m|s) (now )?(in|at|on) (paeds|the children'?s (hospital|ward))\b|"
+    r"(gone|went|taken|placed|moved|go) (in)?to (emergency |short[- ]term )?(foster|residential|kinship) care|"
+    r"(she|he|they)'?(s|re) (now )?admitted|"
+    r"(in|at) the (medical room|first aid room|sick bay|nurse'?s office) with (the |a )?(school )?(nurse|"
+    r"first aider|staff|teacher|dsl|member of staff|mum|dad)|"
+    r"(cuts?|wounds?|injur(y|ies)|burns?) (are |were |was |is )?(superficial|dressed|cleaned( up)?|glued|stitched)|"
     r"with (a |an |the |her |his |their )?(emergency )?foster carers?|with the crisis team|"
     r"(in|to) (a |an )?(foster|emergency|residential|kinship) placement|"
     r"(paramedics|ambulance( crew)?|crisis team|police) (took over|brought (her|him|them) in)|"
@@ -389,7 +411,8 @@ RESOLVED = regex.compile(
     r"(paramedics|ambulance( crew)?) (have |has )?taken (\w+ ){0,8}to (a&e|hospital|the hospital|the [\w']+ hospital|"
     r"the ([\w']+ )?ward)|"
     # the worker's own emergency call, made ("so I called an ambulance"; "waiting for the ambulance" is not over)
-    r"(i|we|my (foster )?carers?|staff|the school|nan) (called|rang|phoned|dialled) (for )?(an ambulance|999)|"
+    r"(i|we|my (foster )?carers?|staff|the school|nan) (called|rang|phoned|dialled) (for )?(an ambulance|999|"
+    r"the crisis (team|line))|(police|officers|border force) (met|stopped|intercepted) (them|him|her)\b|"
     r"(police|officers) (have|has|'ve got|have got) (her|him|them|\w+) (at|in) (the )?(police )?station|"
     r"(at|in) (a&e|hospital|the hospital|resus) with (staff|carers?|(her|his|their) (mum|dad|carers?|foster carers?|"
     r"nan)|"
@@ -600,6 +623,8 @@ TEACHING = re.compile(
     r"scenarios?|vignette|role[- ]?plays?|"
     r"table[- ]?top|"
     r"for (the |a |an |our |my |next week'?s )?(\w+ ){0,2}(training|induction|session|course|teaching|workshop)|"
+    r"on (my|our) (\w+ ){0,2}(course|training)\b|(asked|asks|asking) (us |me |them )?what (we|you|i|they)('d| "
+    r"would| should) do (if|when)|"
     r"for (the |our |my )?(practice|team|away|development|training|learning) (\w+ )?day|induction pack|"
     r"(purely |just )?thinking ahead|in case it (ever )?comes up|(want|like|need) to be (ready|prepared)|"
     r"what'?s the (number|contact|email|phone number|address) for (the )?(\w+ ){0,3}(unit|team|line|service|helpline)|"
@@ -650,7 +675,11 @@ TEACHING = re.compile(
     r"(my |a |the )?(student|learner|asye|nqsw|trainee)s? (asked|asks|wants to know)|password|it (desk|helpdesk|says)|"
     r"locked out of (the system|my account|my laptop|the laptop)|key (to|for) the (family|contact|meeting|interview|"
     r"play) room|"
-    r"mock (mash|referral|form|case|conference|strategy)|example only|model answer|(new )?starters?'? pack|"
+    r"mock (mash|referral|form|case|conference|strategy|call|drill|exercise)|example only|model answer|"
+    r"(flag|catch|pick up|detect|recognise|spot) (something|a message|messages|a phrase|phrases) like|"
+    r"(new )?starters?'? pack|(treat|treated) (this |it )?as an exercise|exercise only|test cases?|"
+    r"(example|sample) (text|wording|answer|sentence)s?|quiz for (the )?(\w+ )?(newbies|new starters|students|"
+    r"team|group|nqsws?|asyes?)|sampled \d+ (cases|files|records|families)|(\d+|all|the) cases (where|in which)|"
     r"(new |the |a )?(box|section|field|tab|template) (for|on|about)\b|filling (it|this|them) in|^\W*rota\b|"
     r"(emergency|out of hours|ooh) (duty )?(cover|rota|shifts?)|duty rota|"
     r"(edt|ooh|on-?call) (rota|shift)|e-?learning|"
@@ -673,6 +702,7 @@ IDIOMS = regex.compile(
     r"(choking|choked|choke) on (my|his|her|their|a|the) (tea|coffee|drink|water|food|lunch|dinner|sandwich|biscuit|"
     r"crisps?)|kill(ed|ing)? (my|him|her|them)sel(f|ves) laughing|beat (me|him|her|them|us|the \w+|his \w+|her \w+) "
     r"at (football|fifa|cards|chess|uno|monopoly|the game|(\w+ ){1,3}on the (playstation|xbox|switch))|"
+    r"(trying|tryna|out|determined) to (end|finish( off)?) me|"
     r"dying (for|to) \w+|to die for|bored to death|knock (the|his|her|their) blocks? off|"
     r"(i|we) could (kill|murder|strangle|throttle) (the|my|our|that|this) (\w+ ){0,3}(manager|boss|team|services?|"
     r"office|department|council|receptionist|admin|printer|system|laptop|computer|panel)|"
@@ -856,7 +886,8 @@ NEGATION_INSIDE = re.compile(
     r"(?! (breathing|waking|wake|respond\w*|answer\w*|feeding|come (back|home)|been (back|home)|came|safe|"
     r"had (a |any )?(wet nappy|wet nappies|feed|bottle|drink|food|milk)|eaten|fed|"
     r"let|make me|send me|allow\w*|stop\w*|feel safe|fade|fading|go away|go (with|under|when)|disappear\w*|"
-    r"want(ed)? to (get married|be married|marry|go (back )?home|go back)|want(ed)?\b(?! to)|know about|"
+    r"want(ed)? to (get married|be married|marry|go (back )?home|go back|be (saved|rescued|found|alive))|"
+    r"want(ed)?\b(?! to)|know about|"
     r"tell (my|me|mum|dad)|"
     # "police didn't know there was a child" is the danger, not its denial
     r"(know|realise|realize) there (was|were|is|are)|(know|realise|realize) (that )?the (baby|toddler|kids|children|"
@@ -1066,6 +1097,7 @@ _NOT_OVER = regex.compile(
     r"(he|she|they)( is|'s| are|'re) coming (to the (house|home|flat|school|placement)|round|over|"
     r"for (her|him|them|the (kids|children|boys|girls|baby)))|"
     r"coming to (get|collect|fetch|take|grab|pick up) (her|him|them|the (kids|children|boys|girls|baby))|"
+    r"(is|'s|are|'re) ['‘\"]?(popping|nipping|dropping) (round|over|in|by)\b|"
     r"coming to (pick|take|fetch) (her|him|them|the (kids|children|boys|girls|baby)) (up|home|away)|"
     r"(heading|driving|making (his|her|their) way) (straight )?(back )?(to|for|round to|over to) "
     r"(the |her |his |their )?([\w-]+'?s )?(\w+ )?(house|home|flat|address|school|place)|"
@@ -1091,7 +1123,9 @@ _NOT_OVER = regex.compile(
 _DENIED = re.compile(r"\b(no|not|without|isn'?t|hasn'?t been|never)\s+$", re.IGNORECASE)
 
 
-_BUT_NOW = re.compile(r"\b(but|yet|only)\b", re.IGNORECASE)
+# ("actually", or "then ... later", takes back what was said: "'it's sorted' then a minute later 'actually he's just
+# hit her'")
+_BUT_NOW = re.compile(r"\b(but|yet|only|actually|then (\w+ ){0,3}later)\b", re.IGNORECASE)
 
 
 # Who is writing, before a colon at the start, when it names a ward ("Midwife on the postnatal ward: ...", "Paeds
