@@ -2545,3 +2545,37 @@ def test_a_quiz_a_mock_call_test_cases_and_an_audit_sample_pasted_in_are_not_the
 ])
 def test_help_in_hand_and_a_courses_question_in_a_young_parents_or_a_records_words_are_no_danger(check, text):
     assert check.read(text).level is None
+
+
+@pytest.mark.parametrize("text", [
+    # kinds from the fifty-fifth set (children about a friend, a sister or a brother) and the fifty-sixth (health
+    # clinicians' shorthand), with the rest of the fifty-third's, in other words, each failing before its fix:
+    "she went all stiff and twitchy, now she won't open her eyes",
+    "they're getting her 'khatna' done this afternoon at grandma's",
+    "took my nan's sleeping tablets like two hours ago, sorry",
+    "i'm not going to wake up this time",
+    "Y3 told me stepdad hurts her when mum's at work. Mum's working nights tonight.",
+    "Sara has to go to her aunt's tonight and say yes to a man she's never met, she's 15",
+    "she's being flown to Bangladesh Sunday and isn't allowed to say no, she's 16",
+    "my mate jumped in the river and hasnt come back up",
+    "my cousin fell in the paddling pool and she's face down",
+    "she pretends to be asleep when her stepdad comes in at night",
+    "ive got my dad's tablets at home so whatever",
+    "toddler chewed through a strip of his dad's diazepam, unsure how many",
+    "ED: 14F says she'll go straight back to his once discharged, taxi booked",
+    "is it bad if my mate says 'he's got his hands round my neck' and goes quiet",
+])
+def test_kinds_the_fifty_fifth_and_fifty_sixth_sets_read_as_urgent_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # help in hand in a child's or a clinician's words, and a child's figure of speech
+    "the girl who ran off has been found, she's with the police",
+    "my little brother drank some bleach but mum rang 111 and the doctor says he's ok",
+    "my cousin said she'll die if she doesn't get tickets",
+    "ED: child who swallowed a battery - x-ray clear, observing overnight, no concerns",
+    "GP: infant with fitting sent in by ambulance, now with the paeds team",
+])
+def test_help_in_hand_and_figures_of_speech_in_a_childs_or_a_clinicians_words_are_no_danger(check, text):
+    assert check.read(text).level is None

@@ -244,7 +244,7 @@ CUTTING = re.compile(r"\b(fgm|cut|cutting|circumcis\w*|khatna|sunna|had it done|
 # A collection by the one a child told of, or a return home, said as what happens today: "boyfriend collects him",
 # "dad does pick up", "i have to go back there after football"
 HOME_TODAY = re.compile(r"\b(collects|picks (him|her|them) up|does (the )?pick[- ]?ups?|(have to|got to|gotta|"
-                        r"don'?t want to|do not want to) go (back|home))\b", re.IGNORECASE)
+                        r"don'?t want to|do not want to) go (back|home)|(on|working) nights tonight)\b", re.IGNORECASE)
 # Soon enough for a wedding arranged: "fair is this weekend"
 SOON = re.compile(r"\b(this (weekend|week)|tomorrow|tmrw|on (mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
 

@@ -122,6 +122,9 @@ PAST = re.compile(
     r"last (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\bage \d{1,2}(-\d{1,2})?(?=:)|"
     r"old (\w+ )?(burns|scars|injur\w*|fractures|marks)|"
     r"^\W*(from|in|per) the (chronology|file|records?|case notes)\b|"
+    r"\bwhen (he|she|i|they|we) (was|were) (\d{1,2}|little|a baby|younger|small|in year \d{1,2})\b|"
+    r"\bback in (primary|juniors|infants|reception|secondary|year \d{1,2})\b|"
+    r"\bhistoric(al)? (callout|call out|referral|incident|record|call|entry)\b|"
     # a record named by its year ("2016 referral text: ...")
     r"\b(19|20)\d\d (referral|report|record|entry|incident|case note|chronology|strategy|conference)s?\b|"
     # a date written in full ("12/02/2022: child found ..."), and a weekday after a verb in the past ("they left him
@@ -157,7 +160,7 @@ HYPOTHETICAL = re.compile(
     # "before I could say anything" is what happened, not a "what if"
     r"(^|\b)(if|what if|what would|what should (i|we) do if|would|(?<!before i )(?<!before we )(?<!before he )"
     r"(?<!before she )(?<!before they )(?<!before anyone )could|might|in future|in theory|hypothetically|"
-    r"suppose|imagine|(?:^|(?<=[,;:(.] )|(?<=\bjust )|(?<=\bso )|(?<=\blike )|(?<=\bnow ))say (a|the)|one day|"
+    r"suppose|imagine|(?:^|(?<=[,;:(.] )|(?<=\bjust )|(?<=\bso )|(?<=\blike )|(?<=\bnow ))say (a|the|your|ur)|one day|"
     r"worst case|you (find|discover|smell|notice|walk in and|arrive and)|"
     r"worried that|worry that|"
     r"worr(y|ied) (that )?(i|we) (\w+ed|did|didn'?t|should|have|haven'?t|was|were)\b|in case|"
@@ -350,7 +353,12 @@ REFLECTING = re.compile(
 # A question reported ("asked her teacher if it hurts a lot when they cut you"): what was asked, not a "what if".
 # (with its modal: "kept asking if I could stop her being taken")
 _ASKED_IF = re.compile(r"\bask(ed|s|ing)?( \w+){0,3} (if|whether)( (i|we|you|they|someone|anyone|somebody) "
-                       r"(could|would|can|will|might))?\b", re.IGNORECASE)
+                       r"(could|would|can|will|might))?\b|"
+                       # a worried question about someone real: "is it bad if ur friend sends ..."
+                       r"\b(is it (bad|normal|ok|okay|weird|serious|a big deal)|should i (be worried|worry)) if "
+                       r"(ur|your|my|a) (friend|mate|best friend|bestie|sister|brother|bf|gf|cousin)\b|"
+                       r"\b(idk|i dunno|not sure|i don'?t know) if (this|it)('?s| is) (dramatic|a big deal|serious|bad|"
+                       r"normal|ok|okay|anything)\b", re.IGNORECASE)
 # Pain told as what happens when a child is touched ("he screams if you touch it"): a state now, not a "what if".
 _PAIN_IF = re.compile(r"\b(scream\w*|cr(y|ies|ying)|flinch\w*|winc\w*|yelp\w*|hurts?) (if|when) (you|anyone|i|we|"
                       r"she|he|mum|dad|someone) (touch|move|lift|pick|hold)", re.IGNORECASE)
@@ -362,8 +370,10 @@ def hypothetical(text: str) -> bool:
     text = _PAIN_IF.sub(" hurts ", _ASKED_IF.sub(" asked ", without_threat_conditions(text)))
     return bool(HYPOTHETICAL.search(text))
 NEGATION_BEFORE = re.compile(
-    r"\b(not|no(?! time)|none|nobody|no one|nothing|never|nor|isn'?t|aren'?t|wasn'?t|weren'?t|don'?t|doesn'?t|didn'?t|"
-    r"hasn'?t|haven'?t|won'?t|wont|no longer|denies|denied|nothing to suggest|no sign|no evidence|no indication|"
+    # ("it doesn't matter, i've got ..." negates nothing after it)
+    r"\b(not|no(?! time)|none|nobody|no one|nothing|never|nor|isn'?t|aren'?t|wasn'?t|weren'?t|don'?t(?! matter)|"
+    r"doesn'?t(?! matter)|didn'?t|hasn'?t|haven'?t|won'?t|wont|no longer|denies|denied|nothing to suggest|no sign|"
+    r"no evidence|no indication|"
     r"ruled out)\b[^.:]{0,40}$", re.IGNORECASE)  # not across a colon: "what isn't written down: the cutter's coming"
 
 # "things are calm", "the kids are safe": with no danger phrase, the classifier alone can ask, not alarm.
@@ -411,8 +421,14 @@ RESOLVED = regex.compile(
     r"(paramedics|ambulance( crew)?) (have |has )?taken (\w+ ){0,8}to (a&e|hospital|the hospital|the [\w']+ hospital|"
     r"the ([\w']+ )?ward)|"
     # the worker's own emergency call, made ("so I called an ambulance"; "waiting for the ambulance" is not over)
-    r"(i|we|my (foster )?carers?|staff|the school|nan) (called|rang|phoned|dialled) (for )?(an ambulance|999|"
-    r"the crisis (team|line))|(police|officers|border force) (met|stopped|intercepted) (them|him|her)\b|"
+    r"(he'?s|she'?s|hes|shes|they'?re) (ok|okay|fine|alright|all right) now|(in|at) a (safe house|refuge)|"
+    r"(he|she|they|the man|the men) (got|has been|have been|was|were) caught\b|"
+    r"(she'?s|he'?s|shes|hes|they'?re) (now )?with the police|social workers? (have|has|'ve got) (her|him|them)\b|"
+    r"(the )?doctors? (says?|said) (he'?s|she'?s|hes|shes|they'?re) (ok|okay|fine|alright)|"
+    r"(observing|monitoring|watching) (him |her |them )?overnight|sent in by ambulance|"
+    r"(now )?with the (paeds|paediatric|medical) (reg|registrar|team|doctors?|consultant)|"
+    r"(i|we|my (foster )?carers?|staff|the school|nan|mum|dad) (called|rang|phoned|dialled) (for )?(an ambulance|"
+    r"999|111|the crisis (team|line))|(police|officers|border force) (met|stopped|intercepted) (them|him|her)\b|"
     r"(police|officers) (have|has|'ve got|have got) (her|him|them|\w+) (at|in) (the )?(police )?station|"
     r"(at|in) (a&e|hospital|the hospital|resus) with (staff|carers?|(her|his|their) (mum|dad|carers?|foster carers?|"
     r"nan)|"
@@ -680,6 +696,7 @@ TEACHING = re.compile(
     r"(new )?starters?'? pack|(treat|treated) (this |it )?as an exercise|exercise only|test cases?|"
     r"(example|sample) (text|wording|answer|sentence)s?|quiz for (the )?(\w+ )?(newbies|new starters|students|"
     r"team|group|nqsws?|asyes?)|sampled \d+ (cases|files|records|families)|(\d+|all|the) cases (where|in which)|"
+    r"needs? (a|the) form\b|where (does|do|can) (she|he|i|we|they) get (it|the form|a form)\b|"
     r"(new |the |a )?(box|section|field|tab|template) (for|on|about)\b|filling (it|this|them) in|^\W*rota\b|"
     r"(emergency|out of hours|ooh) (duty )?(cover|rota|shifts?)|duty rota|"
     r"(edt|ooh|on-?call) (rota|shift)|e-?learning|"
@@ -703,7 +720,8 @@ IDIOMS = regex.compile(
     r"crisps?)|kill(ed|ing)? (my|him|her|them)sel(f|ves) laughing|beat (me|him|her|them|us|the \w+|his \w+|her \w+) "
     r"at (football|fifa|cards|chess|uno|monopoly|the game|(\w+ ){1,3}on the (playstation|xbox|switch))|"
     r"(trying|tryna|out|determined) to (end|finish( off)?) me|"
-    r"dying (for|to) \w+|to die for|bored to death|knock (the|his|her|their) blocks? off|"
+    r"(die|dying|be dead) if (she|he|i|they|we) (doesn'?t|don'?t|can'?t|cannot|does not|do not) (get|have|go)\b|"
+    r"walking disaster|dying (for|to) \w+|to die for|bored to death|knock (the|his|her|their) blocks? off|"
     r"(i|we) could (kill|murder|strangle|throttle) (the|my|our|that|this) (\w+ ){0,3}(manager|boss|team|services?|"
     r"office|department|council|receptionist|admin|printer|system|laptop|computer|panel)|"
     # a fitting for equipment, not a fit: "they've cancelled Milo's fitting", "the wheelchair fitting"
@@ -1086,12 +1104,16 @@ _NOT_OVER = regex.compile(
     r"waiting for (the |an )?(ambulance|paramedics|police)|(ambulance|paramedics|police)( is| are|'s)? (not|isn'?t|"
     r"aren'?t|hasn'?t|haven'?t) (here|there|arrived|come)|"
     # treatment refused or a child taken from it: a ward is no help in hand
+    r"won'?t (go|take (him|her|them)) to (a&e|hospital)|"
     r"refus\w* (treatment|to let (them|the doctors|staff))|(trying to|going to) (take|carry) (him|her|them) (out|home)|"
     # a plan still to be carried out: a ward or an order does not end "she's doing it after lights out"
     r"(doing|do) it (tonight|after|later|when|once)|(going to|gonna|gunna) do it|"
     # someone an order keeps away, arriving: the order is being broken, not protecting anyone
     r"(he|she|they)( will|'?ll) be (at|there|round)|on (a|the) train|(tag|bail|licence) address is|eta \d+|en route|"
     r"whether (you|u|they|we|anyone) likes? it or not|self[- ]discharg\w*|discharged (himself|herself|themselves)|"
+    # a discharge still to come, and a young person not allowed to refuse: "going back to his once discharged"
+    r"(once|when|as soon as) (she|he|they)?('s|'re| is| are)? ?(being )?discharged|"
+    r"(not|isn'?t|is not|wasn'?t) allowed to (say no|refuse|leave|tell)|"
     r"whatever (the |you |they |anyone |social services |the court )?(\w+ ){0,2}(says?|thinks?)|"
     r"refus\w* to (hand|give) (her|him|them) (over|back)|"
     r"(he|she|they)( is|'s| are|'re) coming (to the (house|home|flat|school|placement)|round|over|"
