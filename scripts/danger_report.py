@@ -63,7 +63,8 @@ SETS = ("heldout.yml", "people.yml", "final.yml", "second.yml", "third.yml", "fo
         "thirtyfifth.yml", "thirtysixth.yml", "thirtyseventh.yml", "thirtyeighth.yml",
         "thirtyninth.yml", "fortieth.yml", "fortyfirst.yml", "fortysecond.yml", "fortythird.yml", "fortyfourth.yml",
         "fortyfifth.yml", "fortysixth.yml", "fortyseventh.yml", "fortyeighth.yml",
-        "fortyninth.yml", "fiftieth.yml", "fiftyfirst.yml", "fiftysecond.yml")
+        "fortyninth.yml", "fiftieth.yml", "fiftyfirst.yml", "fiftysecond.yml", "fiftythird.yml", "fiftyfourth.yml",
+        "fiftyfifth.yml", "fiftysixth.yml")
 DEFAULT_FILES = tuple(ROOT / "tests" / "danger" / name for name in reversed(SETS))
 # Files the check was tuned on (looked at while choosing its guards, concepts and thresholds): not held out.
 DEVELOPMENT_SETS = ("dev.yml",) + SETS
