@@ -2579,3 +2579,39 @@ def test_kinds_the_fifty_fifth_and_fifty_sixth_sets_read_as_urgent_are_the_urgen
 ])
 def test_help_in_hand_and_figures_of_speech_in_a_childs_or_a_clinicians_words_are_no_danger(check, text):
     assert check.read(text).level is None
+
+
+@pytest.mark.parametrize("text", [
+    # kinds from the fifty-seventh set (young people about themselves, in their own words) and the fifty-eighth
+    # (grandparents and kinship carers), in other words, each failing before its fix:
+    "they keep telling me im gonna marry my cousin when we get there",
+    "nikah is tomorrow apparently, no one even asked me, hes like 35",
+    "does the spoon in your knickers thing work at security? we leave in 3 hours",
+    "goodbye sir thanks for trying",
+    "gave away my xbox and wrote my letters, its tonight",
+    "u know the noose in the shed. its up",
+    "wont be in college monday or ever so dont worry about my work",
+    "how many paracetamol would it take for me. got 2 packs",
+    "dad went to poland last week, im 11, the food's run out",
+    "they lock me in my bedroom when they go out",
+    "he said i have to be nice to his mates to pay off the weed, hes 25",
+    "the older lads keep buying me vodka and said they'll take me somewhere after",
+    "ive told you now and school finishes in ten minutes",
+    "the bruises on my legs are from my stepdad.",
+    "i'll just go home and take it like always",
+    "when we get home she's gonna batter me for this",
+    "mum says im not allowed to eat until i say sorry, since saturday",
+    # who he is said next, in a child's words, and his arrival later today
+    "my carer's letting my dad's mate come round for tea later. the one who broke my arm.",
+    "i have to go to his for the weekend, he picks me up at 4. he's the one i told you about",
+])
+def test_kinds_the_fifty_seventh_and_fifty_eighth_sets_read_as_urgent_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("answer", ["no - ", "yes, ", "3, "])
+def test_a_short_message_after_an_answer_is_still_read_whole(check, answer):
+    """A message of a few words in fragments is read whole; a yes/no or number answer typed in front of it (as in a
+    yes/no or a number question) does not make it too long to be (found by the fifty-seventh set's gate)."""
+    message = "the engagement party is tonight apparently. nobody asked me. he's like 40"
+    assert check.read(answer + message).level == CLEAR

@@ -116,6 +116,8 @@ MIN_WORDS_FOR_SCORE = 3  # fewer words: phrases only; exactly this many: at most
 MAX_SCANNED_CHARACTERS = 20_000  # the longest message taken (see channels/rest.py)
 MAX_SENTENCE_CHARACTERS = 600
 SHORT_MESSAGE_WORDS = 12  # a message of this many words or fewer, typed in fragments, is also read as one sentence
+# A yes/no or number answer typed before the message ("no - ...", "3, ..."): not counted in its length
+_ANSWER_FIRST = re.compile(r"^\W*(yes|no|yeah|yep|nope|\d{1,3})\s*[-,:;.]\s*", re.IGNORECASE)
 FRAGMENT_WORDS = 4  # a sentence of this many words or fewer can only repeat ("The school pick up. Him.")
 DETAIL_WORDS = 6  # this short, a sentence can add a detail ("Red marks on his neck.") or say when ("Eid is Friday.")
 
@@ -253,9 +255,10 @@ class DangerCheck:
                 best = _more_urgent(best, reading)
                 if best.clear and best.phrase:
                     return best
-        if 1 < len(every) and len(text.split()) <= SHORT_MESSAGE_WORDS:
+        if 1 < len(every) and len(_ANSWER_FIRST.sub("", text).split()) <= SHORT_MESSAGE_WORDS:
             # A message of a few words typed in fragments ("she said stepdad touches her. pickup 3.15") is one
-            # thought: it is read whole as well, as one sentence, with every guard.
+            # thought: it is read whole as well, as one sentence, with every guard. An answer typed in front of
+            # it ("no - ", "3, ") does not make it longer.
             for reading in self._readings(", ".join(every), message=text):
                 best = _more_urgent(best, reading)
         return best
@@ -552,9 +555,12 @@ _PLANS = re.compile(r"\b((safety plan|plan|order|agreement|court order) (says?|s
                     r"(bail )?conditions? (say|says|state|states|are))\b", re.IGNORECASE)
 
 
+_LATER_TODAY = re.compile(r"\b(later|at \d{1,2})\b", re.IGNORECASE)
+
+
 def _arriving_now(sentence: str) -> bool:
-    """Someone arriving now, told as news: not a scenario, a "what if" or over."""
-    return bool(ARRIVING.search(sentence) and G.NOW.search(sentence)) and \
+    """Someone arriving now, or later today ("later", "at 5"), told as news: not a scenario, a "what if" or over."""
+    return bool(ARRIVING.search(sentence) and (G.NOW.search(sentence) or _LATER_TODAY.search(sentence))) and \
         not (G.COUNTERFACTUAL.search(sentence) or G.WHAT_IF_OPENING.search(sentence) or G.resolved(sentence))
 
 

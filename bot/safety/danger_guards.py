@@ -52,7 +52,8 @@ NOW = re.compile(
     r"(dropped|took|taken|sent|returned) (him|her|them) (straight )?back (there|home|to (him|her|them))|"
     r"(she|he|they)('s| has| have|'ve) (just )?gone (back )?home\b|"
     # hunger now: "she's eaten the last of the cereal"
-    r"(eaten|eating|ate) the last of|no food left|"
+    r"(eaten|eating|ate) the last of|no food left|(the )?food('?s)? (has |have )?(ran|run) out|"
+    r"(run|ran) out of food|"
     # a parent who did not come home last night is still gone: "daddy didn't come home last night, we're hungry"
     r"(didn'?t|did not|never) (come|came) (home|back) (last night|yesterday)|"
     r"at (half|quarter) (past |to )?\w+|at \d{1,2}([.:]\d\d| ?(am|pm|o'?clock))|"
@@ -178,7 +179,8 @@ THREAT_CONDITION = re.compile(
     r"refuse\w*)\b[^,.;]{0,60}?(?=,? ?(then )?(they|he|she)"
     r"( said| say| says)? ?(they|he|she)?('?ll|ll| will| would|'d) )|"
     # going home as a threat's condition: "if i go home mum will actually kill me"
-    r"()\bif (i|you|u) go (back )?home\b(?=[^.;]{0,20}\b(will|'ll|is going to|gonna)\b)|"
+    r"()\bif (i|you|u) go (back )?(home|there)?( after school| tonight| later)?\b(?=[^.;]{0,20}\b(will|'ll|"
+    r"is going to|gonna)\b)|"
     # a threat to self on a condition ("if they take her off me on monday i'm not gonna be here for it"), and a
     # debt cleared on a condition ("if i film it he'll clear my debt"): the threat, or the offer, is now
     r"()\bif (they|the social|social services|social|ss|you|u|the court) (take|takes|remove|removes) (her|him|them|"
@@ -358,7 +360,11 @@ _ASKED_IF = re.compile(r"\bask(ed|s|ing)?( \w+){0,3} (if|whether)( (i|we|you|the
                        r"\b(is it (bad|normal|ok|okay|weird|serious|a big deal)|should i (be worried|worry)) if "
                        r"(ur|your|my|a) (friend|mate|best friend|bestie|sister|brother|bf|gf|cousin)\b|"
                        r"\b(idk|i dunno|not sure|i don'?t know) if (this|it)('?s| is) (dramatic|a big deal|serious|bad|"
-                       r"normal|ok|okay|anything)\b", re.IGNORECASE)
+                       r"normal|ok|okay|anything)\b|"
+                       # a question about the means, asked for real: "how many of these would it take", "if u put a
+                       # spoon in ur knickers at the airport does it work"
+                       r"\bhow many (of (these|them|those)|tablets|pills|paracetamol)\b[^.]{0,20}\bwould|"
+                       r"\bif (u|you|i|she) (put|hide|wear) (a )?spoon", re.IGNORECASE)
 # Pain told as what happens when a child is touched ("he screams if you touch it"): a state now, not a "what if".
 _PAIN_IF = re.compile(r"\b(scream\w*|cr(y|ies|ying)|flinch\w*|winc\w*|yelp\w*|hurts?) (if|when) (you|anyone|i|we|"
                       r"she|he|mum|dad|someone) (touch|move|lift|pick|hold)", re.IGNORECASE)
@@ -1113,7 +1119,7 @@ _NOT_OVER = regex.compile(
     r"whether (you|u|they|we|anyone) likes? it or not|self[- ]discharg\w*|discharged (himself|herself|themselves)|"
     # a discharge still to come, and a young person not allowed to refuse: "going back to his once discharged"
     r"(once|when|as soon as) (she|he|they)?('s|'re| is| are)? ?(being )?discharged|"
-    r"(not|isn'?t|is not|wasn'?t) allowed to (say no|refuse|leave|tell)|"
+    r"(not|isn'?t|is not|wasn'?t) allowed to (say no|refuse|leave|tell|eat|drink)|"
     r"whatever (the |you |they |anyone |social services |the court )?(\w+ ){0,2}(says?|thinks?)|"
     r"refus\w* to (hand|give) (her|him|them) (over|back)|"
     r"(he|she|they)( is|'s| are|'re) coming (to the (house|home|flat|school|placement)|round|over|"
