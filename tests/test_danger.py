@@ -2615,3 +2615,8 @@ def test_a_short_message_after_an_answer_is_still_read_whole(check, answer):
     yes/no or a number question) does not make it too long to be (found by the fifty-seventh set's gate)."""
     message = "the engagement party is tonight apparently. nobody asked me. he's like 40"
     assert check.read(answer + message).level == CLEAR
+
+
+def test_a_child_caught_with_something_is_no_help_in_hand(check):
+    """"The man got caught" is help in hand; a child "caught with" something by the one who hurts them is why."""
+    assert check.read("she was caught with her phone by her stepdad and now he's hitting her, she's 14").level == CLEAR

@@ -428,7 +428,9 @@ RESOLVED = regex.compile(
     r"the ([\w']+ )?ward)|"
     # the worker's own emergency call, made ("so I called an ambulance"; "waiting for the ambulance" is not over)
     r"(he'?s|she'?s|hes|shes|they'?re) (ok|okay|fine|alright|all right) now|(in|at) a (safe house|refuge)|"
-    r"(he|she|they|the man|the men) (got|has been|have been|was|were) caught\b|"
+    # (a man caught, not a child caught by a parent: "she got caught sneaking out and he's ...")
+    r"(he|she|they|the man|the men) (got|has been|have been|was|were) caught\b(?! (by (his|her|their|my) |"
+    r"sneaking|out|with|on|trying))|"
     r"(she'?s|he'?s|shes|hes|they'?re) (now )?with the police|social workers? (have|has|'ve got) (her|him|them)\b|"
     r"(the )?doctors? (says?|said) (he'?s|she'?s|hes|shes|they'?re) (ok|okay|fine|alright)|"
     r"(observing|monitoring|watching) (him |her |them )?overnight|sent in by ambulance|"
