@@ -2620,3 +2620,8 @@ def test_a_short_message_after_an_answer_is_still_read_whole(check, answer):
 def test_a_child_caught_with_something_is_no_help_in_hand(check):
     """"The man got caught" is help in hand; a child "caught with" something by the one who hurts them is why."""
     assert check.read("she was caught with her phone by her stepdad and now he's hitting her, she's 14").level == CLEAR
+
+
+def test_a_worker_who_has_left_the_gas_on_at_home_is_no_danger(check):
+    """The gas turned on deliberately beside a parent's despair is urgent; a worker's forgetfulness is not."""
+    assert check.read("I think I've left the gas on at home, can we be quick").level is None
