@@ -22,7 +22,7 @@ the check reads a message, the highest score over its sentences and clauses
 n-gram classifier, the fine-tuned encoder and their average, and, at the
 check's "possible" level (0.60), how many urgent messages each scores below it
 (missed) and how many reflective at or above it (alarms). The table goes to
-/tmp/exp/finetune_results.md (--out), each message's three scores beside it
+results/encoder-trial.md (--out; owner-only), each message's three scores beside it
 (.json) for a look at other operating points. TensorFlow runs on one thread (the
 trial shares a 2-core machine); the folder may also be given as MINILM_DIR.
 """
@@ -281,7 +281,7 @@ def main() -> None:
     parser.add_argument("folder", nargs="?", default=os.environ.get("MINILM_DIR", "/tmp/minilm"))
     parser.add_argument("--sets", default="", help="comma-separated set names, or must (default: every set)")
     parser.add_argument("--train-limit", type=int, default=0, help="train on this many texts only (a timing run)")
-    parser.add_argument("--out", default="/tmp/exp/finetune_results.md")
+    parser.add_argument("--out", default=str(ROOT / "results" / "encoder-trial.md"))
     parser.add_argument("--seed", type=int, default=SEED, help="another seed, to see how much the result moves")
     args = parser.parse_args()
     SEED = args.seed
@@ -319,9 +319,11 @@ def main() -> None:
     text = "\n".join(["# Fine-tuned all-MiniLM-L6-v2 against the n-gram danger classifier", "", *table, "",
                       *notes]) + "\n"
     print(text)
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(text)
-    Path(args.out).with_suffix(".json").write_text(json.dumps(kept))
+    out = Path(args.out)
+    out.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for path, content in ((out, text), (out.with_suffix(".json"), json.dumps(kept))):
+        path.write_text(content)
+        path.chmod(0o600)  # the held-out sentences are in it: owner-only, as every file made here
 
 
 if __name__ == "__main__":
