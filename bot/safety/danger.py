@@ -406,8 +406,9 @@ class DangerCheck:
                     for part in parts]
         if any(reading.clear for reading in readings) or framed or not margin(sentence, context, message):
             return readings
-        # The margin (a child, a harm, nothing saying it is over) and the classifier leaning to danger agree
-        if lean >= AGREED_SCORE and not over:
+        # The margin (a child, a harm, nothing saying it is over) and the classifier leaning to danger agree, unless
+        # all it tells is a worry ("a bad feeling about the baby tonight": the check asks)
+        if lean >= AGREED_SCORE and not over and not G.WORRY_ONLY.search(plain):
             return [DangerReading(CLEAR, sentence, lean)]
         return readings if any(readings) else [DangerReading(POSSIBLE, sentence, 0.0)]
 

@@ -248,7 +248,8 @@ CUTTING = re.compile(r"\b(fgm|cut|cutting|circumcis\w*|khatna|sunna|had it done|
                      r"married)\b", re.IGNORECASE)
 # A collection by the one a child told of, or a return home, said as what happens today: "boyfriend collects him",
 # "dad does pick up", "i have to go back there after football"
-HOME_TODAY = re.compile(r"\b(collects|picks (him|her|them) up|does (the )?pick[- ]?ups?|(have to|got to|gotta|"
+HOME_TODAY = re.compile(r"\b((is |are )?due (back )?home|collects|picks (him|her|them) up|does (the )?pick[- ]?ups?|"
+                        r"(have to|got to|gotta|"
                         r"don'?t want to|do not want to) go (back|home)|(on|working) nights tonight)\b", re.IGNORECASE)
 # Soon enough for a wedding arranged: "fair is this weekend"
 SOON = re.compile(r"\b(this (weekend|week)|tomorrow|tmrw|on (mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
@@ -257,6 +258,9 @@ SOON = re.compile(r"\b(this (weekend|week)|tomorrow|tmrw|on (mon|tues|wednes|thu
 # A child telling someone: the first of the two sentences DangerCheck._told_then reads together ("Y5 pupil disclosed
 # to TA that stepdad touches her. Stepdad collecting today at 15:15.")
 DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his|a|class|their|our|my) \w+)|"
+                       # a child's words told on: "boy says his brother (17) 'does sex on him'"
+                       r"(says|said) (that )?(his|her|my) (brother|sister|cousin|uncle|dad|daddy|step ?dad|grandad|"
+                       r"mum'?s (boyfriend|partner))\b|"
                        # a child who signs or points, not only one who speaks: "Archie signed that grandad ..."
                        r"(signed|signs|typed|wrote|whispered) (that|to (me|us|(the|her|his|a) \w+))|pointed to|"
                        # a child's plea not to tell the one who hurts them: "Please don't tell my mum, she'll kill me"
