@@ -2665,3 +2665,26 @@ def test_kinds_the_fifty_ninth_and_sixtieth_sets_read_as_urgent_are_the_urgent_r
 def test_a_what_ifs_clock_and_a_calm_demeanour_are_read_for_what_they_are(check, text):
     message, level = text
     assert check.read(message).level == level
+
+
+@pytest.mark.parametrize("text", [
+    # kinds from the sixty-first set (foster carers and adopters in their own words) and the sixty-second (parents and
+    # young people with a learning disability or autism, telling it flatly), in other words, each failing before:
+    "he is going back out at 10 to finish the job for the olders, he's 15",
+    "im at the club and the twins are asleep in their cot at home",
+    "I am going to leave them at home on their own while I go to my appointment",
+    "Dean is coming round tonight and the court said he is not allowed near the children",
+    # told flatly, a fact to a short sentence: neighbouring short sentences are read together
+    "Its Kerry. Sorry it is late. Jay hurt Noah. He shook him because he would not stop crying. Noah is 3 month. "
+    "He is very quiet now.",
+    "The paddling pool is full. I cannot find my son. He is 2. The gate is open.",
+    "Hi. My mum went out on Friday. She is not back. I am 10. My brother is 3. We ate all the bread.",
+])
+def test_kinds_the_sixty_first_and_sixty_second_sets_read_as_urgent_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+def test_a_flat_account_of_help_in_hand_is_read_sentence_by_sentence(check):
+    """Short sentences are read together only where none of them says it is over: help in hand stays help."""
+    text = "My dad hit mum last year. The police came. They took him away. We live at nan's now. We are safe."
+    assert check.read(text).level is None

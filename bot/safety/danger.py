@@ -11,6 +11,11 @@ clauses (commas, brackets, "and", "then", "but", "so"), and each clause, each
 run of neighbouring clauses and the whole sentence is weighed on its own; the
 most urgent reading wins. It runs before any parsing of a structured answer
 ("no - he's there now and kicking off" is danger first and "no" second).
+A message told flatly, a fact to a short sentence ("Connor hurt Lily. He shook her. She is 8 month. She is crying
+different now.", as people with a learning disability often write), is also read three short sentences at a time, as
+the clauses of one, except where one of them says it is over, comforts, asks "what if" or is framed as the past or an
+exercise; read so, the classifier alone gives the urgent reply only when sure (FLAT_CLEAR_SCORE) or when the margin
+agrees, and the margin alone does not ask (it has read each sentence with its neighbours already).
 Words typed as they sound ("tuk tablits", "to nite", "screamin") are first put back into the standard spelling
 the phrases and guards are written in (bot/safety/spelling.py, lists in knowledge/urgent_help.yml); an exercise
 named only to deny it ("Not a role-play, this is real: ...") is read as "this is real", and a weekday said to be
@@ -239,6 +244,7 @@ class DangerCheck:
         text = G.today_named(G.said_to_be_real(self.spelling.standard(text or "")))
         best = DangerReading()
         every = G.labelled_quotes(sentences(text))
+        frames: List[int] = []
         for number, sentence in enumerate(every):
             # the sentences either side are context for the margin: "X disclosed ... last night; he goes home at
             # 3", "Darren's popping round tonight. He's the one convicted over the baby's fractures."
@@ -250,10 +256,25 @@ class DangerCheck:
             framed = G.framed(sentence, following, context,
                               settled_after=partial(_settles, following, bool(G.LEFT_ALONE.search(sentence))),
                               previous=every[number - 1] if number else "")
+            frames.append(framed)
             for reading in self._readings(sentence, context, framed, text) + \
                     self._told_then(sentence, every[number + 1:number + 4]):
                 best = _more_urgent(best, reading)
                 if best.clear and best.phrase:
+                    return best
+        for window in _told_flatly(every, frames, text):
+            # a message told flatly, a fact to a short sentence ("Connor hurt Lily. He shook her. She is 8 month. She is
+            # crying different now."): neighbouring short sentences are read together, as the clauses of one
+            joined = ", ".join(window)
+            for reading in self._readings(joined, message=text):
+                if reading.possible and not reading.phrase and reading.score < POSSIBLE_SCORE:
+                    continue  # the margin alone asks of each sentence with its neighbours already, not of a run
+                if reading.clear and not reading.phrase and reading.score < FLAT_CLEAR_SCORE and \
+                        not margin(joined, "", text):
+                    # the classifier alone, on sentences it was not trained to read together, only asks
+                    reading = DangerReading(POSSIBLE, reading.sentence, reading.score)
+                best = _more_urgent(best, reading)
+                if best.clear:
                     return best
         if 1 < len(every) and len(_ANSWER_FIRST.sub("", text).split()) <= SHORT_MESSAGE_WORDS:
             # A message of a few words typed in fragments ("she said stepdad touches her. pickup 3.15") is one
@@ -528,6 +549,26 @@ def training_texts(examples: DangerSentences) -> Tuple[List[str], List[int]]:
                 texts.append(part)
                 labels.append(0)
     return texts, labels
+
+
+FLAT_WORDS = 10  # a sentence of this many words or fewer is a short one in a message told flatly
+FLAT_RUN = 3  # so many neighbouring short sentences are read together
+FLAT_CLEAR_SCORE = 0.85  # read together, the classifier alone alarms only this sure (or with the margin); else it asks
+
+
+def _told_flatly(every: Sequence[str], frames: Sequence[int], text: str) -> Iterator[List[str]]:
+    """Each run of FLAT_RUN neighbouring short sentences (two in a message of two), none of them framed as the past
+    or an exercise, a "what if", help in hand or comfort, in a message that sets no exercise: those are read sentence
+    by sentence, where each guard sees the sentence it belongs to."""
+    if len(every) < 2 or G.TEACHING.search(text):
+        return
+    joins = [len(sentence.split()) <= FLAT_WORDS and not framed and not G.WHAT_IF_OPENING.search(sentence) and
+             not G.hypothetical(sentence) and not G.resolved(sentence) and not G.reassured(sentence)
+             for sentence, framed in zip(every, frames)]
+    width = min(FLAT_RUN, len(every))
+    for first in range(len(every) - width + 1):
+        if all(joins[first:first + width]):
+            yield list(every[first:first + width])
 
 
 def _settles(sentence: str, after_alone: bool = False) -> bool:

@@ -161,7 +161,10 @@ PAST = re.compile(
     re.IGNORECASE)
 HYPOTHETICAL = re.compile(
     # "before I could say anything" is what happened, not a "what if"
-    r"(^|\b)(if|what if|what would|what should (i|we) do if|would|(?<!before i )(?<!before we )(?<!before he )"
+    # ("she would not stop crying" is what happened: a refusal, not a "what if")
+    r"(^|\b)(if|what if|what would|what should (i|we) do if|"
+    r"would(?!(n'?t| not) (stop|let|settle|wake|feed|eat|leave|listen|answer|open|go)\b)|(?<!before i )(?<!before we )"
+    r"(?<!before he )"
     r"(?<!before she )(?<!before they )(?<!before anyone )could|might|in future|in theory|hypothetically|"
     r"suppose|imagine|(?:^|(?<=[,;:(.] )|(?<=\bjust )|(?<=\bso )|(?<=\blike )|(?<=\bnow ))say (a|the|your|ur)|one day|"
     r"worst case|you (find|discover|smell|notice|walk in and|arrive and)|"
@@ -927,6 +930,7 @@ NEGATION_INSIDE = re.compile(
     r"(?! (breathing|waking|wake|respond\w*|answer\w*|feeding|come (back|home)|been (back|home)|came|safe|"
     r"had (a |any )?(wet nappy|wet nappies|feed|bottle|drink|food|milk)|eaten|fed|"
     r"let|make me|send me|allow\w*|stop\w*|feel safe|fade|fading|go away|go (with|under|when)|disappear\w*|"
+    r"covered|fenced|gated|back\b|home\b|"
     r"want(ed)? to (get married|be married|marry|go (back )?home|go back|be (saved|rescued|found|alive|here)|"
     r"live|wake up|exist)|"
     r"want(ed)?\b(?! to)|know about|"
@@ -1144,6 +1148,7 @@ _NOT_OVER = regex.compile(
     r"refus\w* to (hand|give) (her|him|them) (over|back)|"
     # ("my uncle who isnt allowed near children ... is coming to stay at ours this weekend")
     r"(is|'s|are|'re) coming to stay|(is|'s|are|'re) (moving in|staying) (with us|at ours|at our (house|flat))|"
+    r"(is|'s|are|'re) coming (back|round|over) (today|tonight|tomorrow|later|at \d|this (afternoon|evening))|"
     r"(he|she|they)( is|'s| are|'re) coming (to the (house|home|flat|school|placement)|round|over|"
     r"for (her|him|them|the (kids|children|boys|girls|baby)))|"
     r"coming to (get|collect|fetch|take|grab|pick up) (her|him|them|the (kids|children|boys|girls|baby))|"
