@@ -556,11 +556,17 @@ FLAT_RUN = 3  # so many neighbouring short sentences are read together
 FLAT_CLEAR_SCORE = 0.85  # read together, the classifier alone alarms only this sure (or with the margin); else it asks
 
 
+_LONG_AGO = re.compile(r"\b((\d+|a|an|one|two|three|four|five|six|a few|a couple of) (years?|months?|weeks?) ago|"
+                       r"in (19|20)\d\d|last (year|month|summer|winter|spring|autumn)|back in|"
+                       r"when (i|he|she|they|we) (was|were) (little|younger|a baby|small|\d+))\b", re.IGNORECASE)
+
+
 def _told_flatly(every: Sequence[str], frames: Sequence[int], text: str) -> Iterator[List[str]]:
     """Each run of FLAT_RUN neighbouring short sentences (two in a message of two), none of them framed as the past
-    or an exercise, a "what if", help in hand or comfort, in a message that sets no exercise: those are read sentence
-    by sentence, where each guard sees the sentence it belongs to."""
-    if len(every) < 2 or G.TEACHING.search(text):
+    or an exercise, a "what if", help in hand or comfort, in a message that sets no exercise, names no time long gone
+    ("in 2019", "3 years ago"; "since yesterday" is now) and no help in hand: those are read sentence by sentence,
+    where each guard sees the sentence it belongs to."""
+    if len(every) < 2 or G.TEACHING.search(text) or _LONG_AGO.search(text) or G.resolved(text):
         return
     joins = [len(sentence.split()) <= FLAT_WORDS and not framed and not G.WHAT_IF_OPENING.search(sentence) and
              not G.hypothetical(sentence) and not G.resolved(sentence) and not G.reassured(sentence)
