@@ -566,14 +566,16 @@ def _told_flatly(every: Sequence[str], frames: Sequence[int], text: str) -> Iter
     or an exercise, a "what if", help in hand or comfort, in a message that sets no exercise, names no time long gone
     ("in 2019", "3 years ago"; "since yesterday" is now) and no help in hand: those are read sentence by sentence,
     where each guard sees the sentence it belongs to."""
-    if len(every) < 2 or G.TEACHING.search(text) or _LONG_AGO.search(text) or G.resolved(text):
-        return
-    joins = [len(sentence.split()) <= FLAT_WORDS and not framed and not G.WHAT_IF_OPENING.search(sentence) and
-             not G.hypothetical(sentence) and not G.resolved(sentence) and not G.reassured(sentence)
-             for sentence, framed in zip(every, frames)]
     width = min(FLAT_RUN, len(every))
-    for first in range(len(every) - width + 1):
-        if all(joins[first:first + width]):
+    short = [len(sentence.split()) <= FLAT_WORDS and not framed for sentence, framed in zip(every, frames)]
+    starts = [first for first in range(len(every) - width + 1) if all(short[first:first + width])]
+    # most messages have no run of short sentences: decided on word counts, before any guard reads the message
+    if width < 2 or not starts or G.TEACHING.search(text) or _LONG_AGO.search(text) or G.resolved(text):
+        return
+    plain = [not (G.WHAT_IF_OPENING.search(sentence) or G.hypothetical(sentence) or G.resolved(sentence) or
+                  G.reassured(sentence)) if is_short else False for sentence, is_short in zip(every, short)]
+    for first in starts:
+        if all(plain[first:first + width]):
             yield list(every[first:first + width])
 
 
