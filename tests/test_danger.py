@@ -2688,3 +2688,68 @@ def test_a_flat_account_of_help_in_hand_is_read_sentence_by_sentence(check):
     """Short sentences are read together only where none of them says it is over: help in hand stays help."""
     text = "My dad hit mum last year. The police came. They took him away. We live at nan's now. We are safe."
     assert check.read(text).level is None
+
+
+
+@pytest.mark.parametrize("text", [
+    # kinds from the sixty-third set (dictated by voice and sent uncorrected: no punctuation, fillers, self-corrections)
+    # and the sixty-fourth (youth workers, coaches, faith leaders, volunteers, neighbours), in other words, each failing
+    # before its fix:
+    "so basically he took something he won't say what maybe forty minutes ago and he's getting drowsy he's 15 dads not "
+    "sure if it's his sleeping pills",
+    "ok so quick one about the kinship review it all went fine the carers are lovely the kids are settled the one "
+    "thing is when I got there the gran was out and the fourteen month old was in the kitchen with the cooker on and "
+    "a pan bubbling and the ten year old said he was in charge I've been here half an hour and nobody's come back",
+    "Cycling by the lake and there's two lads about 8 or 9 out on the ice. Not a grown up in sight.",
+    "Saturday school teacher here. A pupil, 15, handed me a letter asking for help. It says her uncle has arranged her "
+    "marriage in Somalia and they fly in four days. She asked me not to call her house.",
+    "so Tyler's not back and his nan got a message from a number she didn't know saying he owes money and he won't be "
+    "home till he's paid it back",
+    "hiya sorry I'm driving so yeah three visits done first one fine second one nobody in third one the lad was chatty "
+    "he's doing loads better at school and he's back at football comma he did say he's got the tablets saved up for "
+    "tonight cos he's had enough after his dad kicked off but he was laughing about it so not sure and then I need "
+    "to submit my mileage before Friday",
+    "um so the contact notes from today contact was good mostly mum brought crisps they did colouring she was a bit "
+    "late and at the end she told the worker she's taking the boy no sorry her daughter Efua to Ghana on Friday for "
+    "the cutting ceremony I think that's what she said the worker wasn't sure she heard right anyway next contact in "
+    "a fortnight",
+    "A girl, about 13, in her school coat came in for paracetamol. I wouldn't sell them to her and she said doesn't "
+    "matter she'll get them elsewhere, she's ending it today anyway. She walked towards the station.",
+    "Hello, update on the Brownies camp paperwork. We're still missing two consent forms (the Khan sisters) and Ruby's "
+    "medical form has the wrong GP on it. When I called round to get it signed her mum said she's off to Malaga first "
+    "thing tomorrow for a week with her new boyfriend and Ruby will be fine on her own because she's 9 and she's got "
+    "the telly and there's food in the fridge. Also the hall booking runs out on the 20th. Thanks, Sue",
+    "just updating the chronology for the Nowak family so all fine school are happy the dentist's been chasing "
+    "appointments mum's been doing the freedom programme and Lena mentioned her mum's ex Tomasz is getting out today "
+    "and mum said he can stay with them till he finds a flat which you know is the one from the DV and I still need to "
+    "type the core group minutes",
+    "so yeah supervision stuff um I've been feeling better about my caseload the training on contextual safeguarding "
+    "was good and I'm thinking about the PQ next year oh also the Adeyemi boy rang me earlier from a car saying he's "
+    "being driven somewhere by the older lads and then they took his phone and he sounded scared and I wanted to ask "
+    "about leave in July",
+])
+def test_kinds_the_sixty_third_and_sixty_fourth_sets_read_as_urgent_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # and their reflective messages read as such, in other words, each the urgent reply or the check before:
+    "um he had the suicide note thing in the spring we did the safety plan he's had counselling and he told me on "
+    "Monday he's actually happy now",
+    "the boy who was self harming is in hospital tonight getting stitches his foster carers with him and CAMHS are "
+    "seeing him tomorrow",
+    "The dad who isn't allowed contact turned up at the swimming gala but the staff walked him out before the children "
+    "saw him and the police came in minutes. The girls went home with their nan safely.",
+    "Our gurdwara committee is drafting a safeguarding policy. What counts as forced marriage under UK law, and is it "
+    "illegal to take a girl abroad to marry?",
+    "What's the difference between ringing the duty team and ringing 999 in an emergency? I want to explain it to our "
+    "volunteers.",
+])
+def test_reflective_messages_of_the_sixty_third_and_sixty_fourth_sets_get_no_urgent_reply(check, text):
+    assert check.read(text).level != CLEAR
+
+
+def test_a_question_about_the_law_in_other_words_is_no_danger(check):
+    """'Is FGM actually a crime in England?' asks about the law, as 'is it illegal' does: not even the check."""
+    text = "Is FGM actually a crime in England? Some of the mums were asking after the coffee morning."
+    assert check.read(text).level is None

@@ -23,6 +23,8 @@ def spelling():
     ("coming round to  nite", "coming round tonight"),  # two words, however spaced
     ("Tonite!", "tonight!"),
     ("screamin and hidin'", "screaming and hiding"),  # a dropped g put back where the word is known
+    ("the sixteen month old", "the 16 month old"),  # an age in words, as voice-to-text gives it, read in figures
+    ("a Nine-year-old and two eleven year olds", "a 9-year-old and two 11 year olds"),
 ])
 def test_words_typed_as_they_sound_are_read_in_standard_spelling(spelling, typed, read):
     assert spelling.standard(typed) == read
@@ -34,6 +36,7 @@ def test_words_typed_as_they_sound_are_read_in_standard_spelling(spelling, typed
     "the knifes edge of a decision",  # only whole words, and only the ways listed
     "a nifer",
     "tonites",
+    "one year on, nine of them are old friends",  # a number that is no age is left in words
 ])
 def test_ordinary_words_and_swearing_are_left_as_typed(spelling, typed):
     assert spelling.standard(typed) == typed

@@ -24,6 +24,12 @@ import regex
 _WORD = re.compile(r"[a-z]+")
 # "screamin", "watchin'", "hidin’": three letters or more before the "in"
 _DROPPED_G = r"[a-z]{3,}in(?=['’]|\b)['’]?"
+# An age told in words, as voice-to-text and careful writers give it ("the sixteen month old", "a nine-year-old"):
+# read in figures, as the phrases and the training sentences mostly give ages.
+_NUMBERS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+            "seventeen eighteen nineteen twenty").split()
+_AGE_IN_WORDS = re.compile(rf"\b({'|'.join(_NUMBERS)})(?=[- ](years?|yrs?|months?|mths?|weeks?|wks?|days?)[- ]olds?\b)",
+                           re.IGNORECASE)
 
 
 class Spelling:
@@ -41,7 +47,9 @@ class Spelling:
         self._pattern = regex.compile(rf"(?<![\w'’])(?:{'|'.join(alternatives)})(?![\w])", regex.IGNORECASE)
 
     def standard(self, text: str) -> str:
-        """The text with each word typed as it sounds respelled; the same text when there is none."""
+        """The text with each word typed as it sounds respelled, and each age in words in figures; the same text
+        when there is none."""
+        text = _AGE_IN_WORDS.sub(lambda m: str(_NUMBERS.index(m.group(1).lower()) + 1), text)
         return self._pattern.sub(self._respelled, text)
 
     def _respelled(self, match: "regex.Match[str]") -> str:
