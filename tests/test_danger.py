@@ -2753,3 +2753,57 @@ def test_a_question_about_the_law_in_other_words_is_no_danger(check):
     """'Is FGM actually a crime in England?' asks about the law, as 'is it illegal' does: not even the check."""
     text = "Is FGM actually a crime in England? Some of the mums were asking after the coffee morning."
     assert check.read(text).level is None
+
+
+
+@pytest.mark.parametrize("text", [
+    # kinds from the sixty-fifth set (messages run through a phone's translator: verbs in their plain form, idiom
+    # carried over) and the sixty-sixth (police, probation and youth offending shorthand), in other words, each failing
+    # before its fix:
+    "they bring Hodan to airport now for marry with cousin",
+    "he swallow all the pills of his mother, the box is empty",
+    "my neighbour leave her two boys in the car in the parking of Tesco, windows is closed, it is very hot, I don't "
+    "see her",
+    "the brown powder is on the floor and the baby is crawl to it, the mother is not awake",
+    "the father of Jonas tell me he is coming to take Jonas from the school today at 3 but the court say he is not "
+    "allowed",
+    "they came for my cousin again, white van, he go with them, he have only 14 years",
+    "the baby have 6 weeks, from yesterday she not want the milk, I cannot make her wake for feed",
+    "Message from 15yo to her friend: 'tonights the night love u all, dont blame urself'. Friend's dad rang 999.",
+    "Out of HMP today 1400, licence allows contact, and the address he's named is the victim's where her kids live.",
+    "Alert: violent partner (assault on her and her daughter) released on tag, curfew address 300m from her, she "
+    "doesn't know.",
+    "Missing 14yo (CSE concern) phone pinged in last hour at a flat where a man was charged with trafficking in 2023.",
+    "On a home visit the 9yo son whispered his stepdad ties him to the bed. Visit ended, stepdad still there with "
+    "him.",
+    "In the library a Y3 boy told our officer his uncle 'does sex things' to him. Uncle lives with them.",
+    "The top of the head of the baby, the soft place, is up like a ball and he vomit. Baby has 3 months.",
+    "Today I am at work until late so Mira is with my partner, I know the social worker say he must not be alone with"
+    " her, but only tonight.",
+    "I am the father of the two girls in year 1. We fly on Friday to Guinea. The grandmother want to make the girls "
+    "pure like tradition, the woman will come to the house.",
+    "15yo on the wrong side of the railings on the Tyne bridge, officers with her.",
+    "2yo had been chewing a wrap of what looks like heroin, now very drowsy. Ambulance called.",
+    "5yo said 'mummy's friend hurts my bum' to the nurse. Friend lives at the house.",
+    "Dear teacher, my friend daughter Sara in year 5. Her mother tell me that on Saturday they go to Sudan to make "
+    "her clean. Please help.",
+])
+def test_kinds_the_sixty_fifth_and_sixty_sixth_sets_read_as_urgent_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # and their reflective messages read as such (the past told in a plain verb after a date, help in hand and the law
+    # asked as a translator words them), in other words, each the urgent reply before:
+    "The burn of the boy was from the cooker, the doctor explain us, it was in 2021, now he is 5 and no problem.",
+    "Is there a law here for marry the girls young? My husband ask me and I want to tell him correct.",
+    "I am doing the course for foster carer, the exercise ask: a child of 4 is alone at home at night with no adult, "
+    "what you do first?",
+    "The uncle is released from prison today but the probation put him in the hostel in Leeds with the tag, he cannot"
+    " come to our town.",
+    "My niece tell the nurse about the hitting, the nurse call the police, now the man is arrested and she is staying"
+    " with me, not going home.",
+    "My son is in the hospital ward since Sunday after he cut himself, the doctors watch him all the time.",
+])
+def test_reflective_messages_of_the_sixty_fifth_and_sixty_sixth_sets_get_no_urgent_reply(check, text):
+    assert check.read(text).level != CLEAR

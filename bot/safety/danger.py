@@ -409,7 +409,9 @@ class DangerCheck:
         # incident that led to the first plan back in 2017"), or opens in the past, for a reading told in the past
         # tense ("mum was arrested ..., her boys are at home on their own" is not), with nothing still going on now
         then = G.told_as_then(plain)
-        dated = then and G.says_when(plain)
+        # (or names a time long gone: "In the past, two years ago, the father lock the children in the room", as a
+        # message run through a translator tells the past, in the verb's plain form)
+        dated = then and (G.says_when(plain) or bool(_LONG_AGO.search(plain)))
         over = comforted or governs or dated
 
         def past_told(part: "_Part") -> bool:

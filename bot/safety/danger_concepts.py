@@ -249,6 +249,12 @@ CUTTING = re.compile(r"\b(fgm|cut|cutting|circumcis\w*|khatna|sunna|had it done|
 # A collection by the one a child told of, or a return home, said as what happens today: "boyfriend collects him",
 # "dad does pick up", "i have to go back there after football"
 HOME_TODAY = re.compile(r"\b((is |are )?due (back )?home|collects|picks (him|her|them) up|does (the )?pick[- ]?ups?|"
+                        # the one she told of still with her, living with her, or waiting to take her: "dad still
+                        # there with him", "Uncle lives with them", "Father waiting in the foyer to collect her"
+                        r"still (there|here|at home|in the house|in the flat) with (him|her|them)|"
+                        r"(lives|living) with (them|her|him|the family)|lives (at the (house|flat|address|home)|there)|"
+                        r"picking (him|her|them) up|(is|'s) collecting|"
+                        r"waiting\b[^.]{0,30}\bto (collect|pick (\w+ )?up|take (him|her|them)( home)?)|"
                         r"(have to|got to|gotta|"
                         r"don'?t want to|do not want to) go (back|home)|(on|working) nights tonight)\b", re.IGNORECASE)
 # Soon enough for a wedding arranged: "fair is this weekend"
@@ -259,10 +265,12 @@ SOON = re.compile(r"\b(this (weekend|week)|tomorrow|tmrw|on (mon|tues|wednes|thu
 # to TA that stepdad touches her. Stepdad collecting today at 15:15.")
 DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his|a|class|their|our|my) \w+)|"
                        # a child's words told on: "boy says his brother (17) 'does sex on him'"
+                       r"(says|said) (that )?(his |her |my )?(father|step ?father|mother) |"
                        r"(says|said) (that )?(his|her|my) (brother|sister|cousin|uncle|dad|daddy|step ?dad|grandad|"
                        r"mum'?s (boyfriend|partner))\b|"
                        # a child who signs or points, not only one who speaks: "Archie signed that grandad ..."
                        r"(signed|signs|typed|wrote|whispered) (that|to (me|us|(the|her|his|a) \w+))|pointed to|"
+                       r"whispered (that )?(his|her|my) |"
                        # a child's plea not to tell the one who hurts them: "Please don't tell my mum, she'll kill me"
                        r"(please )?don'?t tell (my |me )?(mum|dad|mam|nan|step ?dad|mum'?s boyfriend)|"
                        # a child's own words: "he burned me with the lighter", "my brother does stuff to me"

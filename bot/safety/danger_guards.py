@@ -36,7 +36,7 @@ NOW = re.compile(
     # not an age reached since ("(now 19)", "she's now 22", "Eldest (now 17)"): an age, not a time; nor where a young
     # person is ("he's at college now")
     r"\b((?<!for )(?<!safe )(?<!fine )(?<!college )(?<!uni )(?<!university )(?<!\b1[89] )(?<![2-9]\d )(?<!\()"
-    r"now(?! (aged? )?(1[89]|[2-9]\d)\b)|right now|"
+    r"now(?! (aged? )?(1[89]|[2-9]\d)\b)(?! (he|she)('s| is) (aged? )?\d{1,2}\b)|right now|"
     # ("two years ago tonight": an anniversary, not tonight)
     r"rn|(?<!ago )(tonight|tonite|tnight|2nite|today)|"
     r"this (morning|afternoon|evening|minute|second)|as we speak|"
@@ -45,7 +45,7 @@ NOW = re.compile(
     r"just (rang|called|phoned|texted|messaged|got|said|told|sent|emailed|disclosed|rung|typed|posted|wrote)|"
     r"still (there|here|in there|at the house|in the house|inside)|(asleep|unconscious|unresponsive|out cold) since|"
     r"tomorrow|tmrw|tmr|in (an|one|two|three|five|ten|fifteen|twenty|thirty|forty|\d+) (hours?|hrs?|mins?|minutes)\b|"
-    r"in half an hour|"
+    r"in half an hour|in (the )?last (hour|half hour|\d+ ?(mins?|minutes))|"
     # an arrangement made for this weekend: "im moving my new partner in this weekend"
     r"(('re|'m|'s|\bis|\bare|\bam|\bim) \w+ing\b[^.;]{0,40}?\bthis weekend)|"
     # back where the harm is, now: "Police already dropped him back there and left"
@@ -461,6 +461,17 @@ RESOLVED = regex.compile(
     # a young person happy again, a neighbour's children taken in for the night, someone unwelcome walked out
     r"(actually |really |much |so |a lot )?(happy|happier) now|(staying|sleeping|stopping) (with|at) (me|us|ours)"
     r"( and (my|her|his) \w+)? (tonight|for the night|overnight)|(walked|escorted|showed) (him|her|them) (out|off)|"
+    # someone in prison or sentenced: "now he is in the jail", "is convicted now, 9 years"; help in hand as a message
+    # run through a translator tells it ("in the hospital ward since yesterday", "the doctors watch him all the time",
+    # "the police has take the uncle", "put him in the hostel", "the children stay with me")
+    r"in the (hospital |children'?s )?ward|(doctors|nurses|staff) (watch|are watching|watching) (him|her|them)|"
+    r"in the foster (home|family|placement)|(police|officers) (has|have|'ve|had) "
+    r"(take|taken|took|arrest|arrested) (him|her|them|the \w+)|(put|placed) (him|her) in (the |a )?(hostel|approved "
+    r"premises)|(cannot|can'?t|not allowed to) come (to|in|into|near) (our|the|this) (city|town|area)|(is|'s) arrested|"
+    r"(the children|the kids|they) (stay|are staying|staying) with (me|us)|"
+    r"(now (he|she|they) (is|are)|(he|she)('s| is) (now|still)) in (the )?(jail|prison)|in (the )?(jail|prison) now|"
+    r"(is|was|been|got|now) (convicted|sentenced|"
+    r"jailed)(?! (of|for))|sentenced to|"
     # safety fitted and checked, children with a safe carer or a grandparent now, a young parent's baby with their mum
     r"my (mum|mam|nan|gran|grandma|grandad)('s| has)( got)? (got )?(the baby|my (baby|son|daughter|little one))|"
     r"(locks?|gates?|restrictors?|smoke alarms?|fire ?guards?|guards?) (have |has )?(now )?been (fitted|installed|put "
@@ -501,7 +512,9 @@ RESOLVED = regex.compile(
     r"(took|taken) (\w+ ){0,3}(away|to the station)|(found|located|traced)( by (the )?police)? and (is|are|was|were) "
     r"(home|back|safe)|"
     r"(already |now )?in place|(order|protection order|fgmpo|fmpo|injunction|non[- ]?mol) (was |were |has been )?"
-    r"(granted|made|obtained|in place)|closed(?! (fist|garage|door|doors|room|curtains|window|windows|car|gate))|"
+    r"(granted|made|obtained|in place)|(?<!windows )(?<!window )(?<!doors )(?<!door )(?<!eyes )(?<!eye )"
+    r"(?<!windows is )(?<!windows are )(?<!window is )"
+    r"closed(?! (fist|garage|door|doors|room|curtains|window|windows|car|gate))|"
     r"nfa'?d?|no further action|discharged|back home safe|"
     r"(is|are|was|were) fine|all clear|(has|have) been (seen|checked) (by|at)|(was|were|got|been) checked (over )?by|"
     # the emergency services have them out, a crisis team is with her: "Fire brigade got them all out"
@@ -719,7 +732,9 @@ TEACHING = re.compile(
     # the law asked about in other words: "What counts as FGM under UK law", "Is forced marriage actually a crime in
     # England?"; the way somewhere ("What's the postcode for the family hub? The satnav keeps sending me to a car park")
     r"what counts as|what'?s the difference between|under (uk |english |british |the )?law|is it (illegal|legal|"
-    r"against the law|a crime)\b|(actually |even )?a (crime|criminal offence) in (england|the uk|uk|wales|britain|law)|"
+    r"against the law|a crime)\b|(actually |even )?(a )?(crime|criminal offence) in (england|the uk|uk|wales|britain|"
+    r"law)|is there a law|is it allowed (to|for)\b|doing the course for|"
+    r"the exercise (ask|asks|says)|"
     r"sat ?nav|"
     r"(what'?s|what is) the postcode|postcode for|"
     r"(signs|indicators) of\b|indicators\b|"
@@ -765,7 +780,8 @@ IDIOMS = regex.compile(
     r"at (football|fifa|cards|chess|uno|monopoly|the game|(\w+ ){1,3}on the (playstation|xbox|switch))|"
     r"(trying|tryna|out|determined) to (end|finish( off)?) me|"
     r"(die|dying|be dead) if (she|he|i|they|we) (doesn'?t|don'?t|can'?t|cannot|does not|do not) (get|have|go)\b|"
-    r"walking disaster|dying (for|to) \w+|to die for|bored to death|(we|i) (were|was|are|am|'re|'m) (\w+ )?"
+    r"walking disaster|(my )?(liver|heart) (is )?burn(ing|s) for|"
+    r"dying (for|to) \w+|to die for|bored to death|(we|i) (were|was|are|am|'re|'m) (\w+ )?"
     r"(dying|melting|roasting|boiling) in (the|this) (heat|sun|cold)|knock (the|his|her|their) blocks? off|"
     r"(i|we) could (kill|murder|strangle|throttle) (the|my|our|that|this) (\w+ ){0,3}(manager|boss|team|services?|"
     r"office|department|council|receptionist|admin|printer|system|laptop|computer|panel)|"
@@ -950,7 +966,8 @@ NEGATION_INSIDE = re.compile(
     r"not (going|being sent|sent|to go|returning) (back )?home)\b"
     r"(?! (breathing|waking|wake|respond\w*|answer\w*|feeding|come (back|home)|been (back|home)|came|safe|"
     r"had (a |any )?(wet nappy|wet nappies|feed|bottle|drink|food|milk)|eaten|fed|"
-    r"let|make me|send me|allow\w*|stop\w*|feel safe|fade|fading|go away|go (with|under|when)|disappear\w*|"
+    r"let|make me|send me|allow\w*|stop\w*|feel safe|blame|extend\w*|renew\w*|"
+    r"fade|fading|go away|go (with|under|when)|disappear\w*|"
     r"covered|fenced|gated|back\b|home\b|"
     r"want(ed)? to (get married|be married|marry|go (back )?home|go back|be (saved|rescued|found|alive|here)|"
     r"live|wake up|exist)|"
@@ -1125,7 +1142,12 @@ def negated(text: str) -> bool:
 # Set aside ("even though"), or the danger told as still going on, which no arrest or order elsewhere ends
 # ("the kids are locked in and no one has a key, mum's been arrested").
 _NOT_OVER = regex.compile(
-    r"\b(even (tho|though)|despite|in spite of|(?<!were )(?<!was )(?<!been )locked (in|inside)|trapped|"
+    # (an offender's curfew address next to the one he hurt: "released early on tag, curfew address 200m from her")
+    r"\b(curfew address\b[^,.;]{0,30}\b(\d+ ?m|\d+ ?metres|\d+ ?yards|round the corner|next door|same street) from|"
+    # (someone coming to take a child from school against an order: "he is coming to pick up Tomas from the school today
+    # at 3 o clock ..., but the court say he is not allowed")
+    r"(is |are |'s )?coming to (pick (\w+ )?up|take|collect|get) (\w+ )?from (the )?(school|nursery|contact)|"
+    r"even (tho|though)|despite|in spite of|(?<!were )(?<!was )(?<!been )locked (in|inside)|trapped|"
     r"(is|are|'s|'re) (still )?(home alone|alone (at|in the) (home|house|flat))|"
     r"(?<!was )(?<!were )(?<!been )(?<!found )(alone|on (her|his|their|there) own) in the (home|house|flat)|"
     r"in the (home|house|flat) (alone|on (their|his|her|there) own|by (themselves|himself|herself))|"
