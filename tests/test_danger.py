@@ -2807,3 +2807,13 @@ def test_kinds_the_sixty_fifth_and_sixty_sixth_sets_read_as_urgent_are_the_urgen
 ])
 def test_reflective_messages_of_the_sixty_fifth_and_sixty_sixth_sets_get_no_urgent_reply(check, text):
     assert check.read(text).level != CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # two of the sixty-sixth set's phrases read too widely at first (a child "crying no ..." and "do it properly"): the
+    # urgent reply before they were narrowed
+    "the baby keeps crying no matter what I do and I'm shattered, the health visitor says it's colic",
+    "she said she'll do it properly this time, the recording I mean, she missed the dates last month",
+])
+def test_a_baby_crying_no_matter_what_and_doing_it_properly_are_no_emergency(check, text):
+    assert check.read(text).level != CLEAR

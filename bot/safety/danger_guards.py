@@ -36,7 +36,9 @@ NOW = re.compile(
     # not an age reached since ("(now 19)", "she's now 22", "Eldest (now 17)"): an age, not a time; nor where a young
     # person is ("he's at college now")
     r"\b((?<!for )(?<!safe )(?<!fine )(?<!college )(?<!uni )(?<!university )(?<!\b1[89] )(?<![2-9]\d )(?<!\()"
-    r"now(?! (aged? )?(1[89]|[2-9]\d)\b)(?! (he|she)('s| is) (aged? )?\d{1,2}\b)|right now|"
+    # (nor an age told after it: "now he is 3", not "now he's 10 minutes away")
+    r"now(?! (aged? )?(1[89]|[2-9]\d)\b)(?! (he|she)('s| is) (aged? )?\d{1,2}\b(?! ?(mins?|minutes|hours?|hrs?|"
+    r"secs?|seconds|miles|km|%)))|right now|"
     # ("two years ago tonight": an anniversary, not tonight)
     r"rn|(?<!ago )(tonight|tonite|tnight|2nite|today)|"
     r"this (morning|afternoon|evening|minute|second)|as we speak|"
