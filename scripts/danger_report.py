@@ -34,6 +34,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from functools import partial
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
 
@@ -154,12 +155,18 @@ class CoreProbe:
                        .values(choosing_change=False, changing_step=None))  # as stop_changing() does
 
 
-def levels(knowledge: Knowledge, folder: Path,
-           contexts: Dict[str, Tuple[str, Optional[str]]] = CONTEXTS) -> Dict[str, Callable[[str], Optional[str]]]:
+def levels(knowledge: Knowledge, folder: Path, contexts: Dict[str, Tuple[str, Optional[str]]] = CONTEXTS,
+           clear_through_core: bool = True) -> Dict[str, Callable[[str], Optional[str]]]:
     """For each context, a function from a sentence to what the practitioner was shown there.
 
     Each typed text is read for danger once and the level shared between contexts that type the same text (five
     of the seven type the sentence as it is), as the running assistant reads each message once.
+
+    With `clear_through_core` False, a typed text read as clear danger is taken as shown the urgent reply without
+    its turn through the core: the core gives clear danger the urgent reply first in every mode, whatever the mode
+    made of the message (bot/modes/common.py, `_urgent_first`), and that rule is itself tested through the real core
+    in every context on whole sets (tests/test_danger.py). Everything else still goes through the core, where a
+    mode decides whether to ask "Is a child in danger right now?". make evaluate sends every text through the core.
     """
     check = danger_check(knowledge)
     read: Dict[str, Optional[str]] = {}
@@ -177,8 +184,16 @@ def levels(knowledge: Knowledge, folder: Path,
             probe_dir = Path(folder) / name
             probe_dir.mkdir(parents=True, exist_ok=True)
             probe = CoreProbe(knowledge, probe_dir, step_key, reader=level_of)
-            found[name] = lambda text, typed=typed, probe=probe: probe.level(typed.format(text))
+            found[name] = partial(_shown_at, probe, typed, level_of, clear_through_core)
     return found
+
+
+def _shown_at(probe: CoreProbe, typed: str, level_of: Callable[[str], Optional[str]], clear_through_core: bool,
+              text: str) -> Optional[str]:
+    """What the practitioner was shown for `text` typed as `typed` at the probe's step."""
+    if not clear_through_core and level_of(typed.format(text)) == CLEAR:
+        return CLEAR
+    return probe.level(typed.format(text))
 
 
 def evaluate(knowledge: Knowledge, sentences: Dict[str, Dict[str, List[str]]],

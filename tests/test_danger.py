@@ -28,24 +28,50 @@ def check(knowledge):
 GATE_FILES = sorted((ROOT / "tests" / "danger").glob("*.yml"))
 
 
+# Sets whose every urgent message takes its turn through the real core in every context, clear ones included: the
+# first development set and the newest. In the other sets a message read as clear danger is taken as given the
+# urgent reply, the rule these two show holding in every context (scripts/danger_report.py, `levels`); the rest go
+# through the core. That keeps a new set's cost in `make test` to its reading.
+WHOLE_THROUGH_CORE = ("dev.yml", SETS[-1])
+
+
 @pytest.fixture(scope="module")
 def shown(knowledge, tmp_path_factory):
     """What the practitioner is shown in each context, through the real core (as make evaluate does)."""
     return levels(knowledge, tmp_path_factory.mktemp("probes"))
 
 
+@pytest.fixture(scope="module")
+def shown_reading_clear_once(knowledge, tmp_path_factory):
+    """As `shown`, but a message read as clear danger is not sent through the core (see WHOLE_THROUGH_CORE)."""
+    return levels(knowledge, tmp_path_factory.mktemp("probes"), clear_through_core=False)
+
+
 @pytest.mark.parametrize("context", sorted(CONTEXTS))
 @pytest.mark.parametrize("path", GATE_FILES, ids=lambda p: p.stem)
-def test_no_held_out_urgent_message_gets_neither_urgent_help_nor_the_check(shown, path, context):
+def test_no_held_out_urgent_message_gets_neither_urgent_help_nor_the_check(request, path, context):
     """The gate (issue 24): every urgent message in every set in tests/danger/
     gets the urgent reply or "Is a child in danger right now?" in every context. Read only when it runs:
     `-k "not final"` leaves final.yml unread."""
     if not path.exists():
         pytest.skip(f"{path.name} is not written yet")
+    shown = request.getfixturevalue("shown" if path.name in WHOLE_THROUGH_CORE else "shown_reading_clear_once")
     urgent = heldout(path)["urgent"]
     missed = [text for texts in urgent.values() for text in texts if shown[context](text) is None]
     assert sum(len(t) for t in urgent.values()) > 0
     assert missed == [], f"{len(missed)} urgent messages in {path.name} got neither in {context}"
+
+
+@pytest.mark.parametrize("context", sorted(CONTEXTS))
+@pytest.mark.parametrize("name", WHOLE_THROUGH_CORE)
+def test_a_message_read_as_clear_danger_gets_the_urgent_reply_first_in_every_context(check, shown, name, context):
+    """What lets the gate read most sets' clear messages once: the core never turns clear danger into less, at any
+    step, inside a yes/no or a number answer, at the history prompt (every urgent message of whole sets)."""
+    typed, _ = CONTEXTS[context]
+    urgent = [text for texts in heldout(ROOT / "tests" / "danger" / name)["urgent"].values() for text in texts]
+    clear = [text for text in urgent if check.read(typed.format(text)).level == CLEAR]
+    assert len(clear) > len(urgent) / 2
+    assert [text for text in clear if shown[context](text) != CLEAR] == []
 
 
 def test_make_evaluate_reads_every_set_in_the_folder():
