@@ -2843,3 +2843,87 @@ def test_reflective_messages_of_the_sixty_fifth_and_sixty_sixth_sets_get_no_urge
 ])
 def test_a_baby_crying_no_matter_what_and_doing_it_properly_are_no_emergency(check, text):
     assert check.read(text).level != CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # kinds the sixty-seventh (typed with dyslexia or through autocorrect) and sixty-eighth (new workers who hedge
+    # and apologise) sets read as less than urgent, in other words, each the check or nothing before: the one she
+    # fled heading to the refuge, a man seen at the end of the road with a weapon, someone from the offenders' list
+    # where the children sleep tonight, going back there when training ends, a writer's "probably fine", a comfort in
+    # quotes, feeling fine after paracetamol, a carer taken to hospital and the children alone in her flat
+    "police rang to say hes been released on bail and is heading to the refuge, both kids are there with her",
+    "her ex partner has been seen at the bottom of the lane with a crowbar asking which door is hers, shes in with"
+    " the baby",
+    "bloke from the probation list is stopping at the bbq tonight where all the kids are camping over, host says"
+    " hes a mate so its fine",
+    "Jayden (11) cried at cubs and said his mums partner strangled him last night til he couldnt breathe, he has to"
+    " go back there at 8 when cubs finishes",
+    "probably fine but Mariam (15) is off school and her sister says she's 'at the wedding' which is happening this"
+    " evening, she told me in the summer she'd been promised to a man of 28 and was frightened. ok to just email"
+    " duty?",
+    "is it ok to ask - a young person I support (16) messaged and said she's taken 'loads' of paracetamol about"
+    " half an hour ago but she feels fine so it's probably ok? she asked me not to say anything",
+    "not sure if urgent, I'm new. Dad just messaged me from the airport saying he's gone to Turkey for a week and"
+    " the kids (5 and 8) are 'fine at home'. no one else lives there.",
+    "sorry to bother you. The kids' nan who looks after them (kids 3 and 6) was taken to A&E by ambulance this"
+    " morning and the kids are still in her flat with no one. dad's abroad.",
+    "The grandad who has the children most days (they're 3 and 6) was rushed to hospital by ambulance at lunchtime"
+    " and the little ones are still in his flat with nobody. Mum is working abroad.",
+])
+def test_kinds_the_sixty_seventh_and_sixty_eighth_sets_read_as_less_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # and their reflective messages, each the check or the urgent reply before: the one it happened to grown up, an
+    # age told with "now", a school year gone by, a worker "a bit shaken", tablets in a locked box, police with a
+    # missing young person, help in hand, a "what if" after an apology, a joke shared, a worker's strain in sayings
+    "grandad told me when he was little he was locked in the cellar for days by his father, hes 80 now and it still"
+    " upsets him",
+    "Leon is missing but police are treating him as high risk and traced his phone, a unit is with him now and"
+    " bringing him back to the placement",
+    "the dad said his baby is a little monster and will be the death of him, they were both laughing",
+    "I'm a student and a bit shaken still, sorry. Last Tuesday a boy at the club self-harmed in the changing rooms;"
+    " we called an ambulance, he was treated and CAMHS have seen him since and say he's safe.",
+    "Sorry to ask - the toddler who swallowed the tablets was seen at hospital and kept in overnight. Tablets are"
+    " now in a locked cabinet the HV gave them.",
+    "Sorry, new FSW. The kids were collected from nursery by the social worker and police today after the"
+    " disclosure, and they're in foster care tonight. How do I support mum?",
+    "sorry if this is a daft question, but what would I do if I turned up to a visit and found a baby home alone?"
+    " I'm on placement and it worries me.",
+    "the school said the little one was 'on fire' today, did all the reading and sang. do I put it in the notes?",
+    "I'm shattered sorry, my caseload is through the roof and I'm hanging on by a thread, but honestly I'm fine."
+    " any tips for self care?",
+    "Kayden was groomed by a county lines gang in year 10, hes now 17 doing his apprenticeship and the NRM came"
+    " back positive, case closing",
+    "dad came out of prison in 2021 and turned up at the door, police arrested him for breaching the order and hes"
+    " back inside til 2028",
+    "Kian took an overdose this morning but hes in A&E now, his dad is with him and CAMHS are doing the assessment"
+    " this afternoon",
+    "say a kid told me about abuse at 1pm and was due to go home at 3.20 what should i do, asking for the policy",
+    "supose i smell gas on a visit, do i get the kids out first or ring the gas people first",
+    "reflecting on the visit i think i was to quick to judge dad, hes actually trying really hard with very little",
+    "Is it ok to ask about something from my second placement - a girl told me she'd been cut (FGM) as a baby in"
+    " another country. It was all referred and followed up at the time. I still wonder if I did it right.",
+    "probably nothing but years ago (when Mia was 3, she's 10 now) she was found home alone overnight. That was 7"
+    " years ago and everything's been fine since. Does it still need to be in every assessment?",
+    "not sure how this works - the girl was taken into police protection at the airport this morning before"
+    " boarding and is now in a foster placement. The Forced Marriage Unit are involved. What do I write?",
+])
+def test_reflective_messages_of_the_sixty_seventh_and_sixty_eighth_sets_are_not_asked_about(check, text):
+    assert check.read(text).level is None
+
+
+def test_an_age_told_with_now_is_no_time():
+    """ "she's 12 now" and "he's now 17" are ages; "he's now 5 minutes away" is still now."""
+    assert not G.NOW.search("shes 12 now") and not G.NOW.search("hes now 17 doing his apprenticeship")
+    assert G.NOW.search("he is now 5 minutes away") and G.NOW.search("she's 12 and home alone right now")
+
+
+@pytest.mark.parametrize("text", [
+    # a habit is no emergency: each the urgent reply before
+    "I can't wake him up in the mornings for college, he's 17, the alarm goes and he sleeps through it",
+    "mum says she can't wake her up in the mornings for school, she's 15 and it's a fight every day",
+])
+def test_a_teenager_who_cannot_be_woken_in_the_mornings_is_no_emergency(check, text):
+    assert check.read(text).level != CLEAR

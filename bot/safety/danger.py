@@ -96,8 +96,8 @@ from bot.reading import model_cache
 from bot.reading.ngram_model import NgramModel, NgramSettings
 
 from . import danger_guards as G
-from .danger_concepts import (ARRIVING, CUTTING, DISCLOSED, HOME_TODAY, MARRIAGE, OFFENDER_NAMED, SOON, TRAVEL,
-                              UNDER_18, WEDDING,
+from .danger_concepts import (ARRIVING, CUTTING, DISCLOSED, HOME_TODAY, LAUGHTER, MARRIAGE, OFFENDER_NAMED, SOON,
+                              TRAVEL, UNDER_18, WEDDING,
                               margin, names_harm,
                               now_unresolved, settled, told_of)
 from .spelling import Spelling, vocabulary
@@ -424,8 +424,11 @@ class DangerCheck:
             down = int(what_if or (reflects and not self._far_from(G.REFLECTING, plain, part))) + \
                 int(taught and not self._far_from(G.TEACHING, plain, part) and not self._news(plain, part)) * exercise
             return down or int((comforted and part not in apart) or past_told(part))
-        readings = [self._level(sentence, part.score, part.words, doubt.levels(part.clauses) + lowered(part),
-                                part.whole)
+        # and laughter shared ("they were both laughing", "lol") takes the classifier's reading one level further:
+        # the phrases still read what is said with it
+        joked = int(bool(LAUGHTER.search(plain)))
+        readings = [self._level(sentence, part.score, part.words,
+                                doubt.levels(part.clauses) + lowered(part) + joked, part.whole)
                     for part in parts]
         if any(reading.clear for reading in readings) or framed or not margin(sentence, context, message):
             return readings
@@ -453,6 +456,8 @@ class DangerCheck:
             run = slice(first, first + width)
             if 1 < width < len(spans) and max(alone[run]) < RUN_FLOOR:
                 continue  # no clause of it leans towards danger: a part-run is not read (the whole always is)
+            if width == 1 < len(spans) and words[first] <= MIN_WORDS_FOR_SCORE and not names_harm(clauses[first]):
+                continue  # a clause of a few words that names no harm ("she's 12 now") is read with its neighbours
             if sum(words[run]) >= MIN_WORDS_FOR_SCORE:
                 score = alone[first] if width == 1 else \
                     self._model.probabilities_from_counts(NgramModel.add_counts(counts[run]))[1]

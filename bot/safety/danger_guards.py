@@ -32,20 +32,24 @@ CLAUSE_BREAK = re.compile(
     r"then|but|so|cos|coz|because|while|whilst|although|though|"
     r"plus|&|\+|also|anyway|as well as|meanwhile|now that|in case)\s+", re.IGNORECASE)
 
-NOW = re.compile(
+NOW = regex.compile(
     # not an age reached since ("(now 19)", "she's now 22", "Eldest (now 17)"): an age, not a time; nor where a young
     # person is ("he's at college now")
     r"\b((?<!for )(?<!safe )(?<!fine )(?<!college )(?<!uni )(?<!university )(?<!\b1[89] )(?<![2-9]\d )(?<!\()"
     # (nor an age told after it: "now he is 3", not "now he's 10 minutes away")
+    # (and an age told beside "he's" or "she's": "she's 12 now", "he's now 17", not "he's now 5 minutes away")
+    r"(?<!\b(?:he|she|who|they)(?:'?s| is|'re| are) \d{1,2} )"
     r"now(?! (aged? )?(1[89]|[2-9]\d)\b)(?! (he|she)('s| is) (aged? )?\d{1,2}\b(?! ?(mins?|minutes|hours?|hrs?|"
-    r"secs?|seconds|miles|km|%)))|right now|"
+    r"secs?|seconds|miles|km|%)))(?!(?<=\b(?:he|she|who|they)(?:'?s| is|'re| are) now) (aged? )?\d{1,2}\b"
+    r"(?! ?(mins?|minutes|hours?|hrs?|secs?|seconds|miles|km|%)))|right now|"
     # ("two years ago tonight": an anniversary, not tonight)
     r"rn|(?<!ago )(tonight|tonite|tnight|2nite|today)|"
     r"this (morning|afternoon|evening|minute|second)|as we speak|"
     r"at the moment|atm|currently|just (now|happened)|on (his|her|their|my) way|outside|"
     # news just in: "DSL just rang", "my worker just got a text"
     r"just (rang|called|phoned|texted|messaged|got|said|told|sent|emailed|disclosed|rung|typed|posted|wrote)|"
-    r"still (there|here|in there|at the house|in the house|inside)|(asleep|unconscious|unresponsive|out cold) since|"
+    r"still (there|here|in there|at the house|in the house|inside|(in|at) (the|her|his|their|my|nan'?s|gran'?s) "
+    r"(house|flat|home|room|car))|(asleep|unconscious|unresponsive|out cold) since|"
     r"tomorrow|tmrw|tmr|in (an|one|two|three|five|ten|fifteen|twenty|thirty|forty|\d+) (hours?|hrs?|mins?|minutes)\b|"
     r"in half an hour|in (the )?last (hour|half hour|\d+ ?(mins?|minutes))|"
     # an arrangement made for this weekend: "im moving my new partner in this weekend"
@@ -72,7 +76,7 @@ NOW = re.compile(
     r"unresponsive|hard to wake|not waking|not feeding|fitting)|(has|have|'s|'ve) been (sick|vomiting|fitting)|"
     r"since (last night|yesterday|this morning)|since (mum|dad|mam|she|he|they|their (mum|dad|mother|father)|the "
     r"parents?) (left|went)|all (day|night)|overnight|minutes? ago|(an|one|two|\d+) hours? ago|"
-    r"earlier( today| on)?|inside|"
+    r"earlier( today| on)?|(?<!back )inside(?! (til|till|until|for \d))|"
     # news ("she's just left"), not "is just" and a state ("Mum says he's just tired")
     r"(has|have|'s|'ve) just(?! (tired|sleepy|hungry|teething|grumpy|upset|being|a|an|the|so|very|really|too|how|"
     r"what|like|not|fine|ok|okay|normal|quiet|shy|cheeky|naughty|playing|messing|attention|his|her|their|my|one|that|"
@@ -99,6 +103,8 @@ NOW = re.compile(
     r"after (football|club|swimming|practice|training|dance|cubs|brownies|scouts|beavers|gymnastics|the match|tea)\b"
     r"(?! (sessions?|on \w+days?))|(is|'s|are|'re) (already |still )?waiting (at|outside|by|in)|"
     r"(finish(es|ing)?|ends?|closes?|out) (at )?\d{1,2}([.:]\d\d)? ?(am|pm)\b|after work|"
+    r"when (training|school|club|football|practice|swimming|the match|nursery|cubs|scouts|brownies) (finishes|ends|"
+    r"is over|lets out|closes)|"
     r"(shuts|closes|finishes|ends|lets out) (at \d{1,2}([.:]\d\d)?|\d{1,2}[.:]\d\d)\b|"
     r"(staying|stopping|sleeping) (over )?(the|this) "
     r"(weekend|night)|(has|have) not yet (ended|finished|stopped|left)|"
@@ -106,7 +112,7 @@ NOW = re.compile(
     r"(after|before|at) lights out|(after|once|when) (mum|dad|everyone|they|he|she|the others) (goes|go|has gone|"
     r"'s gone|have gone) to (bed|sleep)|"
     r"on the (late|last|next|night|early|\d+(:\d\d)?(am|pm)?) (train|bus|coach|flight|ferry))\b",
-    re.IGNORECASE)
+    regex.IGNORECASE)
 # "an hour ago", "earlier today", "since last night": recent or still going on, not history.
 _RECENT = re.compile(
     r"\b((an?|one|two|three|five|ten|fifteen|twenty|thirty|few|couple of|\d+|half( an?)?) (hours?|hrs?|mins?|"
@@ -154,12 +160,15 @@ PAST = re.compile(
     r"(was|were) (found(?! (wandering|alone|on (his|her|their) own|"
     r"unresponsive|unconscious|collapsed|outside|chewing|eating|sucking|drinking|swallowing|licking))|reported|"
     r"recorded)|"
+    r"(was|were|got|told|said|disclosed|happened|started|began)\b((?!\b(is|are|'s|'re)\b)[^.,;]){0,50}\bin (year|yr) "
+    r"\d{1,2}\b|"
     r"(years|months|weeks) back|(jumped|was|were|happened|did|took|tried|attempted)\b[^.,;]{0,40}\baged \d{1,2}\b|"
     r"(that|the) (19|20)\d\d (case|incident|review|plan)|(was|were|happened) in (year|yr|reception|primary|"
     r"nursery)( \d+)?|at \d+ (months|"
     r"weeks|years|yrs|mths)( old)?|a while back|at the weekend|"
     r"over the weekend|the other (day|week|night)|"
-    r"often|usually|sometimes|regularly|tends? to|most (nights|days|weekends))\b",
+    r"often|usually|sometimes|regularly|tends? to|most (nights|days|weekends|mornings)|in the mornings|"
+    r"every (morning|school day))\b",
     re.IGNORECASE)
 HYPOTHETICAL = re.compile(
     # "before I could say anything" is what happened, not a "what if"
@@ -208,7 +217,9 @@ def without_threat_conditions(text: str) -> str:
 
 # A sentence that opens as a "what if" or a practice question: its later clauses are inside it.
 WHAT_IF_OPENING = re.compile(
-    r"^\W*([\w &'/.-]{2,40}:\s*)?(just wondering,? )?(what if|"
+    r"^\W*([\w &'/.-]{2,40}:\s*)?(just wondering,? )?"
+    # (after an apology: "sorry if this is silly, but what would I actually do if ...")
+    r"((sorry|apologies)( if this is (a )?(silly|stupid|daft|basic|dumb)( question)?)?,? (but )?)?(what if|"
     r"what (would|do|should|could) (i|we|you) (actually |really |even )?(do|say) (if|when)|suppose|supposing|"
     r"if the worst (happened|happens|were to happen)|let'?s (role[- ]?play|pretend|practi[cs]e)|"
     r"imagine|picture (it|this|the scene)|worst case|let'?s (say|imagine|pretend)|in theory|"
@@ -344,7 +355,8 @@ _ASKS_WHAT_TO_DO = re.compile(r"^\W*(do|should|shall|would|could|can|who|what|ho
 REFLECTING = re.compile(
     r"\b((in|to|into) (my |our |next )?supervision|student reflection|reflective (log|account|piece|essay)|"
     r"disguised compliance|serious case reviews?|(lcspr|cspr|scr)s?|supervision (notes?|record|session)|"
-    r"reflected on|learning reviews?|(child )?safeguarding practice reviews?|rapid reviews?|"
+    r"reflected on|reflecting (back )?on|(too|to) quick to judge|learning reviews?|"
+    r"(child )?safeguarding practice reviews?|rapid reviews?|"
     r"burn(ing|t)[ -]out|vicarious trauma|secondary trauma|compassion fatigue|(child'?s|children'?s|"
     r"young person'?s) (voice|lived experience)|voice of the child|"
     r"(it |that |this )?(really )?(bothered|troubled) me|am i being (too|over)|over-?optimis\w*|looking back|"
@@ -402,12 +414,18 @@ WORRY_ONLY = re.compile(
 # "things are calm", "the kids are safe": with no danger phrase, the classifier alone can ask, not alarm.
 REASSURANCE = re.compile(
     r"\b(calm(?! about (it|this|that))|settled|uncut|(are|is|'re|'s|feel|feels|kept) safe|"
+    # a parent's own word, and the one it happened to grown up: "says she'd never let it happen to her girls", "gran
+    # told me when she was little she was locked in the shed, she's 72 now"
+    r"(she|he|they)('d| would|d) never let (it|that|this|anything) happen|"
+    r"(she'?s|he'?s|i'?m|im) (now )?(aged? )?(1[89]|[2-9]\d) now|(she'?s|he'?s) now (aged? )?(1[89]|[2-9]\d)\b|"
+    r"(were|was) both laughing|(we|they) (both )?laughed (about|at) it|"
     r"fine(?! with (it|that|this|him|her|them))|thriving|"
     r"safe and well|(nobody|no one|no-one) (was |got )?(hurt|injured)|no injuries|(child|children|kids|baby) safe\b|"
     r"(an absolute|a real|a) gem\b|(brilliant|great|lovely|amazing|so good|fab) with (the |her |his |their )?"
     r"(baby|kids|children|boys|girls)|"
     r"(she|he|they) (chose|picked)\b|(her|his|their) (own )?choice|"
     r"doing (great|well|brilliantly|really well|so well|ok|okay)|"
+    r"(he|she|they|mum|dad|parents?)('?s| is| are|'re) (actually |really )?trying (really |so |very )?hard(?! to)|"
     r"(she'?s|he'?s|they'?re) just (anxious|nervous|worried)|"
     r"no (immediate |current )?(concerns?|risk|danger)|"
     # said as a joke: "he'll be the death of her, she said it laughing"
@@ -518,7 +536,8 @@ RESOLVED = regex.compile(
     r"(?<!windows is )(?<!windows are )(?<!window is )"
     r"closed(?! (fist|garage|door|doors|room|curtains|window|windows|car|gate))|"
     r"nfa'?d?|no further action|discharged|back home safe|"
-    r"(is|are|was|were) fine|all clear|(has|have) been (seen|checked) (by|at)|(was|were|got|been) checked (over )?by|"
+    r"(is|are|was|were) fine|all clear|(has|have) been (seen|checked) (by|at(?! the (end|top|bottom|corner|back|front) "
+    r"of\b))|(was|were|got|been) checked (over )?by|"
     # the emergency services have them out, a crisis team is with her: "Fire brigade got them all out"
     r"(fire (brigade|service|crew)s?|firefighters|firemen|paramedics|police|officers) (have |'ve )?(got|pulled|"
     r"brought) (them|him|her|everyone|the (kids|children|family|baby)) (all )?out|"
@@ -544,6 +563,13 @@ RESOLVED = regex.compile(
     r"farm)( now)?|"
     r"they arrested (him|her|them)|(kids|children|baby|they|the \w+) (are|is|'re) (now )?in my car|"
     r"(heading|going|on (our|the|my) way) to (the |a )?refuge|"
+    r"(tablets|pills|meds|medication|medicines?|knives|chemicals|bleach)( are| is)? (now )?(in a locked \w+|locked "
+    r"away|out of reach|stored safely|put away)|"
+    # police with a missing young person, and a forced marriage unit on it
+    r"(a unit|units|officers?|police|the police|a patrol)( is| are|'s|'re) (now )?with (him|her|them)\b|"
+    r"bringing (him|her|them) (back|home)\b|(forced marriage unit|fmu)( are| is|'s|'re| have been| has been)? "
+    r"(now )?(involved|informed|notified|on it)|(forced marriage unit|fmu)( are| is|'s|'re| have been| has been) "
+    r"(now )?aware|"
     # (not what is asked for: "we need police there now")
     r"(?<!need )(?<!needs )(?<!want )(?<!get )(?<!send )(?<!call )(police|paramedics|ambulance)"
     r"( and (police|paramedics|ambulance))? (are |were )?(there|here|on scene) now|"
@@ -596,6 +622,9 @@ RESOLVED = regex.compile(
     r"one[- ]to[- ]one (staff|obs|observation|supervision)|(been )?(found|located|traced) (safe |safe and well )?by "
     r"(the )?police|(with|alongside) (a|an|the|two) (\w+ )?(officers?|police officers?|pc|detective)|"
     r"(he|she|they|the \w+) (is|are|'s|'re) (now )?in (a&e|hospital|the hospital)|"
+    # (a young person in hospital with a parent beside them: "hes in A&E now, his mum is with him")
+    r"(he|she|they)('s|s| is|'re| are) (now )?in (a&e|hospital|the hospital)( now)?,? (and )?(his|her|their) "
+    r"(mum|dad|carers?|foster carers?|nan|gran)( is| are|'s) with (him|her|them)|"
     r"(ambulance|paramedics|police|crew|officers)( \w+)? (arrived|came|attended)|"
     r"(served|issued) (with )?(an? )?(\w+ )?(protection order|order|fgmpo|fmpo|injunction|non[- ]?mol\w*)|"
     r"(was |were |been |got )?stopped at (the )?(airport|border|gate|station|heathrow|gatwick|stansted|luton|"
@@ -783,6 +812,11 @@ IDIOMS = regex.compile(
     r"(trying|tryna|out|determined) to (end|finish( off)?) me|"
     r"(die|dying|be dead) if (she|he|i|they|we) (doesn'?t|don'?t|can'?t|cannot|does not|do not) (get|have|go)\b|"
     r"walking disaster|(my )?(liver|heart) (is )?burn(ing|s) for|"
+    # a worker's strain and a child's good day: "my caseload is through the roof", "hanging on by a thread", the
+    # toddler was "'on fire' today, did all the painting"
+    r"(caseload|workload|stress|referrals|numbers|demand)( is| are|'s)? (\w+ )?through the roof|"
+    r"hanging on by a (thread|fingernail)|(?<=['‘\"])on fire(?=['’\"])|on fire (today )?(in|at) (maths|class|football|"
+    r"training|the match|reading|nursery|school|sports day)|"
     r"dying (for|to) \w+|to die for|bored to death|(we|i) (were|was|are|am|'re|'m) (\w+ )?"
     r"(dying|melting|roasting|boiling) in (the|this) (heat|sun|cold)|knock (the|his|her|their) blocks? off|"
     r"(i|we) could (kill|murder|strangle|throttle) (the|my|our|that|this) (\w+ ){0,3}(manager|boss|team|services?|"
@@ -1144,6 +1178,9 @@ def negated(text: str) -> bool:
 # Set aside ("even though"), or the danger told as still going on, which no arrest or order elsewhere ends
 # ("the kids are locked in and no one has a key, mum's been arrested").
 _NOT_OVER = regex.compile(
+    # (the one she fled heading to the refuge: "police rang, he's been bailed and is heading to the refuge")
+    r"\b(he'?s|he is|he has|bailed|released)\b[^.]{0,30}\b(heading|going|on his way|driving|making his way|coming)"
+    r" (to|towards|for|round to) (the |her )?refuge|"
     # (an offender's curfew address next to the one he hurt: "released early on tag, curfew address 200m from her")
     r"\b(curfew address\b[^,.;]{0,30}\b(\d+ ?m|\d+ ?metres|\d+ ?yards|round the corner|next door|same street) from|"
     # (someone coming to take a child from school against an order: "he is coming to pick up Tomas from the school today
@@ -1173,7 +1210,7 @@ _NOT_OVER = regex.compile(
     # home"
     r"(nobody|no ?one) (told|knew|realised|mentioned)( anyone| anybody| us| the police| police)?\b[^.]{0,40}\b"
     r"(were|was|are|is) (at home|home alone|in the (flat|house)|asleep)|"
-    r"(at home|in the (house|flat)) with (nobody|no ?one|no-one)|"
+    r"(at home|in (the|her|his|their|nan'?s|gran'?s) (house|flat|home)) with (nobody|no ?one|no-one)|"
     r"(not|hasn'?t been|haven'?t been) (called|rung|told|informed) yet|"
     r"(isn'?t|is not|not) answering( (the door|the phone|(her|his|their|my) phone|calls|texts|messages))?\b|"
     r"waiting for (the |an )?(ambulance|paramedics|police)|(ambulance|paramedics|police)( is| are|'s)? (not|isn'?t|"
@@ -1273,7 +1310,10 @@ PARENT_HELD = re.compile(
     r"\b(mum|mam|mom|mother|dad|father|parents?|carers?|nan|gran|grandma|grandad|we( all)?|everyone)"
     r"('s|s| has| have| is| was)? (been |just been |now )?((taken|rushed|blue[- ]?lighted|gone|went) (in)?to|(in|at)) "
     r"(a&e|hospital|the hospital|"
-    r"resus)\b",
+    r"resus)\b|"
+    # (with who they are between: "the kids' grandma who looks after them (2 and 5) was taken to A&E")
+    r"\b(mum|mam|mom|mother|dad|father|parents?|carers?|nan|gran|grandma|grandad)\b[^.;]{0,60}?\b(was|were|has been|"
+    r"have been|got) (taken|rushed|blue[- ]?lighted) (in)?to (a&e|hospital|the hospital|resus)\b",
     re.IGNORECASE)
 
 
@@ -1282,7 +1322,13 @@ CLAIMED = re.compile(
     r"\b(mum|dad|mother|father|parents?|carers?|he|she|they|partner|step ?(dad|mum)|nan|gran|grandad|grandma|"
     r"family)\s+(says|said|insists|insisted|claims|claimed|reckons|swears|swore|keeps (saying|telling)|thinks|tells|"
     r"(rang|called|phoned|"
-    r"texted|messaged) (\w+ )?to say|told (us|me|them|the \w+)|agreed)\b[^,.;]*",
+    r"texted|messaged) (\w+ )?to say|told (us|me|them|the \w+)|agreed)\b[^,.;]*|"
+    # and a comfort in someone's quoted words ("the kids are 'fine at home'"), a writer's own hedge ("probably fine
+    # but ...", "so it's probably ok?"), or feeling fine after tablets taken, which is no sign of it over
+    r"['‘\"]\s*(fine|ok|okay|alright|all right|safe)\b[^'’\"]{0,30}['’\"]|"
+    r"\b(probably|prob|hopefully|maybe|i'?m sure (it'?s|she'?s|he'?s|they'?re)) (fine|ok|okay|alright|nothing)\b|"
+    r"\b(taken|took|swallowed|had)\b[^.]{0,40}\b(paracetamol|tablets|pills|overdose)\b[^.]{0,60}\b(feels?|seems?|"
+    r"looks?) (fine|ok|okay|alright|normal)\b",
     re.IGNORECASE)
 
 
