@@ -2927,3 +2927,66 @@ def test_an_age_told_with_now_is_no_time():
 ])
 def test_a_teenager_who_cannot_be_woken_in_the_mornings_is_no_emergency(check, text):
     assert check.read(text).level != CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # kinds the sixty-ninth (night-duty handovers) and seventieth (people switching between English and another
+    # language) sets read as less than urgent, in other words, each the check or nothing before: a refusal to marry,
+    # "not in his bed", "don't open the door", "no milk", "not allowed her passport" read as negations; a wedding ahead
+    # from a foster placement; released to the one she told of; going home first and the disclosure after; contact
+    # today; one convicted over a child arriving today; one bailed let near the children; no consent and a flight
+    "Zainab (15) messaged her mentor 'please they are taking me on friday i dont want to marry him', mentor sent it"
+    " to duty at 11pm, no flight details yet",
+    "overnight Jack (14) posted 'last night on earth' with a photo of his nan's pills, he's not in his bed this"
+    " morning and nan says the packet is empty",
+    "girl (15) in custody overnight told the custody nurse her stepdad raped her, custody say she's being released"
+    " to her stepdad at 9am as appropriate adult",
+    "handover: plan is he goes back to dad at 10am when the emergency placement ends, but at 03:00 he told the"
+    " carer dad burns him with cigarettes. nobody's changed the plan",
+    "Ammi says I'm marrying my cousin this weekend in Dhaka, we fly thursday night, I'm 16, I haven't agreed to"
+    " anything",
+    "baba left us here since lunch and said don't open the door, it's 11pm now, I'm 9 and my brothers are 4 and 2,"
+    " the baby has no milk left",
+    "Polish girl (16) at the youth club says her 'cousin' is putting her on a bus tonight to Birmingham to 'work'"
+    " and she's not allowed her passport, she's crying",
+    "13yo in foster placement packed a bag, says her uncle is collecting her at 9am to take her 'back home' for her"
+    " wedding, carer just found the ticket. it's 07:10",
+    "for day team: uncle (convicted re the older sister) flying in from Poland today to stay with the family for"
+    " the holidays, mum confirmed overnight. 2 boys at home",
+    "Ruby (8) told the foster carer at bedtime grandad's friend 'does rude things to her' at weekend contact."
+    " contact's today 10am at grandad's",
+    "Urgent - the man arrested for abusing Sami (7) has been bailed and dad's letting him pick the boys up from"
+    " school TODAY, bail conditions say no contact",
+])
+def test_kinds_the_sixty_ninth_and_seventieth_sets_read_as_less_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # and their reflective messages, each the check or the urgent reply before: help in hand as night duty logs it
+    # (back at 22:15, police took him home, talked down, the 136 suite, treated, a nurse watching), a worker's feelings
+    # on a shift, a young person's past told as an adult now, training wanted, sayings, drafting admin
+    "02:30 5yo found wandering on the green in his pyjamas, police took him home, mum had fallen asleep and the"
+    " back door was open. mum mortified, all fine. NFA",
+    "EDT log: 19:05 advice re contact. 21:40 missing YP back 22:15. 00:30 carer re a meltdown, calmed by 01:00."
+    " nothing live",
+    "felt really on my own tonight, the on call manager didn't pick up for an hour. it was fine in the end",
+    "the Kuznetsova case showed me how little I know about forced marriage, I want to go on the proper training",
+    "as a teen I ran away and got picked up by older men, I was 13, that was 20 years ago, now I do mentoring for"
+    " care leavers",
+    "my brother's in hospital after the overdose, they treated him and CAMHS are seeing him tomorrow, he's on a"
+    " ward with a nurse watching him",
+    "the 14 yr old who was on the railway bridge was talked down by police and is at the 136 suite now, mum with"
+    " her",
+    "Yalla, I'm done, this laptop has beaten me, going home before I throw it out the window lol",
+    "I'm drowning in referrals this week, someone throw me a lifeline",
+    "Drafting the update to the Forced Marriage Unit for a case already under an FMPO, need the right form",
+])
+def test_reflective_messages_of_the_sixty_ninth_and_seventieth_sets_are_not_asked_about(check, text):
+    assert check.read(text).level is None
+
+
+def test_a_baby_taken_in_by_ambulance_and_kept_in_for_obs_is_not_the_urgent_reply(check):
+    text = ("mama rang the ambulance and they took the baby in, the paramedics said her breathing is better now, "
+            "they're keeping her in for obs overnight")
+    assert check.read(text).level != CLEAR

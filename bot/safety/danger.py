@@ -382,8 +382,10 @@ class DangerCheck:
         if lean < min(POSSIBLE_SCORE, PART_POSSIBLE_SCORE, AGREED_SCORE):
             # no reading the score could raise (comfort and the past only lower them): only the margin can ask.
             # Most sentences end here, without reading them for comfort or time, which keeps long messages cheap.
-            return [DangerReading(POSSIBLE, sentence, 0.0)] if not framed and margin(sentence, context, message) \
-                else []
+            # (nor a worker's own reflection with nothing in it saying now: "I was proud of how I handled the FGM
+            # conversation")
+            return [DangerReading(POSSIBLE, sentence, 0.0)] if not framed and not reflects and \
+                margin(sentence, context, message) else []
         over_here = G.resolved(plain)  # read once: it decides both what follows and how far readings go down
         comforted = over_here or G.reassured(plain)
         # In a long sentence, a sign that it is over governs the clauses near it: a confident reading told in the

@@ -260,7 +260,11 @@ HOME_TODAY = re.compile(r"\b((is |are )?due (back )?home|collects|picks (him|her
                         r"picking (him|her|them) up|(is|'s) collecting|"
                         r"waiting\b[^.]{0,30}\bto (collect|pick (\w+ )?up|take (him|her|them)( home)?)|"
                         r"(have to|has to|got to|gotta|needs to|"
-                        r"don'?t want to|do not want to) go (back|home)|(on|working) nights tonight)\b", re.IGNORECASE)
+                        r"don'?t want to|do not want to) go (back|home)|(on|working) nights tonight|"
+                        # contact with the one she told of today: "contact's today 11am at nana's"
+                        r"contact('s| is)? (today|tonight|tomorrow|this (morning|afternoon|evening)|"
+                        r"at \d{1,2}([.:]\d\d)? ?(am|pm)?))\b",
+                        re.IGNORECASE)
 # Soon enough for a wedding arranged: "fair is this weekend"
 SOON = re.compile(r"\b(this (weekend|week)|tomorrow|tmrw|on (mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
 

@@ -39,7 +39,8 @@ NOW = regex.compile(
     # (nor an age told after it: "now he is 3", not "now he's 10 minutes away")
     # (and an age told beside "he's" or "she's": "she's 12 now", "he's now 17", not "he's now 5 minutes away")
     r"(?<!\b(?:he|she|who|they)(?:'?s| is|'re| are) \d{1,2} )"
-    r"now(?! (aged? )?(1[89]|[2-9]\d)\b)(?! (he|she)('s| is) (aged? )?\d{1,2}\b(?! ?(mins?|minutes|hours?|hrs?|"
+    r"now(?! (at|in) (uni|university|college|sixth form)\b)(?! (i|we) (do|work|volunteer|mentor|run|teach|train)\b)"
+    r"(?! (aged? )?(1[89]|[2-9]\d)\b)(?! (he|she)('s| is) (aged? )?\d{1,2}\b(?! ?(mins?|minutes|hours?|hrs?|"
     r"secs?|seconds|miles|km|%)))(?!(?<=\b(?:he|she|who|they)(?:'?s| is|'re| are) now) (aged? )?\d{1,2}\b"
     r"(?! ?(mins?|minutes|hours?|hrs?|secs?|seconds|miles|km|%)))|right now|"
     # ("two years ago tonight": an anniversary, not tonight)
@@ -154,7 +155,9 @@ PAST = re.compile(
     r"check|conference)|"
     r"when (\w+ ){1,2}(was|were) (little|younger|a baby|a toddler|a child|a girl|a boy|small|\d+|in year \d+|one|two|"
     r"three|four|five|six|seven|eight|nine|ten)\b|"
-    r"as a (child|girl|boy|baby|toddler|teenager|kid)|during the (last|previous|first) plan|"
+    r"as a (child|girl|boy|baby|toddler|teenager|teen|kid)|"
+    r"\b(the|that|this|last) (\w+ )?(incident|episode|fire|fight|assault|attack|overdose|call ?out|call-out) "
+    r"(\w+ ){0,4}on " + _WEEKDAY + r"|during the (last|previous|first) plan|"
     r"before the (last |previous )?plan|at the time|had been|(she|he|they|i|we)'d been|were called|was called|"
     r"(?<!who )(?<!that )was arrested|was convicted|conviction|"
     r"(was|were) (found(?! (wandering|alone|on (his|her|their) own|"
@@ -356,6 +359,8 @@ REFLECTING = re.compile(
     r"\b((in|to|into) (my |our |next )?supervision|student reflection|reflective (log|account|piece|essay)|"
     r"disguised compliance|serious case reviews?|(lcspr|cspr|scr)s?|supervision (notes?|record|session)|"
     r"reflected on|reflecting (back )?on|(too|to) quick to judge|learning reviews?|"
+    r"get(s)? under my skin|that gets (to )?me|felt (really |so |very )?(on my own|alone|isolated|unsupported)|"
+    r"(case|visit|night|shift) (showed|taught) me|proud of how i|how i handled|was (that|it|i) (right|wrong)\b|"
     r"(child )?safeguarding practice reviews?|rapid reviews?|"
     r"burn(ing|t)[ -]out|vicarious trauma|secondary trauma|compassion fatigue|(child'?s|children'?s|"
     r"young person'?s) (voice|lived experience)|voice of the child|"
@@ -426,6 +431,7 @@ REASSURANCE = re.compile(
     r"(she|he|they) (chose|picked)\b|(her|his|their) (own )?choice|"
     r"doing (great|well|brilliantly|really well|so well|ok|okay)|"
     r"(he|she|they|mum|dad|parents?)('?s| is| are|'re) (actually |really )?trying (really |so |very )?hard(?! to)|"
+    r"all normal|(checked|came back) normal|"
     r"(she'?s|he'?s|they'?re) just (anxious|nervous|worried)|"
     r"no (immediate |current )?(concerns?|risk|danger)|"
     # said as a joke: "he'll be the death of her, she said it laughing"
@@ -563,6 +569,21 @@ RESOLVED = regex.compile(
     r"farm)( now)?|"
     r"they arrested (him|her|them)|(kids|children|baby|they|the \w+) (are|is|'re) (now )?in my car|"
     r"(heading|going|on (our|the|my) way) to (the |a )?refuge|"
+    # night duty's words for help in hand: "missing YP back 23:20", "police took him home", "bloods clear", "everyone
+    # out by 23:30", "disarmed by staff", "talked down by police", "at the 136 suite", "keeping him in for obs"
+    r"(missing|missing yp|missing young person|he|she|they)( was| is| came| got)? back (home |at the \w+ )?(at |by )?"
+    r"\d{1,2}[:.]\d\d|(police|officers) (took|brought|returned|drove) (him|her|them) (home|back)|"
+    r"bloods (came back |were |are )?(clear|normal|fine|ok)|discharged (home )?(with|to) (mum|dad|nan|gran|"
+    r"(her|his|their) (mum|dad|carers?|parents?)|carers?|parents?)|everyone (was |got )?out (by|at|safely)|"
+    r"(disarmed|restrained) by (staff|police|officers)|talked (him |her |them )?down|(at|in) the (s\.? ?)?136 suite|"
+    r"for obs\b|keeping (him|her|them) in (for (obs|observation|the night)|overnight|hospital)|"
+    r"(found|located|traced) (\w+ ){0,5}by (the )?police|(rang|called|phoned) the ambulance|"
+    r"(they|paramedics|the ambulance|the crew|police) (took|have taken|brought) (the baby|him|her|them) in\b|"
+    r"(doctors?|nurses?|staff) (watch|watches|are watching|is watching|watching) (him|her|them)|on a ([\w']+ )?ward|"
+    r"(?<!before )(?<!before the )(?<!before a )(?<!until )(?<!until the )(?<!till the )(?<!without )"
+    r"(?<!without the )(?<!without a )(paramedics|doctors?|the gp|a&e|111) (checked|examined|saw|"
+    r"assessed) (him|her|them|the baby)|"
+    r"(they|doctors?|the hospital|paramedics|a&e) treated (her|him|them)|under an? (fmpo|fgmpo|protection order)|"
     r"(tablets|pills|meds|medication|medicines?|knives|chemicals|bleach)( are| is)? (now )?(in a locked \w+|locked "
     r"away|out of reach|stored safely|put away)|"
     # police with a missing young person, and a forced marriage unit on it
@@ -690,7 +711,8 @@ RESOLVED = regex.compile(
     r"(?<!during )(?<!in )(?<!at )(?<!on )supervised|"
     # (not who a child who harms is: "her brother who's on the AIM safety plan has been coming in her room")
     r"(?<!aim )(?<!hsb )(?<!his )safety plan|locked away|"
-    r"(not|isn'?t|aren'?t) allowed(?! (back|out|contact|to (go|leave|see|tell|talk|speak|return)))|"
+    r"(not|isn'?t|aren'?t) allowed(?! (back|out|contact|to (go|leave|see|tell|talk|speak|return)|(her|his|their|a) "
+    r"(own )?(passport|phone|documents|id)))|"
     r"can'?t (enter|come|go) (in|near|within)|"
     r"restrictors?|(?<!being )(?<!getting )(?<!be )fitted|(hasn'?t|haven'?t|not) (had|happened)( \w+)? since|"
     r"home and well|well now|"
@@ -716,7 +738,8 @@ TEACHING = re.compile(
     r"\b(hypothetically|hypothetical (for|question|scenario)|inject \d+|in theory|"
     r"(?<!from my )(?<!in my )case stud(y|ies)|practice question|quiz( question)?|"
     r"scenarios?|vignette|role[- ]?plays?|"
-    r"table[- ]?top|"
+    r"table[- ]?top|go on (the|a|some) (\w+ ){0,2}(training|course)|"
+    r"drafting (the|an?) (\w+ ){0,2}(update|letter|report|referral|email)|need the right template|"
     r"for (the |a |an |our |my |next week'?s )?(\w+ ){0,2}(training|induction|session|course|teaching|workshop)|"
     r"on (my|our) (\w+ ){0,2}(course|training)\b|(asked|asks|asking) (us |me |them )?what (we|you|i|they)('d| "
     r"would| should) do (if|when)|"
@@ -815,6 +838,12 @@ IDIOMS = regex.compile(
     # a worker's strain and a child's good day: "my caseload is through the roof", "hanging on by a thread", the
     # toddler was "'on fire' today, did all the painting"
     r"(caseload|workload|stress|referrals|numbers|demand)( is| are|'s)? (\w+ )?through the roof|"
+    r"can'?t feel my (toes|fingers|feet|hands|face|nose)|felt (really |so |very )?(on my own|alone|isolated)|"
+    r"(i'?m )?freezing (in|at) the (car park|office|van|car)|"
+    r"(printer|laptop|computer|system|paperwork|it) (has )?(beaten|beat) me|throw (it|the \w+|my \w+) out (of )?the "
+    r"window|drowning in (paperwork|work|emails|admin|referrals|cases|assessments)|throw me a lifeline|"
+    r"(she|he|nani|nan|gran|mum|ammi|mama)( says| said)? if (i|you) (don'?t|dont) eat (she'?ll|he'?ll) (strangle|kill|"
+    r"murder) (me|you)|"
     r"hanging on by a (thread|fingernail)|(?<=['‘\"])on fire(?=['’\"])|on fire (today )?(in|at) (maths|class|football|"
     r"training|the match|reading|nursery|school|sports day)|"
     r"dying (for|to) \w+|to die for|bored to death|(we|i) (were|was|are|am|'re|'m) (\w+ )?"
@@ -1002,7 +1031,7 @@ NEGATION_INSIDE = re.compile(
     r"not (going|being sent|sent|to go|returning) (back )?home)\b"
     r"(?! (breathing|waking|wake|respond\w*|answer\w*|feeding|come (back|home)|been (back|home)|came|safe|"
     r"had (a |any )?(wet nappy|wet nappies|feed|bottle|drink|food|milk)|eaten|fed|"
-    r"let|make me|send me|allow\w*|stop\w*|feel safe|blame|extend\w*|renew\w*|"
+    r"let|make me|send me|allow\w*|stop\w*|feel safe|blame|extend\w*|renew\w*|agreed|consented|said yes|"
     r"fade|fading|go away|go (with|under|when)|disappear\w*|"
     r"covered|fenced|gated|back\b|home\b|"
     r"want(ed)? to (get married|be married|marry|go (back )?home|go back|be (saved|rescued|found|alive|here)|"
@@ -1164,6 +1193,10 @@ NEGATED_DANGER = re.compile(
     r"with (them|him|her)|in the (house|flat|property|home|building)|(been )?(found|located|traced)|want to go|"
     r"let (\w+ ){0,3}(in|near|out|go|leave|help)|"
     r"answer|reply|response|"
+    # ("i dont want to marry him", "he's not in his bed this morning", "said don't open the door", "no milk left", "not
+    # allowed her passport", "I haven't agreed to anything")
+    r"want to (marry|get married|be married|be engaged)|in (his|her|their) (bed|room)|open the door|milk|formula|"
+    r"nappies|allowed (her|his|their|a) (own )?(passport|phone|documents|id)|agreed? to (anything|it|this)|"
     r"(phone|ring|call|get|take (him|her|them) to) (an ambulance|999|help|the police|a doctor|a&e|hospital))\b",
     re.IGNORECASE)
 
@@ -1178,6 +1211,16 @@ def negated(text: str) -> bool:
 # Set aside ("even though"), or the danger told as still going on, which no arrest or order elsewhere ends
 # ("the kids are locked in and no one has a key, mum's been arrested").
 _NOT_OVER = regex.compile(
+    # (released to the one she told of, and one barred let near: "custody say she's being released to dad at 8am as
+    # appropriate adult", "has been bailed and mum's letting him pick the kids up")
+    r"\breleas(ed|ing) (back )?(home )?to (her |his )?(dad|father|mum|mother|stepdad|step ?dad|uncle)\b|"
+    r"\b(letting|lets|allowing|allows) (him|her|them) (pick|collect|take|have|see|look after|babysit|stay)\b|"
+    # (a wedding ahead: "14yo in foster placement ..., says uncle collecting her at 8am to take her 'back home' for her
+    # wedding")
+    r"\b(?<!due to )(?<!going to )(collect\w*|tak(e|es|ing)|fly(ing)?|pick(s|ing)? (her|him) up)\b[^.]{0,20}\b"
+    r"(at \d{1,2}([.:]\d\d)? ?(am|pm)?|today|tonight|tomorrow|this (morning|afternoon|evening)|now)\b[^.]{0,60}\b"
+    r"(for|to) (her|his|the|a) "
+    r"(wedding|nikk?ah|marriage)\b|"
     # (the one she fled heading to the refuge: "police rang, he's been bailed and is heading to the refuge")
     r"\b(he'?s|he is|he has|bailed|released)\b[^.]{0,30}\b(heading|going|on his way|driving|making his way|coming)"
     r" (to|towards|for|round to) (the |her )?refuge|"
