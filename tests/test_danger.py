@@ -2990,3 +2990,40 @@ def test_a_baby_taken_in_by_ambulance_and_kept_in_for_obs_is_not_the_urgent_repl
     text = ("mama rang the ambulance and they took the baby in, the paramedics said her breathing is better now, "
             "they're keeping her in for obs overnight")
     assert check.read(text).level != CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # kinds the seventy-first (autistic young people and parents, told literally) and seventy-second (dark humour)
+    # sets read as less than urgent, in other words, each the check or nothing before: tablets taken at a clock time,
+    # a form with no adult present, held to "work off" a debt, a baby's fall and the signs after it (a parent's "she
+    # is fine" is no help in hand), a marriage days away at 15, on a motorway bridge, the man who abused a child popping
+    # round at a time, a counsellor told and home at 15:30, "mum's new fella" and "does collection", a quiz won is no
+    # exercise
+    "I took 16 ibuprofen at 21:40. It is 22:05. I feel dizzy. I have not told my mum.",
+    "This is a report. Time: 20:15. Children: 3 (Ava 2, Max 5, Ruby 7). Adults present: 0. Their dad left at about"
+    " 14:00.",
+    "I am 14. I am in a flat with 3 older men in a city I do not know. They said I have to \"work off\" the money I"
+    " owe them.",
+    "lol so apparently im getting married on saturday, nobody asked me, he's 29 and im 15",
+    "Dry update: mum mentions the man who abused her eldest (convicted) is popping round for tea at 6 to 'meet the"
+    " baby'. Baby is 3 months. It's 5.20.",
+    "Team day was the usual, death by slides, I won a mug in the quiz. Back at my desk there's a message from"
+    " school saying Lily (7) disclosed that dad burnt her arm with a lighter last night, and dad's collecting her"
+    " at 3.20. It's 3.10.",
+    "I told the counsellor at school that my dad holds my head under the water when I am bad. She said she has to"
+    " tell someone. I have to go home at 15:30.",
+    "My baby sister Poppy (5 weeks) fell off the changing mat onto the kitchen floor at 17:50 and she has been very"
+    " sleepy and sick 2 times and one side of her head is soft, mum says she is fine.",
+    "haha guess who's stood on the motorway bridge again. the traffic is loud from up here.",
+    "lol so Jayden (9) came into breakfast club with a bruised cheek and said mum's new fella 'hit him for cheek'"
+    " and he'll get 'worse if he tells'. New fella does collection at 3:15.",
+])
+def test_kinds_the_seventy_first_and_seventy_second_sets_read_as_less_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+def test_a_logs_clock_time_settled_in_the_next_sentence_is_not_the_urgent_reply(check):
+    """A time of what happened, in a night log, with help in hand told next: the urgent reply before."""
+    text = ("the 14yo who took 10 paracetamol at 21:00 - bloods clear, discharged home with dad at 03:00, CAMHS follow "
+            "up booked")
+    assert check.read(text).level is None

@@ -96,8 +96,8 @@ from bot.reading import model_cache
 from bot.reading.ngram_model import NgramModel, NgramSettings
 
 from . import danger_guards as G
-from .danger_concepts import (ARRIVING, CUTTING, DISCLOSED, HOME_TODAY, LAUGHTER, MARRIAGE, OFFENDER_NAMED, SOON,
-                              TRAVEL, UNDER_18, WEDDING,
+from .danger_concepts import (ARRIVING, CUTTING, DISCLOSED, HOME_TODAY, MARRIAGE, OFFENDER_NAMED, SHARED_LAUGHTER,
+                              SOON, TRAVEL, UNDER_18, WEDDING,
                               margin, names_harm,
                               now_unresolved, settled, told_of)
 from .spelling import Spelling, vocabulary
@@ -426,9 +426,9 @@ class DangerCheck:
             down = int(what_if or (reflects and not self._far_from(G.REFLECTING, plain, part))) + \
                 int(taught and not self._far_from(G.TEACHING, plain, part) and not self._news(plain, part)) * exercise
             return down or int((comforted and part not in apart) or past_told(part))
-        # and laughter shared ("they were both laughing", "lol") takes the classifier's reading one level further:
-        # the phrases still read what is said with it
-        joked = int(bool(LAUGHTER.search(plain)))
+        # and laughter shared ("they were both laughing") takes the classifier's reading one level further: the
+        # phrases still read what is said with it
+        joked = int(bool(SHARED_LAUGHTER.search(plain)))
         readings = [self._level(sentence, part.score, part.words,
                                 doubt.levels(part.clauses) + lowered(part) + joked, part.whole)
                     for part in parts]

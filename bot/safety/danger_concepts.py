@@ -148,6 +148,7 @@ GRAVE_ALONE = re.compile(
 ARRIVING = re.compile(
     r"\b(moving (back )?in(to)?|moving (his|her|their|the) (\w+ ){0,2}in|moves (back )?in|move (back )?in|"
     r"coming (round|over|back|home|to stay)|turning up|on (his|her|their) way|(?<=['‘\"])on my way|"
+    r"(?<=['‘\"“])(nearly|almost) there|"
     # let in at a door, walking towards the house: "has just been buzzed in by mum", "seen walking towards the carer's"
     r"buzzed (him |her |them )?in|been buzzed in|walking (towards|up to) (the|her|his|their|\w+'s)|"
     r"popping (round|over|in|by)|(coming|going) (round|over) for|come (round |over )?for (tea|dinner)|sleep ?over|"
@@ -253,6 +254,7 @@ CUTTING = re.compile(r"\b(fgm|cut|cutting|circumcis\w*|khatna|sunna|had it done|
 # A collection by the one a child told of, or a return home, said as what happens today: "boyfriend collects him",
 # "dad does pick up", "i have to go back there after football"
 HOME_TODAY = re.compile(r"\b((is |are )?due (back )?home|collects|picks (him|her|them) up|does (the )?pick[- ]?ups?|"
+                        r"does (the )?collections?|"
                         # the one she told of still with her, living with her, or waiting to take her: "dad still
                         # there with him", "Uncle lives with them", "Father waiting in the foyer to collect her"
                         r"still (there|here|at home|in the house|in the flat) with (him|her|them)|"
@@ -275,7 +277,8 @@ DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his
                        # a child's words told on: "boy says his brother (17) 'does sex on him'"
                        r"(says|said) (that )?(his |her |my )?(father|step ?father|mother) |"
                        r"(says|said) (that )?(his|her|my) (brother|sister|cousin|uncle|dad|daddy|step ?dad|grandad|"
-                       r"mum'?s (boyfriend|partner))\b|"
+                       r"mum'?s (new )?(boyfriend|partner|fella|bloke))\b|"
+                       r"(says|said) (that )?(his |her |my )?mum'?s (new )?(boyfriend|partner|fella|bloke)\b|"
                        # a child who signs or points, not only one who speaks: "Archie signed that grandad ..."
                        r"(signed|signs|typed|wrote|whispered) (that|to (me|us|(the|her|his|a) \w+))|pointed to|"
                        r"whispered (that )?(his|her|my) |"
@@ -326,6 +329,9 @@ PLANNING = re.compile(r"^\W*(for (the )?)?(contingency( planning| plan)?|safety 
 
 
 # Laughter ("lol", "haha", a laughing face): the sentence is a joke or a figure of speech, not a report of harm.
+# Laughter shared between the people told of (not a "lol" in a child's quoted words: "she's sent 'help lol jk'")
+SHARED_LAUGHTER = re.compile(r"\b(both (of (them|us) )?laughing|(we|they) (were )?(all |both )?laughing|"
+                             r"(we|they) (all |both )?laughed (about|at) it)\b", re.IGNORECASE)
 LAUGHTER = re.compile(r"(\b(lol|lmao|haha\w*|hehe\w*|jk|only joking|both (of them )?laughing)\b|\U0001F602|\U0001F923)",
                       re.IGNORECASE)
 

@@ -290,9 +290,10 @@ _STILL_NOW = re.compile(r"\b(just now|right now|as we speak|still (there|here|go
 # always wait ..."), whose material's "tonight" is the quiz's, and a case study's or a guidance note's ("case study
 # for the NQSW group - baby of eight weeks ..."), which news can interrupt ("sorry to derail the case study - ... has
 # just ...")
-_QUIZ_BEFORE = re.compile(r"\b(true or false|quiz( q| question| time| for (the )?(\w+ )?(newbies|new starters|"
-                          r"students|team|group))?|multiple choice|spot the (error|mistake)|not a real (case|child|"
-                          r"family)|training exercise|example only)\W*$", re.IGNORECASE)
+# (a quiz's label, not one told of: "I won a pen in the quiz")
+_QUIZ_BEFORE = re.compile(r"\b(true or false|(?<!in the )(?<!at the )quiz( q| question| time| for (the )?(\w+ )?"
+                          r"(newbies|new starters|students|team|group))?|multiple choice|spot the (error|mistake)|"
+                          r"not a real (case|child|family)|training exercise|example only)\W*$", re.IGNORECASE)
 _EXERCISE_BEFORE = re.compile(r"^\W*(\w+\W+){0,5}(case study|scenario|vignette|role[- ]?play|exam question|"
                               r"guidance note)\b(\W+\w+){0,6}\W*$", re.IGNORECASE)
 
@@ -334,8 +335,8 @@ def framed(sentence: str, following: str, context: str, settled_after: Callable[
         return 0
     if _QUIZ_BEFORE.search(previous):
         return RECOUNTED  # the quiz's material says "tonight" as the quiz's ("quiz for the team - ... tonight")
-    if NOW.search(sentence) and not earlier_today(sentence):
-        return 0
+    if NOW.search(sentence) and not earlier_today(sentence) and not (_clock_only(sentence) and settled_after()):
+        return 0  # (a log's time of what happened, settled next, is no sign of now: "took 8 paracetamol at 22:00")
     if _EXERCISE_BEFORE.search(previous) or (_RECOUNTS.search(following) and
                                              (_ON_RECORD.search(following) or
                                               PAST.search(_RECENT.sub(" ", following)))) or settled_after():
@@ -344,6 +345,15 @@ def framed(sentence: str, following: str, context: str, settled_after: Callable[
                                                            COUNTERFACTUAL.search(previous)):
         return EXERCISE  # "What if a baby went floppy ...? - do I tell her to ring 999 or do I ring?"
     return EXERCISE if _EXERCISE.search(context) else 0
+
+
+def _clock_only(sentence: str) -> bool:
+    """Every sign of now in the sentence is a clock time ("at 22:00", "02:30")."""
+    return all(_CLOCK.fullmatch(m.group(0).strip()) or _BARE_CLOCK.fullmatch(m.group(0).strip())
+               for m in NOW.finditer(sentence))
+
+
+_BARE_CLOCK = re.compile(r"\d{1,2}[.:]\d\d( ?(am|pm))?", re.IGNORECASE)
 
 
 # The worker asking what to do, as the question after a "what if".
@@ -431,7 +441,7 @@ REASSURANCE = re.compile(
     r"(she|he|they) (chose|picked)\b|(her|his|their) (own )?choice|"
     r"doing (great|well|brilliantly|really well|so well|ok|okay)|"
     r"(he|she|they|mum|dad|parents?)('?s| is| are|'re) (actually |really )?trying (really |so |very )?hard(?! to)|"
-    r"all normal|(checked|came back) normal|"
+    r"all normal|(checked|came back) normal|(it'?s|it is|it was) a joke|"
     r"(she'?s|he'?s|they'?re) just (anxious|nervous|worried)|"
     r"no (immediate |current )?(concerns?|risk|danger)|"
     # said as a joke: "he'll be the death of her, she said it laughing"
@@ -466,8 +476,8 @@ RESOLVED = regex.compile(
     r"(gone|moved|sent) to approved premises|strat(egy)?('?s| has| meeting| discussion)? (been )?held|"
     r"appropriate adult|on the ([\w']+ )?ward|on (a )?1 ?(to|-|:) ?1|in resus\w*|"
     r"(cut|took|taken|removed) the ligature|ligature (was |has been )?(cut|removed)|"
-    r"(paramedics|ambulance( crew)?) (have |has )?taken (\w+ ){0,8}to (a&e|hospital|the hospital|the [\w']+ hospital|"
-    r"the ([\w']+ )?ward)|"
+    r"(paramedics|ambulance( crew)?) (have |has )?taken ([\w'()]+ ){0,8}to (a&e|hospital|the hospital|"
+    r"the [\w']+ hospital|the ([\w']+ )?ward)|"
     # the worker's own emergency call, made ("so I called an ambulance"; "waiting for the ambulance" is not over)
     r"(he'?s|she'?s|hes|shes|they'?re) (ok|okay|fine|alright|all right) now|(in|at) a (safe house|refuge)|"
     # (a man caught, not a child caught by a parent: "she got caught sneaking out and he's ...")
@@ -542,7 +552,9 @@ RESOLVED = regex.compile(
     r"(?<!windows is )(?<!windows are )(?<!window is )"
     r"closed(?! (fist|garage|door|doors|room|curtains|window|windows|car|gate))|"
     r"nfa'?d?|no further action|discharged|back home safe|"
-    r"(is|are|was|were) fine|all clear|(has|have) been (seen|checked) (by|at(?! the (end|top|bottom|corner|back|front) "
+    # (not a parent's say-so: "mum says she is fine")
+    r"(?<!says she )(?<!says he )(?<!said she )(?<!said he )(?<!says it )(?<!said it )(is|are|was|were) fine|"
+    r"all clear|(has|have) been (seen|checked) (by|at(?! the (end|top|bottom|corner|back|front) "
     r"of\b))|(was|were|got|been) checked (over )?by|"
     # the emergency services have them out, a crisis team is with her: "Fire brigade got them all out"
     r"(fire (brigade|service|crew)s?|firefighters|firemen|paramedics|police|officers) (have |'ve )?(got|pulled|"
@@ -569,6 +581,14 @@ RESOLVED = regex.compile(
     r"farm)( now)?|"
     r"they arrested (him|her|them)|(kids|children|baby|they|the \w+) (are|is|'re) (now )?in my car|"
     r"(heading|going|on (our|the|my) way) to (the |a )?refuge|"
+    # help in hand told literally: "The police are here now.", "we are in A&E now", "I phoned the police at 16:00 and
+    # they came at 16:45", "the police found him at 22:10", "They have taken my dad to the car"
+    r"(the )?(police|officers|paramedics|ambulance crew)( are|'re| is|'s) (here|there)( now)?\b"
+    r"(?! (but|and (he|she|they)))|"
+    r"(we|i)('re| are|'m| am) (now )?(in|at) (the )?(a&e|hospital|resus|children'?s ward)\b|"
+    r"(phoned|called|rang) the police\b[^.]{0,30}\b(they|police|officers) (came|arrived|attended)|"
+    r"(police|officers) (found|located|traced) (him|her|them)\b|"
+    r"(have|has) taken (my |her |his |their )?(dad|mum|stepdad|him|her|the man) (to the (car|van|station)|away)|"
     # night duty's words for help in hand: "missing YP back 23:20", "police took him home", "bloods clear", "everyone
     # out by 23:30", "disarmed by staff", "talked down by police", "at the 136 suite", "keeping him in for obs"
     r"(missing|missing yp|missing young person|he|she|they)( was| is| came| got)? back (home |at the \w+ )?(at |by )?"
@@ -838,6 +858,7 @@ IDIOMS = regex.compile(
     # a worker's strain and a child's good day: "my caseload is through the roof", "hanging on by a thread", the
     # toddler was "'on fire' today, did all the painting"
     r"(caseload|workload|stress|referrals|numbers|demand)( is| are|'s)? (\w+ )?through the roof|"
+    r"['‘\"“](is )?killing (me|him|her|us)['’\"”]|"
     r"can'?t feel my (toes|fingers|feet|hands|face|nose)|felt (really |so |very )?(on my own|alone|isolated)|"
     r"(i'?m )?freezing (in|at) the (car park|office|van|car)|"
     r"(printer|laptop|computer|system|paperwork|it) (has )?(beaten|beat) me|throw (it|the \w+|my \w+) out (of )?the "
