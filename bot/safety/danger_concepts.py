@@ -329,11 +329,11 @@ PLANNING = re.compile(r"^\W*(for (the )?)?(contingency( planning| plan)?|safety 
 
 
 # Laughter ("lol", "haha", a laughing face): the sentence is a joke or a figure of speech, not a report of harm.
+LAUGHTER = re.compile(r"(\b(lol|lmao|haha\w*|hehe\w*|jk|only joking|both (of them )?laughing)\b|\U0001F602|\U0001F923)",
+                      re.IGNORECASE)
 # Laughter shared between the people told of (not a "lol" in a child's quoted words: "she's sent 'help lol jk'")
 SHARED_LAUGHTER = re.compile(r"\b(both (of (them|us) )?laughing|(we|they) (were )?(all |both )?laughing|"
                              r"(we|they) (all |both )?laughed (about|at) it)\b", re.IGNORECASE)
-LAUGHTER = re.compile(r"(\b(lol|lmao|haha\w*|hehe\w*|jk|only joking|both (of them )?laughing)\b|\U0001F602|\U0001F923)",
-                      re.IGNORECASE)
 
 
 def margin(sentence: str, context: str = "", message: str = "") -> bool:
