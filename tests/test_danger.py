@@ -3027,3 +3027,91 @@ def test_a_logs_clock_time_settled_in_the_next_sentence_is_not_the_urgent_reply(
     text = ("the 14yo who took 10 paracetamol at 21:00 - bloods clear, discharged home with dad at 03:00, CAMHS follow "
             "up booked")
     assert check.read(text).level is None
+
+
+@pytest.mark.parametrize("text", [
+    # kinds the seventy-third (the public's referrals, as duty types them up) and seventy-fourth (case chronology
+    # entries) sets read as less than urgent, in other words, each the check or nothing before: a house number ends no
+    # sentence and is no negation ("at no. 9"); one on bail not to contact them who says he will collect them; an
+    # injury to a baby who cannot move yet, a newborn's withdrawal and "m passed out" as a chronology lists them (help
+    # told before them is the last episode's); a toddler listed as alone; a child seen getting into a car with an
+    # unknown man
+    "Caller (aunt) reports her niece, 15, posted 'goodbye everyone, I mean it this time' and has a belt with her,"
+    " she's barricaded herself in the garage at no. 22. Mum is at work.",
+    "Referrer (nan) says dad, who is on bail not to contact the boys, has just texted that he'll collect them from"
+    " nursery at 12 and 'nobody can stop me'. It's 11:20.",
+    "Risk: non-mobile baby (Leo, 5m), swollen thigh, screams when touched, f says he 'rolled'. seen 5 mins ago.",
+    "newborn Alfie, 6 days, discharged from SCBU on Monday, m drinking again, baby high-pitched screaming and"
+    " trembling, f passed out in the bedroom",
+    "Child seen. baby Rosie (8wks) burns to both palms, blisters, f says 'heater'. fresh. no treatment sought.",
+    "Child seen through letterbox - toddler in a nappy only, alone, sat in kitchen with drawers open. m not"
+    " answering.",
+    "Action: missing episode. yp (13) seen getting on a coach w/ adult male not known to family, heading north, 50"
+    " mins ago.",
+])
+def test_kinds_the_seventy_third_and_seventy_fourth_sets_read_as_less_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # and their reflective messages, each the urgent reply before: a passport "'s held by the court"; a meeting or
+    # visit with its time is the work's; a mother home now and advice given; a chronology's dated entry, or a threat
+    # told in the past, settled in the same sentence; a practice question about what anyone might report, a made-up
+    # call for practice and a pretend case; a role play's label before its material; the means taken away; a short
+    # reflection's opening before what it reflects on
+    "Aunt rang worried the girl at no. 9 is being taken abroad to be cut - there's an FGM protection order in place"
+    " and her passport's held by the court. Told her it's in hand.",
+    "Caller reports the 3 little ones left with the 11yo - mum's home now, SW visited at 5, mum's signed the"
+    " childcare agreement, childminder from Tuesday.",
+    "prev: kids found home alone 04/09, m back within the hr, police welfare check, s47 NFA, EH offered. closing.",
+    "Risk: high in the summer - f threatened to kill m and the girls, MARAC 02/08, f remanded, still on remand."
+    " now recorded as reduced.",
+    "If a school rings and says a boy is being sent to run drugs tonight but it's 4:50pm on a Friday, who holds"
+    " it - us or EDT?",
+    "Task for the students: record this made-up call - 'Neighbour: kids on the garage roof, no adult' - as a"
+    " contact.",
+    "In a pretend case where a tenant finds a teenager with a ligature, do we need parental consent to refer to"
+    " CAMHS?",
+    "role play for monday - you're a shop worker, you think the baby in the pram outside has been crying for an"
+    " hour. ring the front door and ramble, I'll practise.",
+    "Neighbour says dad next door 'lost the plot' because the girl scratched the car. Shouting only, nothing"
+    " physical, no ongoing concern. Advice given.",
+])
+def test_reflective_messages_of_the_seventy_third_and_seventy_fourth_sets_are_not_the_urgent_reply(check, text):
+    assert check.read(text).level != CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    "reflecting on yesterday's visit - the twins home alone for 5 mins while m went to the car. proportionate"
+    " response was advice but I keep doubting it.",
+    "that learning review hit hard - so many missed chances with the home alone baby. want to go over it.",
+    "Friend's mum worried about the 15yo on snapchat saying goodbye - police did a safe and well two hours ago,"
+    " he's with his mum, she's locked away the tablets, urgent CAMHS referral done.",
+])
+def test_a_short_reflection_or_help_told_after_a_worry_is_at_most_the_check(check, text):
+    assert check.read(text).level != CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # asked by the margin alone (a child, a harm, nothing in the sentence saying it is over), and a later sentence of
+    # the message tells it is over or met: each the check before
+    "anon ref about a baby with a 'burn' on his arm - checked with GP and HV, it's a birthmark noted at birth."
+    " Mistaken, NFA, letter sent to referrer.",
+    "chip pan fire 02/11 - baby alone in the lounge a few mins while f in the garden, FS attended, no injury, safety"
+    " visit done. NFA.",
+    "baby seen by GP 28/11 w/ bruising - confirmed by paeds as birthmarks, strat stood down. Mother informed and"
+    " apologised to.",
+    "caller states her neighbour's son took an overdose. yes - that was 3 weeks ago, treated in hospital,"
+    " discharged with a safety plan, parents engaged, CIN open. Caller was just updating us.",
+])
+def test_a_worry_a_later_sentence_tells_is_over_is_not_asked_about(check, text):
+    assert check.read(text).level is None
+
+
+def test_news_between_a_worry_and_a_later_sign_of_help_is_still_read(check):
+    """A danger phrase between keeps the worry (and "recovery capital" is no recovery): the urgent reply."""
+    text = ("Reading the parenting assessment for Mr Dale. Strengths: humour, keeps the house warm. Concerns: "
+            "drinking, two A&E visits for alcohol poisoning, one time Ava (4) was found in the street. His sister rang "
+            "while I was typing to say he is collapsed in the hallway and Ava has been sat with him for an hour. "
+            "Should I count his recovery capital as a strength?")
+    assert check.read(text).level == CLEAR

@@ -132,6 +132,8 @@ _SENTENCE_BREAK = re.compile(r"(?:(?<![iI]\.[eE])(?<![eE]\.[gG])[.!?;]+(?=\s|$)|
 # Punctuation said aloud to voice typing: "he's down now comma paramedics checked him full stop"
 _SPOKEN = re.compile(r"\s+(comma|full stop|fullstop)\b", re.IGNORECASE)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+# A house number ("at no. 7", "No.14") ends no sentence: the number is where the child is
+_HOUSE_NUMBER = re.compile(r"\b(no)\.\s*(?=\d)", re.IGNORECASE)
 # An aside between two dashes ("his brother - the one who assaulted the girls - to come and stay") is part of its
 # sentence: read as a clause, not as a sentence of its own that has lost who it is about.
 _ASIDE = re.compile(r"\s[-–—]+\s([^-–—.!?;\n]{1,60}?)\s[-–—]+\s")
@@ -190,6 +192,7 @@ def sentences(text: str) -> List[str]:
     text = (text or "")[:MAX_SCANNED_CHARACTERS].translate(_APOSTROPHES)
     text = _SPOKEN.sub(lambda m: "," if m.group(1).lower() == "comma" else ".", text)  # dictated punctuation
     text = _ASIDE.sub(lambda m: f", {m.group(1)}, ", text)
+    text = _HOUSE_NUMBER.sub(r"\1 ", text)
     parts = [p.strip(" ,") for p in _SENTENCE_BREAK.split(text)]
     found: List[str] = []
     for part in parts:
@@ -259,6 +262,8 @@ class DangerCheck:
             frames.append(framed)
             for reading in self._readings(sentence, context, framed, text) + \
                     self._told_then(sentence, every[number + 1:number + 4]):
+                if _margin_only(reading) and self._settled_later(every[number + 1:number + 1 + SETTLED_REACH]):
+                    continue  # asked by the margin alone, and a later sentence tells it is over or met
                 best = _more_urgent(best, reading)
                 if best.clear and best.phrase:
                     return best
@@ -283,6 +288,18 @@ class DangerCheck:
             for reading in self._readings(", ".join(every), message=text):
                 best = _more_urgent(best, reading)
         return best
+
+    def _settled_later(self, after: Sequence[str]) -> bool:
+        """A later sentence tells help in hand or that it is over ("anon ref about a baby with a 'burn' on its leg -
+        checked with GP and HV, it's a birthmark. Mistaken, NFA"), and none before it says now or holds a danger
+        phrase ("... one incident where Mason (5) was found wandering. The neighbour rang ... to say mum is collapsed
+        on the landing ...")."""
+        for later in after:
+            if _settles(later):
+                return True
+            if (G.NOW.search(later) and now_unresolved(G.without_idioms(later))) or self.phrase_counts(later):
+                return False
+        return False
 
     def _told_then(self, sentence: str, after: Sequence[str]) -> List[DangerReading]:
         """Two sentences the phrases read as one, with every guard, when one tells what the other needs. Only for
@@ -360,8 +377,13 @@ class DangerCheck:
                 near = G.around(plain, found, RESOLVED_REACH, before=0)
                 # "locked them in during lockdown"; a discovery or a way in forced is told in the past: "found her with
                 # a ligature but she's ok, removed", "fire crew broke in for the kids left alone but they're out"
-                told_past = G.PAST_TENSE.search(found) or G.PAST.search(sentence) or _DISCOVERED.search(found)
-                if not (G.resolved(near) or (told_past and G.resolved(sentence))):
+                # (or dated, as a chronology dates an entry: "kids found home alone 12/10, ..., s47 NFA")
+                told_past = G.PAST_TENSE.search(found) or G.PAST.search(sentence) or _DISCOVERED.search(found) or \
+                    _DATED.search(found)
+                # (help told before the harm, and the harm told in the present after it, is the last episode's:
+                # "newborn, discharged yesterday w/ NAS watch, m using again, baby high pitched crying and shaking")
+                if not (G.resolved(near) or (told_past and G.resolved(sentence) and
+                                             not _helped_before(sentence, found, told_past))):
                     at = max(sentence.find(found), 0)
                     asked = what_if or (reflects and G.near(G.REFLECTING, sentence, at, at + len(found)))
                     return [DangerReading(POSSIBLE if asked else CLEAR, sentence, 1.0, True)]
@@ -566,6 +588,7 @@ FLAT_CLEAR_SCORE = 0.85  # read together, the classifier alone alarms only this 
 
 
 _LONG_AGO = re.compile(r"\b((\d+|a|an|one|two|three|four|five|six|a few|a couple of) (years?|months?|weeks?) ago|"
+                       r"historic|"
                        r"in (19|20)\d\d|last (year|month|summer|winter|spring|autumn)|back in|"
                        r"when (i|he|she|they|we) (was|were) (little|younger|a baby|small|\d+))\b", re.IGNORECASE)
 
@@ -588,6 +611,23 @@ def _told_flatly(every: Sequence[str], frames: Sequence[int], text: str) -> Iter
             yield list(every[first:first + width])
 
 
+SETTLED_REACH = 3  # so many sentences after one the margin alone asks about can tell it is over or met
+
+
+def _margin_only(reading: DangerReading) -> bool:
+    """The check asked by the margin alone (a child, a harm, nothing saying it is over): no phrase, no score. The
+    weakest reading, the only one a later sentence can undo: a score or a phrase is read where it stands."""
+    return reading.possible and not reading.phrase and reading.score == 0.0
+
+
+def _helped_before(sentence: str, found: str, told_past: "re.Match[str]") -> bool:
+    """Every sign of help in the sentence, and the word that places it in the past, come before the danger phrase's
+    clauses, which are told in the present: the help was for an earlier episode."""
+    start = sentence.find(found)
+    return start > 0 and not G.PAST_TENSE.search(found) and told_past.start() < start and \
+        not G.resolved(sentence[start:])
+
+
 def _settles(sentence: str, after_alone: bool = False) -> bool:
     """The sentence says help is in hand (more than a plan), and nothing in it is still going on or a harm that
     help has not met ("mum's just been arrested, and the front door is wide open onto the main road"). After a child
@@ -603,6 +643,7 @@ def _settles(sentence: str, after_alone: bool = False) -> bool:
 _SAYS_WHEN = re.compile(r"^\W*(mine|it|hers|his|the (wedding|nikah|ceremony))('s| is| will be)\b", re.IGNORECASE)
 # A time by the clock, and a discovery or a way in forced, told in the past (DangerCheck._readings)
 _CLOCK = re.compile(r"\bat \d{1,2}([:.]\d\d)?\s*(am|pm)?\b", re.IGNORECASE)
+_DATED = re.compile(r"\b\d{1,2}/\d{1,2}(/\d{2,4})?\b")
 _DISCOVERED = re.compile(r"\b((found|discovered|caught) (him|her|them|the \w+)|(broke|forced|kicked) (in|the door)|"
                          r"had to (force|break|kick) (the door|in))\b", re.IGNORECASE)
 

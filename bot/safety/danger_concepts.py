@@ -430,8 +430,19 @@ def now_unresolved(plain: str) -> bool:
     helped = [over[i] and (not G.NOW.search(plain[a:b]) or bool(_DONE.search(plain[a:b])))
               for i, (a, b) in enumerate(spans)]
     return any(G.NOW.search(plain[a:b]) and (not over[i] or _concept(told_of(plain[a:b]))) and
-               not (not over[i] and any(helped[i + 1:]) and _timed(plain[a:b]))
+               not (not over[i] and any(helped[i + 1:]) and _timed(plain[a:b])) and
+               not (_BOOKED.search(plain[a:b]) and not names_harm(plain[a:b]))
                for i, (a, b) in enumerate(spans))
+
+
+# A meeting or a visit of the work's, booked or done, with its time ("strategy meeting 9am tomorrow", "ICPC at 10",
+# "SW visited at 4"): the time is the work's, not the harm's (a clause that names a harm as well still says now)
+_BOOKED = re.compile(r"\b(strat(egy)? (meeting|discussion)|strat (meeting |discussion )?(at|on|is|booked|set|\d)|"
+                     r"icpc|rcpc|core group|case conference|professionals'? meeting|review meeting|"
+                     r"(welfare|home|joint) visits?|safe and well( checks?| visits?)?|welfare checks?|abe (interview)?|"
+                     r"court hearing|"
+                     r"(sw|social worker|duty|i|we|police|hv) (visited|saw (them|her|him|the (kids|children))))\b",
+                     re.IGNORECASE)
 
 
 # Who a clause is about, named by what happened to them ("the baby who was fitting", "the man who was trying to move

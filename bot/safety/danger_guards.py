@@ -28,7 +28,9 @@ _WEEKDAY = r"(mon|tues?|wed(nes)?|weds|thu(rs)?|thurs|fri|sat(ur)?|sun)(day)?"
 # Where one clause ends and the next begins inside a sentence.
 CLAUSE_BREAK = re.compile(
     # not "she and the children", "mum and dad": a pair of people, not two clauses
-    r"\s*[,;]\s*|\s*\(\s*|\s*\)\s*|(?<!\bshe)(?<!\bhe)(?<!\bme)(?<!\bmum)(?<!\bdad)(?<!\bmam)\s+(?:and then|and|"
+    # (nor "safe and well", the name of a police check)
+    r"\s*[,;]\s*|\s*\(\s*|\s*\)\s*|(?<!\bshe)(?<!\bhe)(?<!\bme)(?<!\bmum)(?<!\bdad)(?<!\bmam)(?!(?<=\bsafe)\s+and well)"
+    r"\s+(?:and then|and|"
     r"then|but|so|cos|coz|because|while|whilst|although|though|"
     r"plus|&|\+|also|anyway|as well as|meanwhile|now that|in case)\s+", re.IGNORECASE)
 
@@ -248,7 +250,15 @@ COUNTERFACTUAL = re.compile(
     # a practice question about anyone's child: "If a baby is floppy and blue on a visit do I call 999 before my
     # manager?" (not one that says it is now: "if a child is alone right now do I ring 999")
     r"^\W*if (a|an|any|someone|somebody) (?![^.?!]*\b(right now|as we speak|rn)\b)[^.?!]{0,100}\b(do|should|shall|"
-    r"would|can|must) (i|we|you) (\w+ ){0,2}(call|ring|phone|tell|contact|escalate|refer|wait|speak|go)\b",
+    r"would|can|must) (i|we|you) (\w+ ){0,2}(call|ring|phone|tell|contact|escalate|refer|wait|speak|go)\b|"
+    # what anyone might report, as a practice question: "If an anon caller says a girl is being flown out for FGM
+    # tomorrow, is that a strategy discussion?", "Suppose a yp says she's going to a party tonight with older men"
+    r"^\W*(if|suppose|supposing|say|let'?s say|imagine) (a|an|any|some) (\w+ ){0,3}(says?|tells? (us|you|me)|"
+    r"rings?( up)?|calls?( in)?|phones?|reports?|discloses?|texts?)\b(?![^.?!]*\b(right now|as we speak|rn)\b)|"
+    # whether anyone's child in a state is a matter for us: "is a child being locked in their room at night a
+    # safeguarding issue in itself?"
+    r"^\W*(is|are|would|does|should) (it|a|an|any|being) [^.?!]{0,100}\b(a safeguarding (issue|concern|matter)|"
+    r"in itself|(a )?(cp|child protection|s47|section 47) (threshold|issue|matter))\b",
     re.IGNORECASE)
 
 
@@ -293,11 +303,21 @@ _STILL_NOW = re.compile(r"\b(just now|right now|as we speak|still (there|here|go
 # (a quiz's label, not one told of: "I won a pen in the quiz")
 _QUIZ_BEFORE = re.compile(r"\b(true or false|(?<!in the )(?<!at the )quiz( q| question| time| for (the )?(\w+ )?"
                           r"(newbies|new starters|students|team|group))?|multiple choice|spot the (error|mistake)|"
-                          r"not a real (case|child|family)|training exercise|example only)\W*$", re.IGNORECASE)
+                          r"not a real (case|child|family)|training exercise|example only|"
+                          r"role[- ]?play( for (\w+ ){0,2}\w+)?)\W*$", re.IGNORECASE)
 _EXERCISE_BEFORE = re.compile(r"^\W*(\w+\W+){0,5}(case study|scenario|vignette|role[- ]?play|exam question|"
                               r"guidance note)\b(\W+\w+){0,6}\W*$", re.IGNORECASE)
 
 
+# A short sentence that opens a reflection, before what it reflects on ("reflecting on today's visit - ...", "that
+# serious case review training hit hard - ..."): not an agenda ("for supervision - ..."), where news can follow
+_REFLECTION_BEFORE = re.compile(
+    r"^\W*(\w+\W+){0,3}(reflecting (back )?on|reflection on|looking back( on)?|(still|i keep) thinking about|"
+    r"(serious case|learning|practice|rapid) reviews?|(training|review|case|visit|it|that) (really )?"
+    r"(hit|got to) (me )?(hard|home))\b(?!.*\bsupervision\b)(\W+\w+){0,8}\W*$", re.IGNORECASE)
+
+
+REFLECTED_WORDS = 20
 RECOUNTED, EXERCISE = 2, 1  # how many levels a frame takes off the sentence's readings
 
 
@@ -344,6 +364,11 @@ def framed(sentence: str, following: str, context: str, settled_after: Callable[
     if previous and _ASKS_WHAT_TO_DO.search(sentence) and (WHAT_IF_OPENING.search(previous) or
                                                            COUNTERFACTUAL.search(previous)):
         return EXERCISE  # "What if a baby went floppy ...? - do I tell her to ring 999 or do I ring?"
+    if _REFLECTION_BEFORE.search(previous) and len(sentence.split()) <= REFLECTED_WORDS:
+        # what a short reflection's opening reflects on, told briefly: "reflecting on today's visit - kids home ..."
+        # (a long message after it can carry news: "so reflecting on the X family for supervision - ..., anyway the
+        # 7yo rang me while I was writing this ...")
+        return EXERCISE
     return EXERCISE if _EXERCISE.search(context) else 0
 
 
@@ -370,7 +395,8 @@ REFLECTING = re.compile(
     r"disguised compliance|serious case reviews?|(lcspr|cspr|scr)s?|supervision (notes?|record|session)|"
     r"reflected on|reflecting (back )?on|(too|to) quick to judge|learning reviews?|"
     r"get(s)? under my skin|that gets (to )?me|felt (really |so |very )?(on my own|alone|isolated|unsupported)|"
-    r"(case|visit|night|shift) (showed|taught) me|proud of how i|how i handled|was (that|it|i) (right|wrong)\b|"
+    r"(case|visit|night|shift) (showed|taught) me|(so many |all the |the )?missed (chances|opportunities)|"
+    r"proud of how i|how i handled|was (that|it|i) (right|wrong)\b|"
     r"(child )?safeguarding practice reviews?|rapid reviews?|"
     r"burn(ing|t)[ -]out|vicarious trauma|secondary trauma|compassion fatigue|(child'?s|children'?s|"
     r"young person'?s) (voice|lived experience)|voice of the child|"
@@ -414,7 +440,7 @@ def hypothetical(text: str) -> bool:
 NEGATION_BEFORE = re.compile(
     # ("it doesn't matter, i've got ..." and "it's not a cry for help, ..." negate nothing after them)
     r"\b(not(?! (a |an |just )?(cry for help|joke|joking|kidding|drill|wind ?up|attention[- ]seek\w*))|"
-    r"no(?! time| joke| sorry| wait| hang on| i mean)|none|nobody|no one|nothing|never|nor|"
+    r"no(?! time| joke| sorry| wait| hang on| i mean| ?\d)|none|nobody|no one|nothing|never|nor|"
     r"isn'?t(?! (a |an |just )?(cry for help|joke|drill|wind ?up))|aren'?t|wasn'?t|weren'?t|don'?t(?! matter)|"
     r"doesn'?t(?! matter)|didn'?t|hasn'?t|haven'?t|won'?t|wont|no longer|denies|denied|nothing to suggest|no sign|"
     r"no evidence|no indication|"
@@ -454,7 +480,8 @@ RESOLVED = regex.compile(
     r"\b((all |now |kids |children |everyone |they'?re |she'?s |he'?s )safe( now)?|safe now|all ok now|"
     # not "it's sorted for after tea": a plan made ready, not a danger met
     r"(got |been |all |now |was |were |is |are |it'?s )(sorted|fixed|repaired)(?! for)|(sorted|fixed|repaired) now|"
-    r"resolved|made safe|(made a )?(full |good )?(?<!\bin )recovery(?! (worker|service|team|cafe|group|meeting|coach))|"
+    r"resolved|made safe|(made a )?(full |good )?(?<!\bin )recovery"
+    r"(?! (worker|service|team|cafe|group|meeting|coach|capital))|"
     r"recovered|healed( well)?|"
     # help already in hand: a child admitted or with carers or the crisis team, an offender sent elsewhere
     # (not kept in at home: "being kept in at home til the nikah on Sunday")
@@ -552,6 +579,19 @@ RESOLVED = regex.compile(
     r"(?<!windows is )(?<!windows are )(?<!window is )"
     r"closed(?! (fist|garage|door|doors|room|curtains|window|windows|car|gate))|"
     r"nfa'?d?|no further action|discharged|back home safe|"
+    # (a mother home again, after her children were left, and advice given on what was not danger: "mum's home now,
+    # SW visited at 4", "m back within the hr", "Shouting only, nothing physical, no ongoing concern. Advice given.")
+    r"(mum|mother|mam|mom|m)('s| is| has come| came| got)? (back )?home now|(mum|mother|mam|mom|m) (was |came )?back "
+    r"within|no ongoing (safeguarding )?(concerns?|risk)|advice given|arrests? (made|was made|has been made)|"
+    # (an inquiry closed, a mark explained: "strat stood down", "confirmed by paeds as birthmarks")
+    r"(strat|strategy( meeting| discussion)?|s47|section 47|investigation|enquiry) (was |has been |now )?stood down|"
+    r"confirmed (by (the )?\w+ )?as (a |an )?(birthmarks?|accidental|eczema|mongolian (blue )?spots?|a rash|"
+    r"impetigo)|"
+    # (the means taken away: "he's removed the tablets", "knives locked away")
+    r"(removed|took away|taken away|locked away|locked up|confiscated|handed in) (the |all the |her |his |their )?"
+    r"(tablets|pills|meds|medication|knives|knife|blades?|ligatures?|rope|cord|belts?)|"
+    r"(tablets|pills|meds|medication|knives|blades|ligatures?) (have been |were |are |now )?(removed|taken away|"
+    r"locked away|locked up|confiscated)|"
     # (not a parent's say-so: "mum says she is fine")
     r"(?<!says she )(?<!says he )(?<!said she )(?<!said he )(?<!says it )(?<!said it )(is|are|was|were) fine|"
     r"all clear|(has|have) been (seen|checked) (by|at(?! the (end|top|bottom|corner|back|front) "
@@ -691,7 +731,7 @@ RESOLVED = regex.compile(
     r"adhered to|complied with)|no contact (at all )?(for|since) (over |more than |nearly |almost )?(a|an|one|two|"
     r"three|four|five|six|\d+|last) (weeks?|months?|years?)|"
     r"(is|are|'s|'re|both|all|now) (on|under) (an? )?(\w+ ){0,2}protection order|refused (a |her |his |their )?visa|"
-    r"passports? (are |is |'re |'s )?(now )?(with|held by|surrendered to|lodged with) (the )?"
+    r"passports?( are| is|'re|'s| has been| have been)?( now)? (with|held by|surrendered to|lodged with) (the )?"
     r"(court|police|solicitors?)|"
     r"(did|gave|given) first aid|(?<!before )(?<!until )(?<!till )(paramedics|the doctor|the gp|a nurse|the nurse|"
     r"a&e|the hospital) (checked|saw|assessed|treated) (her|him|them)|"
@@ -758,6 +798,10 @@ TEACHING = re.compile(
     r"\b(hypothetically|hypothetical (for|question|scenario)|inject \d+|in theory|"
     r"(?<!from my )(?<!in my )case stud(y|ies)|practice question|quiz( question)?|"
     r"scenarios?|vignette|role[- ]?plays?|"
+    # a call or case made up for practice, and a question labelled as one ("Policy q: when a landlord reports ...")
+    r"made[- ]up (call|case|scenario|referral|family|example|record|contact)|pretend (case|scenario|family|call|"
+    r"referral)|exercise for (the )?(students?|team|group|nqsws?|asyes?)|(policy|training|practice) (q|qs|question)|"
+    r"(writing|drafting) (the |some |a |our )?(\w+ )?guidance|"
     r"table[- ]?top|go on (the|a|some) (\w+ ){0,2}(training|course)|"
     r"drafting (the|an?) (\w+ ){0,2}(update|letter|report|referral|email)|need the right template|"
     r"for (the |a |an |our |my |next week'?s )?(\w+ ){0,2}(training|induction|session|course|teaching|workshop)|"
@@ -1029,7 +1073,8 @@ def span_of(sentence: str, start: int, end: int) -> str:
 # A verb in the past tense: what it tells happened before now (a phrase's own words, not the sentence's).
 # ("she's got", "i've got" say has; "she did say she's got the tablets saved up for tonight" tells what is said now)
 PAST_TENSE = re.compile(r"\b(was|were|had|went|took|(?<!['’]s )(?<!['’]ve )(?<!\bhas )(?<!\bhave )(?<!\bive )"
-                        r"(?<!\bshes )(?<!\bhes )got|did(?! say\b)|fell|came|swallowed|drank|wanted)\b", re.IGNORECASE)
+                        r"(?<!\bshes )(?<!\bhes )(got|threatened)|did(?! say\b)|fell|came|swallowed|drank|wanted)\b",
+                        re.IGNORECASE)
 
 
 def around(sentence: str, part: str, reach: int, before: int = -1) -> str:
@@ -1242,6 +1287,10 @@ _NOT_OVER = regex.compile(
     r"(at \d{1,2}([.:]\d\d)? ?(am|pm)?|today|tonight|tomorrow|this (morning|afternoon|evening)|now)\b[^.]{0,60}\b"
     r"(for|to) (her|his|the|a) "
     r"(wedding|nikk?ah|marriage)\b|"
+    # (one on bail or an order not to, who says he will come for them: "dad, who's on bail not to contact the girls,
+    # just messaged saying he'll pick them up from school at 3:15")
+    r"\b(bail|order|non[- ]?mol\w*|injunction|conditions)\b[^.]{0,60}\b(he'?ll|he will|he'?s going to|he is going to|"
+    r"he'?s gonna|gonna|coming to|on his way to) (pick|collect|come|take|get|grab|snatch)\b|"
     # (the one she fled heading to the refuge: "police rang, he's been bailed and is heading to the refuge")
     r"\b(he'?s|he is|he has|bailed|released)\b[^.]{0,30}\b(heading|going|on his way|driving|making his way|coming)"
     r" (to|towards|for|round to) (the |her )?refuge|"
