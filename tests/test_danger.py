@@ -3115,3 +3115,77 @@ def test_news_between_a_worry_and_a_later_sign_of_help_is_still_read(check):
             "while I was typing to say he is collapsed in the hallway and Ava has been sat with him for an hour. "
             "Should I count his recovery capital as a strength?")
     assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # kinds the seventy-fifth (interpreters relaying what was said) and seventy-sixth (health staff messaging us) sets
+    # read as less than urgent, in other words, each nothing or the check before: "teach the lad respect tonight" is
+    # no teaching; a window restrictor broken is no help in hand; someone asking when a child's appointment is, with
+    # an order against dad; a young child's words for sexual abuse, leaving with mum now or collected today; "states"
+    # as a child's words and dropping him home; parents refusing hospital or trying to discharge a baby
+    "(interpreted) stepdad states he will 'teach the boy respect tonight' and is standing over him holding a charger"
+    " cable. I'm outside, interpreter on speaker.",
+    "ambulance. 6yo fell from 2nd floor window, restrictor broken, no adult present when we arrived. Mum came back 15"
+    " mins later under the influence. Child conveyed. 2 other kids still in the flat with her",
+    "GP: 6yo disclosed to nurse at her jabs 'daddy puts his hand in my knickers'. Leaving with mum now, mum lives"
+    " with dad. Please call",
+    "School nurse. Reception child said 'mummy's friend makes me take my clothes off and takes pictures'. Friend"
+    " collects her on Fridays. It's Friday.",
+    "(interpreted) in the car after the visit, girl states dad strangled her last night and said next time he won't"
+    " stop. We are dropping her back home at 4",
+    "ED - 10 week old, NAI query, skull fracture. Parents trying to self discharge, security called.",
+    "ambulance crew: 5 wk old, apnoea episode at home, now settled. Parents refusing to travel to hospital. Mum said"
+    " 'she's fine'. Crew worried. please advise before we leave",
+])
+def test_kinds_the_seventy_fifth_and_seventy_sixth_sets_read_as_less_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+def test_someone_asking_when_a_childs_appointment_is_with_an_order_against_dad_is_asked_about(check):
+    text = ("Dentist - reception had a call from a man asking what time Maya's appt is today and whether mum's "
+            "bringing her. There's a court order against dad. Appt is 2.15. What do we do")
+    assert check.read(text).level is not None
+
+
+@pytest.mark.parametrize("text", [
+    # and their reflective messages, each the urgent reply before: words explained as a figure of speech (often by
+    # the interpreter); a time gone by in brackets; in A and E with the paramedics; talk about being locked in at an
+    # old house; the means already removed, CAMHS seen, staff awake; alarms fitted; a policy question's label; the
+    # forced marriage unit's name; a worker going over what she did
+    "Interpreter says dad said 'my heart is on fire' - it's an expression, he means he's very worried about his"
+    " daughter, nothing physical",
+    "Interpreter says the boy said his mum 'ate his head' all morning - interp says it's an idiom, means she wouldn't"
+    " stop nagging him",
+    "Interpreter says the girl said her sister 'stabbed her in the back' by telling dad about her boyfriend. It's"
+    " like in English",
+    "Interpreter says the literal translation is 'she has put a knife in my liver' but it's what you say when"
+    " someone really lets you down - mum was talking about her sister",
+    "Interpreter says dad is saying the night uncle came with the knife (last April) was the worst night of their"
+    " lives. He's been in prison since and they've rebuilt a lot",
+    "Interp says dad said the baby's breathing went funny again, he called 999 himself and they're in A and E now"
+    " with the paramedics, I'm heading there",
+    "Interpreter says the child talks about being locked in the shed at his old house, he's been in foster care for"
+    " 5 months now and it's in the care plan",
+    "Interp said the young person said 'I have pills in my drawer' - carers already removed them last night, CAMHS"
+    " crisis saw her today, safety plan in place, staff awake overnight",
+    "mum told us through the interpreter her ex is trying to find the new flat but the flat has a police alarm, a"
+    " panic button, and he's tagged",
+    "Policy question - can a foster carer be the one to call 999 if they're on the phone and hear a child being"
+    " hurt, or does it have to be me?",
+    "Chasing: the interpreter for the forced marriage unit call tomorrow hasn't confirmed. Any backup?",
+    "pharmacist. I keep going over the teen who bought the paracetamol. Did I do enough? She's ok now but I feel"
+    " shaky",
+])
+def test_reflective_messages_of_the_seventy_fifth_and_seventy_sixth_sets_are_not_the_urgent_reply(check, text):
+    assert check.read(text).level != CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # the check before: words explained as how friends talk; a worker replaying a call that shook her
+    "Interp says the 14yo said the test 'killed him' and he 'died' in science, he was laughing, said it's how his"
+    " mates talk",
+    "i keep replaying the call where the boy said 'come quick' and the line took ages to connect. it was fine in the"
+    " end but it shook me",
+])
+def test_a_saying_explained_and_a_call_replayed_are_not_asked_about(check, text):
+    assert check.read(text).level is None

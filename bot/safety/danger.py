@@ -435,7 +435,7 @@ class DangerCheck:
         then = G.told_as_then(plain)
         # (or names a time long gone: "In the past, two years ago, the father lock the children in the room", as a
         # message run through a translator tells the past, in the verb's plain form)
-        dated = then and (G.says_when(plain) or bool(_LONG_AGO.search(plain)))
+        dated = (then and (G.says_when(plain) or bool(_LONG_AGO.search(plain)))) or bool(_BRACKETED_PAST.search(plain))
         over = comforted or governs or dated
 
         def past_told(part: "_Part") -> bool:
@@ -588,7 +588,8 @@ FLAT_CLEAR_SCORE = 0.85  # read together, the classifier alone alarms only this 
 
 
 _LONG_AGO = re.compile(r"\b((\d+|a|an|one|two|three|four|five|six|a few|a couple of) (years?|months?|weeks?) ago|"
-                       r"historic|"
+                       r"historic|last (january|february|march|april|june|july|august|september|october|november|"
+                       r"december)|"
                        r"in (19|20)\d\d|last (year|month|summer|winter|spring|autumn)|back in|"
                        r"when (i|he|she|they|we) (was|were) (little|younger|a baby|small|\d+))\b", re.IGNORECASE)
 
@@ -643,6 +644,10 @@ def _settles(sentence: str, after_alone: bool = False) -> bool:
 _SAYS_WHEN = re.compile(r"^\W*(mine|it|hers|his|the (wedding|nikah|ceremony))('s| is| will be)\b", re.IGNORECASE)
 # A time by the clock, and a discovery or a way in forced, told in the past (DangerCheck._readings)
 _CLOCK = re.compile(r"\bat \d{1,2}([:.]\d\d)?\s*(am|pm)?\b", re.IGNORECASE)
+# A time gone by, in brackets beside what happened then: "the night dad came with the knife (last March)"
+_BRACKETED_PAST = re.compile(r"\((last|in) (january|february|march|april|may|june|july|august|september|october|"
+                             r"november|december|year|summer|winter|spring|autumn|(19|20)\d\d)\)|\((19|20)\d\d\)",
+                             re.IGNORECASE)
 _DATED = re.compile(r"\b\d{1,2}/\d{1,2}(/\d{2,4})?\b")
 _DISCOVERED = re.compile(r"\b((found|discovered|caught) (him|her|them|the \w+)|(broke|forced|kicked) (in|the door)|"
                          r"had to (force|break|kick) (the door|in))\b", re.IGNORECASE)

@@ -149,6 +149,9 @@ ARRIVING = re.compile(
     r"\b(moving (back )?in(to)?|moving (his|her|their|the) (\w+ ){0,2}in|moves (back )?in|move (back )?in|"
     r"coming (round|over|back|home|to stay)|turning up|on (his|her|their) way|(?<=['‘\"])on my way|"
     r"(?<=['‘\"“])(nearly|almost) there|"
+    # asking where a child will be today, to be there: "a call from a man asking what time Ellie's appt is today"
+    r"asking (what time|when|where|which) [^.]{0,40}\b(appt|appointment|pick[- ]?up|finishes|gets out|comes out|club|"
+    r"lesson|session)|"
     # let in at a door, walking towards the house: "has just been buzzed in by mum", "seen walking towards the carer's"
     r"buzzed (him |her |them )?in|been buzzed in|walking (towards|up to) (the|her|his|their|\w+'s)|"
     r"popping (round|over|in|by)|(coming|going) (round|over) for|come (round |over )?for (tea|dinner)|sleep ?over|"
@@ -185,7 +188,7 @@ ARRIVING = re.compile(
 DANGEROUS_PERSON = re.compile(
     r"\b(da|dv|sex offenders?|offenders? register|domestic (abuse|violence)|violen\w*|abus\w*|perp(etrator)?s?|"
     r"offenders?|rso|schedule (1|one)|sch(ed)?\.? ?(1|one)|shpo|sopo|barred|released|on licen[cs]e|breached|"
-    r"subject of an? (\w+ ){0,2}order|"
+    r"subject of an? (\w+ ){0,2}order|(court )?order against (him|her|dad|father|mum|mother|\w+)|"
     r"prison|jail|bail|non[- ]?mol\w*|injunction|restraining order|convict\w*|assault\w*|"
     # a disclosure of harm by someone at home, when the child is going back there
     r"disclos\w*|chok(e|ed|es|ing)|(did|done|caused) the (bruises|marks|burns?|injur\w*)|(told|telling|showed|tells|"
@@ -259,6 +262,10 @@ HOME_TODAY = re.compile(r"\b((is |are )?due (back )?home|collects|picks (him|her
                         # there with him", "Uncle lives with them", "Father waiting in the foyer to collect her"
                         r"still (there|here|at home|in the house|in the flat) with (him|her|them)|"
                         r"(lives|living) with (them|her|him|the family)|lives (at the (house|flat|address|home)|there)|"
+                        # ("Leaving with mum now, mum lives with dad", "We are dropping him back home at 5")
+                        r"drop(ping|s)? (him|her|them) (back )?home|"
+                        r"(leaving|left|going home|gone home) with (mum|mummy|mam|dad|daddy|(his|her) (mum|dad)|them|"
+                        r"him|her) (now|today|just now)|"
                         r"picking (him|her|them) up|(is|'s) collecting|"
                         r"waiting\b[^.]{0,30}\bto (collect|pick (\w+ )?up|take (him|her|them)( home)?)|"
                         r"(have to|has to|got to|gotta|needs to|"
@@ -295,13 +302,17 @@ DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his
                        r"(coming|comes|came) (in|into) (her|his|my) (room|bed)|"
                        # said in an interview: "Tyler said in his RHI that his foster carer's husband hit him"
                        r"(said|says|told \w+) in (his|her|their|the|a) \w+ that|"
-                       r"(said|says) (that )?['‘\"]?(his |her |their |my )?(dad|daddy|mum|mummy|step ?dad|grandad|"
+                       r"(said|says|states|stated) (that )?['‘\"]?(his |her |their |my )?(dad|daddy|mum|mummy|"
+                       r"step ?dad|grandad|"
                        r"uncle|mum'?s (partner|boyfriend)|(mum|mummy|mam)'?s (friend|mate)|(new )?boyfriend) ['‘\"]?"
                        r"(\w+ ){0,2}(hit|hits|hurt|hurts|"
                        r"burn\w*|punch\w*|kick\w*|"
                        r"touch\w*|beat\w*|strangl\w*|chok\w*|smack\w*|ties|tied|locks|locked|squeez\w*|pinch\w*|"
                        r"raped|rapes|abused|abuses|molest\w*|assaulted|did (it|this|that)|does things|does stuff|"
-                       r"puts? (his|her) (willy|finger|private\w*)))\b", re.IGNORECASE)
+                       r"puts? (his|her) (willy|finger|private\w*)|"
+                       # ("mummy's friend makes me take my clothes off and takes pictures")
+                       r"(makes?|made) (me|her|him) (take|get) (my|her|his) (clothes|pants|knickers) off|"
+                       r"takes? (pictures|photos|pics|videos) of me))\b", re.IGNORECASE)
 
 
 # A worker's fear for a child tonight ("a bad feeling about the baby tonight"): no harm named, but asked about.
@@ -441,7 +452,8 @@ _BOOKED = re.compile(r"\b(strat(egy)? (meeting|discussion)|strat (meeting |discu
                      r"icpc|rcpc|core group|case conference|professionals'? meeting|review meeting|"
                      r"(welfare|home|joint) visits?|safe and well( checks?| visits?)?|welfare checks?|abe (interview)?|"
                      r"court hearing|"
-                     r"(sw|social worker|duty|i|we|police|hv) (visited|saw (them|her|him|the (kids|children))))\b",
+                     r"(sw|social worker|duty|i|we|police|hv|camhs( crisis)?|crisis team|gp|doctor|paramedics) "
+                     r"(visited|saw (them|her|him|the (kids|children))))\b",
                      re.IGNORECASE)
 
 

@@ -304,7 +304,8 @@ _STILL_NOW = re.compile(r"\b(just now|right now|as we speak|still (there|here|go
 _QUIZ_BEFORE = re.compile(r"\b(true or false|(?<!in the )(?<!at the )quiz( q| question| time| for (the )?(\w+ )?"
                           r"(newbies|new starters|students|team|group))?|multiple choice|spot the (error|mistake)|"
                           r"not a real (case|child|family)|training exercise|example only|"
-                          r"role[- ]?play( for (\w+ ){0,2}\w+)?)\W*$", re.IGNORECASE)
+                          r"role[- ]?play( for (\w+ ){0,2}\w+)?|(policy|practice|training) (q|question))\W*$",
+                          re.IGNORECASE)
 _EXERCISE_BEFORE = re.compile(r"^\W*(\w+\W+){0,5}(case study|scenario|vignette|role[- ]?play|exam question|"
                               r"guidance note)\b(\W+\w+){0,6}\W*$", re.IGNORECASE)
 
@@ -318,6 +319,17 @@ _REFLECTION_BEFORE = re.compile(
 
 
 REFLECTED_WORDS = 20
+# Words said, explained (often by an interpreter) as a figure of speech, not what happened
+_EXPLAINED = re.compile(
+    r"\b((it'?s|is|that'?s) (just )?(an? )?(expression|idiom|figure of speech|turn of phrase)|"
+    r"(it'?s|is|that'?s) (just )?an? saying|not (a )?literal\w*|literally means|"
+    r"meaning (that )?(the|she|he|they|her|his|their) |it'?s affectionate|"
+    r"(it'?s )?how (her|his|their) (friends|mates) talk|"
+    r"(the )?literal (translation|meaning)|(it'?s|is) (just )?(like|the same as) (in|we say in) english|"
+    r"(it'?s|is) what (you|people|they|we) say when|"
+    r"means (she|he|they)('s|'re| is| are| was| were)? (very |really |so )?(worried|upset|tired|exhausted|angry|"
+    r"annoyed|fed up|stressed|sad|disappointed|hurt|not slept)|means (he|she|they) (wouldn'?t|won'?t|didn'?t) stop)\b",
+    re.IGNORECASE)
 RECOUNTED, EXERCISE = 2, 1  # how many levels a frame takes off the sentence's readings
 
 
@@ -355,6 +367,10 @@ def framed(sentence: str, following: str, context: str, settled_after: Callable[
         return 0
     if _QUIZ_BEFORE.search(previous):
         return RECOUNTED  # the quiz's material says "tonight" as the quiz's ("quiz for the team - ... tonight")
+    if _EXPLAINED.search(sentence) or _EXPLAINED.search(following):
+        # words said, explained as a figure of speech, whose "all day" is the saying's: "'my liver is burning' - it's
+        # an expression", "her little brother 'ate her head' all day - interp says it's an idiom"
+        return RECOUNTED
     if NOW.search(sentence) and not earlier_today(sentence) and not (_clock_only(sentence) and settled_after()):
         return 0  # (a log's time of what happened, settled next, is no sign of now: "took 8 paracetamol at 22:00")
     if _EXERCISE_BEFORE.search(previous) or (_RECOUNTS.search(following) and
@@ -396,6 +412,7 @@ REFLECTING = re.compile(
     r"reflected on|reflecting (back )?on|(too|to) quick to judge|learning reviews?|"
     r"get(s)? under my skin|that gets (to )?me|felt (really |so |very )?(on my own|alone|isolated|unsupported)|"
     r"(case|visit|night|shift) (showed|taught) me|(so many |all the |the )?missed (chances|opportunities)|"
+    r"(i )?keep (going over|replaying)|did i do enough|(it )?shook me( up)?|felt (so |really )?guilty|"
     r"proud of how i|how i handled|was (that|it|i) (right|wrong)\b|"
     r"(child )?safeguarding practice reviews?|rapid reviews?|"
     r"burn(ing|t)[ -]out|vicarious trauma|secondary trauma|compassion fatigue|(child'?s|children'?s|"
@@ -563,7 +580,7 @@ RESOLVED = regex.compile(
     r"(in|on) (a|the) (psych\w*|mental health|adolescent|inpatient|tier ?4|secure) (unit|ward|bed)|"
     r"(?<!feel )(?<!feels )(?<!feeling )safe (there|here)|"
     r"(now|being (seen|treated)) in (a&e|the hospital|hospital)|"
-    r"in (a&e|hospital|resus) with (\w+ ){0,3}(staff|carers?|mum|dad|nurses?|foster)|"
+    r"in (a&e|hospital|resus)( now)? with (\w+ ){0,3}(staff|carers?|mum|dad|nurses?|foster|paramedics|doctors?)|"
     r"(baby|child|toddler|young person|yp|teenager|the (boy|girl|kid|yp)) (is|'s) (now |still )?"
     r"in (a&e|hospital)|on (picu|nicu|scbu|hdu)|being treated(?! (badly|like|as|worse|roughly|unfairly|differently))|"
     r"on (a|the) drip|"
@@ -583,8 +600,14 @@ RESOLVED = regex.compile(
     # SW visited at 4", "m back within the hr", "Shouting only, nothing physical, no ongoing concern. Advice given.")
     r"(mum|mother|mam|mom|m)('s| is| has come| came| got)? (back )?home now|(mum|mother|mam|mom|m) (was |came )?back "
     r"within|no ongoing (safeguarding )?(concerns?|risk)|advice given|arrests? (made|was made|has been made)|"
+    # (police protection as a chronology writes it: "yp now with aunt under PP", "PP used")
+    r"under (pp|an? epo)|(pp|epo) (used|taken|invoked|granted)|"
     # (an inquiry closed, a mark explained: "strat stood down", "confirmed by paeds as birthmarks")
     r"(strat|strategy( meeting| discussion)?|s47|section 47|investigation|enquiry) (was |has been |now )?stood down|"
+    # (alarms fitted, the means taken already, staff awake: "the house has a police alarm, a panic button", "carers
+    # already removed it last night", "staff awake overnight")
+    r"(police|panic|trigger|tecsos) (alarm|button)|already (removed|locked away|confiscated)|"
+    r"(staff|carers?|nurses?) (awake|up|watching (him|her|them)) (all night|overnight)|waking (night )?staff|"
     r"confirmed (by (the )?\w+ )?as (a |an )?(birthmarks?|accidental|eczema|mongolian (blue )?spots?|a rash|"
     r"impetigo)|"
     # (the means taken away: "he's removed the tablets", "knives locked away")
@@ -810,7 +833,9 @@ TEACHING = re.compile(
     r"for (the |our |my )?(practice|team|away|development|training|learning) (\w+ )?day|induction pack|"
     r"(purely |just )?thinking ahead|in case it (ever )?comes up|(want|like|need) to be (ready|prepared)|"
     r"what'?s the (number|contact|email|phone number|address) for (the )?(\w+ ){0,3}(unit|team|line|service|helpline)|"
-    r"what are (the )?(red flags|warning signs|signs|indicators)|teach(ing)? (the|new|our|my) |"
+    r"what are (the )?(red flags|warning signs|signs|indicators)|"
+    # (not a threat: "he will 'teach the boy respect tonight'")
+    r"teach(ing)? (the|new|our|my) (?!(boy|girl|lad|kids?|child|children|baby|little \w+)\b)(?!\w+ (a lesson|respect))|"
     r"(writing|building|prepping|planning|preparing) an? (\w+ ){0,4}(session|training|course|case study|scenario)|"
     # the worker's own recording: "tonight i am just writing up my notes"
     r"(writing|typing|doing) up (my|the|our|her|his|today'?s) (\w+ )?(notes|case notes|records?|recording|chronology)|"
@@ -892,6 +917,8 @@ OWN_STEP = re.compile(
 # Everyday idioms that borrow danger's words; read as a plain word before anything else.
 IDIOMS = regex.compile(
     r"\b(((nearly|almost|literally|practically) )?(died|dying|die|dead) (laughing|of (shame|embarrassment|boredom))|"
+    # (a service's name: "the interpreter for the forced marriage unit call tomorrow")
+    r"forced marriage unit|"
     r"(killing|kills|killed) (me|it|myself laughing)|(would|could|'d) (kill|murder) (for )?(a|an|some) \w+|"
     r"(choking|choked|choke) on (my|his|her|their|a|the) (tea|coffee|drink|water|food|lunch|dinner|sandwich|biscuit|"
     r"crisps?)|kill(ed|ing)? (my|him|her|them)sel(f|ves) laughing|beat (me|him|her|them|us|the \w+|his \w+|her \w+) "
@@ -1277,6 +1304,9 @@ def negated(text: str) -> bool:
 # Set aside ("even though"), or the danger told as still going on, which no arrest or order elsewhere ends
 # ("the kids are locked in and no one has a key, mum's been arrested").
 _NOT_OVER = regex.compile(
+    # (a safety device broken or missing: "fell from 2nd floor window, restrictor broken")
+    r"\b(restrictors?|locks?|gates?|fire ?guards?|smoke alarms?|stair ?gates?) (is |are |was |were )?(broken|missing|"
+    r"not working|removed|off|bust|snapped|faulty|disabled)\b|"
     # (released to the one she told of, and one barred let near: "custody say she's being released to dad at 8am as
     # appropriate adult", "has been bailed and mum's letting him pick the kids up")
     r"\breleas(ed|ing) (back )?(home )?to (her |his )?(dad|father|mum|mother|stepdad|step ?dad|uncle)\b|"
@@ -1299,7 +1329,7 @@ _NOT_OVER = regex.compile(
     # (someone coming to take a child from school against an order: "he is coming to pick up Tomas from the school today
     # at 3 o clock ..., but the court say he is not allowed")
     r"(is |are |'s )?coming to (pick (\w+ )?up|take|collect|get) (\w+ )?from (the )?(school|nursery|contact)|"
-    r"even (tho|though)|despite|in spite of|(?<!were )(?<!was )(?<!been )locked (in|inside)|trapped|"
+    r"even (tho|though)|despite|in spite of|(?<!were )(?<!was )(?<!been )(?<!about being )locked (in|inside)|trapped|"
     r"(is|are|'s|'re) (still )?(home alone|alone (at|in the) (home|house|flat))|"
     r"(?<!was )(?<!were )(?<!been )(?<!found )(alone|on (her|his|their|there) own) in the (home|house|flat)|"
     r"in the (home|house|flat) (alone|on (their|his|her|there) own|by (themselves|himself|herself))|"
