@@ -648,6 +648,7 @@ _CLOCK = re.compile(r"\bat \d{1,2}([:.]\d\d)?\s*(am|pm)?\b", re.IGNORECASE)
 _BRACKETED_PAST = re.compile(r"\((last|in) (january|february|march|april|may|june|july|august|september|october|"
                              r"november|december|year|summer|winter|spring|autumn|(19|20)\d\d)\)|\((19|20)\d\d\)",
                              re.IGNORECASE)
+# A date as a chronology writes an entry's ("12/10", "03/12/2026")
 _DATED = re.compile(r"\b\d{1,2}/\d{1,2}(/\d{2,4})?\b")
 _DISCOVERED = re.compile(r"\b((found|discovered|caught) (him|her|them|the \w+)|(broke|forced|kicked) (in|the door)|"
                          r"had to (force|break|kick) (the door|in))\b", re.IGNORECASE)
