@@ -587,9 +587,9 @@ FLAT_RUN = 3  # so many neighbouring short sentences are read together
 FLAT_CLEAR_SCORE = 0.85  # read together, the classifier alone alarms only this sure (or with the margin); else it asks
 
 
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _LONG_AGO = re.compile(r"\b((\d+|a|an|one|two|three|four|five|six|a few|a couple of) (years?|months?|weeks?) ago|"
-                       r"historic|last (january|february|march|april|june|july|august|september|october|november|"
-                       r"december)|"
+                       r"historic|last (" + _MONTHS + r")|"
                        r"in (19|20)\d\d|last (year|month|summer|winter|spring|autumn)|back in|"
                        r"when (i|he|she|they|we) (was|were) (little|younger|a baby|small|\d+))\b", re.IGNORECASE)
 
@@ -645,9 +645,8 @@ _SAYS_WHEN = re.compile(r"^\W*(mine|it|hers|his|the (wedding|nikah|ceremony))('s
 # A time by the clock, and a discovery or a way in forced, told in the past (DangerCheck._readings)
 _CLOCK = re.compile(r"\bat \d{1,2}([:.]\d\d)?\s*(am|pm)?\b", re.IGNORECASE)
 # A time gone by, in brackets beside what happened then: "the night dad came with the knife (last March)"
-_BRACKETED_PAST = re.compile(r"\((last|in) (january|february|march|april|may|june|july|august|september|october|"
-                             r"november|december|year|summer|winter|spring|autumn|(19|20)\d\d)\)|\((19|20)\d\d\)",
-                             re.IGNORECASE)
+_BRACKETED_PAST = re.compile(r"\((last|in) (" + _MONTHS + r"|year|summer|winter|spring|autumn|(19|20)\d\d)\)|"
+                             r"\((19|20)\d\d\)", re.IGNORECASE)
 # A date as a chronology writes an entry's ("12/10", "03/12/2026")
 _DATED = re.compile(r"\b\d{1,2}/\d{1,2}(/\d{2,4})?\b")
 _DISCOVERED = re.compile(r"\b((found|discovered|caught) (him|her|them|the \w+)|(broke|forced|kicked) (in|the door)|"
