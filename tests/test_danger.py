@@ -3189,3 +3189,72 @@ def test_reflective_messages_of_the_seventy_fifth_and_seventy_sixth_sets_are_not
 ])
 def test_a_saying_explained_and_a_call_replayed_are_not_asked_about(check, text):
     assert check.read(text).level is None
+
+
+
+@pytest.mark.parametrize("text", [
+    # kinds the seventy-seventh (minutes of strategy meetings, core groups and MARAC) and seventy-eighth (volunteers
+    # in sport and youth clubs) sets read as less than urgent, in other words, each nothing or the check before: what
+    # it is, then the flight and its time ("indicators present" is no teaching); cutting said as what will happen at
+    # the weekend; a 14-year-old married tomorrow to someone he hasn't met; something swallowed and dozy after; small
+    # children alone behind a door locked from outside; one charged and bailed collecting today; one she told of, or
+    # kept out, moving in or back; holding for them tonight and the trap house, a 'job' tonight; a young child's
+    # words and living with the one named; no more worry after tonight; a parent not coming back for the child; one
+    # kept from children in charge of them today; one convicted teaching children tonight
+    "cutting risk - family leaving 5pm today per the travel agent, 3 girls, all indicators present",
+    "sister says she's 'getting cut at nan's at the weekend'",
+    "Chair noted 14yo boy says family will marry him tomorrow to a girl he hasnt met",
+    "Dad mentioned at the core group that the 2yo 'got into the blister pack' of his tablets an hour ago and 'seems"
+    " fine just dozy'. 2yo at home with nan",
+    "Housing officer said two under 5s alone in hostel room 6, mum went out at 7am, door locked from outside, no key",
+    "School said uncle (charged w/ assault of Mia, bailed out of county) has been put on the collection list and is"
+    " picking her up at 3.15 today",
+    "Minute: uncle (who Zara made allegations against in the spring) moves in tonight, mum doesn't believe her",
+    "Core group heard dad, excluded by the written agreement, is moving back this weekend with mum's blessing",
+    "CAMHS worker said Kai 14 is 'holding stuff for the olders tonight' and won't say where",
+    "cp grp: Ty 13 said 'im holding for them tonight then they pay me', has a bag he wont open, going to the trap"
+    " house after school",
+    "SW: YP 15 (LAC) has a 'job' tonight - drop off in Preston for the 'uncles'",
+    "SW: 5yo said 'grandad touches my willy', lives with grandad. Nothing in place tonight",
+    "youth leader here. Girl from group messaged 'you don't need to worry about me after tonight' and won't answer",
+    "football coach. 9yo still here at 8pm, dad just texted 'I'm not coming back for him tonight'. what do i do",
+    "scout leader. Man we were told is not allowed unsupervised contact with children is running the campfire"
+    " tonight, leaves in an hour",
+    "The new helper at the club is the man convicted of abusing a girl, he's teaching the under 9s at 6 tonight",
+])
+def test_kinds_the_seventy_seventh_and_seventy_eighth_sets_read_as_less_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # and their reflective messages, each the urgent reply before: a child collected by police and social workers;
+    # a case study named before its scene; a club's policy being written; an update on a young person now with a
+    # mental health team; a volunteer refused; the fire brigade there, the gas off, mum back; a protection order got
+    "girl disclosed this morning, police and SW collected her from school, ABE done, she's at her nan's now",
+    "Agreed to use a case study in the team meeting - boy on a roof, police en route. what would you do?",
+    "For our swim club policy, how should we handle it if a child says a grown up hurt them and the grown up is"
+    " collecting?",
+    "Update on the girl from brownies who cut herself tonight - she's in A&E now with her mum and the mental health"
+    " team are seeing her",
+    "Just to say the man on the barred list who tried to volunteer as a helper has been refused, LADO told",
+    "coach again, the fire brigade are at the flat with the gas smell, gas is off, the kids are with the neighbour and"
+    " mum's back now",
+    "The 13yo from the club who was going to be taken abroad - the police got a protection order this morning, she's"
+    " with her aunt",
+])
+def test_reflective_messages_of_the_seventy_seventh_and_seventy_eighth_sets_are_not_the_urgent_reply(check, text):
+    assert check.read(text).level != CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # the check before: a dated overdose and the medicines now in a lock box; a quiz's answer; a boy found who is
+    # with his gran now; the gas board out and it fixed
+    "historic: the 3yo swallowed methadone in 2019, PICU, meds now kept in a locked cabinet, checked at visits",
+    "quiz question from our first aid training: you find a child not breathing and no adult, what first? I said call"
+    " 999 and start CPR, is that right",
+    "the boy we found locked out this morning is with his gran now and duty have visited",
+    "sorry not urgent. the gas smell at the cricket pavilion on monday - gas board came, leaky pipe, all fixed, the"
+    " kids were never in danger",
+])
+def test_reflective_messages_of_the_seventy_seventh_and_seventy_eighth_sets_are_not_asked_about(check, text):
+    assert check.read(text).level is None

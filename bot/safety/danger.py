@@ -315,7 +315,7 @@ class DangerCheck:
         - a wedding today and the young person's age under 18 in the next ("wedding is at 4. im 16");
         - a marriage arranged and the travel, or when it is, soon in the next ("'she'll be wed before the fair, it's
           all sorted' - fair is this weekend"); travel soon and what it is for in the next ("leaving tonight. older
-          sister was cut out there last year");
+          sister was cut out there last year"), or what it is for first ("fgm risk - family flying out 4pm today");
         - a disclosure, and a collection by the one told of said as what happens ("boyfriend collects him"), or
           going home told first ("i have to go back now or ill get it worse. he hit me with the belt again")."""
         found: List[DangerReading] = []
@@ -328,6 +328,9 @@ class DangerCheck:
         if after and TRAVEL.search(sentence) and G.NOW.search(sentence) and CUTTING.search(after[0]) and \
                 not G.resolved(sentence):
             found += self._as_one(sentence, after[0])
+        if after and CUTTING.search(sentence) and TRAVEL.search(after[0]) and G.NOW.search(after[0]) and \
+                not G.resolved(after[0]):
+            found += self._as_one(sentence, after[0])  # what it is, then the travel: "fgm risk - family flying out 4pm"
         who = next((told for told in after if len(told.split()) > FRAGMENT_WORDS or OFFENDER_NAMED.search(told)), "")
         if who and OFFENDER_NAMED.search(who) and _arriving_now(sentence):
             found += self._as_one(who, sentence)

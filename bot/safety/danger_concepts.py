@@ -460,7 +460,9 @@ _BOOKED = re.compile(r"\b(strat(egy)? (meeting|discussion)|strat (meeting |discu
 # Who a clause is about, named by what happened to them ("the baby who was fitting", "the man who was trying to move
 # in", "the young person with the ligature"), before what is true of them now ("is in PICU now", "has been recalled")
 _DESCRIBED = re.compile(
-    r"^\W*(\w+\W+){0,5}?(who|that|being|with the)\b.{0,80}?\b(is|are|'s|'re|has been|have been|has gone|"
+    # (or told by who found them: "the boy we found locked out this morning is with his nan now")
+    r"^\W*(\w+\W+){0,5}?(who|that|being|with the|(?:we|i|they|police) (?:found|saw|met|picked up|collected))\b"
+    r".{0,80}?\b(is|are|'s|'re|has been|have been|has gone|"
     r"was taken|has been taken|was found|were found|has been found|have been found)\s+(now\s+)?",
     re.IGNORECASE)
 

@@ -122,7 +122,8 @@ _RECENT = re.compile(
     r"minutes?) ago|since (last night|yesterday|this morning|" + _WEEKDAY + r")|"
     r"earlier today|"
     # "at the weekend" after a verb of what is coming ("is taking her for the operation at the weekend")
-    r"((is|are|'re)\b|'s \w+ing\b|will\b|'ll\b|going to|gonna|booked|"
+    # (or a quote opening before it: "she's 'getting cut at uncle's house at the weekend'")
+    r"((is|are|'re)\b|'s ['‘\"]?\w+ing\b|will\b|'ll\b|going to|gonna|booked|"
     r"due)[^.;]{0,60}?\bat the weekend)\b", re.IGNORECASE)
 PAST = re.compile(
     # a case named by what happened, as a label ("half term home alone case - ..."), not "in this case"
@@ -306,6 +307,14 @@ _QUIZ_BEFORE = re.compile(r"\b(true or false|(?<!in the )(?<!at the )quiz( q| qu
                           r"not a real (case|child|family)|training exercise|example only|"
                           r"role[- ]?play( for (\w+ ){0,2}\w+)?|(policy|practice|training) (q|question))\W*$",
                           re.IGNORECASE)
+# A quiz's question before its answer: "quiz question from our leaders training: you smell gas ..., what first? I said
+# get out and ring the gas line"
+_QUIZ_OPENING = re.compile(r"^\W*(\w+\W+){0,3}(quiz|exam|test) (q|question)\b", re.IGNORECASE)
+# News breaking into an exercise: "sorry to derail the case study - Jaden has just gone live from the bridge"
+_INTERRUPTED = re.compile(r"\b(derail\w*|interrupt\w*|break (off|into)|sorry to)\b", re.IGNORECASE)
+# or told as news by someone in it ("The boy from my case study actually texted me earlier saying 'im at the river'")
+_NEWS_TOLD = re.compile(r"\b((has|have|'s|'ve) just|just (now|happened)|actually|texted|text me|rang|rung|called|"
+                        r"phoned|messaged|emailed|dm'?d|told me|disclosed|said to me)\b", re.IGNORECASE)
 _EXERCISE_BEFORE = re.compile(r"^\W*(\w+\W+){0,5}(case study|scenario|vignette|role[- ]?play|exam question|"
                               r"guidance note)\b(\W+\w+){0,6}\W*$", re.IGNORECASE)
 
@@ -365,15 +374,23 @@ def framed(sentence: str, following: str, context: str, settled_after: Callable[
     before it), or its neighbours say it is still going on."""
     if _STILL_NOW.search(sentence) or _STILL_NOW.search(context):
         return 0
-    if _QUIZ_BEFORE.search(previous):
-        return RECOUNTED  # the quiz's material says "tonight" as the quiz's ("quiz for the team - ... tonight")
+    case_study = _EXERCISE_BEFORE.search(previous) and not _INTERRUPTED.search(previous) and \
+        not (NEWS.search(sentence) or _NEWS_TOLD.search(sentence))
+    if _QUIZ_BEFORE.search(previous) or _QUIZ_OPENING.search(previous) or case_study:
+        # the quiz's material says "tonight" as the quiz's ("quiz for the team - ... tonight"), and so does a case
+        # study's ("Agreed to use case study in team training - girl on a bridge, police en route"), unless news
+        # interrupts it ("sorry to derail the case study - ... has just rang")
+        return RECOUNTED
     if _EXPLAINED.search(sentence) or _EXPLAINED.search(following):
         # words said, explained as a figure of speech, whose "all day" is the saying's: "'my liver is burning' - it's
         # an expression", "her little brother 'ate her head' all day - interp says it's an idiom"
         return RECOUNTED
-    if NOW.search(sentence) and not earlier_today(sentence) and not (_clock_only(sentence) and settled_after()):
-        return 0  # (a log's time of what happened, settled next, is no sign of now: "took 8 paracetamol at 22:00")
-    if _EXERCISE_BEFORE.search(previous) or (_RECOUNTS.search(following) and
+    if NOW.search(sentence) and not earlier_today(sentence) and \
+            not ((_clock_only(sentence) or _UPDATE_ON.search(sentence)) and settled_after()):
+        # (a log's time of what happened, settled next, is no sign of now: "took 8 paracetamol at 22:00"; nor is an
+        # update's on who it is about: "Update on the girl who cut herself tonight - she's in A&E now with her aunt")
+        return 0
+    if (_RECOUNTS.search(following) and
                                              (_ON_RECORD.search(following) or
                                               PAST.search(_RECENT.sub(" ", following)))) or settled_after():
         return RECOUNTED
@@ -386,6 +403,10 @@ def framed(sentence: str, following: str, context: str, settled_after: Callable[
         # 7yo rang me while I was writing this ...")
         return EXERCISE
     return EXERCISE if _EXERCISE.search(context) else 0
+
+
+_UPDATE_ON = re.compile(r"^\W*(\w+\W+){0,2}(update|follow(ing)?[- ]up|news) (on|re|about) (the|that|our|my|your) "
+                        r"[\w ]{1,40}\bwho\b", re.IGNORECASE)
 
 
 def _clock_only(sentence: str) -> bool:
@@ -515,7 +536,7 @@ RESOLVED = regex.compile(
     r"first aider|staff|teacher|dsl|member of staff|mum|dad)|"
     r"(cuts?|wounds?|injur(y|ies)|burns?) (are |were |was |is )?(superficial|dressed|cleaned( up)?|glued|stitched)|"
     r"with (a |an |the |her |his |their )?(emergency )?foster carers?|with the crisis team|"
-    r"(in|to) (a |an )?(foster|emergency|residential|kinship) placement|"
+    r"(in|to|at) (a |an )?(foster|emergency|residential|kinship) placement|"
     r"(paramedics|ambulance( crew)?|crisis team|police) (took over|brought (her|him|them) in)|"
     r"(gone|moved|sent) to approved premises|strat(egy)?('?s| has| meeting| discussion)? (been )?held|"
     r"appropriate adult|on the ([\w']+ )?ward|on (a )?1 ?(to|-|:) ?1|in resus\w*|"
@@ -598,8 +619,9 @@ RESOLVED = regex.compile(
     r"nfa'?d?|no further action|discharged|back home safe|"
     # (a mother home again, after her children were left, and advice given on what was not danger: "mum's home now,
     # SW visited at 4", "m back within the hr", "Shouting only, nothing physical, no ongoing concern. Advice given.")
-    r"(mum|mother|mam|mom|m)('s| is| has come| came| got)? (back )?home now|(mum|mother|mam|mom|m) (was |came )?back "
-    r"within|no ongoing (safeguarding )?(concerns?|risk)|advice given|arrests? (made|was made|has been made)|"
+    r"(mum|mother|mam|mom|m)('s| is| has come| came| got)? ((back )?home|back) now|"
+    r"(mum|mother|mam|mom|m) (was |came )?back within|no ongoing (safeguarding )?(concerns?|risk)|advice given|"
+    r"arrests? (made|was made|has been made)|"
     # (police protection as a chronology writes it: "yp now with aunt under PP", "PP used")
     r"under (pp|an? epo)|(pp|epo) (used|taken|invoked|granted)|"
     # (an inquiry closed, a mark explained: "strat stood down", "confirmed by paeds as birthmarks")
@@ -615,6 +637,14 @@ RESOLVED = regex.compile(
     r"(tablets|pills|meds|medication|knives|knife|blades?|ligatures?|rope|cord|belts?)|"
     r"(tablets|pills|meds|medication|knives|blades|ligatures?) (have been |were |are |now )?(removed|taken away|"
     r"locked away|locked up|confiscated)|"
+    # (collected by police or social workers: "police & SW collected her from school, ABE done")
+    r"(police|sw|social workers?|duty( sw| social worker)?)( (and|&) (police|sw|social workers?|duty))? "
+    r"(collected|picked up|took|removed) (her|him|them|the (kids|children|girls?|boys?|baby))\b|"
+    # (a volunteer refused: "the man on the register who tried to join as a coach has been refused")
+    r"(has|have) been (refused|turned down|rejected)(?! (entry|access|help|treatment|a place|a bed|food|medical))|"
+    # (kept in a lock box: "meds now in a lockbox")
+    r"(tablets|pills|meds|medication|methadone|knives|blades) (are |is |now |kept |stored )*(in|inside) (a |the )?"
+    r"(lock ?box|locked (box|cabinet|cupboard|tin|drawer)|lockable (box|cabinet|cupboard|tin|drawer)|safe)\b|"
     # (not a parent's say-so: "mum says she is fine")
     r"(?<!says she )(?<!says he )(?<!said she )(?<!said he )(?<!says it )(?<!said it )(is|are|was|were) fine|"
     r"all clear|(has|have) been (seen|checked) (by|at(?! the (end|top|bottom|corner|back|front) "
@@ -729,8 +759,23 @@ RESOLVED = regex.compile(
     # (a young person in hospital with a parent beside them: "hes in A&E now, his mum is with him")
     r"(he|she|they)('s|s| is|'re| are) (now )?in (a&e|hospital|the hospital)( now)?,? (and )?(his|her|their) "
     r"(mum|dad|carers?|foster carers?|nan|gran)( is| are|'s) with (him|her|them)|"
+    # (or told with the one beside her: "she's in A&E now with her aunt")
+    r"(he|she|they)('s|s| is|'re| are) (now )?in (a&e|hospital|the hospital)( now)? with (his|her|their) (mum|dad|"
+    r"aunt\w*|auntie|uncle|nan|gran|grandma|grandad|grandparents|carers?|foster carers?|sister|brother)\b|"
     r"(ambulance|paramedics|police|crew|officers)( \w+)? (arrived|came|attended)|"
     r"(served|issued) (with )?(an? )?(\w+ )?(protection order|order|fgmpo|fmpo|injunction|non[- ]?mol\w*)|"
+    r"(unit|police|court|team|we|they|solicitors?|la|local authority|fmu) (got|obtained|secured) (an? )?(\w+ )?"
+    r"(protection order|fgmpo|fmpo|injunction|non[- ]?mol\w*)|(got|obtained|secured) (an? |the )?(forced marriage |"
+    r"fgm )?(protection order|fmpo|fgmpo|epo)\b(?! (against|on) (him|her|them|dad|mum))|"
+    # (a mental health team seeing her: "she's in A&E now with her aunt and the mental health team are seeing her")
+    r"(mental health|camhs|crisis|liaison|psych\w*) (team|nurse|worker)s? (are|is|have been|has been|were|was) "
+    r"(seeing|assessing|with) (her|him|them)|"
+    # (the fire brigade there and the gas off: "the fire brigade are at the house with the gas smell, gas is off")
+    r"(fire (brigade|service|crew|engines?)|firefighters|firemen)( is| are|'s|'re) (now )?(at|in|on|outside) (the )?"
+    r"(house|flat|property|scene|block|building)|gas (is|'s|has been|was) (now )?(off|turned off|capped|isolated)|"
+    # (the gas board out and it fixed: "gas board came, faulty heater, all fixed")
+    r"(gas (board|man|engineer)|cadent|national grid|transco|fire (brigade|service|crew)) (came|attended|"
+    r"has been|have been|were out|was out|capped|fixed|made (it )?safe)|"
     r"(was |were |been |got )?stopped at (the )?(airport|border|gate|station|heathrow|gatwick|stansted|luton|"
     r"manchester airport|birmingham airport)|(flight|travel|trip) (was |were |has been |had been )?stopped|"
     r"(with|alongside) (our |the |a )?(dsl|police officers?|officers)|"
@@ -835,7 +880,9 @@ TEACHING = re.compile(
     r"what'?s the (number|contact|email|phone number|address) for (the )?(\w+ ){0,3}(unit|team|line|service|helpline)|"
     r"what are (the )?(red flags|warning signs|signs|indicators)|"
     # (not a threat: "he will 'teach the boy respect tonight'")
-    r"teach(ing)? (the|new|our|my) (?!(boy|girl|lad|kids?|child|children|baby|little \w+)\b)(?!\w+ (a lesson|respect))|"
+    r"teach(ing)? (the|new|our|my) "
+    r"(?!(boy|girl|lad|kids?|child|children|baby|little \w+|\d[\w-]*|under[- ]?\d+s?|juniors|u\d+s?)\b)"
+    r"(?!\w+ (a lesson|respect))|"
     r"(writing|building|prepping|planning|preparing) an? (\w+ ){0,4}(session|training|course|case study|scenario)|"
     # the worker's own recording: "tonight i am just writing up my notes"
     r"(writing|typing|doing) up (my|the|our|her|his|today'?s) (\w+ )?(notes|case notes|records?|recording|chronology)|"
@@ -880,7 +927,9 @@ TEACHING = re.compile(
     r"the exercise (ask|asks|says)|"
     r"sat ?nav|"
     r"(what'?s|what is) the postcode|postcode for|"
-    r"(signs|indicators) of\b|indicators\b|"
+    # (a club's policy being written: "For our dance school policy, how should we handle it if ...")
+    r"for (our|the|a|my) (\w+ ){0,3}(policy|policies|procedures?|handbook)\b|"
+    r"(signs|indicators) of\b|indicators\b(?! (are |were )?(all )?present)(?<!\ball indicators)|"
     # the minutes of a meeting held (not a case note of what was seen: "help me word the case note - baby grey")
     r"word the minutes|what age (can|should|is)|what happens (if|when)|talk (it )?through what|"
     r"(policy|practice|procedure|legal|training|guidance) question|how (does|do|would) (our|the) (policy|procedure|"
@@ -1131,6 +1180,9 @@ NEGATION_INSIDE = re.compile(
     r"live|wake up|exist)|"
     r"want(ed)?\b(?! to)|know about|"
     r"tell (my|me|mum|dad)|"
+    # "a woman he hasn't met" is a stranger; "I'm not coming back for him" leaves a child; "you don't need to worry
+    # about me after tonight" is a goodbye
+    r"met\b|coming back for|(have|need) to worry about me|"
     # "police didn't know there was a child" is the danger, not its denial
     r"(know|realise|realize) there (was|were|is|are)|(know|realise|realize) (that )?the (baby|toddler|kids|children|"
     r"little ones?|twins) (was|were|is|are)|"
@@ -1319,8 +1371,18 @@ _NOT_OVER = regex.compile(
     r"(wedding|nikk?ah|marriage)\b|"
     # (one on bail or an order not to, who says he will come for them: "dad, who's on bail not to contact the girls,
     # just messaged saying he'll pick them up from school at 3:15")
+    # (one kept out by the plan coming back: "dad, excluded by the written agreement, is moving back this weekend")
+    r"\b(excluded|barred)\b[^.]{0,80}\b(moving back|moves back|coming back|moving in|moves in|back in)\b|"
+    # (one kept from children booked to be in charge of them today: "a dad ... isnt allowed unsupervised contact is
+    # booked to drive the minibus to camp today")
+    r"\b(isn'?t|is not|not|aren'?t|are not) allowed\b[^.]{0,60}\b(booked|driving|drive|taking|in charge|running|"
+    r"coaching|teaching|supervising|alone with|looking after|babysitting)\b[^.]{0,60}\b(today|tonight|tomorrow|tmrw|"
+    r"in \d+ (hours?|hrs?|mins?|minutes))\b|"
     r"\b(bail|order|non[- ]?mol\w*|injunction|conditions)\b[^.]{0,60}\b(he'?ll|he will|he'?s going to|he is going to|"
     r"he'?s gonna|gonna|coming to|on his way to) (pick|collect|come|take|get|grab|snatch)\b|"
+    # (bailed, and on the list to collect her today: "uncle (charged ..., bailed out of county) has been added to the
+    # collection list and is picking her up at 3.15 today")
+    r"\bbail\w*\b[^.]{0,80}\b(collection list|(is |['’]s )?(picking (her|him|them) up|collecting (her|him|them)))\b|"
     # (the one she fled heading to the refuge: "police rang, he's been bailed and is heading to the refuge")
     r"\b(he'?s|he is|he has|bailed|released)\b[^.]{0,30}\b(heading|going|on his way|driving|making his way|coming)"
     r" (to|towards|for|round to) (the |her )?refuge|"
