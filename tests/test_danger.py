@@ -3258,3 +3258,73 @@ def test_reflective_messages_of_the_seventy_seventh_and_seventy_eighth_sets_are_
 ])
 def test_reflective_messages_of_the_seventy_seventh_and_seventy_eighth_sets_are_not_asked_about(check, text):
     assert check.read(text).level is None
+
+
+@pytest.mark.parametrize("text", [
+    # kinds the seventy-ninth (Signs of Safety mapping in its own words) and eightieth (workers in adult services who
+    # notice children) sets read as less than urgent, in other words, each nothing or the check before: letters
+    # written and going up a building after school; a small child eating a drug now; an order in place but him
+    # coming at a time today; a convicted man collecting today, whatever check came back; what a child said on a
+    # scale or put in the house of worries, and school out or a collection or a night at his today; a stepmother
+    # told of; a child visiting a ward who has taken tablets; discharged today to one on bail for offences against
+    # children; collected tonight by an 'uncle' who isn't related; a disclosure of sex and going home with her today
+    "Danger statement in the young person's own words: 'I've written the letters, I'm going up the multistorey after"
+    " school'. Kai, 16. It's 2pm.",
+    "house of good things: 'the sweets in daddys tin' - it's crack, he's 2 and he's eating them out of the tin now,"
+    " dad not in, only his 12yo brother there",
+    "non-mol in place but mum's given him her new address and he's coming at 7 to 'see the girls'. she says he's"
+    " different now",
+    "mum's new partner is a convicted child abuser (the Clare's law check just came back) and he's collecting the 4yo"
+    " from nursery at 3 today",
+    "on a scale of 0-10 how safe is home - Ruby (7) said 0 'because step dad hits me with the lead every night'."
+    " Marks on her back. She's at school til 3.",
+    "House of good things: 'nothing'. House of worries: 'daddy bites me and locks me in the cold bath'. 4yo, small"
+    " marks on his legs. Dad collects from nursery at 5",
+    "In his house of worries: 'uncle makes me touch him when i sleep at his'. He stays at uncle's every Saturday."
+    " Today is Saturday.",
+    "he says stepmum choked him last night, marks on his neck. school finishes in 30 mins and stepmum collects",
+    "ward sister: patient's son (14) visiting on the ward says he's taken a whole strip of his mum's tablets this"
+    " morning, he's sat in the corridor",
+    "discharge coordinator - patient being discharged today to her boyfriend's address, he's on bail for sexual"
+    " offences against children and her 7 yr old lives there",
+    "home carer: client's 14yo collected tonight by a 'cousin' who isn't related, she comes back with cash and a new"
+    " phone",
+    "CPN. client's 13yo told me on the ward her stepdad has been having sex with her. Client is discharged home today"
+    " and the girl goes with her",
+])
+def test_kinds_the_seventy_ninth_and_eightieth_sets_read_as_less_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # and their reflective messages, each the urgent reply before: a historic label before what a parent told of
+    # her own childhood; the gas people there and everyone evacuated; a past told with "that was 3 yrs ago"; a
+    # "hypothetical:" label
+    "Historical - dad told me today his own father used to lock him in the coal shed as a boy. Background for the"
+    " genogram only.",
+    "adult SW: the gas leak in the flat below my client - National Grid there now, everyone evacuated, kids fine",
+    "home care staff: the girl who told me her stepdad hurt her, that was 3 yrs ago, went to court. I still think"
+    " about her",
+    "hypothetical: a client mentions a 'cutting ceremony' for her granddaughter abroad in the summer hols - what's the"
+    " FGM duty for adult staff like me?",
+])
+def test_reflective_messages_of_the_seventy_ninth_and_eightieth_sets_are_not_the_urgent_reply(check, text):
+    assert check.read(text).level != CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # the check before: a baby admitted for tests; the gas board sorted it; a toddler admitted to PICU and staying in
+    # hospital; a worker scared of getting it wrong; "not a real case" after a practice question; families scared of
+    # "them taking the kids"
+    "Baby with the fracture admitted for a skeletal survey, ward know parents can't be alone with him.",
+    "the gas leak at my client's on Monday - gas board sorted it, kids were at nursery, new boiler fitted. just"
+    " logging it",
+    "patient's toddler admitted to PICU with a fractured skull, police present, CP medical done, staying in hospital",
+    "carer's lead. If a teenager ever told me they wanted to end it, what should I say? scared of getting it wrong",
+    "what's the threshold if a client's toddler seems sleepy and there's methadone in the house? not a real case,"
+    " it's for our guidance",
+    "LD nurse. I feel out of my depth when parents talk about social workers - they're so scared of 'them taking the"
+    " kids'. How do I help?",
+])
+def test_reflective_messages_of_the_seventy_ninth_and_eightieth_sets_are_not_asked_about(check, text):
+    assert check.read(text).level is None

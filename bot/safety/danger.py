@@ -591,7 +591,8 @@ FLAT_CLEAR_SCORE = 0.85  # read together, the classifier alone alarms only this 
 
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_LONG_AGO = re.compile(r"\b((\d+|a|an|one|two|three|four|five|six|a few|a couple of) (years?|months?|weeks?) ago|"
+_LONG_AGO = re.compile(r"\b((\d+|a|an|one|two|three|four|five|six|a few|a couple of) (years?|yrs?|months?|mths?|weeks?|"
+                       r"wks?) ago|"
                        r"historic|last (" + _MONTHS + r")|"
                        r"in (19|20)\d\d|last (year|month|summer|winter|spring|autumn)|back in|"
                        r"when (i|he|she|they|we) (was|were) (little|younger|a baby|small|\d+))\b", re.IGNORECASE)

@@ -267,6 +267,12 @@ HOME_TODAY = re.compile(r"\b((is |are )?due (back )?home|collects|picks (him|her
                         r"(leaving|left|going home|gone home) with (mum|mummy|mam|dad|daddy|(his|her) (mum|dad)|them|"
                         r"him|her) (now|today|just now)|"
                         r"picking (him|her|them) up|(is|'s) collecting|"
+                        # school out soon, a night at his, discharged home with her: "She's at school til 3", "school
+                        # finishes in 40 mins", "She stays at grandad's today", "being discharged home today and girl
+                        # goes with her"
+                        r"at (school|nursery) (til|till|until) \d|(school|nursery) (finishes|ends|is out|shuts|closes) "
+                        r"(at \d|in \d+)|stay(s|ing)? (at|with) \w+('s)? (today|tonight)|"
+                        r"(discharged|going|goes|sent) home (today|tonight)|goes (home )?with (her|him|them)|"
                         r"waiting\b[^.]{0,30}\bto (collect|pick (\w+ )?up|take (him|her|them)( home)?)|"
                         r"(have to|has to|got to|gotta|needs to|"
                         r"don'?t want to|do not want to) go (back|home)|(on|working) nights tonight|"
@@ -282,7 +288,7 @@ SOON = re.compile(r"\b(this (weekend|week)|tomorrow|tmrw|on (mon|tues|wednes|thu
 # to TA that stepdad touches her. Stepdad collecting today at 15:15.")
 DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his|a|class|their|our|my) \w+)|"
                        # a child's words told on: "boy says his brother (17) 'does sex on him'"
-                       r"(says|said) (that )?(his |her |my )?(father|step ?father|mother) |"
+                       r"(says|said) (that )?(his |her |my )?(father|step ?father|mother|step ?mum|step ?mother) |"
                        r"(says|said) (that )?(his|her|my) (brother|sister|cousin|uncle|dad|daddy|step ?dad|grandad|"
                        r"mum'?s (new )?(boyfriend|partner|fella|bloke))\b|"
                        r"(says|said) (that )?(his |her |my )?mum'?s (new )?(boyfriend|partner|fella|bloke)\b|"
@@ -294,7 +300,11 @@ DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his
                        # a child's own words: "he burned me with the lighter", "my brother does stuff to me"
                        r"(he|she|dad|daddy|mum|mummy|step ?dad|my (brother|dad|mum|step ?dad|uncle|cousin|grandad|"
                        r"mum'?s (boyfriend|partner))) (\w+ ){0,2}(burned|burnt|hit|punched|kicked|hurt|strangled|"
-                       r"choked|raped|touched|abused|beat|battered|(does|did) (stuff|things) to) me\b|"
+                       r"choked|raped|touched|abused|beat|battered|(does|did) (stuff|things) to|hits|bites|bit|burns|"
+                       r"kicks|punches|hurts|touches|strangles|chokes|smacks|slaps|slapped|smacked) me\b|"
+                       r"(makes?|made) me (touch|suck|do)\b|"
+                       # what a child put in the house of worries (Signs of Safety's three houses)
+                       r"house of worries|worries house|worry house|"
                        # a child's words for abuse at night: "make u sleep in his bed", "has been coming in her room"
                        r"(dad|daddy|step ?dad|uncle|brother|grandad|mum'?s (boyfriend|partner)) (\w+ ){0,2}"
                        r"(make|makes|made) (me|u|you) sleep in (his|her) bed|"

@@ -229,7 +229,7 @@ WHAT_IF_OPENING = re.compile(
     r"what (would|do|should|could) (i|we|you) (actually |really |even )?(do|say) (if|when)|suppose|supposing|"
     r"if the worst (happened|happens|were to happen)|let'?s (role[- ]?play|pretend|practi[cs]e)|"
     r"imagine|picture (it|this|the scene)|worst case|let'?s (say|imagine|pretend)|in theory|"
-    r"hypothetically|if (ever|a|an|someone|somebody|you|i|we|they) |say (a|an|someone|somebody|you|we) |"
+    r"hypothetical(ly)?\b|if (ever|a|an|someone|somebody|you|i|we|they) |say (a|an|someone|somebody|you|we) |"
     r"(would|should|could) it be (\w+ ){0,4}(if|to)\b)",
     re.IGNORECASE)
 
@@ -307,6 +307,12 @@ _QUIZ_BEFORE = re.compile(r"\b(true or false|(?<!in the )(?<!at the )quiz( q| qu
                           r"not a real (case|child|family)|training exercise|example only|"
                           r"role[- ]?play( for (\w+ ){0,2}\w+)?|(policy|practice|training) (q|question))\W*$",
                           re.IGNORECASE)
+# A label that places what follows in the past ("Historic - mum told me today her own mum used to lock her in"), and
+# a sentence after that says no real case is meant ("... ? no specific case, just thinking")
+_HISTORIC_LABEL = re.compile(r"\W*(historic(al)?|history|background|in the past|previously)\W*", re.IGNORECASE)
+_NOT_A_CASE = re.compile(r"\b(no (specific|real|actual|particular|current|live) case|not an? (real|current|specific|"
+                         r"live|particular|actual) case|not about an? (real|specific|particular) (case|child|family)|"
+                         r"(purely|just) hypothetical)\b", re.IGNORECASE)
 # A quiz's question before its answer: "quiz question from our leaders training: you smell gas ..., what first? I said
 # get out and ring the gas line"
 _QUIZ_OPENING = re.compile(r"^\W*(\w+\W+){0,3}(quiz|exam|test) (q|question)\b", re.IGNORECASE)
@@ -376,7 +382,8 @@ def framed(sentence: str, following: str, context: str, settled_after: Callable[
         return 0
     case_study = _EXERCISE_BEFORE.search(previous) and not _INTERRUPTED.search(previous) and \
         not (NEWS.search(sentence) or _NEWS_TOLD.search(sentence))
-    if _QUIZ_BEFORE.search(previous) or _QUIZ_OPENING.search(previous) or case_study:
+    if _QUIZ_BEFORE.search(previous) or _QUIZ_OPENING.search(previous) or case_study or \
+            (_HISTORIC_LABEL.fullmatch(previous) and not NEWS.search(sentence)):
         # the quiz's material says "tonight" as the quiz's ("quiz for the team - ... tonight"), and so does a case
         # study's ("Agreed to use case study in team training - girl on a bridge, police en route"), unless news
         # interrupts it ("sorry to derail the case study - ... has just rang")
@@ -385,6 +392,8 @@ def framed(sentence: str, following: str, context: str, settled_after: Callable[
         # words said, explained as a figure of speech, whose "all day" is the saying's: "'my liver is burning' - it's
         # an expression", "her little brother 'ate her head' all day - interp says it's an idiom"
         return RECOUNTED
+    if _NOT_A_CASE.search(following):
+        return EXERCISE  # no real case meant, said next: at most the check (it may still be a real worry)
     if NOW.search(sentence) and not earlier_today(sentence) and \
             not ((_clock_only(sentence) or _UPDATE_ON.search(sentence)) and settled_after()):
         # (a log's time of what happened, settled next, is no sign of now: "took 8 paracetamol at 22:00"; nor is an
@@ -434,6 +443,10 @@ REFLECTING = re.compile(
     r"get(s)? under my skin|that gets (to )?me|felt (really |so |very )?(on my own|alone|isolated|unsupported)|"
     r"(case|visit|night|shift) (showed|taught) me|(so many |all the |the )?missed (chances|opportunities)|"
     r"(i )?keep (going over|replaying)|did i do enough|(it )?shook me( up)?|felt (so |really )?guilty|"
+    # (a worker's fear of getting it wrong, and families' fear of "them taking the kids")
+    r"(scared|worried|afraid|nervous|terrified|frightened) (of|about) (getting it wrong|saying the wrong thing|"
+    r"messing (it|this) up|making it worse)|(scared|afraid|frightened|terrified) of ['‘\"]?(them|us|you|social "
+    r"services|children'?s services|social workers?) taking (the|their|my|her|his) (kids|children|baby)|"
     r"proud of how i|how i handled|was (that|it|i) (right|wrong)\b|"
     r"(child )?safeguarding practice reviews?|rapid reviews?|"
     r"burn(ing|t)[ -]out|vicarious trauma|secondary trauma|compassion fatigue|(child'?s|children'?s|"
@@ -758,7 +771,7 @@ RESOLVED = regex.compile(
     r"(he|she|they|the \w+) (is|are|'s|'re) (now )?in (a&e|hospital|the hospital)|"
     # (a young person in hospital with a parent beside them: "hes in A&E now, his mum is with him")
     r"(he|she|they)('s|s| is|'re| are) (now )?in (a&e|hospital|the hospital)( now)?,? (and )?(his|her|their) "
-    r"(mum|dad|carers?|foster carers?|nan|gran)( is| are|'s) with (him|her|them)|"
+    r"(mum|dad|carers?|foster carers?|nan|gran|grandma|grandad|aunt\w*|auntie|uncle)( is| are|'s) with (him|her|them)|"
     # (or told with the one beside her: "she's in A&E now with her aunt")
     r"(he|she|they)('s|s| is|'re| are) (now )?in (a&e|hospital|the hospital)( now)? with (his|her|their) (mum|dad|"
     r"aunt\w*|auntie|uncle|nan|gran|grandma|grandad|grandparents|carers?|foster carers?|sister|brother)\b|"
@@ -773,6 +786,15 @@ RESOLVED = regex.compile(
     # (the fire brigade there and the gas off: "the fire brigade are at the house with the gas smell, gas is off")
     r"(fire (brigade|service|crew|engines?)|firefighters|firemen)( is| are|'s|'re) (now )?(at|in|on|outside) (the )?"
     r"(house|flat|property|scene|block|building)|gas (is|'s|has been|was) (now )?(off|turned off|capped|isolated)|"
+    # (the fire service or the gas people there or done: "fire service sorted it", "National Grid there now", "family
+    # evacuated to the neighbours"; a young person with police and the crisis team; a baby admitted for tests or to
+    # PICU, staying in hospital)
+    r"(fire (brigade|service|crew)|gas (board|man|engineer)|national grid|cadent|transco) (have |has )?(sorted|dealt "
+    r"with|made safe)|(fire (brigade|service|crew)|gas (board|engineer)|national grid|cadent)( are| is)? (there|on "
+    r"(scene|site))|(family|everyone|the (kids|children)) (were |was |have been |has been |got )?evacuated|"
+    r"with (the )?police and the crisis team|"
+    r"admitted (for|to) (a |the )?(skeletal survey|ct|scan|obs|observation|tests|picu|nicu|scbu|hdu|paeds|the "
+    r"children'?s ward)|(staying|kept) in hospital|"
     # (the gas board out and it fixed: "gas board came, faulty heater, all fixed")
     r"(gas (board|man|engineer)|cadent|national grid|transco|fire (brigade|service|crew)) (came|attended|"
     r"has been|have been|were out|was out|capped|fixed|made (it )?safe)|"
@@ -1181,8 +1203,8 @@ NEGATION_INSIDE = re.compile(
     r"want(ed)?\b(?! to)|know about|"
     r"tell (my|me|mum|dad)|"
     # "a woman he hasn't met" is a stranger; "I'm not coming back for him" leaves a child; "you don't need to worry
-    # about me after tonight" is a goodbye
-    r"met\b|coming back for|(have|need) to worry about me|"
+    # about me after tonight" is a goodbye; an 'uncle' who "isn't related" is a stranger
+    r"met\b|coming back for|(have|need) to worry about me|related\b|"
     # "police didn't know there was a child" is the danger, not its denial
     r"(know|realise|realize) there (was|were|is|are)|(know|realise|realize) (that )?the (baby|toddler|kids|children|"
     r"little ones?|twins) (was|were|is|are)|"
@@ -1273,7 +1295,7 @@ _EVENT = re.compile(r"(was|were) (arrested|convicted)|conviction", re.IGNORECASE
 _THIS_WAS = re.compile(r"(^|[,;(]\s*(but |and )?)(this|that|it|all this|all that) (was|were|happened|"
                        r"all happened) (in |back in |"
                        r"around |during )?((19|20)\d\d|last (year|summer|winter|spring|autumn)|years ago|"
-                       r"(two|three|four|five|\d+) years ago)\b|"
+                       r"(two|three|four|five|\d+) (years|yrs) ago)\b|"
                        r"\b(was|were) the (incident|episode|event|time|reason|case|night|day)\b[^.]{0,60}\b(back )?in "
                        r"(19|20)\d\d\b", re.IGNORECASE)
 
@@ -1371,6 +1393,15 @@ _NOT_OVER = regex.compile(
     r"(wedding|nikk?ah|marriage)\b|"
     # (one on bail or an order not to, who says he will come for them: "dad, who's on bail not to contact the girls,
     # just messaged saying he'll pick them up from school at 3:15")
+    # (one convicted collecting today, whatever check came back: "a convicted child abuser (just came back from the
+    # Clare's law check) and he's collecting the 5yo from school at 3 today"; discharged to one on bail for offences
+    # against children; a child visiting a ward is no patient; a child who goes home with a parent discharged today)
+    r"\b(convicted|charged|registered sex offender|rso)\b[^.]{0,100}\b(collecting|picking up|collects|picks up|"
+    r"looking after|babysitting)\b[^.]{0,40}\b(today|tonight|at \d)|"
+    r"\b(discharg\w*|released)\b[^.]{0,60}\bto (her|his|the) \w+('s)?( address| house| flat)?\b[^.]{0,60}\b(on bail|"
+    r"bailed|convicted|charged|registered sex offender|rso|sex(ual)? offen\w*)|"
+    r"\bvisit(ing|or) (on|at|to) (the )?ward\b|"
+    r"\bdischarg\w* home (today|tonight)\b[^.]{0,40}\b(goes|going|go) (home )?with (her|him|them)\b|"
     # (one kept out by the plan coming back: "dad, excluded by the written agreement, is moving back this weekend")
     r"\b(excluded|barred)\b[^.]{0,80}\b(moving back|moves back|coming back|moving in|moves in|back in)\b|"
     # (one kept from children booked to be in charge of them today: "a dad ... isnt allowed unsupervised contact is
@@ -1493,7 +1524,12 @@ def resolved(text: str) -> bool:
 def _overtaken(after: str) -> bool:
     """After a sign that it is over: "but" and then a sign of now."""
     but = _BUT_NOW.search(after)
-    return bool(but and NOW.search(after[but.end():]))
+    return bool(but and (NOW.search(after[but.end():]) or _COMING_AT.search(after[but.end():])))
+
+
+# Someone coming at a time today: "non-mol in place but ... he's coming at 6 to 'see the kids'"
+_COMING_AT = re.compile(r"\b(coming|due|arriving|turning up|popping (round|over)|on (his|her) way)\b[^.]{0,20}\bat \d",
+                        re.IGNORECASE)
 
 
 # A child left on their own, and a parent held or taken away: beside each other the second is why the child is alone,
