@@ -3328,3 +3328,44 @@ def test_reflective_messages_of_the_seventy_ninth_and_eightieth_sets_are_not_the
 ])
 def test_reflective_messages_of_the_seventy_ninth_and_eightieth_sets_are_not_asked_about(check, text):
     assert check.read(text).level is None
+
+
+@pytest.mark.parametrize("text", [
+    # kinds the eighty-first (faith leaders and volunteers) and eighty-second (notes typed during a call) sets read as
+    # less than urgent, in other words, each nothing or the check before: 'the procedure' planned for daughters and
+    # the flight tomorrow; a young teenager getting into a man's car; children on their own since a day gone; the one
+    # taken away for hitting her coming back tonight; told to 'hold' a parcel tonight; a disclosure of sex and "lives
+    # w him"; a young child's words of abuse and going back to mum's
+    "school nurse rang - mum asked about 'aftercare' following 'the procedure' she has booked for her girls in Sudan,"
+    " they fly tomorrow",
+    "FC: Mia 13 just got into a van, man 40s, said she'd be 'back later'",
+    "Jay 8 rang, dad in Poland till Monday, him and Lily (5) by themselves since Wed",
+    "Amy 12 says mum's partner (the one who was arrested in May for hitting her) is coming back tonight",
+    "dad found msgs - 11yo told to 'hold' a parcel & take it to the park tonight, 'tell no one'",
+    "youth club: 15yo with autism says stepdad has sex with her, lives w him, on the school bus at 3.30",
+    "contact worker: 6yo said mum's new partner 'puts his willy in my mouth'... he's going back to mum's after"
+    " contact",
+])
+def test_kinds_the_eighty_first_and_eighty_second_sets_read_as_less_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # and their reflective messages, each the urgent reply before: a child now with the police and a social worker,
+    # her father with her; guidance asked "if" a child discloses; "about the time" a parent did it; children "now w
+    # emergency FC"
+    "The girl who told us today is now with the police and a social worker, her father is with her. I am writing up"
+    " my notes.",
+    "guidance if a child discloses at 2pm and is going home at 3? for the induction pack",
+    "dad told me about the time he locked the children in the car to go to the bookies, years ago when he was"
+    " drinking",
+    "3 kids from the house now w emergency FC, police found dad at 10pm",
+])
+def test_reflective_messages_of_the_eighty_first_and_eighty_second_sets_are_not_the_urgent_reply(check, text):
+    assert check.read(text).level != CLEAR
+
+
+def test_a_hypothetical_label_before_a_scene_is_not_asked_about(check):
+    # the check before: "hypothetical -" before a foster carer's call, written for a handbook
+    text = "hypothetical - carer rings saying the baby's not breathing, what do we say? for the carers' handbook"
+    assert check.read(text).level is None

@@ -273,6 +273,8 @@ HOME_TODAY = re.compile(r"\b((is |are )?due (back )?home|collects|picks (him|her
                         r"at (school|nursery) (til|till|until) \d|(school|nursery) (finishes|ends|is out|shuts|closes) "
                         r"(at \d|in \d+)|stay(s|ing)? (at|with) \w+('s)? (today|tonight)|"
                         r"(discharged|going|goes|sent) home (today|tonight)|goes (home )?with (her|him|them)|"
+                        r"(going|goes|go) back to (mum|mam|dad|her mum|his mum|her dad|his dad)'?s\b|"
+                        r"goes home (at )?\d|"
                         r"waiting\b[^.]{0,30}\bto (collect|pick (\w+ )?up|take (him|her|them)( home)?)|"
                         r"(have to|has to|got to|gotta|needs to|"
                         r"don'?t want to|do not want to) go (back|home)|(on|working) nights tonight|"
@@ -303,6 +305,9 @@ DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his
                        r"choked|raped|touched|abused|beat|battered|(does|did) (stuff|things) to|hits|bites|bit|burns|"
                        r"kicks|punches|hurts|touches|strangles|chokes|smacks|slaps|slapped|smacked) me\b|"
                        r"(makes?|made) me (touch|suck|do)\b|"
+                       # ("Y3 girl said daddy 'does sex stuff' to her at bedtime")
+                       r"(says|said) (that )?(daddy|mummy|dad|mum|grandad|uncle|step ?dad) ['‘\"]?(does|did|puts|makes|"
+                       r"touches|hurts|hits)\b|"
                        # what a child put in the house of worries (Signs of Safety's three houses)
                        r"house of worries|worries house|worry house|"
                        # a child's words for abuse at night: "make u sleep in his bed", "has been coming in her room"

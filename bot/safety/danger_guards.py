@@ -131,6 +131,8 @@ PAST = re.compile(
     r"\b(ago|last (week|month|year|summer|winter|spring|autumn|time(?! (you|u|ya|any))|night|term|half term|"
     + _WEEKDAY + r")|"
     r"in (19|20)\d\d|in (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|yesterday|the case (where|when)|"
+    # ("mum told me about the time she locked the kids in")
+    r"about the time (when )?(she|he|they|i|we|mum|dad)|"
     r"back then|(in|from|during) my (first|second|third|asye|nqsw|student) (year|placement)|from (19|20)\d\d\b|"
     r"when i was (a |an |still a |in my )?(\w+ )?(student|trainee|nqsw|asye|newly qualified|on placement|first year)|"
     r"when i was (practising|practicing|working|training|based) (in|at|abroad|overseas)|"
@@ -230,7 +232,8 @@ WHAT_IF_OPENING = re.compile(
     r"if the worst (happened|happens|were to happen)|let'?s (role[- ]?play|pretend|practi[cs]e)|"
     r"imagine|picture (it|this|the scene)|worst case|let'?s (say|imagine|pretend)|in theory|"
     r"hypothetical(ly)?\b|if (ever|a|an|someone|somebody|you|i|we|they) |say (a|an|someone|somebody|you|we) |"
-    r"(would|should|could) it be (\w+ ){0,4}(if|to)\b)",
+    r"(would|should|could) it be (\w+ ){0,4}(if|to)\b|"
+    r"(guidance|advice|procedure|protocol) (on what to do )?(if|when) )",
     re.IGNORECASE)
 
 
@@ -305,7 +308,8 @@ _STILL_NOW = re.compile(r"\b(just now|right now|as we speak|still (there|here|go
 _QUIZ_BEFORE = re.compile(r"\b(true or false|(?<!in the )(?<!at the )quiz( q| question| time| for (the )?(\w+ )?"
                           r"(newbies|new starters|students|team|group))?|multiple choice|spot the (error|mistake)|"
                           r"not a real (case|child|family)|training exercise|example only|"
-                          r"role[- ]?play( for (\w+ ){0,2}\w+)?|(policy|practice|training) (q|question))\W*$",
+                          r"role[- ]?play( for (\w+ ){0,2}\w+)?|(policy|practice|training) (q|question)|"
+                          r"hypothetical(ly)?)\W*$",
                           re.IGNORECASE)
 # A label that places what follows in the past ("Historic - mum told me today her own mum used to lock her in"), and
 # a sentence after that says no real case is meant ("... ? no specific case, just thinking")
@@ -375,9 +379,10 @@ def framed(sentence: str, following: str, context: str, settled_after: Callable[
            previous: str = "") -> int:
     """The sentences either side frame this one as no account of now: the next places it in the past or the
     record, or settles it (help in hand: `settled_after`, asked only when needed, since reading a sentence for it
-    is dear), or the one before labels it an exercise ("true or false - ..."): two levels down, nothing. Or either
-    sets it in an exercise (one level: at most the check). Not when the sentence says now (but for a quiz's label
-    before it), or its neighbours say it is still going on."""
+    is dear), or the one before labels it an exercise or the past ("true or false - ...", "Historic - ..."): two
+    levels down, nothing. Or either sets it in an exercise, or the next says no real case is meant (one level: at
+    most the check). Not when the sentence says now (but for a quiz's, a case study's or the past's label before
+    it), or its neighbours say it is still going on."""
     if _STILL_NOW.search(sentence) or _STILL_NOW.search(context):
         return 0
     case_study = _EXERCISE_BEFORE.search(previous) and not _INTERRUPTED.search(previous) and \
@@ -771,7 +776,8 @@ RESOLVED = regex.compile(
     r"(he|she|they|the \w+) (is|are|'s|'re) (now )?in (a&e|hospital|the hospital)|"
     # (a young person in hospital with a parent beside them: "hes in A&E now, his mum is with him")
     r"(he|she|they)('s|s| is|'re| are) (now )?in (a&e|hospital|the hospital)( now)?,? (and )?(his|her|their) "
-    r"(mum|dad|carers?|foster carers?|nan|gran|grandma|grandad|aunt\w*|auntie|uncle)( is| are|'s) with (him|her|them)|"
+    r"(mum|mother|dad|father|carers?|foster carers?|nan|gran|grandma|grandad|aunt\w*|auntie|uncle)( is| are|'s) with "
+    r"(him|her|them)|"
     # (or told with the one beside her: "she's in A&E now with her aunt")
     r"(he|she|they)('s|s| is|'re| are) (now )?in (a&e|hospital|the hospital)( now)? with (his|her|their) (mum|dad|"
     r"aunt\w*|auntie|uncle|nan|gran|grandma|grandad|grandparents|carers?|foster carers?|sister|brother)\b|"
@@ -782,7 +788,7 @@ RESOLVED = regex.compile(
     r"fgm )?(protection order|fmpo|fgmpo|epo)\b(?! (against|on) (him|her|them|dad|mum))|"
     # (a mental health team seeing her: "she's in A&E now with her aunt and the mental health team are seeing her")
     r"(mental health|camhs|crisis|liaison|psych\w*) (team|nurse|worker)s? (are|is|have been|has been|were|was) "
-    r"(seeing|assessing|with) (her|him|them)|"
+    r"(seeing|assessing|with|visiting) (her|him|them)|(crisis|mental health|camhs) team (are|is) visiting|"
     # (the fire brigade there and the gas off: "the fire brigade are at the house with the gas smell, gas is off")
     r"(fire (brigade|service|crew|engines?)|firefighters|firemen)( is| are|'s|'re) (now )?(at|in|on|outside) (the )?"
     r"(house|flat|property|scene|block|building)|gas (is|'s|has been|was) (now )?(off|turned off|capped|isolated)|"
@@ -792,7 +798,9 @@ RESOLVED = regex.compile(
     r"(fire (brigade|service|crew)|gas (board|man|engineer)|national grid|cadent|transco) (have |has )?(sorted|dealt "
     r"with|made safe)|(fire (brigade|service|crew)|gas (board|engineer)|national grid|cadent)( are| is)? (there|on "
     r"(scene|site))|(family|everyone|the (kids|children)) (were |was |have been |has been |got )?evacuated|"
-    r"with (the )?police and the crisis team|"
+    r"with (the )?police and the crisis team|(is|are|'s|'re) (now )?with (the )?police and (the |a )?(social worker|sw|"
+    r"duty( sw)?)|strat(egy)? (disc(ussion)?|meeting) (done|held|completed)|checks (done|completed)|"
+    r"(w|with) (an? |the )?(emergency )?fc\b|"
     r"admitted (for|to) (a |the )?(skeletal survey|ct|scan|obs|observation|tests|picu|nicu|scbu|hdu|paeds|the "
     r"children'?s ward)|(staying|kept) in hospital|"
     # (the gas board out and it fixed: "gas board came, faulty heater, all fixed")
@@ -1204,7 +1212,9 @@ NEGATION_INSIDE = re.compile(
     r"tell (my|me|mum|dad)|"
     # "a woman he hasn't met" is a stranger; "I'm not coming back for him" leaves a child; "you don't need to worry
     # about me after tonight" is a goodbye; an 'uncle' who "isn't related" is a stranger
-    r"met\b|coming back for|(have|need) to worry about me|related\b|"
+    r"met\b|coming back for|(have|need) to worry about me|related\b|claimed\b|"
+    # ("chokes him when he does not memorise": the harm's condition, not its denial)
+    r"(memori[sz]e|listen|behave|obey|learn|finish|stop crying|do (his|her) (homework|prayers))\b|"
     # "police didn't know there was a child" is the danger, not its denial
     r"(know|realise|realize) there (was|were|is|are)|(know|realise|realize) (that )?the (baby|toddler|kids|children|"
     r"little ones?|twins) (was|were|is|are)|"
@@ -1391,8 +1401,6 @@ _NOT_OVER = regex.compile(
     r"(at \d{1,2}([.:]\d\d)? ?(am|pm)?|today|tonight|tomorrow|this (morning|afternoon|evening)|now)\b[^.]{0,60}\b"
     r"(for|to) (her|his|the|a) "
     r"(wedding|nikk?ah|marriage)\b|"
-    # (one on bail or an order not to, who says he will come for them: "dad, who's on bail not to contact the girls,
-    # just messaged saying he'll pick them up from school at 3:15")
     # (one convicted collecting today, whatever check came back: "a convicted child abuser (just came back from the
     # Clare's law check) and he's collecting the 5yo from school at 3 today"; discharged to one on bail for offences
     # against children; a child visiting a ward is no patient; a child who goes home with a parent discharged today)
@@ -1402,6 +1410,10 @@ _NOT_OVER = regex.compile(
     r"bailed|convicted|charged|registered sex offender|rso|sex(ual)? offen\w*)|"
     r"\bvisit(ing|or) (on|at|to) (the )?ward\b|"
     r"\bdischarg\w* home (today|tonight)\b[^.]{0,40}\b(goes|going|go) (home )?with (her|him|them)\b|"
+    # (the one taken away for hurting her coming back: "mum's bf (the one police took away last month for touching
+    # her) coming back tonight")
+    r"\bfor (touching|hitting|hurting|abusing|assaulting|raping) (her|him|them|me)\b[^.]{0,30}\b(coming back|moving "
+    r"back|back|coming round|coming home) (tonight|today|tomorrow|this weekend)\b|"
     # (one kept out by the plan coming back: "dad, excluded by the written agreement, is moving back this weekend")
     r"\b(excluded|barred)\b[^.]{0,80}\b(moving back|moves back|coming back|moving in|moves in|back in)\b|"
     # (one kept from children booked to be in charge of them today: "a dad ... isnt allowed unsupervised contact is
@@ -1409,6 +1421,8 @@ _NOT_OVER = regex.compile(
     r"\b(isn'?t|is not|not|aren'?t|are not) allowed\b[^.]{0,60}\b(booked|driving|drive|taking|in charge|running|"
     r"coaching|teaching|supervising|alone with|looking after|babysitting)\b[^.]{0,60}\b(today|tonight|tomorrow|tmrw|"
     r"in \d+ (hours?|hrs?|mins?|minutes))\b|"
+    # (one on bail or an order not to, who says he will come for them: "dad, who's on bail not to contact the girls,
+    # just messaged saying he'll pick them up from school at 3:15")
     r"\b(bail|order|non[- ]?mol\w*|injunction|conditions)\b[^.]{0,60}\b(he'?ll|he will|he'?s going to|he is going to|"
     r"he'?s gonna|gonna|coming to|on his way to) (pick|collect|come|take|get|grab|snatch)\b|"
     # (bailed, and on the list to collect her today: "uncle (charged ..., bailed out of county) has been added to the
@@ -1522,7 +1536,8 @@ def resolved(text: str) -> bool:
 
 
 def _overtaken(after: str) -> bool:
-    """After a sign that it is over: "but" and then a sign of now."""
+    """After a sign that it is over: "but" and then a sign of now, or someone coming at a time ("non-mol in place
+    but ... he's coming at 6")."""
     but = _BUT_NOW.search(after)
     return bool(but and (NOW.search(after[but.end():]) or _COMING_AT.search(after[but.end():])))
 
