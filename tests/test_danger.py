@@ -3369,3 +3369,81 @@ def test_a_hypothetical_label_before_a_scene_is_not_asked_about(check):
     # the check before: "hypothetical -" before a foster carer's call, written for a handbook
     text = "hypothetical - carer rings saying the baby's not breathing, what do we say? for the carers' handbook"
     assert check.read(text).level is None
+
+
+
+@pytest.mark.parametrize("text", [
+    # kinds the eighty-third (armed forces welfare staff and service parents) and eighty-fourth (probation and offender
+    # managers) sets read as less than urgent, in other words, each nothing or the check before: a parent away "on
+    # exercise" read as a training exercise; a scald with the skin coming away; a plug sparking or smoking beside a
+    # parent taken to hospital; one discharged after he choked her messaging he is coming; messages setting up a
+    # meeting with a lad she "doesn't know"; a collection "from here 1630"
+    "Sgt on exercise till Friday. Text from the 13yo: 'mums boyfriend is banging her head off the door and im in the"
+    " bathroom with the baby'",
+    "Cpl away on exercise. The 6yo took the pills from the top cupboard, she's asleep on the sofa and won't wake up",
+    "welfare office: baby (1) grabbed mum's tea in the quarter, scald on her chest, skin peeling off, mum's put cold"
+    " water on and says she's fine",
+    "mum admitted to hospital this morning, the 12yo is minding 2 little ones and says the heater socket is sparking"
+    " and smells of burning. dad away till Friday",
+    "nan's been taken into hospital, 13yo in charge of the twins, rang to say smoke is coming from the plug in their"
+    " room",
+    "message from mum: her ex (discharged after he choked her) has found the new flat and texted 'see you at 7, tell"
+    " the girls daddy's coming'",
+    "nan found messages on the 12 year old's tablet from an older lad she doesn't know arranging to meet after school",
+    "Scouts: 11yo told the leader his stepdad (LCpl) kicks him and made him sleep in the car last night. Stepdad"
+    " collecting him from here 1630",
+    # she will try again tonight; small children left in a vehicle, "an hour is fine"; a collection the licence or
+    # bail forbids; small children to be left "fine on their own"; alone and nobody back since, a parent on the ward
+    "nan says 12yo tied a cord round her neck last week and said she'll try again when everyone's asleep tonight",
+    "his 4yo and 2yo have been left in the car in the car park while he's at the bookies, 'half an hour is fine' he"
+    " says",
+    "the twins (2) have been left in the van while she's in the pub, she says 'an hour is fine', it's hot",
+    "PoP is picking his daughter up for a sleepover tonight, his licence conditions say no unsupervised contact",
+    "dad's collecting the 5yo at 4 today for the weekend, but his bail conditions say no contact",
+    "dad's off to a mate's tonight for the weekend, says the 3 and 5yo will be fine on their own",
+    "mum's gone to Spain for a few days, her partner's off out tonight, says the kids will be fine with the telly",
+    "the kids (4 and 6) were alone when we called last night, nobody has been back since, mum's still on the ward",
+])
+def test_kinds_the_eighty_third_and_eighty_fourth_sets_read_as_less_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # and their reflective messages, each the urgent reply before: an update's words on who it is about; help told by
+    # the military police; a headline settled by what was done (police intercepted, a man arrested; paramedics
+    # already there); "if it ever happens"; "holding it together"; a practice note
+    "Update on the lad who disclosed against his stepfather (LCpl) at cadets in June: S47 done, he was arrested and"
+    " charged and has left the area. Lad and mum rehoused.",
+    "Dad waving a knife at mum in the quarter - RMP arrested him, kids with mum at her sister's.",
+    "Girl due to meet the 30yo tonight - police intercepted at the station, she's home with mum, man arrested.",
+    "Toddler drank bleach - paramedics already there when I arrived, taken to A&E with mum, police attending.",
+    "If a teen said they were going to kill themselves tonight, is it 999 or CAMHS? asking so I get it right if it"
+    " ever happens",
+    "Mum on her own with 3 kids while dad's in Kenya is holding it together, just. I'm worried about the months ahead"
+    " rather than today",
+    "Practice note draft: signs a baby may have swallowed methadone (drowsy, pinpoint pupils). Can you check my list?",
+])
+def test_reflective_messages_of_the_eighty_third_and_eighty_fourth_sets_are_not_the_urgent_reply(check, text):
+    assert check.read(text).level != CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # and those asked about before: help told as a note without its verb (in custody, seized by police, PoP
+    # arrested); a nerf gun and dying dramatically; sweets
+    "Knife threat by text - PoP found within the hour, in custody pending recall, ex and the kids at her mum's, Marac"
+    " done",
+    "Loaded air rifle at the flat - seized by police this afternoon, PoP arrested, partner home with the kids, plan"
+    " made",
+    "little one 'shot' me with his nerf gun at the fun day and I died dramatically, he loved it",
+    "the kids were bouncing off the walls, high as kites on the sweets from nan",
+])
+def test_reflective_messages_of_the_eighty_third_and_eighty_fourth_sets_are_not_asked_about(check, text):
+    assert check.read(text).level is None
+
+
+def test_a_time_on_the_24_hour_clock_inside_a_what_if_is_the_scenarios(check):
+    """A time written as the forces write it ("0200") says now in news ("Stepdad collecting him from here 1630"),
+    but inside an "imagine" it is the scenario's (a kind found while fixing the eighty-third set)."""
+    text = "imagine you're on duty alone at 0200 and a 4yo is found alone in the road, what do you do first. for the" \
+        " team day"
+    assert check.read(text).level is None

@@ -366,7 +366,7 @@ class DangerCheck:
         # (a clock time inside a "what if" is the scenario's: "what if a kid discloses at 3:25 and school shuts at
         # 3:30")
         opening = G.WHAT_IF_OPENING.search(sentence)
-        not_now = not (G.NOW.search(_CLOCK.sub(" ", sentence) if opening else sentence) and
+        not_now = not (G.NOW.search(G.CLOCK.sub(" ", sentence) if opening else sentence) and
                        not G.COUNTERFACTUAL.search(sentence))
         what_if = (bool(opening) and not_now) or bool(framed)
         reflects = not_now and bool(G.REFLECTING.search(sentence))
@@ -497,7 +497,8 @@ class DangerCheck:
         if part.whole or part.score < CLEAR_SCORE or part.words <= PART_MIN_WORDS_FOR_CLEAR:
             return False
         text = " ".join(part.clauses)
-        if G.PAST_TENSE.search(text) or G.stale(text):
+        # (nor an update's words on who it is about: "Update on the girl who disclosed against her stepdad")
+        if G.PAST_TENSE.search(text) or G.stale(text) or G.UPDATE_ON.search(text):
             return False
         near = G.around(plain, part.clauses[0], len(part.clauses) - 1 + APART_REACH, before=APART_REACH)
         return near != plain and not (G.resolved(near) or G.reassured(near))
@@ -646,8 +647,7 @@ def _settles(sentence: str, after_alone: bool = False) -> bool:
 
 # When a wedding is, said next: "mine is on sunday at my uncles" (DangerCheck._told_then)
 _SAYS_WHEN = re.compile(r"^\W*(mine|it|hers|his|the (wedding|nikah|ceremony))('s| is| will be)\b", re.IGNORECASE)
-# A time by the clock, and a discovery or a way in forced, told in the past (DangerCheck._readings)
-_CLOCK = re.compile(r"\bat \d{1,2}([:.]\d\d)?\s*(am|pm)?\b", re.IGNORECASE)
+# A discovery or a way in forced, told in the past (DangerCheck._readings)
 # A time gone by, in brackets beside what happened then: "the night dad came with the knife (last March)"
 _BRACKETED_PAST = re.compile(r"\((last|in) (" + _MONTHS + r"|year|summer|winter|spring|autumn|(19|20)\d\d)\)|"
                              r"\((19|20)\d\d\)", re.IGNORECASE)

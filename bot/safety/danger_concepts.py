@@ -296,6 +296,8 @@ DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his
                        r"(says|said) (that )?(his |her |my )?mum'?s (new )?(boyfriend|partner|fella|bloke)\b|"
                        # a child who signs or points, not only one who speaks: "Archie signed that grandad ..."
                        r"(signed|signs|typed|wrote|whispered) (that|to (me|us|(the|her|his|a) \w+))|pointed to|"
+                       # ("the 8yo took me aside and said PoP touches her")
+                       r"took (me|us|(the|her|his|a) \w+) aside|"
                        r"whispered (that )?(his|her|my) |"
                        # a child's plea not to tell the one who hurts them: "Please don't tell my mum, she'll kill me"
                        r"(please )?don'?t tell (my |me )?(mum|dad|mam|nan|step ?dad|mum'?s boyfriend)|"
@@ -383,7 +385,7 @@ def margin(sentence: str, context: str = "", message: str = "") -> bool:
     # (a clock time inside a "what if" is the scenario's: "say a child told me at 3pm and was due home at 3.15")
     if G.TEACHING.search(plain) or settled(plain) or ((LONG_AGO.search(plain) or PLANNING.search(plain) or
                                                        G.opens_in_the_past(plain)) and not G.NOW.search(plain)) or \
-            (G.WHAT_IF_OPENING.search(plain) and not G.NOW.search(_CLOCK.sub(" ", plain))):
+            (G.WHAT_IF_OPENING.search(plain) and not G.NOW.search(_WHEN_TODAY.sub(" ", plain))):
         return False
     spans = G.clause_spans(plain)
     clauses = [plain[a:b] for a, b in spans]
@@ -504,15 +506,15 @@ _DONE = re.compile(r"\b(\w+ed|found|took|taken|brought|got|went|came|held|made|s
                    re.IGNORECASE)
 
 
-_CLOCK = re.compile(r"\bat (\d{1,2}([.:]\d\d)?( ?(am|pm|o'?clock))?|half \w+|quarter (past|to) \w+)(?!\w)|"
-                    r"\b(this morning|earlier( today| on)?|today)\b", re.IGNORECASE)
+# When it happened: a time by the clock, or earlier today
+_WHEN_TODAY = re.compile(G.CLOCK.pattern + r"|\b(this morning|earlier( today| on)?|today)\b", re.IGNORECASE)
 
 
 def _timed(clause: str) -> bool:
     """A clause whose only sign of now is when it happened ("reported missing at 7", "took an overdose this
     morning"): with help told as done after it ("police found her at 9:30, she's back at the unit"), it is a
     sequence that has ended. Not "after school" or "tonight", which are still to come."""
-    return all(_CLOCK.fullmatch(m.group(0)) for m in G.NOW.finditer(clause))
+    return all(_WHEN_TODAY.fullmatch(m.group(0)) for m in G.NOW.finditer(clause))
 
 
 def _concept(clause: str) -> bool:

@@ -65,9 +65,16 @@ NOW = regex.compile(
     r"(run|ran) out of food|"
     # a parent who did not come home last night is still gone: "daddy didn't come home last night, we're hungry"
     r"(didn'?t|did not|never) (come|came) (home|back) (last night|yesterday)|"
+    # (and nobody back since: "the kids were alone when we called last night, nobody has been back since")
+    r"(nobody|no one|noone|no-one)('s| has) (been|come) (back|round|home)( since)?(?! (19|20)\d\d)|"
     r"(went out|left|went off|went) (yesterday|last night|on \w+day)( \w+){0,3} (never|didn'?t|did not|hasn'?t|"
     r"has not|not) (come|came|been) (home|back)|"
     r"at (half|quarter) (past |to )?\w+|at \d{1,2}([.:]\d\d| ?(am|pm|o'?clock))|"
+    # a time on the 24-hour clock, as the forces and the emergency services write it: "collecting him from here 1700",
+    # "Its 1930", "at 2300", "0630hrs" (not a year: "in 2019", "on licence till 2027")
+    r"(at|@|it'?s|its|it is|from here|(collect\w*|picks?|picking|pick ?up)( (?!(in|since|of|from|until|till|by)\b)\w+)"
+    r"{0,2}) ([01]\d|2[0-3])[0-5]\d(?![/\d-])|"
+    r"(?<![/\d-])([01]\d|2[0-3])[0-5]\d ?(hrs|hours)\b|"
     # the time told now: "It's ten to three"
     r"it'?s (ten|five|twenty|twenty-five|quarter|half) (to|past) (one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|\d{1,2})|"
@@ -178,13 +185,17 @@ PAST = re.compile(
     r"often|usually|sometimes|regularly|tends? to|most (nights|days|weekends|mornings)|in the mornings|"
     r"every (morning|school day))\b",
     re.IGNORECASE)
+# A drug taken, or something swallowed: "might have got hold of his methadone" is no "what if" but a doubt about what
+# has happened
+_SWALLOWED = r"(got hold of|swallowed|eaten|drunk|drank|taken|had some|got into)"
 HYPOTHETICAL = re.compile(
     # "before I could say anything" is what happened, not a "what if"
     # ("she would not stop crying" is what happened: a refusal, not a "what if")
     r"(^|\b)(if|what if|what would|what should (i|we) do if|"
     r"would(?!(n'?t| not) (stop|let|settle|wake|feed|eat|leave|listen|answer|open|go)\b)|(?<!before i )(?<!before we )"
     r"(?<!before he )"
-    r"(?<!before she )(?<!before they )(?<!before anyone )could|might|in future|in theory|hypothetically|"
+    r"(?<!before she )(?<!before they )(?<!before anyone )(could|might)(?! have ['‘]?" + _SWALLOWED + r")|in future|"
+    r"in theory|hypothetically|"
     r"suppose|imagine|(?:^|(?<=[,;:(.] )|(?<=\bjust )|(?<=\bso )|(?<=\blike )|(?<=\bnow ))say (a|the|your|ur)|one day|"
     r"worst case|you (find|discover|smell|notice|walk in and|arrive and)|"
     r"worried that|worry that|"
@@ -280,18 +291,21 @@ _ON_RECORD = re.compile(
     r"\b(record(s|ed)?|chronology|file|case notes|icpc|rcpc|conference|panel|court|statement|history|led to|evidence|"
     r"started|triggered|the (last|previous|first) plan|(everyday|daily|usual|typical) \w+|(19|20)\d\d)\b",
     re.IGNORECASE)
+# "exercise" as a practice task, not where a serving parent is away: "Cpl on exercise, no signal", "back off exercise"
+_EXERCISE_NOUN = r"(?<!\bon )(?<!\boff )(?<!\bfrom )exercise"
 # Words that set a whole exercise: a sentence beside one of these is part of it ("For the training day: scenario -
 # a 4 year old found alone ..."; "Tabletop exercise next month - a toddler swallows ..."). Not "training day" alone:
 # "Training day tomorrow. Mum just rang, he's here with a knife" is news.
 _EXERCISE = re.compile(
-    r"\b(scenarios?|vignettes?|case stud(y|ies)|role[- ]?plays?|table[- ]?top|war-?gaming|exercise|simulation|quiz|"
-    r"true or false|hypothetical|inject \d+|"
+    r"\b(scenarios?|vignettes?|case stud(y|ies)|role[- ]?plays?|table[- ]?top|war-?gaming|" + _EXERCISE_NOUN +
+    r"|simulation|quiz|true or false|hypothetical|inject \d+|"
     r"just curious|out of curiosity|asking for my (own )?(knowledge|learning|practice)|"
     r"no (real |actual )?case (now|at the moment)|purely theoretical|hypothetically)\b",
     re.IGNORECASE)
 # An exercise named before a colon at the start: what follows the colon is its material, not news.
 EXERCISE_LABEL = re.compile(
-    r"^\W*[^:]{0,60}\b(scenarios?|vignettes?|case stud(y|ies)|role[- ]?plays?|table[- ]?top|exercise|quiz|simulation|"
+    r"^\W*[^:]{0,60}\b(scenarios?|vignettes?|case stud(y|ies)|role[- ]?plays?|table[- ]?top|" + _EXERCISE_NOUN +
+    r"|quiz|simulation|"
     r"thought experiment|discussion (prompt|point|question)|hypothetical|inject( \d+)?)"
     r"\b[^:]{0,40}:|"
     r"^\W*(in|for) (the |our |my |next week'?s |tomorrow'?s |this week'?s |today'?s )?(\w+ )?(role[- ]?play|"
@@ -316,7 +330,10 @@ _QUIZ_BEFORE = re.compile(r"\b(true or false|(?<!in the )(?<!at the )quiz( q| qu
 _HISTORIC_LABEL = re.compile(r"\W*(historic(al)?|history|background|in the past|previously)\W*", re.IGNORECASE)
 _NOT_A_CASE = re.compile(r"\b(no (specific|real|actual|particular|current|live) case|not an? (real|current|specific|"
                          r"live|particular|actual) case|not about an? (real|specific|particular) (case|child|family)|"
-                         r"(purely|just) hypothetical)\b", re.IGNORECASE)
+                         r"(purely|just) hypothetical|"
+                         # ("Asking so I get it right if it ever happens")
+                         r"if (it|this|that) ever (happens|happened|comes up)|in case (it|this|that) ever (happens|"
+                         r"comes up))\b", re.IGNORECASE)
 # A quiz's question before its answer: "quiz question from our leaders training: you smell gas ..., what first? I said
 # get out and ring the gas line"
 _QUIZ_OPENING = re.compile(r"^\W*(\w+\W+){0,3}(quiz|exam|test) (q|question)\b", re.IGNORECASE)
@@ -338,6 +355,7 @@ _REFLECTION_BEFORE = re.compile(
 
 
 REFLECTED_WORDS = 20
+HEADLINE_WORDS = 8  # a sentence this short can head a message, as a note's first line does (framed)
 # Words said, explained (often by an interpreter) as a figure of speech, not what happened
 _EXPLAINED = re.compile(
     r"\b((it'?s|is|that'?s) (just )?(an? )?(expression|idiom|figure of speech|turn of phrase)|"
@@ -359,9 +377,14 @@ _TOLD_PAST = re.compile(r"\b(was|were|had|went|took|got|did|fell|came|disclosed|
                         re.IGNORECASE)
 
 
+# A time by the clock, the one pattern for every guard that sets a time aside (a "what if"'s own time, the time news
+# came in at, a sequence told by the clock): "at 3", "at 3:15pm", "at half three", "22:00", "at 1700", "0630hrs"
+# (a year is none: "in 2019")
+CLOCK = re.compile(r"\b(at|@) (\d{1,2}([.:]\d\d)?( ?(am|pm|o'?clock))?|(half|quarter) (past |to )?\w+|"
+                   r"([01]\d|2[0-3])[0-5]\d( ?(hrs|hours))?)(?!\w)|\b\d{1,2}[.:]\d\d( ?(am|pm))?(?!\w)|"
+                   r"(?<![/\d-])\b([01]\d|2[0-3])[0-5]\d ?(hrs|hours)\b", re.IGNORECASE)
 # News that came in at a clock time ("Ellie's goodbye post came through at 4", "Snap of the kids came in at 6"): the
 # time is when it arrived, and the next sentence can settle it.
-_CLOCK = re.compile(r"at \d{1,2}([.:]\d\d)?( ?(am|pm))?", re.IGNORECASE)
 _ARRIVED_AT = re.compile(r"\b(came( in| through)?|arrived|(was|were|got) (sent|posted|made|reported)|went up) at \d",
                          re.IGNORECASE)
 
@@ -371,7 +394,7 @@ def earlier_today(sentence: str) -> bool:
     in the past tense."""
     found = [m.group(0).strip() for m in NOW.finditer(sentence)]
     arrived = bool(_ARRIVED_AT.search(sentence))
-    return bool(found) and all(_EARLIER_TODAY.fullmatch(f) or (arrived and _CLOCK.fullmatch(f)) for f in found) and \
+    return bool(found) and all(_EARLIER_TODAY.fullmatch(f) or (arrived and CLOCK.fullmatch(f)) for f in found) and \
         bool(_TOLD_PAST.search(sentence))
 
 
@@ -400,9 +423,12 @@ def framed(sentence: str, following: str, context: str, settled_after: Callable[
     if _NOT_A_CASE.search(following):
         return EXERCISE  # no real case meant, said next: at most the check (it may still be a real worry)
     if NOW.search(sentence) and not earlier_today(sentence) and \
-            not ((_clock_only(sentence) or _UPDATE_ON.search(sentence)) and settled_after()):
+            not ((_clock_only(sentence) or UPDATE_ON.search(sentence) or len(sentence.split()) <= HEADLINE_WORDS)
+                 and settled_after()):
         # (a log's time of what happened, settled next, is no sign of now: "took 8 paracetamol at 22:00"; nor is an
-        # update's on who it is about: "Update on the girl who cut herself tonight - she's in A&E now with her aunt")
+        # update's on who it is about: "Update on the girl who cut herself tonight - she's in A&E now with her aunt";
+        # nor a headline's, what was feared, settled by what was done: "Girl due to meet the 27yo tonight - police
+        # intercepted at the station, she's home with mum, man arrested")
         return 0
     if (_RECOUNTS.search(following) and
                                              (_ON_RECORD.search(following) or
@@ -419,17 +445,15 @@ def framed(sentence: str, following: str, context: str, settled_after: Callable[
     return EXERCISE if _EXERCISE.search(context) else 0
 
 
-_UPDATE_ON = re.compile(r"^\W*(\w+\W+){0,2}(update|follow(ing)?[- ]up|news) (on|re|about) (the|that|our|my|your) "
-                        r"[\w ]{1,40}\bwho\b", re.IGNORECASE)
+UPDATE_ON = re.compile(r"^\W*(\w+\W+){0,2}(update|follow(ing)?[- ]up|news) (on|re|about) (the|that|our|my|your) "
+                       r"[\w ]{1,40}\bwho\b", re.IGNORECASE)
 
 
 def _clock_only(sentence: str) -> bool:
     """Every sign of now in the sentence is a clock time ("at 22:00", "02:30")."""
-    return all(_CLOCK.fullmatch(m.group(0).strip()) or _BARE_CLOCK.fullmatch(m.group(0).strip())
-               for m in NOW.finditer(sentence))
+    return all(CLOCK.fullmatch(m.group(0).strip()) for m in NOW.finditer(sentence))
 
 
-_BARE_CLOCK = re.compile(r"\d{1,2}[.:]\d\d( ?(am|pm))?", re.IGNORECASE)
 
 
 # The worker asking what to do, as the question after a "what if".
@@ -521,7 +545,7 @@ REASSURANCE = re.compile(
     r"(an absolute|a real|a) gem\b|(brilliant|great|lovely|amazing|so good|fab) with (the |her |his |their )?"
     r"(baby|kids|children|boys|girls)|"
     r"(she|he|they) (chose|picked)\b|(her|his|their) (own )?choice|"
-    r"doing (great|well|brilliantly|really well|so well|ok|okay)|"
+    r"doing (great|well|brilliantly|really well|so well|ok|okay)|holding (it|things) together|"
     r"(he|she|they|mum|dad|parents?)('?s| is| are|'re) (actually |really )?trying (really |so |very )?hard(?! to)|"
     r"all normal|(checked|came back) normal|(it'?s|it is|it was) a joke|"
     r"(she'?s|he'?s|they'?re) just (anxious|nervous|worried)|"
@@ -847,6 +871,22 @@ RESOLVED = regex.compile(
     r"(a|an|one|two|three|six|\d+|last) (years?|months?|summer|spring|autumn|winter)|"
     r"(wasn'?t|isn'?t|not) (real|serious|true)|false alarm|turned out|remanded|recalled( to prison)?|"
     r"(?<!who )(?<!that )(was|were|been|got) arrested|on tag|on remand|in (a )?secure (unit|children'?s home)|"
+    # the means put out of reach: "knives and meds locked in the car"
+    r"(knives|meds|medication|medicines?|pills|tablets|drugs|blades|razors|guns?|weapons?|ligatures?)( and (\w+ )?"
+    r"(knives|meds|medication|medicines?|pills|tablets|drugs|blades|razors))? (are |were |all |now )*(locked|put) "
+    r"(away )?(in|inside) (the |a |my )?(car|safe|cabinet|lock ?box|boot|cupboard)|"
+    r"(paramedics|ambulance( crew)?|police|officers|fire (crew|brigade|service)|firefighters|crisis team) (were |are "
+    r"|was |is |'re )?already (there|here|on scene|at the (house|flat|scene|address|property))|"
+    # told as a note, without its verb: "PoP arrested", "man arrested", "in custody pending recall", "seized by
+    # police", "police intercepted at the station", "barred from the ward", "he's back at his own address"
+    # (not a parent's or carer's arrest: "Dad arrested at 3pm, nobody knows who's with his 4 and 6 year old")
+    r"(pop|man|male|suspect|perpetrator|offender|rso|ex) (now )?"
+    r"(arrested|in custody|in cells|in the cells|recalled)|(^|, ?)in custody|seized by (the )?police|"
+    r"(police|officers) intercepted|barred from the (ward|house|property|address|hospital|unit)|"
+    r"(placed|put) (him|her|them) with (his|her|their) (aunt|auntie|uncle|nan|gran|grandparents?|dad|mum|father|"
+    r"mother|family|relatives)|(he'?s|he is|she'?s|she is) (back |staying )?at (his|her) own (address|flat|house|"
+    r"place)|(staying|placed|housed) (at|in) (the )?(ap|approved premises|hostel|bail hostel)|"
+    r"agreed (he'?d|he would|he will|he'?ll|she'?d|she would) (leave|go|not come|stay away)|"
     # a weapon taken by the police, not a child who "seized" (fitted)
     r"(police|officers|they)( have|'ve| had)? seized|(knife|weapon|gun|drugs|it) (was |were |has been )?seized|"
     r"removed by (the )?police|security got (him|her|them) out|police are dealing|"
@@ -900,6 +940,8 @@ TEACHING = re.compile(
     # a call or case made up for practice, and a question labelled as one ("Policy q: when a landlord reports ...")
     r"made[- ]up (call|case|scenario|referral|family|example|record|contact)|pretend (case|scenario|family|call|"
     r"referral)|exercise for (the )?(students?|team|group|nqsws?|asyes?)|(policy|training|practice) (q|qs|question)|"
+    # a note of practice being written ("Practice note draft: signs a baby may have swallowed methadone")
+    r"(practice|guidance|briefing|learning) note( draft)?(?=:)|"
     r"(writing|drafting) (the |some |a |our )?(\w+ )?guidance|"
     r"table[- ]?top|go on (the|a|some) (\w+ ){0,2}(training|course)|"
     r"drafting (the|an?) (\w+ ){0,2}(update|letter|report|referral|email)|need the right template|"
@@ -1006,6 +1048,11 @@ IDIOMS = regex.compile(
     r"(trying|tryna|out|determined) to (end|finish( off)?) me|"
     r"(die|dying|be dead) if (she|he|i|they|we) (doesn'?t|don'?t|can'?t|cannot|does not|do not) (get|have|go)\b|"
     r"walking disaster|(my )?(liver|heart) (is )?burn(ing|s) for|"
+    # eagerness, a toy and play-acting, sugar: "dying to get his licence varied", "'shot' me with a nerf gun and I
+    # died dramatically", "bouncing off the walls, high as kites on the sweets"
+    r"dying to (get|go|see|have|know|meet|try|hear|tell|show|start)|(nerf|water|toy|pretend|cap|foam) (guns?|pistols?|"
+    r"blasters?|rifles?|swords?)|died (dramatically|on the spot|a dramatic death)|bouncing off the walls|"
+    r"high as (a )?kites? on (the )?(sugar|sweets|haribo|fizzy (drinks?|pop)|cake|chocolate|e-?numbers)|"
     # a worker's strain and a child's good day: "my caseload is through the roof", "hanging on by a thread", the
     # toddler was "'on fire' today, did all the painting"
     r"(caseload|workload|stress|referrals|numbers|demand)( is| are|'s)? (\w+ )?through the roof|"
@@ -1209,7 +1256,9 @@ NEGATION_INSIDE = re.compile(
     r"covered|fenced|gated|back\b|home\b|"
     r"want(ed)? to (get married|be married|marry|go (back )?home|go back|be (saved|rescued|found|alive|here)|"
     r"live|wake up|exist)|"
-    r"want(ed)?\b(?! to)|know about|"
+    r"want(ed)?\b(?! to)|"
+    # "from an 'army lad' she doesnt know arranging to meet tonight" is a stranger
+    r"know\b(?! (if|whether))|"
     r"tell (my|me|mum|dad)|"
     # "a woman he hasn't met" is a stranger; "I'm not coming back for him" leaves a child; "you don't need to worry
     # about me after tonight" is a goodbye; an 'uncle' who "isn't related" is a stranger
@@ -1257,7 +1306,7 @@ def undone(sentence: str, start: int, end: int) -> bool:
         return True  # "Last year there was a fire at the flat while the kids were home alone"
     past = PAST.search(_RECENT.sub(" ", around))
     # a clock time inside a "what if" is the scenario's: "If a child discloses at 3pm and is due home at 3:30 ..."
-    said_now = _CLOCK.sub(" ", around) if WHAT_IF_OPENING.search(sentence) else around
+    said_now = CLOCK.sub(" ", around) if WHAT_IF_OPENING.search(sentence) else around
     return not now_in(said_now, bool(past)) and bool(past or hypothetical(_REFLECTIVE_LABEL.sub("", around)))
 
 
@@ -1316,7 +1365,8 @@ _THIS_WAS = re.compile(r"(^|[,;(]\s*(but |and )?)(this|that|it|all this|all that
 # scenario, a quiz), whose "just rang" is the exercise's.
 NEWS = re.compile(r"\b(just (rang|called|phoned|texted|messaged|rung|emailed|told me|disclosed)|as we speak)\b",
                   re.IGNORECASE)
-_EXERCISE_WORDS = re.compile(r"\b(role[- ]?play|scenario|vignette|case stud(y|ies)|quiz|exercise|simulation|mock|"
+_EXERCISE_WORDS = re.compile(r"\b(role[- ]?play|scenario|vignette|case stud(y|ies)|quiz|" + _EXERCISE_NOUN +
+                             r"|simulation|mock|"
                              r"pretend|imagine|what if|example only|not a real)\b", re.IGNORECASE)
 
 
@@ -1424,6 +1474,10 @@ _NOT_OVER = regex.compile(
     r"in \d+ (hours?|hrs?|mins?|minutes))\b|"
     # (one on bail or an order not to, who says he will come for them: "dad, who's on bail not to contact the girls,
     # just messaged saying he'll pick them up from school at 3:15")
+    # (a collection today that the licence or bail forbids: "dad's collecting the 5yo at 4 today, but his bail
+    # conditions say no contact")
+    r"\b(collect\w*|picking|picks|taking)\b[^.]{0,80}\b(today|tonight|at \d)\b[^.]{0,60}\b(licence|bail|order|"
+    r"conditions?)\b[^.]{0,20}\b(say|says|said|states?) (no|not)\b|"
     r"\b(bail|order|non[- ]?mol\w*|injunction|conditions)\b[^.]{0,60}\b(he'?ll|he will|he'?s going to|he is going to|"
     r"he'?s gonna|gonna|coming to|on his way to) (pick|collect|come|take|get|grab|snatch)\b|"
     # (bailed, and on the list to collect her today: "uncle (charged ..., bailed out of county) has been added to the
@@ -1474,6 +1528,11 @@ _NOT_OVER = regex.compile(
     # someone an order keeps away, arriving: the order is being broken, not protecting anyone
     r"(he|she|they)( will|'?ll) be (at|there|round)|on (a|the) train|(tag|bail|licence) address is|eta \d+|en route|"
     r"whether (you|u|they|we|anyone) likes? it or not|self[- ]discharg\w*|discharged (himself|herself|themselves)|"
+    # a discharge from the forces, or for what he did, is no ward's: "ex-Cpl, discharged after he strangled her"; and a
+    # parent's own word that a time left alone is fine: "he says 'an hour is fine'"
+    r"discharged (from (the )?(army|forces|navy|raf|marines|military|regiment)|after (he|she) (strangled|hit|"
+    r"assaulted|attacked|beat|stabbed|hurt|choked))|['‘\"]?(an hour|half an hour|a few (minutes|mins|hours)|"
+    r"\d+ (mins?|minutes|hours?)) (is|will be|'s) (fine|ok|okay|alright)|"
     # a discharge still to come, and a young person not allowed to refuse: "going back to his once discharged"
     r"(once|when|as soon as) (she|he|they)?('s|'re| is| are)? ?(being )?discharged|"
     r"(not|isn'?t|is not|wasn'?t) allowed to (say no|refuse|leave|tell|eat|drink)|"
@@ -1565,9 +1624,8 @@ PARENT_HELD = re.compile(
     r"\b((has|have|'s|'ve) )?(been |was |were |got )?(arrested|remanded|sectioned)|in (police )?custody|in a cell\b|"
     r"in the cells\b|"
     r"\b(mum|mam|mom|mother|dad|father|parents?|carers?|nan|gran|grandma|grandad|we( all)?|everyone)"
-    r"('s|s| has| have| is| was)? (been |just been |now )?((taken|rushed|blue[- ]?lighted|gone|went) (in)?to|(in|at)) "
-    r"(a&e|hospital|the hospital|"
-    r"resus)\b|"
+    r"('s|s| has| have| is| was)? (been |just been |now |still )?((taken|rushed|blue[- ]?lighted|gone|went) (in)?to|"
+    r"(in|at|on)) (a&e|hospital|the hospital|resus|the ward)\b|"
     # (with who they are between: "the kids' grandma who looks after them (2 and 5) was taken to A&E")
     r"\b(mum|mam|mom|mother|dad|father|parents?|carers?|nan|gran|grandma|grandad)\b[^.;]{0,60}?\b(was|were|has been|"
     r"have been|got) (taken|rushed|blue[- ]?lighted) (in)?to (a&e|hospital|the hospital|resus)\b",
