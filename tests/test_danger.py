@@ -3447,3 +3447,65 @@ def test_a_time_on_the_24_hour_clock_inside_a_what_if_is_the_scenarios(check):
     text = "imagine you're on duty alone at 0200 and a 4yo is found alone in the road, what do you do first. for the" \
         " team day"
     assert check.read(text).level is None
+
+
+@pytest.mark.parametrize("text", [
+    # kinds the eighty-fifth (childminders and nursery staff) and eighty-sixth (social work students on placement)
+    # sets read as less than urgent, in other words, each nothing or the check before: a mother who "doesn't want it
+    # done" to her daughter and 'the lady' brought over; a bump to the head, then sick and sleepy; a caustic
+    # swallowed, the mouth blistered; a favour asked ("asking could I"), a baby asleep in the cot and the parent going
+    # out; one charged for hurting a baby coming to stay today; a parent's overdose with a baby at home now, buried;
+    # the reflective log put off for a fire; one who raped her, the case closed, driving up tonight; the one told of
+    # doing today's pick-up; a child of 4 perhaps on his own now
+    "Amina's mum was upset at drop off saying she doesn't want it done to her daughter but her husband's aunt has"
+    " come over and brought 'the woman' with her, it's happening at their flat, she thinks tomorrow",
+    "Ayla's mum cried at pick up, she doesn't want it done to her girls but nan has flown in with 'the lady' and it's"
+    " happening at nan's, she thinks this weekend",
+    "Freya came in and dad said she bumped her head on the table yesterday, she's vomited three times since we opened"
+    " and is very sleepy, she's 14 months",
+    "mum dropped Theo off and said she found him with the dishwasher tablets earlier, he 'seems ok' but his mouth is"
+    " red and blistered and he's dribbling and won't drink, mum's gone to work",
+    "mum texted asking could I come round at 7 to sit for Bella 'she's asleep in her cot, back door's open', I said"
+    " I couldn't, she said ok she's going out anyway, it's 7.20 now, she's 10 months",
+    "mum's partner who was charged for hurting baby Oscar in June is 'coming to stay for a few days' according to"
+    " her message to me, he gets in on the 5pm coach today",
+    "Busy day! The inspector came, we got outstanding. Toddler room short staffed. Christmas party planning. Lily's"
+    " mum did say at pick up she took 'a load of her pills' last night and feels strange and she's got Lily's baby"
+    " sister at home with her now, she was slurring. Can we talk about the rota",
+    "reflective log can wait: the 4yo has got hold of matches and the bedroom curtains are on fire, dad is drunk and"
+    " laughing, the baby is still upstairs. I've got the 4yo out with me",
+    "my onsite supervisor is on leave. 14yo just rang the office saying the man who raped her (case went NFA) has"
+    " texted her mum saying he's driving up tonight to stay over. Mum said yes. She wants to go to her nan's but mum"
+    " won't let her",
+    "Mia said her uncle touches her in the bath, uncle does Monday and Wednesday pickups, it's Wednesday",
+    "I dropped Leo home and nobody came to the door, I'm not sure if he's on his own in there now, he's 4",
+    # a question about an order, asked after the scene, is no order in place
+    "sorry, new to this - 16yo texted that her family have arranged her nikah for Sunday to a man she's never met and"
+    " she's locked in her room till then. Is a Forced Marriage Protection Order something I can suggest?",
+])
+def test_kinds_the_eighty_fifth_and_eighty_sixth_sets_read_as_less_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # and their reflective messages, each the urgent reply before: the worker's own practice educator on her way;
+    # paramedics who "have just taken" a child
+    "The boy on the bridge - I rang 999, police got him off, he's being checked in the ambulance and his mum was"
+    " found at work. My PE is on her way.",
+    "paramedics have just taken the toddler (limp and pale when I arrived) to hospital with his dad, I'm back at the"
+    " office",
+])
+def test_reflective_messages_of_the_eighty_fifth_and_eighty_sixth_sets_are_not_the_urgent_reply(check, text):
+    assert check.read(text).level != CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # and those asked about before: an ambulance crew with a child now; a student's exam revision and seminar question
+    "ambulance crew are with Leo now, they've given him oxygen and are taking him in with his dad, I'll update you"
+    " later",
+    "Exam revision: signs of a head injury in a baby - vomiting, drowsiness, fitting. Is that the full list?",
+    "Seminar question: 'a 15yo says she will take an overdose tonight but wants it kept secret' - how do I argue for"
+    " sharing?",
+])
+def test_reflective_messages_of_the_eighty_fifth_and_eighty_sixth_sets_are_not_asked_about(check, text):
+    assert check.read(text).level is None

@@ -298,7 +298,8 @@ _EXERCISE_NOUN = r"(?<!\bon )(?<!\boff )(?<!\bfrom )exercise"
 # "Training day tomorrow. Mum just rang, he's here with a knife" is news.
 _EXERCISE = re.compile(
     r"\b(scenarios?|vignettes?|case stud(y|ies)|role[- ]?plays?|table[- ]?top|war-?gaming|" + _EXERCISE_NOUN +
-    r"|simulation|quiz|true or false|hypothetical|inject \d+|"
+    r"|simulation|quiz|true or false|exam (revision|question|prep)|revision notes|seminar( debate| question)?|"
+    r"(uni|university|college|course) (assignment|essay)|hypothetical|inject \d+|"
     r"just curious|out of curiosity|asking for my (own )?(knowledge|learning|practice)|"
     r"no (real |actual )?case (now|at the moment)|purely theoretical|hypothetically)\b",
     re.IGNORECASE)
@@ -306,7 +307,8 @@ _EXERCISE = re.compile(
 EXERCISE_LABEL = re.compile(
     r"^\W*[^:]{0,60}\b(scenarios?|vignettes?|case stud(y|ies)|role[- ]?plays?|table[- ]?top|" + _EXERCISE_NOUN +
     r"|quiz|simulation|"
-    r"thought experiment|discussion (prompt|point|question)|hypothetical|inject( \d+)?)"
+    r"thought experiment|discussion (prompt|point|question)|hypothetical|inject( \d+)?|exam (revision|question|prep)|"
+    r"seminar( debate| question)?|(uni|university|college|course) assignment)"
     r"\b[^:]{0,40}:|"
     r"^\W*(in|for) (the |our |my |next week'?s |tomorrow'?s |this week'?s |today'?s )?(\w+ )?(role[- ]?play|"
     r"scenario|exercise|simulation|vignette|case study)\b", re.IGNORECASE)
@@ -498,6 +500,8 @@ REFLECTING = re.compile(
 # (with its modal: "kept asking if I could stop her being taken")
 _ASKED_IF = re.compile(r"\bask(ed|s|ing)?( \w+){0,3} (if|whether)( (i|we|you|they|someone|anyone|somebody) "
                        r"(could|would|can|will|might))?\b|"
+                       # a favour asked, reported: "dad texted asking could I pop round at 8 to sit for Willow"
+                       r"\bask(ed|s|ing)( (me|us|him|her))? (could|can|would|will) (i|we|you|he|she|they|someone)\b|"
                        # a worried question about someone real: "is it bad if ur friend sends ..."
                        r"\b(is it (bad|normal|ok|okay|weird|serious|a big deal)|should i (be worried|worry)) if "
                        r"(ur|your|my|a) (friend|mate|best friend|bestie|sister|brother|bf|gf|cousin)\b|"
@@ -871,6 +875,15 @@ RESOLVED = regex.compile(
     r"(a|an|one|two|three|six|\d+|last) (years?|months?|summer|spring|autumn|winter)|"
     r"(wasn'?t|isn'?t|not) (real|serious|true)|false alarm|turned out|remanded|recalled( to prison)?|"
     r"(?<!who )(?<!that )(was|were|been|got) arrested|on tag|on remand|in (a )?secure (unit|children'?s home)|"
+    # help with them now: "police are here now and have put dad in the car", "ambulance crew are with Isla now"
+    r"(police|officers|paramedics|ambulance( crew)?|crisis team) (are|is|'re) (here|there|with (her|him|them|\w+)) "
+    r"now|(police|officers) (have )?put (him|her|dad|the dad|stepdad|\w+) in the (car|van|police car)|"
+    r"(police|officers|paramedics) (are|is|'re) with the (kids|children|baby|boys|girls|little ones)|"
+    # the worker's own support coming: "My PE is on her way"
+    r"(my|our) (pe|practice educator|supervisor|onsite supervisor|manager|team manager|senior|consultant) (is|'s) "
+    r"(on (her|his|their) way|coming( over| out)?|meeting (me|us|them))|"
+    r"(ambulance|paramedics)( crew)? (has|have|'s|'ve) (just )?taken (him|her|them|the (baby|child|toddler|boy|girl))|"
+    r"(being )?checked (over )?(in|by) the (ambulance|paramedics)|"
     # the means put out of reach: "knives and meds locked in the car"
     r"(knives|meds|medication|medicines?|pills|tablets|drugs|blades|razors|guns?|weapons?|ligatures?)( and (\w+ )?"
     r"(knives|meds|medication|medicines?|pills|tablets|drugs|blades|razors))? (are |were |all |now )*(locked|put) "
@@ -940,8 +953,10 @@ TEACHING = re.compile(
     # a call or case made up for practice, and a question labelled as one ("Policy q: when a landlord reports ...")
     r"made[- ]up (call|case|scenario|referral|family|example|record|contact)|pretend (case|scenario|family|call|"
     r"referral)|exercise for (the )?(students?|team|group|nqsws?|asyes?)|(policy|training|practice) (q|qs|question)|"
-    # a note of practice being written ("Practice note draft: signs a baby may have swallowed methadone")
-    r"(practice|guidance|briefing|learning) note( draft)?(?=:)|"
+    # a note of practice being written ("Practice note draft: signs a baby may have swallowed methadone"), and a
+    # student's coursework ("Seminar debate: 'A 16yo has a plan ...'", "Exam revision: signs of ...")
+    r"(practice|guidance|briefing|learning) note( draft)?(?=:)|seminar( debate| question)?|exam (revision|question|"
+    r"prep)|revision notes|(uni|university|college|course) (assignment|essay)|"
     r"(writing|drafting) (the |some |a |our )?(\w+ )?guidance|"
     r"table[- ]?top|go on (the|a|some) (\w+ ){0,2}(training|course)|"
     r"drafting (the|an?) (\w+ ){0,2}(update|letter|report|referral|email)|need the right template|"
@@ -1048,6 +1063,11 @@ IDIOMS = regex.compile(
     r"(trying|tryna|out|determined) to (end|finish( off)?) me|"
     r"(die|dying|be dead) if (she|he|i|they|we) (doesn'?t|don'?t|can'?t|cannot|does not|do not) (get|have|go)\b|"
     r"walking disaster|(my )?(liver|heart) (is )?burn(ing|s) for|"
+    # a worker's temper with a machine, and good food: "I'm going to kill my laptop", "could have thrown the iPad out
+    # the window", "a killer lasagne"
+    r"(going to|gonna|could|'ll|will) (kill|murder|strangle) (my|the|this) (laptop|computer|pc|printer|phone|ipad|"
+    r"system|tablet)|thrown (my|the|this) (laptop|computer|phone|ipad|tablet|printer) out (of )?the window|"
+    r"killer (lasagne|cake|brownies?|curry|chilli|pudding|recipe|playlist)|"
     # eagerness, a toy and play-acting, sugar: "dying to get his licence varied", "'shot' me with a nerf gun and I
     # died dramatically", "bouncing off the walls, high as kites on the sweets"
     r"dying to (get|go|see|have|know|meet|try|hear|tell|show|start)|(nerf|water|toy|pretend|cap|foam) (guns?|pistols?|"
@@ -1134,7 +1154,10 @@ _SAID_TO_BE_REAL = re.compile(
     r"(role[- ]?plays?|scenarios?|vignettes?|exercises?|quiz|drills?|case stud(y|ies)|simulation|inject)( \d+)?|"
     r"(it'?s |this is )?(just )?like (the )?(scenario|vignette|case study|exercise|role[- ]?play)( \d+)? but (it'?s )?"
     r"real|(this is )?real,? not (a|an|the) (\w+ )?(role[- ]?play|scenario|vignette|exercise|quiz|drill|case study|"
-    r"simulation))\b", re.IGNORECASE)
+    r"simulation)|"
+    # the reflection put off for news: "reflective log can wait: the 3yo got hold of a lighter ..."
+    r"(my |the |this |our )?(reflective (log|account|essay|piece)|reflection|log|essay|supervision|assignment) can "
+    r"wait)\b", re.IGNORECASE)
 
 
 # A quotation mark that opens or closes a quote, not an apostrophe inside a word ("he's").
@@ -1474,6 +1497,13 @@ _NOT_OVER = regex.compile(
     r"in \d+ (hours?|hrs?|mins?|minutes))\b|"
     # (one on bail or an order not to, who says he will come for them: "dad, who's on bail not to contact the girls,
     # just messaged saying he'll pick them up from school at 3:15")
+    # (a question about an order asks for help, it is none: "Is a Forced Marriage Protection Order something a student
+    # can even mention?"; a case closed with no action does not stop him coming: "the man who abused her (case went
+    # NFA) ... driving down tonight to stay over")
+    r"^\W*(is|are) (a|an|the)\b[^.]{0,60}\b(orders?|fmpo|epo|protection|injunction|non[- ]?mol\w*)\b[^.]{0,40}\b"
+    r"(something|an option|worth|possible|needed|appropriate|relevant)\b|"
+    r"\b(nfa|no further action)\b[^.]{0,120}\b(driving|coming|moving|staying|stay over|on his way|arriving)\b[^.]{0,30}"
+    r"\b(tonight|today|tomorrow|this weekend)\b|"
     # (a collection today that the licence or bail forbids: "dad's collecting the 5yo at 4 today, but his bail
     # conditions say no contact")
     r"\b(collect\w*|picking|picks|taking)\b[^.]{0,80}\b(today|tonight|at \d)\b[^.]{0,60}\b(licence|bail|order|"
@@ -1564,7 +1594,7 @@ _NOT_OVER = regex.compile(
     # (not help on its way: "the CAMHS liaison nurse is on her way")
     r"(?<!carer )(?<!carers )(?<!staff )(?<!police )(?<!officer )(?<!nan )(?<!gran )(?<!aunt )(?<!auntie )"
     r"(?<!nurse )(?<!doctor )(?<!worker )(?<!ambulance )(?<!paramedic )(?<!paramedics )(?<!team )(?<!camhs )"
-    r"(?<!manager )(?<!sw )(?<!idva )"
+    r"(?<!manager )(?<!sw )(?<!idva )(?<!pe )(?<!supervisor )(?<!educator )"
     r"(is|'s|are) on (his|her|their) way(?! (to|into) (the )?(hospital|a&e|ward|station|foster|carers?|refuge)))\b",
     re.IGNORECASE)
 _DENIED = re.compile(r"\b(no|not|without|isn'?t|hasn'?t been|never)\s+$", re.IGNORECASE)
