@@ -647,12 +647,12 @@ def _settles(sentence: str, after_alone: bool = False) -> bool:
 
 # When a wedding is, said next: "mine is on sunday at my uncles" (DangerCheck._told_then)
 _SAYS_WHEN = re.compile(r"^\W*(mine|it|hers|his|the (wedding|nikah|ceremony))('s| is| will be)\b", re.IGNORECASE)
-# A discovery or a way in forced, told in the past (DangerCheck._readings)
 # A time gone by, in brackets beside what happened then: "the night dad came with the knife (last March)"
 _BRACKETED_PAST = re.compile(r"\((last|in) (" + _MONTHS + r"|year|summer|winter|spring|autumn|(19|20)\d\d)\)|"
                              r"\((19|20)\d\d\)", re.IGNORECASE)
 # A date as a chronology writes an entry's ("12/10", "03/12/2026")
 _DATED = re.compile(r"\b\d{1,2}/\d{1,2}(/\d{2,4})?\b")
+# A discovery or a way in forced, told in the past (DangerCheck._readings)
 _DISCOVERED = re.compile(r"\b((found|discovered|caught) (him|her|them|the \w+)|(broke|forced|kicked) (in|the door)|"
                          r"had to (force|break|kick) (the door|in))\b", re.IGNORECASE)
 

@@ -456,8 +456,6 @@ def _clock_only(sentence: str) -> bool:
     return all(CLOCK.fullmatch(m.group(0).strip()) for m in NOW.finditer(sentence))
 
 
-
-
 # The worker asking what to do, as the question after a "what if".
 _ASKS_WHAT_TO_DO = re.compile(r"^\W*(do|should|shall|would|could|can|who|what|how|is it|am i|which) (i|we|you|do|"
                               r"should|would)\b", re.IGNORECASE)
@@ -1495,8 +1493,6 @@ _NOT_OVER = regex.compile(
     r"\b(isn'?t|is not|not|aren'?t|are not) allowed\b[^.]{0,60}\b(booked|driving|drive|taking|in charge|running|"
     r"coaching|teaching|supervising|alone with|looking after|babysitting)\b[^.]{0,60}\b(today|tonight|tomorrow|tmrw|"
     r"in \d+ (hours?|hrs?|mins?|minutes))\b|"
-    # (one on bail or an order not to, who says he will come for them: "dad, who's on bail not to contact the girls,
-    # just messaged saying he'll pick them up from school at 3:15")
     # (a question about an order asks for help, it is none: "Is a Forced Marriage Protection Order something a student
     # can even mention?"; a case closed with no action does not stop him coming: "the man who abused her (case went
     # NFA) ... driving down tonight to stay over")
@@ -1508,6 +1504,8 @@ _NOT_OVER = regex.compile(
     # conditions say no contact")
     r"\b(collect\w*|picking|picks|taking)\b[^.]{0,80}\b(today|tonight|at \d)\b[^.]{0,60}\b(licence|bail|order|"
     r"conditions?)\b[^.]{0,20}\b(say|says|said|states?) (no|not)\b|"
+    # (one on bail or an order not to, who says he will come for them: "dad, who's on bail not to contact the girls,
+    # just messaged saying he'll pick them up from school at 3:15")
     r"\b(bail|order|non[- ]?mol\w*|injunction|conditions)\b[^.]{0,60}\b(he'?ll|he will|he'?s going to|he is going to|"
     r"he'?s gonna|gonna|coming to|on his way to) (pick|collect|come|take|get|grab|snatch)\b|"
     # (bailed, and on the list to collect her today: "uncle (charged ..., bailed out of county) has been added to the
