@@ -3509,3 +3509,76 @@ def test_reflective_messages_of_the_eighty_fifth_and_eighty_sixth_sets_are_not_t
 ])
 def test_reflective_messages_of_the_eighty_fifth_and_eighty_sixth_sets_are_not_asked_about(check, text):
     assert check.read(text).level is None
+
+
+@pytest.mark.parametrize("text", [
+    # kinds the eighty-seventh (family time supervisors and contact centre staff) and eighty-eighth (attendance and
+    # education welfare officers) sets read as less than urgent, in other words, each nothing or the check before:
+    # violence just now on a child named; a girl's "special day" abroad and the flights soon; a husband abroad and a
+    # flight soon for a girl of 14; children left at a door and found there; one who abused a child moving in soon; a
+    # meeting at a hotel with "the stuff"; a gathering where men will pay her; a child gone off with an adult
+    # "boyfriend"; a child off to a city with a friend's uncle; a goodbye that says help will not be needed; a child
+    # saying a parent went out and has not come back; one on bail not to see them moving back in; the man who
+    # assaulted her at the school gates to collect; a car speeding away with a child; made to turn up tonight or a
+    # video sent; a disclosure of kicks and the pick-up time after a clock time; cutting talked of and a woman flying
+    # in; an offender's message that he will wait for them
+    "by the car at handover - grandad has just smacked Ruby round the head for not getting in, he's still got hold of"
+    " her coat",
+    "Auntie brought her a new dress 'for your special day in Sierra Leone' - her cousin says the flights are Saturday",
+    "Parent at the attendance meeting says her daughter won't be back after half term because she's 'getting"
+    " settled' with a husband in Pakistan. they fly out next week, she's 14",
+    "mum left both boys outside the family centre at 8 and walked off, session isn't until 11, I've just found them"
+    " sitting on the doorstep",
+    "step-grandad's moving back in this weekend, the one who abused her aunt as a child, mum told me at the end of the"
+    " session like it was good news. the kids stay there weekends",
+    "overheard him on the phone at the contact centre 'yeah meet you at the hotel at 10, bring the stuff' - he's 14,"
+    " known CE concerns",
+    "dad's friend was telling Kayla (14) at contact about 'a party later with some of the lads, they'll pay you'."
+    " she's been seeing him after school",
+    "Foster carer rang - Mia didn't come back after the community visit with mum, mum says she went off with her"
+    " 'boyfriend' (24), it's gone 10pm and she's 13",
+    "the taxi that took Ellie from contact wasn't the LA one, just checked the booking. she's 14 and says on snap"
+    " she's off to Leeds with her 'mate's brother'",
+    "Year 11 girl on reduced hours just messaged me 'you won't need to chase me anymore, bye'",
+    "knocked for ages at the flat, no answer, then the 6yo spoke through the letterbox and said mummy went out"
+    " yesterday morning and hasn't come back",
+    "Gran says the boyfriend, who's on bail not to see the children, is moving back in today because mum can't manage"
+    " the rent",
+    "school ringing me: the guy who attacked mum last month is in the car park saying he's taking the 5yo home",
+    "the 14yo slipped out of the side gate and got into a silver Audi that's been parked outside all week, it sped"
+    " away with her",
+    "message from the 14yo: 'if I don't turn up tonight they'll send the video to everyone at school'. she's meeting"
+    " them at the park",
+    "He told his mentor his stepdad kicks him if he misses school, that's why he never comes in. It's 2.45 and stepdad"
+    " picks him up at 3.20",
+    "mum was whispering about the 'cutting' and the auntie coming over from Manchester this weekend, Safa goes home"
+    " for the weekend under the plan",
+    "saw a text on mum's phone at contact 'see u at 4, I'll wait round the corner for you and the boys' - it's from"
+    " Gary, the MAPPA nominal she's not allowed to see",
+    "Nan says dad, who police bailed away from the kids, is moving back in tonight because mum 'needs the help'",
+])
+def test_kinds_the_eighty_seventh_and_eighty_eighth_sets_read_as_less_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # and their reflective messages, each asked about or the urgent reply before: a disclosure passed on, the meeting
+    # held at a time and the child safe tonight; burnt toast; a "what if" opening "if there was" or "in the unlikely
+    # event", asking about policy; a system as a car crash; a session that needs covering; a young person doing
+    # alright now; a collection issue sorted; a telling-off at the door
+    "Leo's disclosure at school was passed on at once, strategy meeting held at 11, he's with his grandad tonight"
+    " under police protection",
+    "Remember the smoke alarm panic at the office? burnt toast. all children out fine, nobody hurt",
+    "If there was a smell of gas at a home visit, do I take the children out or call the gas line first? for our"
+    " risk assessment",
+    "In the unlikely event a dad grabbed a child at the gate, is our policy still ring 999 and not chase?",
+    "the room booking system is a car crash, two mums double booked",
+    "Off sick today with a bad back, my 2pm FT needs covering or rescheduling please",
+    "That girl who kept going missing with the older lads, NRM done, moved placement, she's at sixth form now and"
+    " doing alright",
+    "RSO pick-up issue sorted, school removed him from the list, the police offender manager spoke to dad, nan"
+    " collects from now on",
+    "The girl's dad really tore strips off me at the door, fair enough, I'd got the time wrong",
+])
+def test_reflective_messages_of_the_eighty_seventh_and_eighty_eighth_sets_are_not_asked_about(check, text):
+    assert check.read(text).level is None

@@ -397,7 +397,7 @@ class DangerCheck:
             settled_whole = G.resolved(plain) and settled(plain) and not now_unresolved(plain)
             # ("the baby who was fitting is in PICU now": its "now" is the help's, the harm says who; so does the phrase
             # in "the 15yo who said she was going country tonight is at the police station": its "tonight" is hers)
-            if (G.NOW.search(span) and told_of(span) == span and not _says_who(plain, span)) or \
+            if (_now_beyond_help(span) and told_of(span) == span and not _says_who(plain, span)) or \
                     not (settled_whole or G.resolved(span)):
                 return [DangerReading(POSSIBLE, sentence, 1.0, True)]
         if G.OWN_STEP.search(plain) and not names_harm(plain):
@@ -671,6 +671,15 @@ def _arriving_now(sentence: str) -> bool:
     """Someone arriving now, or later today ("later", "at 5"), told as news: not a scenario, a "what if" or over."""
     return bool(ARRIVING.search(sentence) and (G.NOW.search(sentence) or _LATER_TODAY.search(sentence))) and \
         not (G.COUNTERFACTUAL.search(sentence) or G.WHAT_IF_OPENING.search(sentence) or G.resolved(sentence))
+
+
+def _now_beyond_help(span: str) -> bool:
+    """A sign of now in the phrase's clauses that is not the help's own: inside it, or the clock time told straight
+    after it ("disclosure at contact was passed on straight away, strategy meeting held at 3, she's with her aunt
+    tonight under police protection": the meeting's time, and where she is safe tonight)."""
+    helped = [m.span() for m in G.RESOLVED.finditer(span)]
+    return any(not any(a <= m.start() and (m.end() <= b or (m.start() <= b + 1 and m.group().startswith("at ")))
+                       for a, b in helped) for m in G.NOW.finditer(span))
 
 
 def _says_who(sentence: str, span: str) -> bool:

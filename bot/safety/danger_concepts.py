@@ -154,6 +154,9 @@ ARRIVING = re.compile(
     r"lesson|session)|"
     # let in at a door, walking towards the house: "has just been buzzed in by mum", "seen walking towards the carer's"
     r"buzzed (him |her |them )?in|been buzzed in|walking (towards|up to) (the|her|his|their|\w+'s)|"
+    # waiting near to meet them: "'see u at 4, I'll wait round the corner for you and the boys'"
+    r"(i'?ll|i will|ill|he'?ll|he will) (be )?wait(ing)? (for (you|u|her|him|them) )?(round|around|outside|at|by|near) "
+    r"(the )?(corner|end of|back|gate|school|car park|centre|shop)|"
     r"popping (round|over|in|by)|(coming|going) (round|over) for|come (round |over )?for (tea|dinner)|sleep ?over|"
     r"(tag|bail|licence|release) address|"
     r"(staying|stopping) (over|the night|at|with|(for )?the (weekend|week|night))|moved (back )?in(to)?|collect\b|"
@@ -244,7 +247,10 @@ OFFENDER_NAMED = re.compile(
 # A marriage arranged, and travel (read together when the travel is soon, as for a disclosure and home time).
 MARRIAGE = re.compile(r"\b((arranged|sorted|planned|organised|booked) (a |the |her |his )?(marriage|wedding|nikah)|"
                       r"(have|having) a (wedding|nikah)|"
-                      r"(she|he)('ll| will) be (wed|married)|to (get|be) wed)\b", re.IGNORECASE)
+                      r"(she|he)('ll| will) be (wed|married)|to (get|be) wed|"
+                      # a girl's "big day", a husband waiting: "'for your big day at auntie's in Guinea'", "'getting
+                      # settled' with a husband in Yemen"
+                      r"(your|her) (big|special) day|with (a|her) (new )?husband)\b", re.IGNORECASE)
 # A wedding named, and a young person under 18 saying so ("im 16", "not 18 til march").
 WEDDING = re.compile(r"\b(wedding|nikk?ah|getting married|get married|marriage)\b", re.IGNORECASE)
 UNDER_18 = re.compile(r"\b((i'?m|im|i am|she'?s|he'?s|she is|he is) (only |just )?(1[0-7]|not 18|under ?18|"
@@ -283,7 +289,8 @@ HOME_TODAY = re.compile(r"\b((is |are )?due (back )?home|collects|picks (him|her
                         r"at \d{1,2}([.:]\d\d)? ?(am|pm)?))\b",
                         re.IGNORECASE)
 # Soon enough for a wedding arranged: "fair is this weekend"
-SOON = re.compile(r"\b(this (weekend|week)|tomorrow|tmrw|on (mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
+SOON = re.compile(r"\b(this (weekend|week)|next week|tomorrow|tmrw|on (mon|tues|wednes|thurs|fri|satur|sun)day|"
+                  r"(is|are|it'?s) (mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
 
 
 # A child telling someone: the first of the two sentences DangerCheck._told_then reads together ("Y5 pupil disclosed

@@ -97,6 +97,8 @@ NOW = regex.compile(
     r"(?<![£$\d.:/])\d{1,2}[.:][0-5]\d(?![.:/]?\d| ?(kg|g|ml|l|m|cm|km|mm|lbs?|oz|%)\b)|\d+ ?hrs? ago|"
     r"(collecting|collects|here|home|back) in \d{1,2}(?= *($|[.!?,]))|"
     r"already (here|there|outside|in (the )?car ?park|at the (gate|door|school))|"
+    # someone at the school or the door now: "the man who attacked mum ... is in the car park saying he's taking her"
+    r"(is|'s|are|'re) (still )?(in|at) the (school )?(car ?park|gates?|front door)(?! (at|on|every|most|each)\b)|"
     # not "the night it happened", "the night before", "the night of the fire": a night gone by
     r"(?<!in )the night(?! before\b| of\b| (it|this|that|he|she|they|we|i|police|mum|dad) "
     r"(happened|was|were|came|went|\w+ed)\b)|"
@@ -242,7 +244,8 @@ WHAT_IF_OPENING = re.compile(
     r"what (would|do|should|could) (i|we|you) (actually |really |even )?(do|say) (if|when)|suppose|supposing|"
     r"if the worst (happened|happens|were to happen)|let'?s (role[- ]?play|pretend|practi[cs]e)|"
     r"imagine|picture (it|this|the scene)|worst case|let'?s (say|imagine|pretend)|in theory|"
-    r"hypothetical(ly)?\b|if (ever|a|an|someone|somebody|you|i|we|they) |say (a|an|someone|somebody|you|we) |"
+    r"hypothetical(ly)?\b|if (ever|a|an|someone|somebody|you|i|we|they|there (was|were|is)) |"
+    r"say (a|an|someone|somebody|you|we) |in the (unlikely |rare )?event (that |of )?|"
     r"(would|should|could) it be (\w+ ){0,4}(if|to)\b|"
     r"(guidance|advice|procedure|protocol) (on what to do )?(if|when) )",
     re.IGNORECASE)
@@ -523,8 +526,11 @@ NEGATION_BEFORE = re.compile(
     # ("it doesn't matter, i've got ..." and "it's not a cry for help, ..." negate nothing after them)
     r"\b(not(?! (a |an |just )?(cry for help|joke|joking|kidding|drill|wind ?up|attention[- ]seek\w*))|"
     r"no(?! time| joke| sorry| wait| hang on| i mean| ?\d)|none|nobody|no one|nothing|never|nor|"
-    r"isn'?t(?! (a |an |just )?(cry for help|joke|drill|wind ?up))|aren'?t|wasn'?t|weren'?t|don'?t(?! matter)|"
-    r"doesn'?t(?! matter)|didn'?t|hasn'?t|haven'?t|won'?t|wont|no longer|denies|denied|nothing to suggest|no sign|"
+    # (nor the condition of a threat: "'if I don't go tonight they'll put it on everyone's phones'")
+    r"isn'?t(?! (a |an |just )?(cry for help|joke|drill|wind ?up))|aren'?t|wasn'?t|weren'?t|"
+    r"(?<!if i )(?<!if you )(?<!if he )(?<!if she )(?<!if we )(?<!unless i )don'?t(?! matter)|"
+    r"(?<!if he )(?<!if she )doesn'?t(?! matter)|didn'?t|hasn'?t|haven'?t|won'?t|wont|no longer|denies|denied|"
+    r"nothing to suggest|no sign|"
     r"no evidence|no indication|"
     r"ruled out)\b[^.:]{0,40}$", re.IGNORECASE)  # not across a colon: "what isn't written down: the cutter's coming"
 
@@ -547,7 +553,7 @@ REASSURANCE = re.compile(
     r"(an absolute|a real|a) gem\b|(brilliant|great|lovely|amazing|so good|fab) with (the |her |his |their )?"
     r"(baby|kids|children|boys|girls)|"
     r"(she|he|they) (chose|picked)\b|(her|his|their) (own )?choice|"
-    r"doing (great|well|brilliantly|really well|so well|ok|okay)|holding (it|things) together|"
+    r"doing (great|well|brilliantly|really well|so well|ok|okay|alright|all right)|holding (it|things) together|"
     r"(he|she|they|mum|dad|parents?)('?s| is| are|'re) (actually |really )?trying (really |so |very )?hard(?! to)|"
     r"all normal|(checked|came back) normal|(it'?s|it is|it was) a joke|"
     r"(she'?s|he'?s|they'?re) just (anxious|nervous|worried)|"
@@ -561,7 +567,9 @@ REASSURANCE = re.compile(
 RESOLVED = regex.compile(
     r"\b((all |now |kids |children |everyone |they'?re |she'?s |he'?s )safe( now)?|safe now|all ok now|"
     # not "it's sorted for after tea": a plan made ready, not a danger met
-    r"(got |been |all |now |was |were |is |are |it'?s )(sorted|fixed|repaired)(?! for)|(sorted|fixed|repaired) now|"
+    # (and a matter named as sorted: "RSO collection issue sorted, school removed him from the list")
+    r"(got |been |all |now |was |were |is |are |it'?s |issue |problem |concern |matter )(sorted|fixed|repaired)"
+    r"(?! for)|(sorted|fixed|repaired) now|"
     r"resolved|made safe|(made a )?(full |good )?(?<!\bin )recovery"
     r"(?! (worker|service|team|cafe|group|meeting|coach|capital))|"
     r"recovered|healed( well)?|"
@@ -1038,7 +1046,12 @@ TEACHING = re.compile(
     r"(emergency|out of hours|ooh) (duty )?(cover|rota|shifts?)|duty rota|"
     r"(edt|ooh|on-?call) (rota|shift)|e-?learning|"
     r"quarterly return|'[^']{3,40}' (training|course|session|e-?learning|workshop)|"
-    r"(training|course|session|workshop)( on \w+day)? (has )?(moved|is moved|cancelled|postponed))\b",
+    r"(training|course|session|workshop)( on \w+day)? (has )?(moved|is moved|cancelled|postponed)|"
+    # cover asked for a session: "off sick today with a migraine, my 2pm FT needs covering or rescheduling please"
+    r"needs? (covering|cover|rescheduling|rearranging|re-?booking)|off sick (today|this week|with)|"
+    # a question of policy: "In the unlikely event a parent snatched a child at handover, is our guidance still call
+    # 999?"
+    r"(is|what'?s|what is) (our|the) (guidance|policy|procedure|protocol)( still)?)\b",
     re.IGNORECASE)
 
 # The worker asking about their own next step ("Do I need to do anything tonight?", "what should I bring?"): with no
@@ -1121,6 +1134,12 @@ IDIOMS = regex.compile(
     r"(will|'ll|is going to|gonna) (literally )?kill (her|him|me|them) when (she|he|they|i) (sees?|finds? out|hears?)|"
     r"(absolute|little|total|proper|right) (terror|nightmare|monkey|horror)|wrapped (round|around) (her|his) "
     r"little finger|lock (myself|herself|himself|themselves) (in|away)( in)? (the \w+ )?with (a|the) (bottle|glass)|"
+    # (a booking system, a rota or a day as a car crash; a telling-off; toast burnt: "the room booking system is a car
+    # crash", "mum tore strips off me", "the fire alarm drama ... burnt toast")
+    r"(system|rota|diary|meeting|panel|case|file|spreadsheet|day|week|morning|it|this|that|everything|thing)( \w+)? "
+    r"(is|was|'s|has been) (a|an) (absolute |total |complete |bit of a |right |proper )?car ?crash|"
+    r"(tore|tear|tearing|tears|torn) (strips|a strip) off( (me|him|her|them|us))?( at the (front )?door(step)?)?|"
+    r"burnt (toast|food|dinner|tea|pizza|popcorn|the toast)|"
     r"(ground|floor|earth) to swallow (me|her|him|them|us)( up)?|"
     r"(thought|think) (they|he|she)('d| would| were going to| was going to) (kill|strangle|murder|throttle) (me|us)|"
     r"dead on my feet|(going to|gonna|gunna|might|will) crash (out )?(the minute|as soon as|"
@@ -1275,6 +1294,8 @@ NEGATION_INSIDE = re.compile(
     r"let|make me|send me|allow\w*|stop\w*|feel safe|blame|extend\w*|renew\w*|agreed|consented|said yes|"
     r"fade|fading|go away|go (with|under|when)|disappear\w*|"
     r"covered|fenced|gated|back\b|home\b|"
+    # (a child's absence said at the end of a clause: "beats her if she comes to school, that's why she doesn't come")
+    r"come(?= *([,;]|$))|"
     r"want(ed)? to (get married|be married|marry|go (back )?home|go back|be (saved|rescued|found|alive|here)|"
     r"live|wake up|exist)|"
     r"want(ed)?\b(?! to)|"
@@ -1486,8 +1507,10 @@ _NOT_OVER = regex.compile(
     # her) coming back tonight")
     r"\bfor (touching|hitting|hurting|abusing|assaulting|raping) (her|him|them|me)\b[^.]{0,30}\b(coming back|moving "
     r"back|back|coming round|coming home) (tonight|today|tomorrow|this weekend)\b|"
-    # (one kept out by the plan coming back: "dad, excluded by the written agreement, is moving back this weekend")
-    r"\b(excluded|barred)\b[^.]{0,80}\b(moving back|moves back|coming back|moving in|moves in|back in)\b|"
+    # (one kept out by the plan or bail coming back: "dad, excluded by the written agreement, is moving back this
+    # weekend", "the stepdad, who police bailed away from the kids, is moving back in tonight")
+    r"\b(excluded|barred|bailed away from|bail(ed)? (conditions? )?(not to|away from))\b[^.]{0,80}\b(moving back|"
+    r"moves back|coming back|moving in|moves in|back in)\b|"
     # (one kept from children booked to be in charge of them today: "a dad ... isnt allowed unsupervised contact is
     # booked to drive the minibus to camp today")
     r"\b(isn'?t|is not|not|aren'?t|are not) allowed\b[^.]{0,60}\b(booked|driving|drive|taking|in charge|running|"
