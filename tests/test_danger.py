@@ -3582,3 +3582,101 @@ def test_kinds_the_eighty_seventh_and_eighty_eighth_sets_read_as_less_are_the_ur
 ])
 def test_reflective_messages_of_the_eighty_seventh_and_eighty_eighth_sets_are_not_asked_about(check, text):
     assert check.read(text).level is None
+
+
+@pytest.mark.parametrize("text", [
+    # kinds the eighty-ninth (home-to-school transport staff) and ninetieth (children's therapists on home visits) sets
+    # read as less than urgent, in other words, each nothing or the check before: a child dragged from a vehicle and
+    # hit, "just now" told after; a hand print on a face now; shouting and things smashed heard at the door; taken
+    # abroad for "her celebration" that someone "will do" (a "not to come" before it, for a reason); a nikah abroad
+    # soon for a girl of 15; married soon and told to "say yes"; "don't bother collecting me tomorrow"; how tall a
+    # bridge is "and if you'd die"; nobody home at a drop-off; a parent gone with a suitcase; one under an order at the
+    # kerb who will not go; the one from the domestic abuse incident moving back in; one not supposed to see the
+    # children in the living room; "she's gone away with ..."; a carbon monoxide alarm and everyone drowsy; the one the
+    # girls disclosed against coming to stay; a perpetrator in a child death case moving in; one on bail parked
+    # outside; a collection today by a father who said he'd "kill the lot of them"; a child's words signed; a threat
+    # to kill and "due back at 6"; out of prison today and an order dropped; methadone open and a child drowsy; a fit
+    # and then drowsy; taken abroad to be married and "not allowed to come back"
+    "the dad yanked Mia out of the minibus by her arm and smacked her on the pavement, then took her in and slammed"
+    " the door. just now, 8.10",
+    "QToD visit - heard mum slap Isla from the kitchen because she 'wasn't looking at her'. Red hand print on her "
+    "face now, I'm still in the flat",
+    "Driver for route 9. Could hear shouting and stuff being smashed inside when I knocked for Leo's pick up. He's "
+    "in there. Police?",
+    "Hi, I drive Fatou's taxi. Dad told me not to come Wednesday as they fly early to Gambia for 'her celebration, "
+    "her nan will do it there'. She's 7.",
+    "Physio caseload, Sana, 15, wrote to me that the 'nikah' is this weekend in Pakistan and she flies Friday. She "
+    "was shaking.",
+    "Asha (17, LD, OT caseload) told me 'I'm getting married on Saturday, mum said I have to say yes'. Don't think "
+    "she has capacity. Wedding at a house in Luton Saturday.",
+    "dropped Kai home, he said 'don't bother collecting me tomorrow I won't be around'. He's been handing his games"
+    " out to the others all week. Mum's on nights",
+    "Ruby asked me how tall the bridge on the bypass is and if you'd die falling off it. She asked to be dropped "
+    "there. I said no and took her home, nobody in",
+    "Nobody home at drop for Theo (6, ASD). Key safe empty, neighbour says dad went yesterday with a suitcase. What"
+    " do I do with him",
+    "no one at the house for Lily's drop and she hasn't got a key. office can't get hold of mum or the emergency "
+    "contact, she's non verbal, it's getting dark",
+    "Mum's at the kerb. Injunction. Won't go. Kids in the back",
+    "Dad's ex partner, the one from the domestic abuse incident, is moving back in tomorrow, mum told the escort. "
+    "Ellie and the twins live there",
+    "at drop, the uncle who isn't supposed to see the kids is in the living room, mum says he's 'only popping in'. "
+    "Noah won't get off the bus",
+    "Lily (5) told me at the door 'mummy said not to open it, she's gone away with Craig'. Says she slept on her "
+    "own last night.",
+    "carbon monoxide alarm beeping, mum and the kids all drowsy",
+    "Grandad, who the girls made disclosures against last summer, is 'coming for Christmas and staying a "
+    "fortnight', from tomorrow. Mum says they lied.",
+    "childminder: mum's new partner moving in tonight, I knew the name - he was the perpetrator in a child death "
+    "case I worked on",
+    "dad (bail conditions not to attend the address) just texted mum he's parked outside and coming in in 10 mins. "
+    "I'm in the lounge with mum and the 2 kids.",
+    "OT - mum's said the kids' father can pick them up at 5pm today for the weekend. Last month he said he'd 'kill "
+    "the lot of them'.",
+    "Deaf teen on my caseload, Sami (10) signed 'stepdad hits my head' and stepdad lives with them. Stepdad "
+    "collects him on Wednesdays. Today's Wednesday.",
+    "Child disclosed at the end of our SALT visit: 'Dad said if I tell he'll kill me'. Marks on her arm. Visit was "
+    "at home, dad due back at 6.",
+    "Hi Jo, update after today's OT visit. Good engagement from Leo, his grip is coming on and mum's used the "
+    "chart. Mum mentioned dad's out of prison today and moving straight back in, she's dropped the injunction, but "
+    "they seemed upbeat. Next visit in 4 weeks.",
+    "portage notes - Ruby, 3. Good turn taking. Mum engaged. Noticed her methadone on the coffee table with the lid"
+    " off where Ruby was playing, mum said she'd 'lost track' of how much was in it and Ruby's been really drowsy "
+    "since lunch. Next visit 2 weeks.",
+    "Portage session - Mia (15 months) fitted on the rug for about 2 minutes, now very drowsy, nobody has called "
+    "anyone. Dad says it happens.",
+    "escort here, Hana (14, SEN) said her dad is taking her to Somalia on Saturday to get married and she's not "
+    "allowed to come back. new earrings today",
+])
+def test_kinds_the_eighty_ninth_and_ninetieth_sets_read_as_less_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # and their reflective messages, each asked about or the urgent reply before: a strategy discussion held at a
+    # time, a child with a grandmother tonight and a father bailed; a baby kept overnight and fine; an order granted
+    # this afternoon; a move "after all" called off; "putting my foot in it"; a bus's heating dead and children
+    # freezing; a harness "strangling him"; cover for a run on a route; a route running late; a bombshell, support
+    # hours cut; a knife handed in and dealt with; a tail lift and "took 10 mins"; a clinic as carnage
+    "Strategy discussion was held at 11am today re Leo's disclosure, he's staying with his nan tonight and dad's "
+    "bailed not to contact.",
+    "Baby who swallowed the tablets was taken in by ambulance, kept overnight and is fine. Section 47 started, baby"
+    " staying with maternal grandma.",
+    "Sara's forced marriage protection order was granted this afternoon and her passport is with the court.",
+    "The man on the sex offenders register won't be moving in after all, probation went round and his licence keeps"
+    " him out of the county",
+    "I want to understand why Jamal sits on his own and never talks to anyone, is there a way I can help without "
+    "putting my foot in it",
+    "The heating on bus 5 is dead, the kids were freezing on the way in, can it be booked in",
+    "Oscar says his harness is strangling him since his growth spurt, it's just snug, can we get the next size",
+    "I'm off sick tomorrow with flu, can someone cover the afternoon run on route 6",
+    "Route 9 is running 15 mins late this afternoon because of roadworks on the ring road, please tell school",
+    "Bit of a bombshell at the CIN meeting - school are cutting Ava's 1:1 hours.",
+    "Bit of a bombshell in the core group - school are cutting Leo's TA hours.",
+    "That knife Callum had in his bag in year 10 was handed in, school and police dealt with it and there's been "
+    "nothing since, he's doing his A levels now",
+    "Honestly the tail lift on the new minibus is a nightmare, took 10 mins to get Noah's chair on this morning",
+    "Feeding clinic was carnage this afternoon, every baby screaming at once.",
+])
+def test_reflective_messages_of_the_eighty_ninth_and_ninetieth_sets_are_not_asked_about(check, text):
+    assert check.read(text).level is None

@@ -96,8 +96,8 @@ from bot.reading import model_cache
 from bot.reading.ngram_model import NgramModel, NgramSettings
 
 from . import danger_guards as G
-from .danger_concepts import (ARRIVING, CUTTING, DISCLOSED, HOME_TODAY, MARRIAGE, OFFENDER_NAMED, SHARED_LAUGHTER,
-                              SOON, TRAVEL, UNDER_18, WEDDING,
+from .danger_concepts import (ARRIVING, COLLECTS_NOW, CUTTING, DISCLOSED, HOME_TODAY, MARRIAGE, OFFENDER_NAMED,
+                              SHARED_LAUGHTER, SOON, THREAT_TO_KILL, TRAVEL, UNDER_18, WEDDING,
                               margin, names_harm,
                               now_unresolved, settled, told_of)
 from .spelling import Spelling, vocabulary
@@ -316,6 +316,8 @@ class DangerCheck:
         - a marriage arranged and the travel, or when it is, soon in the next ("'she'll be wed before the fair, it's
           all sorted' - fair is this weekend"); travel soon and what it is for in the next ("leaving tonight. older
           sister was cut out there last year"), or what it is for first ("fgm risk - family flying out 4pm today");
+        - a collection today and a threat to kill the children told in the next ("... can collect them at 4pm
+          today. Last week he said he'd 'finish the lot of them'.");
         - a disclosure, and a collection by the one told of said as what happens ("boyfriend collects him"), or
           going home told first ("i have to go back now or ill get it worse. he hit me with the belt again")."""
         found: List[DangerReading] = []
@@ -336,6 +338,10 @@ class DangerCheck:
             found += self._as_one(who, sentence)
         if after and OFFENDER_NAMED.search(sentence) and _arriving_now(after[0]):
             found += self._as_one(sentence, after[0])
+        if after and COLLECTS_NOW.search(sentence) and THREAT_TO_KILL.search(after[0]):
+            # a collection today, then why: "... can collect them at 4pm today. Last week he said he'd 'finish the
+            # lot of them'."
+            found += self._as_one(after[0], sentence)
         if after and _arriving_now(sentence) and DISCLOSED.search(after[0]):
             # going home first, then why: "i have to go back now or ill get it worse. he hit me with the belt again"
             found += self._as_one(after[0], sentence)
@@ -674,12 +680,19 @@ def _arriving_now(sentence: str) -> bool:
 
 
 def _now_beyond_help(span: str) -> bool:
-    """A sign of now in the phrase's clauses that is not the help's own: inside it, or the clock time told straight
-    after it ("disclosure at contact was passed on straight away, strategy meeting held at 3, she's with her aunt
-    tonight under police protection": the meeting's time, and where she is safe tonight)."""
-    helped = [m.span() for m in G.RESOLVED.finditer(span)]
-    return any(not any(a <= m.start() and (m.end() <= b or (m.start() <= b + 1 and m.group().startswith("at ")))
-                       for a, b in helped) for m in G.NOW.finditer(span))
+    """A sign of now in the phrase's clauses that is not the help's own: inside it, or the time told straight after
+    it ("disclosure at contact was passed on straight away, strategy meeting held at 3, she's with her aunt tonight
+    under police protection": the meeting's time, and where she is safe tonight; "protection order was granted this
+    morning"), but not how long it has lasted ("Dad is in police custody since this morning and ... the 3 and 5 yr
+    olds were at home")."""
+    helped = [list(m.span()) for m in G.RESOLVED.finditer(span)]
+    for now in G.NOW.finditer(span):
+        help_of = next((h for h in helped if h[0] <= now.start() and (now.end() <= h[1] or (
+            now.start() <= h[1] + 1 and not now.group().lower().startswith("since")))), None)
+        if help_of is None:
+            return True
+        help_of[1] = max(help_of[1], now.end())  # "held at 2pm today": both times are the meeting's
+    return False
 
 
 def _says_who(sentence: str, span: str) -> bool:

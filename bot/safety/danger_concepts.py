@@ -227,6 +227,8 @@ OFFENDER_NAMED = re.compile(
     r"(man|guy|bloke) from (the )?court( thing| case| stuff)?|(he'?s|he has|dad'?s|dad has) (just )?been released|"
     # named in an investigation, an order broken: "The stepfather named in last month's s47", "non-mol breached"
     r"named in (the |a |last \w+'s |this \w+'s )?(\w+ )?(s47|section 47|strategy|investigation|allegation|referral)|"
+    # the one responsible in a child's death: "he was the perpetrator in a baby death case on my old caseload"
+    r"perpetrator in a\b[^.]{0,20}\b(death|murder|manslaughter|abuse|injury) case|"
     r"(non[- ]?mol\w*|injunction|restraining order|dvp[no]|bail( conditions)?|order) (has been |was |is )?"
     r"(breached|broken)|"
     # what he did to a child before: "He's the one who fractured the last baby's ribs."
@@ -272,7 +274,11 @@ HOME_TODAY = re.compile(r"\b((is |are )?due (back )?home|collects|picks (him|her
                         r"drop(ping|s)? (him|her|them) (back )?home|"
                         r"(leaving|left|going home|gone home) with (mum|mummy|mam|dad|daddy|(his|her) (mum|dad)|them|"
                         r"him|her) (now|today|just now)|"
-                        r"picking (him|her|them) up|(is|'s) collecting|"
+                        r"picking ((him|her|them) )?up|(is|'s) collecting|"
+                        # a drop there soon, or due back: "I'm due to drop her there at 3.45", "Drop is in 20 minutes",
+                        # "dad due back at 5"
+                        r"due to drop (him|her|them)|drop(ping)? (him|her|them) (off )?there|drop[- ]?(off )?is in \d+|"
+                        r"due back (at \d|today|tonight|later|soon)|"
                         # school out soon, a night at his, discharged home with her: "She's at school til 3", "school
                         # finishes in 40 mins", "She stays at grandad's today", "being discharged home today and girl
                         # goes with her"
@@ -288,6 +294,16 @@ HOME_TODAY = re.compile(r"\b((is |are )?due (back )?home|collects|picks (him|her
                         r"contact('s| is)? (today|tonight|tomorrow|this (morning|afternoon|evening)|"
                         r"at \d{1,2}([.:]\d\d)? ?(am|pm)?))\b",
                         re.IGNORECASE)
+# A threat to kill the children told on, and a collection today: the second of two sentences DangerCheck._told_then
+# reads together ("mum has agreed the children's father can collect them at 4pm today. Last week he said he'd 'finish
+# the lot of them'.")
+THREAT_TO_KILL = re.compile(
+    r"\b(said|says|threatened|told \w+|texted|messaged) (he'?d|he would|he will|he'?ll|she'?d|she would|she will|"
+    r"she'?ll|to) ['‘\"]?(finish|kill|murder|end|do in|get rid of) (the lot of (them|us|you)|them all|all of them|"
+    r"the (kids|children|boys|girls)|us all|all of us)\b", re.IGNORECASE)
+COLLECTS_NOW = re.compile(
+    r"\b(collect|collecting|pick (them|him|her) up|picking (them|him|her) up|have (them|the kids|the children)|"
+    r"take (them|him|her))\b[^.]{0,30}\b(at \d|today|tonight|this (afternoon|evening))", re.IGNORECASE)
 # Soon enough for a wedding arranged: "fair is this weekend"
 SOON = re.compile(r"\b(this (weekend|week)|next week|tomorrow|tmrw|on (mon|tues|wednes|thurs|fri|satur|sun)day|"
                   r"(is|are|it'?s) (mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
@@ -303,6 +319,9 @@ DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his
                        r"(says|said) (that )?(his |her |my )?mum'?s (new )?(boyfriend|partner|fella|bloke)\b|"
                        # a child who signs or points, not only one who speaks: "Archie signed that grandad ..."
                        r"(signed|signs|typed|wrote|whispered) (that|to (me|us|(the|her|his|a) \w+))|pointed to|"
+                       # (a child's words quoted, signed or said on a journey: "Zain (9) signed 'uncle touches my
+                       # private'", "Grace said in the taxi 'mummy's boyfriend comes in my bed'")
+                       r"(signed|signs) ['‘\"]|(said|says|told me) (in|on) the (taxi|bus|minibus|car|journey|way)\b|"
                        # ("the 8yo took me aside and said PoP touches her")
                        r"took (me|us|(the|her|his|a) \w+) aside|"
                        r"whispered (that )?(his|her|my) |"
