@@ -3680,3 +3680,81 @@ def test_kinds_the_eighty_ninth_and_ninetieth_sets_read_as_less_are_the_urgent_r
 ])
 def test_reflective_messages_of_the_eighty_ninth_and_ninetieth_sets_are_not_asked_about(check, text):
     assert check.read(text).level is None
+
+
+@pytest.mark.parametrize("text", [
+    # kinds the ninety-first (sexual health clinic staff) and ninety-second (a formal or a solicitor's register) sets
+    # read as less than urgent, in other words, each nothing or the check before: a virginity "repair" or certificate
+    # asked for before a marriage; a girl left somewhere with no phone, no money and no address; "I don't think
+    # there's a sober adult there"; the one she told of hurting her coming to stay; the one told of and "she's staying
+    # there tonight"; the man who caused a baby's injuries invited to stay, "contrary to the safety plan"; sent
+    # elsewhere "to sell drugs"; a child's words of hands round the neck and "gone back ... today", told in passing;
+    # children alone "since she was admitted to hospital"; a goodbye that thanks and says it won't be needed; tablets
+    # counted and swallowed an hour ago; on his way to "'get' her"; a child left in a hotel far away; not returned and
+    # "last seen getting into" a van
+    "she asked whether a surgeon could do a repair 'so she's a virgin again' before the marriage her parents have "
+    "set for the 20th, that's 6 days away, she's 16 and crying",
+    "14 yo was left at the clinic by her 'cousin' who said he'd be back, that was 5 hrs ago, she has no phone, no "
+    "money and doesn't know where she's staying",
+    "He left the twins (3) with his ex who he says is 'off her head' and has a knife out, I don't think there's a "
+    "sober adult there at all tonight",
+    "13 yo says her stepdad, who she told us in May was hurting her, is coming to stay with them over Christmas "
+    "from tomorrow",
+    "Y6 girl, 10, said her uncle touches her when she sleeps over - she's staying there tonight because mum's on a "
+    "night shift",
+    "I wish to inform you that the father has invited the man who caused the baby's injuries to stay at the house "
+    "from tomorrow, contrary to the safety plan.",
+    "Further to our call, Kai went missing at around 7pm with £400 and a phone I had not seen before, and I believe"
+    " he has been sent to Cornwall to sell drugs.",
+    "Thank you for the minutes of the review, which I have read. I must note in passing that my daughter told me "
+    "yesterday her stepfather put his hands round her neck, and she has gone back to their flat today as usual. "
+    "Could you confirm the date of the next meeting?",
+    "My client apologises for missing the conference due to illness and confirms the benefits form has been sent. "
+    "She further instructs me that the children have been alone in the house since she was admitted to hospital on "
+    "Monday, as there was nobody to ask, and requests a copy of the plan.",
+    "she's asking if we'd write a certificate saying she's a virgin because the in-laws want proof before the nikah"
+    " on friday - she is 15 and says she never agreed to it",
+    "Just had a text from a 15yo I saw for contraception: 'thank u for being kind, I won't need the implant, "
+    "goodbye'",
+    "pharmacy: YP bought EHC then asked if it was ok to take with the 20 co-codamol she swallowed an hour ago",
+    "uncle on his way to school to 'get' her",
+    "I regret to inform you that my 15 year old has been left by her mother in a hotel room in Newquay with no "
+    "money and she has driven back to Leeds; she is phoning me in tears.",
+    "I write further to my formal complaint dated 9th June, and to advise that my son has again not returned to his"
+    " placement and was last seen getting into a white van outside the shops at three o'clock this afternoon.",
+])
+def test_kinds_the_ninety_first_and_ninety_second_sets_read_as_less_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # and their reflective messages, each asked about or the urgent reply before: "nothing since", a school year gone
+    # by; police picked him up and she's home with her mother now; "fully investigated" and no contact since; "now
+    # twenty" and no contact for years; a child taken by ambulance and on the ward; a "Dear Madam, suppose ..."; a
+    # dissertation; a bombshell, drop-ins cut; "jumping to assumptions"; an FGM protection order served and a port
+    # alert; "monitored overnight" and discharged to grandparents; the authority's position "in principle"
+    "He went missing a few times in Y10 - return home interviews done, exploitation plan closed, nothing since "
+    "March",
+    "We rang 999 about the man who followed her into the clinic, police picked him up in the car park and she's at "
+    "home with her mum now",
+    "I write to inform you that the incident of 3rd March 2020, in which my daughter was hit by her stepfather, was"
+    " fully investigated by the police and he has had no contact with her since.",
+    "My daughter was groomed by older men when she was fourteen, as your department knows, but she is now twenty, "
+    "at university, and has had no contact with them for four years.",
+    "Please be advised that my son was taken by ambulance to hospital this morning after cutting himself; he is on "
+    "the ward, his mother is with him and CAMHS are seeing him this afternoon.",
+    "Dear Madam, suppose my son said he was meeting older boys and I suspected county lines, what would you expect "
+    "me to do?",
+    "Please be advised that I am writing a dissertation on child sexual exploitation and would appreciate the "
+    "council's guidance on missing children.",
+    "Bit of a bombshell at the team meeting - they're cutting the Friday drop-ins from January",
+    "She's a Sikh girl and I want to be sure I'm not jumping to assumptions about forced marriage",
+    "I write to confirm that the FGM Protection Order has been served on both parents and the girls are now on the "
+    "port alert list.",
+    "I write with relief to confirm that the toddler who swallowed the capsules was treated at A&E, monitored "
+    "overnight and discharged to his grandparents under the safety plan.",
+    "I wish to know the authority's position, in principle, on the use of police protection where a child discloses"
+    " abuse at home time.",
+])
+def test_reflective_messages_of_the_ninety_first_and_ninety_second_sets_are_not_asked_about(check, text):
+    assert check.read(text).level is None

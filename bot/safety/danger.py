@@ -469,7 +469,9 @@ class DangerCheck:
         # all it tells is a worry ("a bad feeling about the baby tonight": the check asks)
         if lean >= AGREED_SCORE and not over and not G.WORRY_ONLY.search(plain):
             return [DangerReading(CLEAR, sentence, lean)]
-        return readings if any(readings) else [DangerReading(POSSIBLE, sentence, 0.0)]
+        # (nor the margin alone over a worker's own reflection, as above: "I want to be sure I'm not jumping to
+        # assumptions about forced marriage")
+        return readings if any(readings) or reflects else [DangerReading(POSSIBLE, sentence, 0.0)]
 
     def _parts(self, plain: str) -> List["_Part"]:
         """The classifier's score for each clause and run of neighbouring clauses (and the whole sentence).

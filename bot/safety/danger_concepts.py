@@ -278,7 +278,7 @@ HOME_TODAY = re.compile(r"\b((is |are )?due (back )?home|collects|picks (him|her
                         # a drop there soon, or due back: "I'm due to drop her there at 3.45", "Drop is in 20 minutes",
                         # "dad due back at 5"
                         r"due to drop (him|her|them)|drop(ping)? (him|her|them) (off )?there|drop[- ]?(off )?is in \d+|"
-                        r"due back (at \d|today|tonight|later|soon)|"
+                        r"due back (at \d|today|tonight|later|soon)|stay(s|ing)? there (today|tonight)|"
                         # school out soon, a night at his, discharged home with her: "She's at school til 3", "school
                         # finishes in 40 mins", "She stays at grandad's today", "being discharged home today and girl
                         # goes with her"
@@ -371,6 +371,8 @@ LONG_AGO = re.compile(
     r"(ago|back|before)|years ago|in the war|"
     r"in (19|20)\d\d|when (he|she|they|i) (was|were) (little|small|younger|\d{1,2}|a (baby|child|toddler|teenager))|"
     r"last (year|winter|summer|spring|autumn|christmas|easter|term)|"
+    # a school year gone by: "She went missing a few times in Y9"
+    r"(in|back in|during) (y|yr|year) ?([1-9]|1[0-3])\b|"
     r"as a (child|girl|boy|teenager)|in the old country|"
     # a year named, the file looked back on, the case's history: "the bull incident was 2019", "the case history is"
     r"(was|were|back in|from) (19|20)\d\d|looking back|(case|family) history|history of)\b", re.IGNORECASE)

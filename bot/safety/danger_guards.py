@@ -82,6 +82,8 @@ NOW = regex.compile(
     r"home time|end of (the )?(school )?day|"
     # still missing since a time ("missing since 6pm"), and a child's present state ("is very sleepy", "has been sick")
     r"(missing|not (been )?seen|not heard from) since|since \d{1,2}( ?(am|pm|o'?clock))?|"
+    # (still alone since: "the children have been alone in the flat since she was admitted to hospital on Thursday")
+    r"(?<!(had|'d) been )(alone|on (their|his|her) own|by (them|him|her)sel(f|ves))( in the (house|flat|home))? since|"
     r"(is|are|'s|'re) (now |still )?(very |really |so |too |quite )?(sleepy|drowsy|floppy|limp|grey|blue|pale|"
     r"unresponsive|hard to wake|not waking|not feeding|fitting)|(has|have|'s|'ve) been (sick|vomiting|fitting)|"
     r"since (last night|yesterday|this morning)|since (mum|dad|mam|she|he|they|their (mum|dad|mother|father)|the "
@@ -238,7 +240,7 @@ def without_threat_conditions(text: str) -> str:
 
 # A sentence that opens as a "what if" or a practice question: its later clauses are inside it.
 WHAT_IF_OPENING = re.compile(
-    r"^\W*([\w &'/.-]{2,40}:\s*)?(just wondering,? )?"
+    r"^\W*([\w &'/.-]{2,40}:\s*)?(dear \w+( \w+)?,\s*)?(just wondering,? )?"
     # (after an apology: "sorry if this is silly, but what would I actually do if ...")
     r"((sorry|apologies)( if this is (a )?(silly|stupid|daft|basic|dumb)( question)?)?,? (but )?)?(what if|"
     r"what (would|do|should|could) (i|we|you) (actually |really |even )?(do|say) (if|when)|suppose|supposing|"
@@ -471,6 +473,7 @@ _ASKS_WHAT_TO_DO = re.compile(r"^\W*(do|should|shall|would|could|can|who|what|ho
 REFLECTING = re.compile(
     r"\b((in|to|into) (my |our |next )?supervision|student reflection|reflective (log|account|piece|essay)|"
     r"disguised compliance|serious case reviews?|(lcspr|cspr|scr)s?|supervision (notes?|record|session)|"
+    r"(jump|jumping|jumped) to (assumptions|conclusions)|making assumptions|"
     r"reflected on|reflecting (back )?on|(too|to) quick to judge|learning reviews?|"
     r"get(s)? under my skin|that gets (to )?me|felt (really |so |very )?(on my own|alone|isolated|unsupported)|"
     r"(case|visit|night|shift) (showed|taught) me|(so many |all the |the )?missed (chances|opportunities)|"
@@ -499,7 +502,8 @@ REFLECTING = re.compile(
 
 # A question reported ("asked her teacher if it hurts a lot when they cut you"): what was asked, not a "what if".
 # (with its modal: "kept asking if I could stop her being taken")
-_ASKED_IF = re.compile(r"\bask(ed|s|ing)?( \w+){0,3} (if|whether)( (i|we|you|they|someone|anyone|somebody) "
+_ASKED_IF = re.compile(r"\bask(ed|s|ing)?( \w+){0,3} (if|whether)( (i|we|you|they|someone|anyone|somebody|a \w+|the "
+                       r"\w+) "
                        r"(could|would|can|will|might))?\b|"
                        # a second question asked: "asked me how high the multi storey is and if you'd die from the top"
                        r"\bask(ed|s|ing)( me| us| him| her)? (how|what|where|when|why)\b[^.?]{0,60}\band "
@@ -531,7 +535,9 @@ NEGATION_BEFORE = re.compile(
     r"no(?! time| joke| sorry| wait| hang on| i mean| ?\d)|none|nobody|no one|nothing|never|nor|"
     # (nor the condition of a threat: "'if I don't go tonight they'll put it on everyone's phones'")
     r"isn'?t(?! (a |an |just )?(cry for help|joke|drill|wind ?up))|aren'?t|wasn'?t|weren'?t|"
-    r"(?<!if i )(?<!if you )(?<!if he )(?<!if she )(?<!if we )(?<!unless i )don'?t(?! matter| bother)|"
+    # (nor a doubt that anyone safe is there, the phrase's own "there's": "I don't think there's a sober adult there
+    # at all tonight")
+    r"(?<!if i )(?<!if you )(?<!if he )(?<!if she )(?<!if we )(?<!unless i )don'?t(?! matter| bother| think\s*$)|"
     r"(?<!if he )(?<!if she )doesn'?t(?! matter)|didn'?t|hasn'?t|haven'?t|won'?t|wont|no longer|denies|denied|"
     r"nothing to suggest|no sign|"
     r"no evidence|no indication|"
@@ -559,6 +565,7 @@ REASSURANCE = re.compile(
     r"(baby|kids|children|boys|girls)|"
     r"(she|he|they) (chose|picked)\b|(her|his|their) (own )?choice|"
     r"doing (great|well|brilliantly|really well|so well|ok|okay|alright|all right)|holding (it|things) together|"
+    r"(he|she) is now (nineteen|twenty|twenty-\w+|thirty|1[89]|[2-9]\d)\b|"
     r"(he|she|they|mum|dad|parents?)('?s| is| are|'re) (actually |really )?trying (really |so |very )?hard(?! to)|"
     r"all normal|(checked|came back) normal|(it'?s|it is|it was) a joke|"
     r"(she'?s|he'?s|they'?re) just (anxious|nervous|worried)|"
@@ -798,7 +805,18 @@ RESOLVED = regex.compile(
     # with it and there's been nothing since")
     r"bailed not to (contact|see|go)|bailed away from|(staying|sleeping|stopping) with (her |his |their )?(maternal "
     r"|paternal )?(nan|nana|nanna|gran|granny|grandma|grandmother|aunt|auntie|aunty)( \w+)? (tonight|now)|"
-    r"kept (in )?overnight|dealt with (it|that|this)|(there'?s|there has) been nothing since|"
+    r"kept (in )?overnight|dealt with (it|that|this)|((there'?s|there has) been )?(?<!heard )nothing since\b|"
+    # (and a parent's careful words of it being over: "fully investigated by the police and the father has had no
+    # contact with him since", "no contact with those people for three years", "the girls' names are now on the port
+    # alert list", "treated at A&E, monitored overnight and discharged to his grandparents", "taken by ambulance to
+    # the hospital this morning", "police picked him up ... and she's at home with her mum now")
+    r"fully investigated|no contact (with (\w+ ){1,3})?(since|for (\w+ ){0,2}(years?|months?))\b|"
+    r"(fgm ?(protection order|po)|fgmpo)('s| has been| was| is| are)? (now )?(served|granted|made|in place|in force|"
+    r"in)\b|port alert|monitored overnight|treated (at|in) (a&e|hospital)|"
+    r"discharged (home )?to (his|her|their) (grandparents|nan|gran|grandma|aunt\w*|foster carers?)|"
+    r"(daughter|son|child|baby|toddler|boy|girl|yp) (was|has been|got) taken by ambulance|"
+    r"(at|back) home with (her|his|their) (mum|mam|mother|nan|gran|grandma|"
+    r"parents) now|"
     # (a move that is off: "The man from the sex offenders register won't be moving in after all")
     r"(won'?t|will not|isn'?t|is not|not|no longer) (be )?(moving in|coming|going|happening|staying)\b[^.,]{0,20}"
     r"\bafter all|"
@@ -1072,6 +1090,10 @@ TEACHING = re.compile(
     r"(training|course|session|workshop)( on \w+day)? (has )?(moved|is moved|cancelled|postponed)|"
     # cover asked for a session: "off sick today with a migraine, my 2pm FT needs covering or rescheduling please"
     r"needs? (covering|cover|rescheduling|rearranging|re-?booking)|off sick (today|this week|with)|"
+    # (a question of principle or study, and training done: "the authority's position, in principle, on the use of
+    # police protection", "writing a dissertation on county lines", "That Gillard training nearly finished me off")
+    r"in principle|(the )?(authority|council|department)'?s (position|policy|guidance)|dissertation|"
+    r"^\W*(that|the|this|our) (\w+ ){0,2}training\b|"
     # a question of policy: "In the unlikely event a parent snatched a child at handover, is our guidance still call
     # 999?"
     r"(is|what'?s|what is) (our|the) (guidance|policy|procedure|protocol)( still)?)\b",
@@ -1176,10 +1198,12 @@ IDIOMS = regex.compile(
     r"(system|wifi|server|network|email|laptop)('s| has| is| was)?( been)? down|"
     r"(off|joins?|joined|leaves?|left) (our|my) (run|route)( from (today|tomorrow|\w+day|next week))?|"
     r"took (\d+|ten|five|twenty|fifteen) (mins?|minutes|hours?) to (get|do|load|sort|fit|strap)|"
-    r"(are|is|'re|'s) cutting (\w+'s )?([\w:/]+ ){0,2}(hours|budgets?|funding|staff|posts|services|costs|corners|"
-    r"back|down)|"
+    r"(are|is|'re|'s) cutting (\w+'s |the )?([\w:/-]+ ){0,2}(hours|budgets?|funding|staff|posts|services|costs|corners|"
+    r"back|down|drop-ins|sessions|clinics|provision)|"
     r"every (baby|child|kid|toddler|one) (was )?(screaming|crying|yelling)( at once| (their|her|his) heads? off)?|"
     r"put(ting|s)? (my|her|his|their|your) foot in it|"
+    r"(nearly|almost|practically) finished me off|(at|reached) the end of my (rope|tether)|"
+    r"(slow[- ]motion )?train ?wreck|hung out to dry|"
     r"(ground|floor|earth) to swallow (me|her|him|them|us)( up)?|"
     r"(thought|think) (they|he|she)('d| would| were going to| was going to) (kill|strangle|murder|throttle) (me|us)|"
     r"dead on my feet|(going to|gonna|gunna|might|will) crash (out )?(the minute|as soon as|"
@@ -1589,6 +1613,10 @@ _NOT_OVER = regex.compile(
     # (someone coming to take a child from school against an order: "he is coming to pick up Tomas from the school today
     # at 3 o clock ..., but the court say he is not allowed")
     r"(is |are |'s )?coming to (pick (\w+ )?up|take|collect|get) (\w+ )?from (the )?(school|nursery|contact)|"
+    # (an agreement broken: "invited the man who caused the baby's fractures to stay ... from tonight, contrary to the
+    # written agreement")
+    r"\bcontrary to (the |a |her |his |their )?(written agreement|safety plan|agreement|order|plan|bail conditions|"
+    r"conditions)\b|\b(in breach of|breaching) (the |a )?(written agreement|safety plan|agreement)\b|"
     r"even (tho|though)|despite|in spite of|(?<!were )(?<!was )(?<!been )(?<!about being )locked (in|inside)|trapped|"
     r"(is|are|'s|'re) (still )?(home alone|alone (at|in the) (home|house|flat))|"
     r"(?<!was )(?<!were )(?<!been )(?<!found )(alone|on (her|his|their|there) own) in the (home|house|flat)|"
@@ -1665,7 +1693,8 @@ _NOT_OVER = regex.compile(
     r"(?<!manager )(?<!sw )(?<!idva )(?<!pe )(?<!supervisor )(?<!educator )"
     r"(is|'s|are) on (his|her|their) way(?! (to|into) (the )?(hospital|a&e|ward|station|foster|carers?|refuge)))\b",
     re.IGNORECASE)
-_DENIED = re.compile(r"\b(no|not|without|isn'?t|hasn'?t been|never)\s+$", re.IGNORECASE)
+_DENIED = re.compile(r"\b(no|not|without|isn'?t|hasn'?t been|never|(n'?t|not) think there'?s( (a|any))?)\s+$",
+                     re.IGNORECASE)
 
 
 # ("actually", or "then ... later", takes back what was said: "'it's sorted' then a minute later 'actually he's just
@@ -1726,7 +1755,10 @@ PARENT_HELD = re.compile(
     r"(in|at|on)) (a&e|hospital|the hospital|resus|the ward)\b|"
     # (with who they are between: "the kids' grandma who looks after them (2 and 5) was taken to A&E")
     r"\b(mum|mam|mom|mother|dad|father|parents?|carers?|nan|gran|grandma|grandad)\b[^.;]{0,60}?\b(was|were|has been|"
-    r"have been|got) (taken|rushed|blue[- ]?lighted) (in)?to (a&e|hospital|the hospital|resus)\b",
+    r"have been|got) (taken|rushed|blue[- ]?lighted) (in)?to (a&e|hospital|the hospital|resus)\b|"
+    # (the mother herself, told as "she": "the children have been alone in the flat since she was admitted to
+    # hospital on Thursday")
+    r"\b(she|he) (was|has been|had been|got) (admitted|taken|rushed) (in)?to (a&e|hospital|the hospital)\b",
     re.IGNORECASE)
 
 
