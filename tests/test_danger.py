@@ -3758,3 +3758,40 @@ def test_kinds_the_ninety_first_and_ninety_second_sets_read_as_less_are_the_urge
 ])
 def test_reflective_messages_of_the_ninety_first_and_ninety_second_sets_are_not_asked_about(check, text):
     assert check.read(text).level is None
+
+
+@pytest.mark.parametrize("text", [
+    # kinds the ninety-third (detached youth workers) and ninety-fourth (staff in libraries, leisure centres and other
+    # venues) sets read as less than urgent, in other words, each nothing or the check before: stabbed or shot and the
+    # worker with him now; a goodbye that sends love and "nothing since"; a small child nobody is claiming; a parent
+    # barred from them demanding them at the desk; a "cutting ceremony" this weekend; children who have not seen a
+    # parent for days, with nothing; a place to die shown and "that's where he's going"
+    "Jay got stabbed behind the shops. I'm here with him now",
+    "Kyle shot near the flats. still there with him",
+    "message from Mia at 23:10 'thanks for everything you've done, tell my mum i love her'. nothing since. she's 15"
+    " and always answers",
+    "toddler on her own by the escalator, no one claiming her",
+    "banned mum at the front desk demanding the children",
+    "the girls were on about a 'cutting ceremony' at Hodan's nan's this sun. Hodan's 6",
+    "Jade 13 and her sister haven't seen their mum since tuesday, no food, no electric, landlord's coming for the "
+    "keys tmrw",
+    "A boy who's in most days showed me a photo of the multi storey and said that's where he's going after we close"
+    " today. He's 14.",
+])
+def test_kinds_the_ninety_third_and_ninety_fourth_sets_read_as_less_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # and their reflective messages, each asked about or the urgent reply before: the police have the knife; a head
+    # count after "killing me"; a child with the police and a parent; a threat over a lost towel, said grinning;
+    # "'dead' after the gala"
+    "police have got the knife from the rec, none of the lads picked it up in the end, sorted",
+    "this wind is killing me, only 4 kids turned up to the rec",
+    "Boy with the blade is with police and his mum; the school has been told and a referral's gone in",
+    "a boy at the pool said his mum 'will kill him' if he loses another towel, said with a big grin, it's his "
+    "second this month",
+    "One of the boys said he was 'dead' after the gala, he came fifth",
+])
+def test_reflective_messages_of_the_ninety_third_and_ninety_fourth_sets_are_not_asked_about(check, text):
+    assert check.read(text).level is None
