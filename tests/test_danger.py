@@ -3795,3 +3795,78 @@ def test_kinds_the_ninety_third_and_ninety_fourth_sets_read_as_less_are_the_urge
 ])
 def test_reflective_messages_of_the_ninety_third_and_ninety_fourth_sets_are_not_asked_about(check, text):
     assert check.read(text).level is None
+
+
+@pytest.mark.parametrize("text", [
+    # kinds the ninety-fifth (children's ward nurses and play specialists) and ninety-sixth (early help and family hub
+    # workers) sets read as less than urgent, in other words, each nothing or the check before: a ward is help only
+    # while the child stays (a discharge ahead, a family that wants to leave, help called that has not come, one barred
+    # seen near or on the ward); asking to go home to end it; a place to die for after discharge; a plan to do it
+    # again after an overdose; FGM as a family says it ("checked she's clean", "the lady will do it"); a child's words
+    # quoted with "please dont tell", or "squeezes my neck", and the one told of back soon or a discharge due; "just
+    # wondering" before news; bail and "'on his way over now'"; a parent's overdose and silence since; a time "at
+    # 10pm"
+    "dad just slapped Ava (5) across the face on the ward and he's still there shouting, security called but not here"
+    " yet",
+    "grandad punched Leo (7) on the ward a minute ago and he's still on the ward, security rung but not here yet",
+    "a man with a no contact order was seen in the car park, his daughter (8) is on the ward",
+    "stepdad's on the ward with sweets, our notes say no contact after the sexual abuse allegation",
+    "uncle's in the bay with a balloon, the file says no contact after the sexual abuse allegation",
+    "has written goodbye notes, found a ligature in her bag, on 1:1 but mum and dad want to leave",
+    "in for obs, 14yo has asked to go home so she can end it",
+    "on the ward for obs, 13yo says she'll go to the bridge as soon as she's out",
+    "on the ward for obs after an overdose, 15yo says she's going to finish it when she gets home",
+    "on bail not to approach the kids, their dad was spotted in the hospital grounds, kids on the ward",
+    "Jess (15) told staff on the ward she's being taken to Pakistan to marry next week, passport taken. medically fit"
+    " for discharge today",
+    "Kai (16) told me he's going to be married off in Somalia next week and dad has his passport, he's on the ward, "
+    "fit for discharge tomorrow",
+    "Leah (9) told the nurse her mum's boyfriend hurts her, she's being discharged home with them at 4pm today",
+    "girl (10) on the children's ward, mum wants her 'checked she's clean' before the flight on friday",
+    "mum asked the nurse to check she's clean before the holiday on saturday, 'when the auntie does it'",
+    "the lady will do it when we fly home next week, mum told the nurse about her 7yo",
+    "Evie (6) wrote in her worry book 'daddy kicks me please dont tell'. dad picking her up at 5",
+    "5yo in the playroom: 'daddy squeezes my neck when i cry'. dad on the ward now. due for discharge this afternoon",
+    "6yo told HCA 'mummy burns me with her cigarette'. bruises fit. mum back in 20 mins",
+    "told me mum burns her, mum due back at 10pm",
+    "just wondering, nan told me at playgroup that the baby (8 wks) fell off the bed this morning and since then he's"
+    " been sleepy and sick",
+    "mum rang, dad (bail conditions not to contact her after he hurt the baby) is 'on his way over now', she's home "
+    "with the kids",
+])
+def test_kinds_the_ninety_fifth_and_ninety_sixth_sets_read_as_less_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # and their reflective messages, each asked about or the urgent reply before: a game's "kills" and "destroy";
+    # "caught myself" and "not proud of it"; a worker's temper with a machine; "nothing bad has happened"; the
+    # worker's answer to a "what would you do if" asked in supervision; "someone's going to break their neck"
+    "her brother 'kills' her at fifa every night and she's going to 'destroy' him tomorrow lol",
+    "Reuben (6) says his sister 'murders' him at mario kart and he's going to 'batter' her tonight haha",
+    "caught myself rolling my eyes at a self-harming teen in handover, not proud of it",
+    "literally going to strangle the coffee machine, it's eaten my card",
+    "dad keeps calling me his 'mate' and messaging late and I've let it get too cosy, nothing bad has happened but I "
+    "want to get it right",
+    "in supervision you asked me what I'd do if a mum said she was going to hurt the baby. I said ring 999, then you,"
+    " is that the right order?",
+    "those stairs by reception are lethal, someone's going to break their neck on the ice",
+])
+def test_reflective_messages_of_the_ninety_fifth_and_ninety_sixth_sets_are_not_asked_about(check, text):
+    assert check.read(text).level is None
+
+
+@pytest.mark.parametrize("text", [
+    "if a child tells us at home time that mum hits her and mum's coming to collect, do we keep her? for the team quiz",
+    "if a child discloses at the end of the day and the parent is coming to collect, do we hold the child or let them"
+    " go and refer? asking for the training quiz x",
+    "What if a child disclosed abuse at 3pm and the alleged abuser was collecting at 3.15 - what's the legal position"
+    " on school keeping them?",
+    "if i go home mum will actually kill me bc school rang her about my cuts",
+    "kids on there own again, nearly midnight, dads phone off",
+])
+@pytest.mark.parametrize("answer", ["3, ", "no - ", "yes, "])
+def test_an_answer_typed_in_front_does_not_change_how_a_message_is_read(check, text, answer):
+    # the answer is the question's ("3" to a number question, "no" to a yes/no one): the message after it is read as
+    # if typed alone, so a "what if" is still one and a real threat still reads as it does alone
+    assert check.read(answer + text).level == check.read(text).level

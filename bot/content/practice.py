@@ -155,11 +155,12 @@ class UrgentHelp(StrictModel):
 
     @validator("spellings")
     def typed_as_words(cls, spellings):
-        """Each way of typing is words (letters, digits, apostrophes), read as one standard word only."""
+        """Each way of typing is words (letters, digits, apostrophes, a dot or a slash: "o.d'd", a ward's "d/c"),
+        read as one standard word only."""
         seen: Dict[str, str] = {}
         for standard, variants in spellings.items():
             for variant in variants:
-                if not re.fullmatch(r"[a-z0-9'’.]+( [a-z0-9'’.]+)*", variant):
+                if not re.fullmatch(r"[a-z0-9'’./]+( [a-z0-9'’./]+)*", variant):
                     raise ValueError(f"spellings.{standard}: '{variant}' must be lower-case words")
                 if variant in spellings:
                     raise ValueError(f"spellings.{standard}: '{variant}' is a standard word itself")

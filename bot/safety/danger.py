@@ -244,7 +244,10 @@ class DangerCheck:
 
     def read(self, text: str) -> DangerReading:
         """The most urgent reading over the message's sentences, their clauses and runs of clauses."""
-        text = G.today_named(G.said_to_be_real(self.spelling.standard(text or "")))
+        # an answer typed in front ("3, if a child discloses ...", "no, he's ...") is the question's, not the
+        # message's: read without it, every pattern that reads a sentence from its start ("if ...", "what if ...")
+        # reads it as typed alone
+        text = G.today_named(G.said_to_be_real(self.spelling.standard(_ANSWER_FIRST.sub("", text or "", count=1))))
         best = DangerReading()
         every = G.labelled_quotes(sentences(text))
         frames: List[int] = []

@@ -161,16 +161,20 @@ ARRIVING = re.compile(
     r"(tag|bail|licence|release) address|"
     r"(staying|stopping) (over|the night|at|with|(for )?the (weekend|week|night))|moved (back )?in(to)?|collect\b|"
     r"let (him|her|them) in|babysit\w*|minding (them|the (kids|children|baby))|pick(s|ing)? (?!it\b)(\w+ ){0,2}up|"
-    r"collect(s|ing)|pick(s|ing)? (him|her|them) (up )?from|due (at|by) \d)\b|"
+    r"collect(s|ing)|pick(s|ing)? (him|her|them) (up )?from|due (at|by) \d|"
+    # back soon, or a discharge ahead: "mum back in 40 mins", "due d/c this aft"
+    r"back in \d+ ?(mins?|minutes|hours?|hrs?)|due (for )?discharge)\b|"
     r"\b(arriv(ing|es)|coming (for|to get|to collect|to the (house|home|flat))|due (round|over|to visit|at the)|"
     # the child going back to where the harm is: "due to return home at the end of the school day"
     r"(go(ing|es)?|return(ing|s)?|sent|heading|due to (go|return)) (back )?home|(bus|minibus|taxi|coach|lift) home|"
     r"school (finishes|ends|is out|lets out)|(have to|got to|gotta|need to) go (back|home)|"
-    r"pick-?ups?|(already |waiting )*in (the )?car ?park|(bus|minibus|taxi|coach) (home )?at \d|"
+    r"pick-?ups?|(already |waiting )*in (the )?car ?park|"
+    r"(bus|minibus|taxi|coach) (home )?at \d{1,2}([.:]\d\d)? ?(am|pm)?|"
     r"home (tonight|today|later|time)|drop(s|ped|ping)? (him|her|them) (back|home|off home|(off )?at)|"
     # driven home, signed out of school, waiting at the gate
     r"(drives|driving|drive|taking|takes) (him|her|them) home|signed (him|her|them) out|"
-    r"waiting (at|outside|by) the (gate|school|door|doors|front|car)|(comes|arrives|gets here) at \d|"
+    r"waiting (at|outside|by) the (gate|school|door|doors|front|car)|"
+    r"(comes|arrives|gets here) at \d{1,2}([.:]\d\d)? ?(am|pm)?|"
     r"(?<!officer is )(?<!officers are )(?<!police are )(?<!car is )parked (up )?(outside|at|by)|"
     r"send(ing|s)? (me|him|her|them) (back )?home|"
     # home from hospital or prison, walking onto the ward, signed in at the desk, on the late train
@@ -278,15 +282,16 @@ HOME_TODAY = re.compile(r"\b((is |are )?due (back )?home|collects|picks (him|her
                         # a drop there soon, or due back: "I'm due to drop her there at 3.45", "Drop is in 20 minutes",
                         # "dad due back at 5"
                         r"due to drop (him|her|them)|drop(ping)? (him|her|them) (off )?there|drop[- ]?(off )?is in \d+|"
-                        r"due back (at \d|today|tonight|later|soon)|stay(s|ing)? there (today|tonight)|"
+                        r"due back (at \d{1,2}([.:]\d\d)? ?(am|pm)?|today|tonight|later|soon)|"
+                        r"stay(s|ing)? there (today|tonight)|"
                         # school out soon, a night at his, discharged home with her: "She's at school til 3", "school
                         # finishes in 40 mins", "She stays at grandad's today", "being discharged home today and girl
                         # goes with her"
                         r"at (school|nursery) (til|till|until) \d|(school|nursery) (finishes|ends|is out|shuts|closes) "
-                        r"(at \d|in \d+)|stay(s|ing)? (at|with) \w+('s)? (today|tonight)|"
+                        r"(at \d{1,2}([.:]\d\d)? ?(am|pm)?|in \d+)|stay(s|ing)? (at|with) \w+('s)? (today|tonight)|"
                         r"(discharged|going|goes|sent) home (today|tonight)|goes (home )?with (her|him|them)|"
                         r"(going|goes|go) back to (mum|mam|dad|her mum|his mum|her dad|his dad)'?s\b|"
-                        r"goes home (at )?\d|"
+                        r"goes home (at )?\d|due (for )?discharge|"
                         r"waiting\b[^.]{0,30}\bto (collect|pick (\w+ )?up|take (him|her|them)( home)?)|"
                         r"(have to|has to|got to|gotta|needs to|"
                         r"don'?t want to|do not want to) go (back|home)|(on|working) nights tonight|"
@@ -303,7 +308,8 @@ THREAT_TO_KILL = re.compile(
     r"the (kids|children|boys|girls)|us all|all of us)\b", re.IGNORECASE)
 COLLECTS_NOW = re.compile(
     r"\b(collect|collecting|pick (them|him|her) up|picking (them|him|her) up|have (them|the kids|the children)|"
-    r"take (them|him|her))\b[^.]{0,30}\b(at \d|today|tonight|this (afternoon|evening))", re.IGNORECASE)
+    r"take (them|him|her))\b[^.]{0,30}\b(at \d{1,2}([.:]\d\d)? ?(am|pm)?|today|tonight|"
+    r"this (afternoon|evening))", re.IGNORECASE)
 # Soon enough for a wedding arranged: "fair is this weekend"
 SOON = re.compile(r"\b(this (weekend|week)|next week|tomorrow|tmrw|on (mon|tues|wednes|thurs|fri|satur|sun)day|"
                   r"(is|are|it'?s) (mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
@@ -333,6 +339,9 @@ DISCLOSED = re.compile(r"\b(disclos\w*|(told|tells?|said to) (me|us|(the|her|his
                        r"choked|raped|touched|abused|beat|battered|(does|did) (stuff|things) to|hits|bites|bit|burns|"
                        r"kicks|punches|hurts|touches|strangles|chokes|smacks|slaps|slapped|smacked) me\b|"
                        r"(makes?|made) me (touch|suck|do)\b|"
+                       # ("'daddy squeezes my neck till i go sleepy'")
+                       r"(he|she|dad|daddy|mum|mummy|step ?dad|uncle|grandad) (squeezes|squeezed|grabs|grabbed|presses|"
+                       r"pressed|holds|held) my (neck|throat)\b|"
                        # ("Y3 girl said daddy 'does sex stuff' to her at bedtime")
                        r"(says|said) (that )?(daddy|mummy|dad|mum|grandad|uncle|step ?dad) ['‘\"]?(does|did|puts|makes|"
                        r"touches|hurts|hits)\b|"

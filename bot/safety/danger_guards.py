@@ -444,6 +444,9 @@ def framed(sentence: str, following: str, context: str, settled_after: Callable[
     if previous and _ASKS_WHAT_TO_DO.search(sentence) and (WHAT_IF_OPENING.search(previous) or
                                                            COUNTERFACTUAL.search(previous)):
         return EXERCISE  # "What if a baby went floppy ...? - do I tell her to ring 999 or do I ring?"
+    if previous and _ANSWERS_WHAT_IF.search(sentence) and _ASKED_WHAT_IF.search(previous) and \
+            not NEWS.search(sentence):
+        return RECOUNTED  # "you asked me what I'd do if a mum ... said she was going to kill herself. I said ring 999"
     if _REFLECTION_BEFORE.search(previous) and len(sentence.split()) <= REFLECTED_WORDS:
         # what a short reflection's opening reflects on, told briefly: "reflecting on today's visit - kids home ..."
         # (a long message after it can carry news: "so reflecting on the X family for supervision - ..., anyway the
@@ -461,6 +464,11 @@ def _clock_only(sentence: str) -> bool:
     return all(CLOCK.fullmatch(m.group(0).strip()) for m in NOW.finditer(sentence))
 
 
+# A "what would you do if" someone asked, and the worker's answer to it in the next sentence.
+_ASKED_WHAT_IF = re.compile(r"\b(asked|asks|asking) (me|us|you|him|her) what (i|we|you|he|she)('d| would) (do|say) "
+                            r"(if|when)\b", re.IGNORECASE)
+_ANSWERS_WHAT_IF = re.compile(r"^\W*(i (said|answered|replied|put|wrote|would|'d)|i'd|my answer was)\b",
+                              re.IGNORECASE)
 # The worker asking what to do, as the question after a "what if".
 _ASKS_WHAT_TO_DO = re.compile(r"^\W*(do|should|shall|would|could|can|who|what|how|is it|am i|which) (i|we|you|do|"
                               r"should|would)\b", re.IGNORECASE)
@@ -475,6 +483,8 @@ REFLECTING = re.compile(
     r"disguised compliance|serious case reviews?|(lcspr|cspr|scr)s?|supervision (notes?|record|session)|"
     r"(jump|jumping|jumped) to (assumptions|conclusions)|making assumptions|"
     r"reflected on|reflecting (back )?on|(too|to) quick to judge|learning reviews?|"
+    # ("caught myself rolling my eyes and im not proud of it")
+    r"caught myself|(i'?m|i am) not proud of (it|myself|that|how)|"
     r"get(s)? under my skin|that gets (to )?me|felt (really |so |very )?(on my own|alone|isolated|unsupported)|"
     r"(case|visit|night|shift) (showed|taught) me|(so many |all the |the )?missed (chances|opportunities)|"
     r"(i )?keep (going over|replaying)|did i do enough|(it )?shook me( up)?|felt (so |really )?guilty|"
@@ -561,6 +571,7 @@ REASSURANCE = re.compile(
     r"(were|was) both laughing|(we|they) (both )?laughed (about|at) it|"
     r"fine(?! with (it|that|this|him|her|them))|thriving|"
     r"safe and well|(nobody|no one|no-one) (was |got )?(hurt|injured)|no injuries|(child|children|kids|baby) safe\b|"
+    r"nothing (bad|untoward|awful|terrible|serious|worrying) (has )?happened|"
     r"(an absolute|a real|a) gem\b|(brilliant|great|lovely|amazing|so good|fab) with (the |her |his |their )?"
     r"(baby|kids|children|boys|girls)|"
     r"(she|he|they) (chose|picked)\b|(her|his|their) (own )?choice|"
@@ -790,7 +801,7 @@ RESOLVED = regex.compile(
     r"(police|officers)( \w+){0,6} (and )?arrested (him|her|them)|(police|officers) (stopped|pulled over|intercepted) "
     r"(the|his|her|their) (car|van|vehicle)|(safe and )?back with (the |her |his |their )?(foster )?carers?|"
     r"pulled out of the \w+ by (the )?police|(police|officers) picked (\w+ ){1,2}up (at|from)|"
-    r"(walked|came|turned up) (back )?in at \d|"
+    r"(walked|came|turned up) (back )?in at \d{1,2}([.:]\d\d)? ?(am|pm)?(?! ?(degrees|°|%))|"
     # adopted, talked down, under a 136, the court holding her passport, an order against the marriage
     r"(since |been |was )adopted|deregistered|talked (her|him|them) down|"
     # (the young person's own 136, not a parent's: "dad was detained under s136 on the bridge" leaves the children)
@@ -895,7 +906,8 @@ RESOLVED = regex.compile(
     r"(triage|doctors|nurses|paramedics|the ward) (have|has|'ve got|have got) (him|her|them)|"
     r"(seen|assessed) by (the )?(\w+ )?(liaison|crisis|camhs|psychiatr\w*|mental health)|staying in overnight|"
     r"(meds|medication|tablets|locks?|alarms?|heating|boiler|wiring|electrics?) (now |all |got |been )?"
-    r"(sorted|fixed|repaired)|medically (stable|fit|cleared)|turned away (and|by)|"
+    # (not "medically fit": on a ward it says a child is ready to go home, "mum back in 40 mins, child medically fit")
+    r"(sorted|fixed|repaired)|medically (stable|cleared)|turned away (and|by)|"
     r"arrested at the (gate|door|scene|school|house|property)|(ceop|police|mash) report (made|done|submitted)|(is|are|"
     r"'s|he'?s|she'?s|they'?re|now|remains?|still) in custody|"
     r"(knife|weapon|blade|gun) (was |got |been )?taken (off|from) (him|her|them)|"
@@ -962,7 +974,11 @@ RESOLVED = regex.compile(
     r"(a|an|one|two|three|four|five|six|\d+) (years?|months?|weeks?)|"
     r"(?<!who )(?<!that )(been|was|were|got|being) charged(?! (\w+ )?(at|towards|into|with))|, charged,|"
     r"(they'?ve|police have|officers have|police) arrested (him|her|them)|in (hand)?cuffs|in (picu|intensive care)|"
-    r"in emergency foster care|in a secure (placement|unit|home)|(ambulance|paramedics) took (him|her|them)|"
+    r"in emergency foster care|"
+    # (a lost child found by those searching: "was lost for an hour but the lifeguards found him")
+    r"(lifeguards?|coastguard|police|security|staff|searchers|neighbours?) found (him|her|them)(?=\W*([,;]|$)| (safe|"
+    r"fine|ok|okay|well|straight away|quickly|within))|"
+    r"in a secure (placement|unit|home)|(ambulance|paramedics) took (him|her|them)|"
     r"under (s20|s\.? ?20|section 20)|bailed (to (an?|the) (address|hostel)|away|out of)|"
     r"handed over to (the )?(police|officers|carers?|foster carers?|paramedics|ambulance|staff)|fire'?s out|"
     r"(fire (service|brigade)|firefighters|police|officers|neighbours?) got (all )?(the |\d |three |two )?"
@@ -1035,7 +1051,11 @@ TEACHING = re.compile(
     r"(writing|typing|doing) up (my|the|our|her|his|today'?s) (\w+ )?(notes|case notes|records?|recording|chronology)|"
     r"let'?s say|supposing|what would (i|we|you) (actually |really )?(say|do) (if|when)|simulation|simulated|"
     r"(training|practice|desktop) exercise|"
-    r"just (curious|wondering)( like)?|out of (curiosity|interest)|"
+    # (not a worker's next step, nor news told after it: "just wondering who to tell, Chloe (14) showed me ...",
+    # "just wondering, mum (Chantelle) told me at group that ...")
+    r"just (curious|wondering)( like)?(?!,? (who to|what (i|we) (do|should do|need to do)|where (i|we) (stand|go)|"
+    r"if (i|we) (need|should|have) to (ring|call|tell|refer|do)))(?!,? \w+ (\(\w+\) )?(told|said|rang|called|texted|"
+    r"disclosed|showed))|out of (curiosity|interest)|"
     r"in (the )?training|"
     r"for (the|my) (asye|exam|essay|assignment|course|dissertation|thesis|portfolio)|"
     # a course being booked: "knife crime awareness course next week"
@@ -1134,8 +1154,19 @@ IDIOMS = regex.compile(
     # a worker's temper with a machine, and good food: "I'm going to kill my laptop", "could have thrown the iPad out
     # the window", "a killer lasagne"
     r"(going to|gonna|could|'ll|will) (kill|murder|strangle) (my|the|this) (laptop|computer|pc|printer|phone|ipad|"
-    r"system|tablet)|thrown (my|the|this) (laptop|computer|phone|ipad|tablet|printer) out (of )?the window|"
+    r"system|tablet|vending machine|photocopier|copier|coffee machine|kettle|toaster|microwave|wi-?fi)|"
+    # a hazard said as people say it: "car park is a death trap in this ice, someone's going to break their neck"
+    r"(someone|somebody|some ?one)('s| is) (going to|gonna) "
+    r"(break|snap) (their|his|her|a) (neck|leg|ankle)|"
+    r"thrown (my|the|this) (laptop|computer|phone|ipad|tablet|printer) out (of )?the window|"
     r"killer (lasagne|cake|brownies?|curry|chilli|pudding|recipe|playlist)|"
+    # a game's kills, and the cold said as people say it: "her big brother 'kills' her at fortnite every night",
+    # "we're going to have icicles on the babies by lunchtime"
+    r"['‘\"]?(kills?|killed|destroys?|destroyed|murders?|murdered|thrash(es|ed)?|batters?|battered)['’\"]? "
+    r"(me|him|her|them|us) (at|on|in) (fortnite|fifa|minecraft|roblox|mario ?kart|call of duty|cod|the game|xbox|"
+    r"playstation|the switch|cards|chess|uno|monopoly)(\b[^.]{0,80}['‘\"]?(destroy|smash|thrash|batter|kill|murder)\w*"
+    r"['’\"]? (him|her|them|me|us)( (tomorrow|tonight|later|next time|at the weekend))?\b)?|"
+    r"icicles (on|hanging off)|"
     # eagerness, a toy and play-acting, sugar: "dying to get his licence varied", "'shot' me with a nerf gun and I
     # died dramatically", "bouncing off the walls, high as kites on the sweets"
     r"dying to (get|go|see|have|know|meet|try|hear|tell|show|start)|(nerf|water|toy|pretend|cap|foam) (guns?|pistols?|"
@@ -1384,10 +1415,13 @@ NEGATION_INSIDE = re.compile(
     r"want(ed)?\b(?! to)|"
     # "from an 'army lad' she doesnt know arranging to meet tonight" is a stranger
     r"know\b(?! (if|whether))|"
-    r"tell (my|me|mum|dad)|"
+    # (a child's plea, quoted: "'mum hits me with the wooden spoon please dont tell'")
+    r"tell (my|me|mum|dad)|tell\b(?=\W{0,2}(['’‘\"]|[,;]|$))|"
     # "a woman he hasn't met" is a stranger; "I'm not coming back for him" leaves a child; "you don't need to worry
     # about me after tonight" is a goodbye; an 'uncle' who "isn't related" is a stranger
     r"met\b|coming back for|(have|need) to worry about me|related\b|claimed\b|"
+    # (silence since is the danger: "... saying she's taking all her pills ..., I haven't heard since")
+    r"heard (since|from|back|anything)\b|"
     # ("chokes him when he does not memorise": the harm's condition, not its denial)
     r"(memori[sz]e|listen|behave|obey|learn|finish|stop crying|do (his|her) (homework|prayers))\b|"
     # "police didn't know there was a child" is the danger, not its denial
@@ -1581,10 +1615,30 @@ _NOT_OVER = regex.compile(
     # Clare's law check) and he's collecting the 5yo from school at 3 today"; discharged to one on bail for offences
     # against children; a child visiting a ward is no patient; a child who goes home with a parent discharged today)
     r"\b(convicted|charged|registered sex offender|rso)\b[^.]{0,100}\b(collecting|picking up|collects|picks up|"
-    r"looking after|babysitting)\b[^.]{0,40}\b(today|tonight|at \d)|"
+    r"looking after|babysitting)\b[^.]{0,40}\b(today|tonight|at \d{1,2}([.:]\d\d)? ?(am|pm)?)|"
     r"\b(discharg\w*|released)\b[^.]{0,60}\bto (her|his|the) \w+('s)?( address| house| flat)?\b[^.]{0,60}\b(on bail|"
     r"bailed|convicted|charged|registered sex offender|rso|sex(ual)? offen\w*)|"
     r"\bvisit(ing|or) (on|at|to) (the )?ward\b|"
+    # (a ward is help only while the child stays: a discharge ahead, a family that wants to leave, help called that
+    # has not come, one barred seen near or on the ward: "she's discharged tomorrow morning", "mum demanding d/c",
+    # "on 1:1 but family want to leave", "security called but not here yet", "bail conditions not to approach ...
+    # seen in car park", "he's on the ward with flowers ..., our notes say ... no contact")
+    r"\b((being|be|is|'s|are|'re|getting|get) discharged|discharg(e|ing))\b[^.]{0,40}\b(today|tonight|tomorrow|"
+    r"tmrw|this (afternoon|aft|evening)|later today|at \d{1,2}([.:]\d\d)? ?(am|pm)?|in \d+ (mins?|minutes|hours?|"
+    r"hrs?))\b|"
+    r"\b(fit for|ready for|due|planned for|demanding( a)?|wants?( a)?|pushing for|insisting on) (discharge|home)\b|"
+    r"\b(family|parents?|mum|dad|mother|father|they)( (really|now|still|all))? (want|wants|wanting|"
+    r"(is |are )?demanding|insist\w*|(is |are )?trying|threaten\w*|(is |are )?determined) to (leave|go home|"
+    r"self[- ]discharge)\b|"
+    r"\b(security|police|ambulance|paramedics|help)\b[^.]{0,20}\b(called|rung|phoned|requested|on (their|the) way),? "
+    r"but (not|isn'?t|aren'?t|haven'?t|hasn'?t)( (here|there|arrived|come|turned up|got here))?( yet)?\b|"
+    r"\b(bail|order|non[- ]?mol\w*|injunction|conditions|no contact)\b[^.]{0,80}\b(seen|spotted|hanging (around|about)|"
+    r"lurking)\b[^.]{0,15}\b(in|at|outside|near|by|round) (the )?(car ?park|entrance|reception|grounds|corridor|ward|"
+    r"hospital|main (door|entrance)|front door|lobby|foyer|gates?)\b|"
+    r"\b(on|onto|to) the ward\b[^.]{0,80}\b(no contact|not allowed (to see|contact|near)|abuse allegation|"
+    r"allegations? of)\b|"
+    # (a plan told for after: "she's going to 'try again at home where nobody watches'")
+    r"\b(going to|gonna|will|'ll) ['‘]?(try (it )?again|finish (it|the job|myself|herself|himself))\b|"
     r"\bdischarg\w* home (today|tonight)\b[^.]{0,40}\b(goes|going|go) (home )?with (her|him|them)\b|"
     # (the one taken away for hurting her coming back: "mum's bf (the one police took away last month for touching
     # her) coming back tonight")
@@ -1608,7 +1662,8 @@ _NOT_OVER = regex.compile(
     r"\b(tonight|today|tomorrow|this weekend)\b|"
     # (a collection today that the licence or bail forbids: "dad's collecting the 5yo at 4 today, but his bail
     # conditions say no contact")
-    r"\b(collect\w*|picking|picks|taking)\b[^.]{0,80}\b(today|tonight|at \d)\b[^.]{0,60}\b(licence|bail|order|"
+    r"\b(collect\w*|picking|picks|taking)\b[^.]{0,80}\b(today|tonight|at \d{1,2}([.:]\d\d)? ?(am|pm)?)\b"
+    r"[^.]{0,60}\b(licence|bail|order|"
     r"conditions?)\b[^.]{0,20}\b(say|says|said|states?) (no|not)\b|"
     # (one on bail or an order not to, who says he will come for them: "dad, who's on bail not to contact the girls,
     # just messaged saying he'll pick them up from school at 3:15")
@@ -1683,7 +1738,8 @@ _NOT_OVER = regex.compile(
     r"refus\w* to (hand|give) (her|him|them) (over|back)|"
     # ("my uncle who isnt allowed near children ... is coming to stay at ours this weekend")
     r"(is|'s|are|'re) coming to stay|(is|'s|are|'re) (moving in|staying) (with us|at ours|at our (house|flat))|"
-    r"(is|'s|are|'re) coming (back|round|over) (today|tonight|tomorrow|later|at \d|this (afternoon|evening))|"
+    r"(is|'s|are|'re) coming (back|round|over) (today|tonight|tomorrow|later|at \d{1,2}([.:]\d\d)? ?(am|pm)?|"
+    r"this (afternoon|evening))|"
     r"(he|she|they)( is|'s| are|'re) coming (to the (house|home|flat|school|placement)|round|over|"
     r"for (her|him|them|the (kids|children|boys|girls|baby)))|"
     r"coming to (get|collect|fetch|take|grab|pick up) (her|him|them|the (kids|children|boys|girls|baby))|"
@@ -1708,7 +1764,8 @@ _NOT_OVER = regex.compile(
     r"(?<!carer )(?<!carers )(?<!staff )(?<!police )(?<!officer )(?<!nan )(?<!gran )(?<!aunt )(?<!auntie )"
     r"(?<!nurse )(?<!doctor )(?<!worker )(?<!ambulance )(?<!paramedic )(?<!paramedics )(?<!team )(?<!camhs )"
     r"(?<!manager )(?<!sw )(?<!idva )(?<!pe )(?<!supervisor )(?<!educator )"
-    r"(is|'s|are) on (his|her|their) way(?! (to|into) (the )?(hospital|a&e|ward|station|foster|carers?|refuge)))\b",
+    r"(is|'s|are) ['‘\"]?on (his|her|their) way(?! (to|into) (the )?(hospital|a&e|ward|station|foster|carers?|"
+    r"refuge)))\b",
     re.IGNORECASE)
 _DENIED = re.compile(r"\b(no|not|without|isn'?t|hasn'?t been|never|(n'?t|not) think there'?s( (a|any))?)\s+$",
                      re.IGNORECASE)
