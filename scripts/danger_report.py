@@ -73,7 +73,8 @@ SETS = ("heldout.yml", "people.yml", "final.yml", "second.yml", "third.yml", "fo
         "seventyeighth.yml", "seventyninth.yml", "eightieth.yml", "eightyfirst.yml", "eightysecond.yml",
         "eightythird.yml", "eightyfourth.yml", "eightyfifth.yml", "eightysixth.yml",
         "eightyseventh.yml", "eightyeighth.yml", "eightyninth.yml", "ninetieth.yml", "ninetyfirst.yml",
-        "ninetysecond.yml", "ninetythird.yml", "ninetyfourth.yml", "ninetyfifth.yml", "ninetysixth.yml")
+        "ninetysecond.yml", "ninetythird.yml", "ninetyfourth.yml", "ninetyfifth.yml", "ninetysixth.yml",
+        "ninetyseventh.yml", "ninetyeighth.yml")
 DEFAULT_FILES = tuple(ROOT / "tests" / "danger" / name for name in reversed(SETS))
 # Files the check was tuned on (looked at while choosing its guards, concepts and thresholds): not held out.
 DEVELOPMENT_SETS = ("dev.yml",) + SETS

@@ -3870,3 +3870,39 @@ def test_an_answer_typed_in_front_does_not_change_how_a_message_is_read(check, t
     # the answer is the question's ("3" to a number question, "no" to a yes/no one): the message after it is read as
     # if typed alone, so a "what if" is still one and a real threat still reads as it does alone
     assert check.read(answer + text).level == check.read(text).level
+
+
+@pytest.mark.parametrize("text", [
+    # kinds the ninety-seventh (kinship and private foster carers) and ninety-eighth (neighbours and the public) sets
+    # read as less than urgent, in other words, each nothing or the check before: a parent arrested and nobody with
+    # the child, whom the police do not know is there; a parent's own word that a young child is fine alone while
+    # they are out; the one who hurt the children on his way up to them now, though not allowed
+    "dad got arrested at the shops this afternoon and nobody is with Mia (3), the police don't know she's in the flat",
+    "mum's text said 'he's fine on his own, I'm staying at my boyfriend's tonight', he's 6",
+    "the bloke who battered the kids is coming up the stairs now to the flat, he's not allowed near them",
+])
+def test_kinds_the_ninety_seventh_and_ninety_eighth_sets_read_as_less_are_the_urgent_reply(check, text):
+    assert check.read(text).level == CLEAR
+
+
+@pytest.mark.parametrize("text", [
+    # and their reflective messages, each asked about or the urgent reply before: "was what started all this, years ago
+    # now"; "remember ... last christmas"; the rule on leaving a child alone asked; a workbook's question and the
+    # answer put; a grandchild "going to kill me, I forgot ..."; "screaming their heads off"; "at war" and "throw
+    # them out the window lol"; kept in overnight, treated, out of danger; told by the police to keep away; a
+    # protection order had and passports taken by the court; "just grazes"
+    "dad locking her in the shed was what started all this, years ago now",
+    "remember the fire at the flats last christmas when the kids were left on their own? they're doing great now",
+    "what's the rule on leaving a 10 year old home alone after school?",
+    "what's the rule on leaving a toddler home alone for ten minutes?",
+    "the workbook question asks 'a baby is floppy and grey, what do you do'. I have put ring 999, is that right?",
+    "my grandson's going to kill me, I forgot his PE kit again",
+    "the twins were screaming their heads off at the party, best day ever",
+    "the estate kids are at war over the football pitch again, mum says she'll throw them out the window lol",
+    "baby was kept in overnight and got treated, he's out of danger now",
+    "the dad has been told by the police to keep away from the house",
+    "the girl at 14 has a protection order now and her passports have been taken by the court",
+    "he fell off the trampoline twice today showing off, just grazes",
+])
+def test_reflective_messages_of_the_ninety_seventh_and_ninety_eighth_sets_are_not_asked_about(check, text):
+    assert check.read(text).level is None

@@ -281,7 +281,8 @@ HOME_TODAY = re.compile(r"\b((is |are )?due (back )?home|collects|picks (him|her
                         r"picking ((him|her|them) )?up|(is|'s) collecting|"
                         # a drop there soon, or due back: "I'm due to drop her there at 3.45", "Drop is in 20 minutes",
                         # "dad due back at 5"
-                        r"due to drop (him|her|them)|drop(ping)? (him|her|them) (off )?there|drop[- ]?(off )?is in \d+|"
+                        r"due to drop (him|her|them)|drop(s|ping)? (him|her|them) (off )?there|"
+                        r"drop[- ]?(off )?is in \d+|"
                         r"due back (at \d{1,2}([.:]\d\d)? ?(am|pm)?|today|tonight|later|soon)|"
                         r"stay(s|ing)? there (today|tonight)|"
                         # school out soon, a night at his, discharged home with her: "She's at school til 3", "school

@@ -37,7 +37,8 @@ CLAUSE_BREAK = re.compile(
 NOW = regex.compile(
     # not an age reached since ("(now 19)", "she's now 22", "Eldest (now 17)"): an age, not a time; nor where a young
     # person is ("he's at college now")
-    r"\b((?<!for )(?<!safe )(?<!fine )(?<!college )(?<!uni )(?<!university )(?<!\b1[89] )(?<![2-9]\d )(?<!\()"
+    # (nor the time since something long ago: "years ago now")
+    r"\b((?<!for )(?<!safe )(?<!fine )(?<!ago )(?<!college )(?<!uni )(?<!university )(?<!\b1[89] )(?<![2-9]\d )(?<!\()"
     # (nor an age told after it: "now he is 3", not "now he's 10 minutes away")
     # (and an age told beside "he's" or "she's": "she's 12 now", "he's now 17", not "he's now 5 minutes away")
     r"(?<!\b(?:he|she|who|they)(?:'?s| is|'re| are) \d{1,2} )"
@@ -139,7 +140,8 @@ _RECENT = re.compile(
 PAST = re.compile(
     # a case named by what happened, as a label ("half term home alone case - ..."), not "in this case"
     r"(?<!this )(?<!that )(?<!any )(?<!each )(?<!which )\bcase$|"
-    r"\b(ago|last (week|month|year|summer|winter|spring|autumn|time(?! (you|u|ya|any))|night|term|half term|"
+    r"\b(ago|last (week|month|year|summer|winter|spring|autumn|christmas|easter|time(?! (you|u|ya|any))|night|term|"
+    r"half term|"
     + _WEEKDAY + r")|"
     r"in (19|20)\d\d|in (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|yesterday|the case (where|when)|"
     # ("mum told me about the time she locked the kids in")
@@ -247,7 +249,7 @@ WHAT_IF_OPENING = re.compile(
     r"if the worst (happened|happens|were to happen)|let'?s (role[- ]?play|pretend|practi[cs]e)|"
     r"imagine|picture (it|this|the scene)|worst case|let'?s (say|imagine|pretend)|in theory|"
     r"hypothetical(ly)?\b|if (ever|a|an|someone|somebody|you|i|we|they|there (was|were|is)) |"
-    r"say (a|an|someone|somebody|you|we) |in the (unlikely |rare )?event (that |of )?|"
+    r"say (a|an|someone|somebody|you|we|there (was|were|is)) |in the (unlikely |rare )?event (that |of )?|"
     r"(would|should|could) it be (\w+ ){0,4}(if|to)\b|"
     r"(guidance|advice|procedure|protocol) (on what to do )?(if|when) )",
     re.IGNORECASE)
@@ -466,9 +468,13 @@ def _clock_only(sentence: str) -> bool:
 
 # A "what would you do if" someone asked, and the worker's answer to it in the next sentence.
 _ASKED_WHAT_IF = re.compile(r"\b(asked|asks|asking) (me|us|you|him|her) what (i|we|you|he|she)('d| would) (do|say) "
-                            r"(if|when)\b", re.IGNORECASE)
-_ANSWERS_WHAT_IF = re.compile(r"^\W*(i (said|answered|replied|put|wrote|would|'d)|i'd|my answer was)\b",
-                              re.IGNORECASE)
+                            r"(if|when)\b|"
+                            # a workbook's or a course's question: "one question says 'a child tells you ..., what
+                            # do you do'"
+                            r"\b(question|workbook|quiz|course)\b[^.]{0,20}\b(says|asks|asked)\b[^.]{0,120}\bwhat "
+                            r"(do|would|should) (you|i|we) do\b", re.IGNORECASE)
+_ANSWERS_WHAT_IF = re.compile(r"^\W*(i (said|answered|replied|put|wrote|would|'d|have put|'ve put)|i'd|"
+                              r"my answer was)\b", re.IGNORECASE)
 # The worker asking what to do, as the question after a "what if".
 _ASKS_WHAT_TO_DO = re.compile(r"^\W*(do|should|shall|would|could|can|who|what|how|is it|am i|which) (i|we|you|do|"
                               r"should|would)\b", re.IGNORECASE)
@@ -572,6 +578,10 @@ REASSURANCE = re.compile(
     r"fine(?! with (it|that|this|him|her|them))|thriving|"
     r"safe and well|(nobody|no one|no-one) (was |got )?(hurt|injured)|no injuries|(child|children|kids|baby) safe\b|"
     r"nothing (bad|untoward|awful|terrible|serious|worrying) (has )?happened|"
+    r"just (grazes|a graze|scratches|a scratch|a bump|bumps and bruises)\b|"
+    # ("mum got help from ur lot and the kids are back with her now, shes a different person")
+    r"(she'?s|he'?s|shes|hes|mum'?s|dad'?s) a (different|changed) (person|woman|man)|happy ending|"
+    r"got (help|support) from (ur|your|you|the)\b|"
     r"(an absolute|a real|a) gem\b|(brilliant|great|lovely|amazing|so good|fab) with (the |her |his |their )?"
     r"(baby|kids|children|boys|girls)|"
     r"(she|he|they) (chose|picked)\b|(her|his|their) (own )?choice|"
@@ -974,7 +984,16 @@ RESOLVED = regex.compile(
     r"(a|an|one|two|three|four|five|six|\d+) (years?|months?|weeks?)|"
     r"(?<!who )(?<!that )(been|was|were|got|being) charged(?! (\w+ )?(at|towards|into|with))|, charged,|"
     r"(they'?ve|police have|officers have|police) arrested (him|her|them)|in (hand)?cuffs|in (picu|intensive care)|"
-    r"in emergency foster care|"
+    r"in emergency foster care|(has|have|got) (a|an) (forced marriage |fgm )?protection order|"
+    r"passports?('s| has| have)? been (taken|seized|held) by (the )?(court|police)|"
+    r"kept (\w+ ){1,2}in (overnight|for (obs|observation))|"
+    # (as a neighbour or a carer tells what was done: "was seen at hospital that day, had an infection, got treated",
+    # "seen at a&e and kept in", "out of danger", "theres a care order on the kids", "only sees the kids at a contact
+    # centre", "his father has been told by the police")
+    r"(got|was|were|been) treated\b|(was|were|been|got) kept in(?=\s*([,;.]|$| overnight| hospital))|out of danger|"
+    r"(there'?s|there is|under|on) a care order|"
+    r"(only )?(sees|seeing|see) (the kids|the children|them|her|him) at (a|the) contact cent(re|er)|"
+    r"(has been|have been|was|were|been) told by (the )?police\b|"
     # (a lost child found by those searching: "was lost for an hour but the lifeguards found him")
     r"(lifeguards?|coastguard|police|security|staff|searchers|neighbours?) found (him|her|them)(?=\W*([,;]|$)| (safe|"
     r"fine|ok|okay|well|straight away|quickly|within))|"
@@ -1060,7 +1079,12 @@ TEACHING = re.compile(
     r"for (the|my) (asye|exam|essay|assignment|course|dissertation|thesis|portfolio)|"
     # a course being booked: "knife crime awareness course next week"
     r"awareness (course|session|training|day|week|module)|"
-    r"what'?s the (process|procedure|guidance|threshold|law|policy|protocol)|what to do (if|when)|"
+    r"what'?s the (process|procedure|guidance|threshold|law|policy|protocol|rules?)|what to do (if|when)|"
+    # ("what age can a kid legally be left home alone", "is there a legal age")
+    r"legal age|what age (can|should|do) [^.?]{0,40}\blegally\b|"
+    # a workbook's or a course's question quoted: "the workbook question asks 'a baby is floppy and grey, what do you
+    # do'"
+    r"(workbook|quiz|exam|handbook|course|training)( question)? (says|asks|asked)\b|"
     # a session asked for, and the records written for a child in care long after ("the later life letter")
     r"(do|run|have|book|plan) (a|an|the|some) (\w+ )?(session|workshop|training|course) on|"
     r"(writing|write|drafting|finishing) (the |a |her |his |their )?(later[- ]life letters?|life[- ]story (book|work))|"
@@ -1166,7 +1190,14 @@ IDIOMS = regex.compile(
     r"(me|him|her|them|us) (at|on|in) (fortnite|fifa|minecraft|roblox|mario ?kart|call of duty|cod|the game|xbox|"
     r"playstation|the switch|cards|chess|uno|monopoly)(\b[^.]{0,80}['‘\"]?(destroy|smash|thrash|batter|kill|murder)\w*"
     r"['’\"]? (him|her|them|me|us)( (tomorrow|tonight|later|next time|at the weekend))?\b)?|"
-    r"icicles (on|hanging off)|"
+    r"icicles (on|hanging off)|(it|the (call|line|phone|voicemail|message|signal))( \w+)? cut (off|out)\b|"
+    # ("screaming their heads off on the trampoline", "at war all week over the xbox", "ready to throw them out the
+    # window lol", "she'd kill for the patience", "Tyler's going to kill me, I booked his dentist ...")
+    r"scream(ing|ed|s)? (their|there|his|her|our) heads? off|at war (all|over|about)|"
+    r"(throw|chuck|lob) (them|him|her) out (of )?the window\b[^.]{0,20}\b(lol|haha|joke|joking)|"
+    r"('d|would) kill for (the|her|his|your|a|an|some)\b|"
+    r"(going to|gonna|will) (kill|murder) me,? (i|cos|because|as) (booked|forgot|lost|broke|missed|double[- ]booked|"
+    r"signed|ate|sold)\b|"
     # eagerness, a toy and play-acting, sugar: "dying to get his licence varied", "'shot' me with a nerf gun and I
     # died dramatically", "bouncing off the walls, high as kites on the sweets"
     r"dying to (get|go|see|have|know|meet|try|hear|tell|show|start)|(nerf|water|toy|pretend|cap|foam) (guns?|pistols?|"
@@ -1496,8 +1527,11 @@ def says_when(sentence: str) -> bool:
 
 def opens_in_the_past(sentence: str) -> bool:
     """The sentence opens with a time gone by ("Last year ...", "Back in 2022 ..."), or says in a clause of its own
-    that it was then ("..., this was 2021, ..."): either governs all of it."""
+    that it was then ("..., this was 2021, ..."), or opens by recalling a time gone by ("omg remember that fire at
+    the flats last christmas ..."): any governs all of it."""
     if says_when(sentence):
+        return True
+    if _RECALLED.search(sentence) and PAST.search(_RECENT.sub(" ", sentence)):
         return True
     # an arrest or a conviction is an event, not a time the sentence opens with ("Dad was arrested at 2pm and nobody
     # told anyone his twins were at home")
@@ -1508,10 +1542,16 @@ def opens_in_the_past(sentence: str) -> bool:
     return found is not None and len(re.findall(r"\w+", sentence[:found.start()])) <= words
 
 
+# "remember that/the/when" at the start, recalling what the reader knows ("omg remember that fire ...")
+_RECALLED = re.compile(r"^\W*((omg|oh|hi|hiya|also|and|so)\W+)*((do |you |u )*remember) (that|the|when)\b",
+                       re.IGNORECASE)
+
+
 _EVENT = re.compile(r"(was|were) (arrested|convicted)|conviction", re.IGNORECASE)
 
 
-_THIS_WAS = re.compile(r"(^|[,;(]\s*(but |and )?)(this|that|it|all this|all that) (was|were|happened|"
+_THIS_WAS = re.compile(r"\b(was|is) what started (all )?(this|it)\b|"
+                       r"(^|[,;(]\s*(but |and )?)(this|that|it|all this|all that) (was|were|happened|"
                        r"all happened) (in |back in |"
                        r"around |during )?((19|20)\d\d|last (year|summer|winter|spring|autumn)|years ago|"
                        r"(two|three|four|five|\d+) (years|yrs) ago)\b|"
@@ -1556,7 +1596,10 @@ def near(pattern: "re.Pattern[str]", text: str, start: int, end: int) -> bool:
 # A negation that is itself the danger: a baby "not feeding", "nobody home", "mum's not worried", "doesn't know
 # where they're taking her". Read as comfort, these lowered the very readings that mattered most.
 NEGATED_DANGER = re.compile(
-    r"\b(nobody|no one|no-one)('?s| is) (with|in with|looking after) (them|him|her|it|the \w+)\b|"
+    r"\b(nobody|no one|no-one)('?s| is) (with|in with|looking after) (the \w+|\w+)\b|"
+    # ("the police don't know she's in the flat")
+    r"\b(police|they|nobody|no ?one)( (don'?t|doesn'?t|do not|does not))? knows? (she|he|they)('s| is|'re| are) "
+    r"(there|in)\b|"
     r"\bno (bail )?(conditions?|order|restrictions?|injunction)( \w+)? (stopping|preventing|to stop)\b|"
     r"\bnothing (stopping|to stop) (him|her|them|it)\b|"
     r"\b(nobody|no ?one|no-one) else (in|home|there|about|around|with (them|him|her|it))\b|"
@@ -1637,6 +1680,13 @@ _NOT_OVER = regex.compile(
     r"hospital|main (door|entrance)|front door|lobby|foyer|gates?)\b|"
     r"\b(on|onto|to) the ward\b[^.]{0,80}\b(no contact|not allowed (to see|contact|near)|abuse allegation|"
     r"allegations? of)\b|"
+    # (one barred on his way now: "the man who hurt the kids ... is walking up the road now ..., mum said hes not
+    # allowed")
+    r"\b(walking (up|down|towards|to|round)|coming (up|down|round|over)|heading (to|towards|over|round)|on (his|her) "
+    r"way)\b[^.]{0,60}\b(not allowed|isn'?t allowed|banned|barred)\b|"
+    # (nobody knows a child is there: "mum was arrested ... the police don't know she's there")
+    r"\b(police|they|nobody|no ?one)( (don'?t|doesn'?t|do not|does not))? knows? (she|he|they)('s| is|'re| are) "
+    r"(there|in (the|her|his|their) (flat|house|cot))\b|"
     # (a plan told for after: "she's going to 'try again at home where nobody watches'")
     r"\b(going to|gonna|will|'ll) ['‘]?(try (it )?again|finish (it|the job|myself|herself|himself))\b|"
     r"\bdischarg\w* home (today|tonight)\b[^.]{0,40}\b(goes|going|go) (home )?with (her|him|them)\b|"
@@ -1811,7 +1861,7 @@ _COMING_AT = re.compile(r"\b(coming|due|arriving|turning up|popping (round|over)
 # A child left on their own, and a parent held or taken away: beside each other the second is why the child is alone,
 # not help (resolved, and danger._settles for the sentence after a child left alone).
 LEFT_ALONE = re.compile(r"\b(on (her|his|their) own|alone|by (herself|himself|themselves)|no (adult|one|grown ?up)s?"
-                        r"( (there|with (him|her|them)))?|nobody (there|with (him|her|them)|else)|no ?one else|"
+                        r"( (there|with (him|her|them)))?|nobody (there|with \w+|else)|no ?one else|"
                         r"with (nobody|no ?one|no adults?)|"
                         # not collected, locked out, still in the car: "his 2 kids are apparently still in his car"
                         r"(wasn'?t|weren'?t|not|hasn'?t been|haven'?t been|never) (been )?collected|locked out|"
